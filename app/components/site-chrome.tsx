@@ -1,0 +1,39 @@
+import { Link, useLocation } from 'react-router';
+import { translator, type Locale } from '../i18n/index.ts';
+
+export function SiteHeader({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const location = useLocation();
+  const params = new URLSearchParams(location.search);
+  params.set('lng', locale === 'en' ? 'zh-CN' : 'en');
+  return (
+    <header className="site-header">
+      <div className="container site-header__inner">
+        <Link to="/" className="site-brand">
+          <span className="site-brand__name">{t('site.name')}</span>
+          <span className="site-brand__tagline">{t('site.tagline')}</span>
+        </Link>
+        <a
+          className="language-switch"
+          href={`${location.pathname}?${params.toString()}`}
+          hrefLang={locale === 'en' ? 'zh-CN' : 'en'}
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+          aria-label={t('site.languageSwitchLabel')}
+        >
+          {t('site.languageSwitch')}
+        </a>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t('site.footer')}</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Database } from '../db/client.server.ts';
+import type { Config } from './server/config.ts';
+import type { Logger } from './server/logger.ts';
+
+// What the server hands every loader and action: one database pool created at
+// start-up (nothing else opens connections), the logger and the configuration.
+declare module 'react-router' {
+  interface AppLoadContext {
+    db: Database;
+    log: Logger;
+    config: Config;
+  }
+}
+
+export {};

@@ -1,0 +1,62 @@
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
+import type { Route } from './+types/root';
+import { SiteFooter, SiteHeader } from './components/site-chrome.tsx';
+import { defaultLocale, detectLocale, translator, type Locale } from './i18n/index.ts';
+import { useTranslation } from './i18n/use-translation.ts';
+import stylesheet from './styles/app.css?url';
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export function loader({ request }: Route.LoaderArgs) {
+  return { locale: detectLocale(request) };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData('root') as { locale: Locale } | undefined;
+  const locale = data?.locale ?? defaultLocale;
+  const t = translator(locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('site.skipToContent')}
+        </a>
+        <SiteHeader locale={locale} />
+        <main id="main" className="container" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter locale={locale} />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <section className="error-page">
+      <title>{`${notFound ? t('error.notFound') : t('error.title')} · ${t('site.name')}`}</title>
+      <h1>{notFound ? t('error.notFound') : t('error.title')}</h1>
+      <p>{notFound ? t('error.notFoundDetail') : t('error.generic')}</p>
+      <p>
+        <a href="/">{t('error.home')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { data } from 'react-router';
+import type { Route } from './+types/plan';
+import { consultationWindow } from '../domain/plans/consultation-window.ts';
+import { getPublicPlan } from '../domain/plans/queries.server.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { renderMarkdown } from '../utils/markdown.server.ts';
+
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const plan = await getPublicPlan(context.db, params.slug);
+  if (!plan) throw data(null, { status: 404 });
+  const { sections, ...rest } = plan;
+  return {
+    plan: rest,
+    window: consultationWindow(plan),
+    sections: sections.map(({ bodyMarkdown, ...section }) => ({ ...section, bodyHtml: renderMarkdown(bodyMarkdown) })),
+  };
+}
+
+export function meta({ data: loaderData }: Route.MetaArgs) {
+  return [{ title: loaderData ? `${loaderData.plan.title} · 建言` : '建言' }];
+}
+
+export default function PlanPage({ loaderData }: Route.ComponentProps) {
+  const { plan, sections, window } = loaderData;
+  const { t, locale, formatDate } = useTranslation();
+  return (
+    <article className="plan">
+      <header className="plan__header">
+        <p className={`badge badge--${window}`}>{t(`plan.status.${window}`)}</p>
+        <h1>{plan.title}</h1>
+        {plan.organizer && <p className="plan__organizer">{t('home.organizer', { organizer: plan.organizer })}</p>}
+        {plan.opensAt && plan.closesAt && (
+          <p className="plan__window">
+            {t('plan.window', { opens: formatDate(plan.opensAt), closes: formatDate(plan.closesAt) })}
+          </p>
+        )}
+        <p className="plan__summary">{plan.summary}</p>
+      </header>
+
+      <div className="plan__layout">
+        <nav className="toc" aria-labelledby="toc-heading" id="contents">
+          <h2 id="toc-heading">{t('plan.contents')}</h2>
+          <ol>
+            {sections.map((section) => (
+              <li key={section.id} className={`toc__item toc__item--level${section.level}`}>
+                <a href={`#section-${section.id}`}>
+                  {section.number} {section.heading}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+
+        <div className="plan__body">
+          {sections.map((section) =>
+            section.level === 1 ? (
+              <section key={section.id} id={`section-${section.id}`} className="chapter" aria-labelledby={`h-${section.id}`}>
+                <h2 id={`h-${section.id}`}>
+                  <span className="section-number">{section.number}</span> {section.heading}
+                </h2>
+                <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
+              </section>
+            ) : (
+              <section key={section.id} id={`section-${section.id}`} className="section" aria-labelledby={`h-${section.id}`}>
+                <h3 id={`h-${section.id}`}>
+                  <span className="section-number">{section.number}</span>
+                  {section.heading}
+                </h3>
+                <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
+                <p className="back-to-top">
+                  <a href="#contents">{t('plan.backToTop')}</a>
+                </p>
+              </section>
+            ),
+          )}
+        </div>
+
+        <aside className="plan__aside" aria-labelledby="how-heading">
+          <h2 id="how-heading">{t('plan.howToSubmit')}</h2>
+          {plan.emailMarker && <p>{t('plan.emailMarker', { marker: plan.emailMarker })}</p>}
+          <h3>{t('plan.categories')}</h3>
+          <ul className="category-list">
+            {plan.categories.map((category) => (
+              <li key={category.id}>{locale === 'en' && category.nameEn ? category.nameEn : category.name}</li>
+            ))}
+          </ul>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { createRequestHandler } from '@react-router/express';
+import compression from 'compression';
+import express from 'express';
+import type { ServerBuild } from 'react-router';
+import type { Database } from '../../db/client.server.ts';
+import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+type AppOptions = {
+  db: Database;
+  log: Logger;
+  config: Config;
+  /** The built server, or a loader for it (Vite's dev server reloads it per request). */
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middleware in development; the built assets otherwise. */
+  devMiddleware?: express.RequestHandler;
+};
+
+export function createApp({ db, log, config, build, devMiddleware }: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config));
+  app.use(requestLog(log));
+  app.use(compression());
+  app.use(rememberLocale(config));
+
+  if (devMiddleware) {
+    app.use(devMiddleware);
+  } else {
+    const client = path.join(projectRoot, 'build/client');
+    // Vite fingerprints everything under assets/, so it can be cached for good.
+    app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y', index: false }));
+    app.use(express.static(client, { maxAge: '1h', index: false }));
+  }
+
+  app.all(
+    '*splat',
+    createRequestHandler({
+      build,
+      mode: devMiddleware ? 'development' : 'production',
+      getLoadContext: () => ({ db, log, config }),
+    }),
+  );
+  return app;
+}
+
+function securityHeaders(config: Config): express.RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // Tracking codes appear in URLs; they must not leak to other sites.
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    if (config.isProduction && config.publicUrl?.startsWith('https:')) {
+      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    next();
+  };
+}
+
+// Paths only: query strings may carry tracking codes or search words, and no
+// personal data belongs in a log line.
+function requestLog(log: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const level = res.statusCode >= 500 ? 'error' : 'info';
+      log[level]({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  };
+}
+
+// `?lng=en` on any page switches the language and remembers it for a year.
+function rememberLocale(config: Config): express.RequestHandler {
+  return (req, res, next) => {
+    const requested = req.query.lng;
+    if (isLocale(requested)) {
+      res.cookie(LOCALE_COOKIE, requested, {
+        maxAge: 365 * 24 * 60 * 60 * 1000,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: config.isProduction && config.publicUrl?.startsWith('https:') === true,
+        path: '/',
+      });
+    }
+    next();
+  };
+}

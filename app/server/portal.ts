@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerBuild } from 'react-router';
+import { openDatabase, type DatabaseHandle } from '../../db/client.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
+import { seedIfEmpty } from '../../db/seed.server.ts';
+import { buildIfNeeded } from './build-if-needed.ts';
+import type { Config } from './config.ts';
+import { createApp, projectRoot } from './http.ts';
+import type { Logger } from './logger.ts';
+
+export type RunningPortal = {
+  url: string;
+  database: DatabaseHandle;
+  close: () => Promise<void>;
+};
+
+const DRAIN_MS = 10_000;
+
+/**
+ * Everything `npm start` does: build if needed, open (or start) PostgreSQL,
+ * migrate, seed an empty database, and serve. `close()` undoes it in reverse.
+ */
+export async function startPortal(config: Config, log: Logger, { dev = false } = {}): Promise<RunningPortal> {
+  if (!dev) buildIfNeeded(projectRoot, log);
+
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    log: wrap(log),
+  });
+  try {
+    await migrateDatabase(database.url);
+    if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db))) log.info('empty database: demo consultations seeded');
+
+    const { build, devMiddleware, closeDev } = await loadBuild(dev);
+    const app = createApp({ db: database.db, log, config, build, devMiddleware });
+    const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+      const listening = app.listen(config.port, config.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(listening)));
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+    log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, `Jianyan is ready at ${url}`);
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        log.info('shutting down');
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        await drained;
+        clearTimeout(timer);
+        await closeDev?.();
+        await database.close();
+        log.info('stopped');
+      })());
+    return { url, database, close };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+async function loadBuild(dev: boolean) {
+  if (!dev) {
+    const entry = pathToFileURL(path.join(projectRoot, 'build/server/index.js')).href;
+    return { build: (await import(entry)) as ServerBuild, devMiddleware: undefined, closeDev: undefined };
+  }
+  const vite = await import('vite');
+  const devServer = await vite.createServer({ root: projectRoot, server: { middlewareMode: true } });
+  return {
+    build: () => devServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
+    devMiddleware: devServer.middlewares as unknown as import('express').RequestHandler,
+    closeDev: () => devServer.close(),
+  };
+}
+
+function wrap(log: Logger) {
+  return { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), debug: (m: string) => log.debug(m) };
+}

@@ -1,0 +1,21 @@
+import { readConfig } from '../../app/server/config.ts';
+import { createLogger } from '../../app/server/logger.ts';
+import { openDatabase, type DatabaseHandle } from '../client.server.ts';
+
+/** Runs a command-line task against DATABASE_URL or the embedded database. */
+export async function withDatabase(task: (database: DatabaseHandle) => Promise<void>): Promise<void> {
+  const config = readConfig();
+  const log = createLogger(config.logLevel);
+  let database: DatabaseHandle | undefined;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, log: {
+      info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m),
+    } });
+    await task(database);
+  } catch (error) {
+    log.fatal({ err: error }, 'command failed');
+    process.exitCode = 1;
+  } finally {
+    await database?.close();
+  }
+}

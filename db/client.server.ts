@@ -1,0 +1,61 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.server.ts';
+import * as schema from './schema/index.ts';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  sql: postgres.Sql;
+  url: string;
+  embedded: EmbeddedDatabase | undefined;
+  close: () => Promise<void>;
+};
+
+type Log = {
+  info: (msg: string) => void;
+  warn: (msg: string) => void;
+  debug: (msg: string) => void;
+};
+
+/**
+ * The one place that opens connections. With DATABASE_URL, that server;
+ * without, an embedded PostgreSQL under DATA_DIR that stops with `close()`.
+ */
+export async function openDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolSize: number;
+  log: Log;
+}): Promise<DatabaseHandle> {
+  const embedded = options.databaseUrl
+    ? undefined
+    : await startEmbeddedDatabase({ dataDir: options.dataDir, databaseName: 'jianyan', log: options.log });
+  const url = options.databaseUrl ?? embedded!.url;
+  try {
+    const handle = connect(url, options.poolSize);
+    return {
+      ...handle,
+      url,
+      embedded,
+      close: async () => {
+        await handle.sql.end({ timeout: 5 });
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+export function connect(url: string, poolSize = 10): { db: Database; sql: postgres.Sql } {
+  const sql = postgres(url, {
+    max: poolSize,
+    // NOTICEs (e.g. "extension already exists") are not errors worth a log line.
+    onnotice: () => {},
+    connection: { application_name: 'jianyan' },
+  });
+  return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql };
+}

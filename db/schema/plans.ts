@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+
+export const planStatus = pgEnum('plan_status', ['draft', 'open', 'closed', 'archived']);
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull().unique('plans_slug_key'),
+    title: text().notNull(),
+    summary: text().notNull().default(''),
+    organizer: text().notNull().default(''),
+    status: planStatus().notNull().default('draft'),
+    opensAt: timestamp({ withTimezone: true }),
+    closesAt: timestamp({ withTimezone: true }),
+    // The words a sender must put in the subject line, as the seed notice asks:
+    // 「来稿请注明'十四五'规划意见建议字样」. Matched leniently by email intake.
+    emailMarker: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('plans_status_opens_at_idx').on(t.status, t.opensAt.desc(), t.id.desc()),
+    check('plans_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,79}$'`),
+    check('plans_window_order', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
+  ],
+);
+
+export const planSections = pgTable(
+  'plan_sections',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    // 1 = chapter (第三章), 2 = section within it (一、). Kept flat and ordered
+    // so the table of contents is one indexed query.
+    level: smallint().notNull().default(1),
+    number: text().notNull().default(''),
+    heading: text().notNull(),
+    bodyMarkdown: text().notNull().default(''),
+  },
+  (t) => [unique('plan_sections_plan_position_key').on(t.planId, t.position), check('plan_sections_level', sql`${t.level} in (1, 2)`)],
+);
+
+export const categories = pgTable(
+  'categories',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    name: text().notNull(),
+    nameEn: text(),
+  },
+  (t) => [unique('categories_plan_name_key').on(t.planId, t.name), index('categories_plan_position_idx').on(t.planId, t.position)],
+);

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, customType, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { categories, planSections, plans } from './plans.ts';
+
+export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', 'letter', 'phone', 'visit', 'symposium']);
+
+// pending_verification is 待核验: kept, but held for a person (captcha service
+// unreachable, over-limit mail). The three decisions map to 采纳 / 部分采纳 / 不予采纳.
+export const suggestionStatus = pgEnum('suggestion_status', [
+  'pending_verification',
+  'received',
+  'in_review',
+  'adopted',
+  'partially_adopted',
+  'not_adopted',
+]);
+
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    trackingCode: text().notNull().unique('suggestions_tracking_code_key'),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id),
+    sectionId: integer().references(() => planSections.id, { onDelete: 'set null' }),
+    categoryId: integer().references(() => categories.id, { onDelete: 'set null' }),
+    title: text().notNull(),
+    body: text().notNull(),
+    channel: suggestionChannel().notNull(),
+    submitterType: text().notNull(),
+    status: suggestionStatus().notNull().default('received'),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Lists are paged by key (id), newest first, within a plan or a status.
+    index('suggestions_plan_id_idx').on(t.planId, t.id.desc()),
+    index('suggestions_status_id_idx').on(t.status, t.id.desc()),
+    index('suggestions_section_idx').on(t.sectionId),
+    index('suggestions_category_idx').on(t.categoryId),
+  ],
+);
+
+// Contact details live apart from the suggestion, so that no public query can
+// reach them by accident: only app/domain/contacts may read this table.
+export const suggestionContacts = pgTable(
+  'suggestion_contacts',
+  {
+    suggestionId: bigint({ mode: 'number' })
+      .primaryKey()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    name: text(),
+    unit: text(),
+    phone: text(),
+    email: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    suggestionId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    filename: text().notNull(),
+    contentType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    sha256: text().notNull(),
+    // Stored in PostgreSQL so that a receipt means the file is committed with
+    // the suggestion (docs/decisions/002-attachments-in-postgres.md).
+    content: bytea().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_suggestion_idx').on(t.suggestionId), check('attachments_size', sql`${t.sizeBytes} >= 0`)],
+);
