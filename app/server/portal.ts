@@ -1,4 +1,6 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RequestHandler } from 'express';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
@@ -37,7 +39,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
 
     const { build, devMiddleware, closeDev } = await loadBuild(dev);
     const app = createApp({ db: database.db, log, config, build, devMiddleware });
-    const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(listening)));
     });
     const { port } = server.address() as AddressInfo;
@@ -73,7 +75,7 @@ async function loadBuild(dev: boolean) {
   const devServer = await vite.createServer({ root: projectRoot, server: { middlewareMode: true } });
   return {
     build: () => devServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>,
-    devMiddleware: devServer.middlewares as unknown as import('express').RequestHandler,
+    devMiddleware: devServer.middlewares as unknown as RequestHandler,
     closeDev: () => devServer.close(),
   };
 }

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { readConfig } from './config.ts';
+
+test('no environment at all gives a working configuration', () => {
+  const config = readConfig({});
+  expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, isProduction: false, seedDemo: 'auto' });
+  expect(config.dataDir).toBe(path.resolve('data'));
+});
+
+test('empty variables count as unset', () => {
+  expect(readConfig({ DATABASE_URL: '', PORT: '' }).databaseUrl).toBeUndefined();
+});
+
+test('a bad value is refused with the variable named', () => {
+  expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  expect(() => readConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL/);
+});
+
+test('NODE_ENV=production declares a production deployment', () => {
+  expect(readConfig({ NODE_ENV: 'production' }).isProduction).toBe(true);
+});

@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import postgres from 'postgres';
+import { afterAll, expect, test } from 'vitest';
+import { startEmbeddedDatabase } from './embedded.server.ts';
+
+// This exercises the embedded server itself, whatever DATABASE_URL says.
+const dataDir = path.resolve('.tmp', `embedded-${crypto.randomBytes(4).toString('hex')}`);
+const log = { info: () => {}, warn: () => {}, debug: () => {} };
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+test('the embedded server keeps its data across restarts and leaves no process behind', async () => {
+  const first = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log });
+  const pid = readPostmasterPid();
+  let sql = postgres(first.url, { max: 1, onnotice: () => {} });
+  await sql`create table kept (note text)`;
+  await sql`insert into kept values ('严格保密')`;
+  await sql.end();
+  await first.stop();
+
+  expect(isAlive(pid)).toBe(false);
+  expect(await portAcceptsConnections(first.port)).toBe(false);
+  expect(fs.statSync(path.join(dataDir, 'pg-password')).mode & 0o077).toBe(0);
+
+  const second = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log });
+  sql = postgres(second.url, { max: 1, onnotice: () => {} });
+  expect(await sql`select note from kept`).toEqual([{ note: '严格保密' }]);
+  await sql.end();
+  await second.stop();
+});
+
+test('a server orphaned by a killed process is stopped and replaced on the next start', async () => {
+  const orphan = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log });
+  const orphanPid = readPostmasterPid();
+  // Simulate the parent dying without stopping PostgreSQL: just start again.
+  const next = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log });
+  expect(isAlive(orphanPid)).toBe(false);
+  const sql = postgres(next.url, { max: 1, onnotice: () => {} });
+  expect(await sql`select 1 as ok`).toEqual([{ ok: 1 }]);
+  await sql.end();
+  await next.stop();
+  await orphan.stop().catch(() => {});
+});
+
+test('a second process cannot take over a data directory that a live process is using', async () => {
+  const other = spawn('sleep', ['30']);
+  try {
+    fs.writeFileSync(path.join(dataDir, 'owner.pid'), `${other.pid}\n`);
+    await expect(startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log })).rejects.toThrow(
+      new RegExp(`in use by another Jianyan process \\(pid ${other.pid}\\)`),
+    );
+  } finally {
+    other.kill();
+  }
+  // Once the owner is gone, its claim is stale and the directory is usable.
+  await new Promise((resolve) => other.once('exit', resolve));
+  const database = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log });
+  await database.stop();
+  expect(fs.existsSync(path.join(dataDir, 'owner.pid'))).toBe(false);
+});
+
+function readPostmasterPid(): number {
+  return Number.parseInt(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function portAcceptsConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import { readConfig } from '../../app/server/config.ts';
+import { createLogger } from '../../app/server/logger.ts';
+import { startPortal } from '../../app/server/portal.ts';
+import { withDatabaseName } from './global-database.ts';
+
+// The built portal for Playwright, on a database of its own: a fresh embedded
+// cluster under .tmp/, or a fresh database on DATABASE_URL's server.
+const env = { ...process.env };
+if (env.DATABASE_URL) {
+  const name = `jianyan_e2e_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = postgres(env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  env.DATABASE_URL = withDatabaseName(env.DATABASE_URL, name);
+} else {
+  env.DATA_DIR = path.resolve('.tmp/e2e-data');
+  fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
+}
+
+const config = readConfig(env);
+const log = createLogger(config.logLevel);
+const portal = await startPortal(config, log);
+
+const stop = () => {
+  portal.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
