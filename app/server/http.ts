@@ -7,6 +7,7 @@ import type { Database } from '../../db/client.server.ts';
 import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { originCheck } from './origin-check.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -27,6 +28,7 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
   app.use(requestLog(log));
   app.use(compression());
   app.use(rememberLocale(config));
+  app.use(originCheck({ publicUrl: config.publicUrl, exempt: ['/api/intake/'] }));
 
   if (devMiddleware) {
     app.use(devMiddleware);
