@@ -9,6 +9,8 @@ declare module 'react-router' {
     db: Database;
     log: Logger;
     config: Config;
+    /** The client's address as Express sees it through TRUST_PROXY. For rate limits only; never logged or stored. */
+    clientIp: string;
   }
 }
 

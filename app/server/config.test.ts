@@ -20,3 +20,10 @@ test('a bad value is refused with the variable named', () => {
 test('NODE_ENV=production declares a production deployment', () => {
   expect(readConfig({ NODE_ENV: 'production' }).isProduction).toBe(true);
 });
+
+test('TRUST_PROXY accepts booleans, hop counts and names', () => {
+  expect(readConfig({}).trustProxy).toBe(false);
+  expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+  expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  expect(readConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+});

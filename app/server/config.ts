@@ -14,6 +14,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // Express's `trust proxy`: unset trusts no proxy (the socket address is the
+  // client). Behind nginx on the same host: `loopback`; or a hop count, or CIDRs.
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = {
@@ -26,6 +29,7 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   isProduction: boolean;
   seedDemo: 'auto' | 'never';
+  trustProxy: boolean | number | string;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +51,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     isProduction: e.NODE_ENV === 'production',
     seedDemo: e.SEED_DEMO,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

@@ -24,6 +24,7 @@ type AppOptions = {
 export function createApp({ db, log, config, build, devMiddleware }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.use(requestLog(log));
   app.use(compression());
@@ -44,7 +45,7 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
     createRequestHandler({
       build,
       mode: devMiddleware ? 'development' : 'production',
-      getLoadContext: () => ({ db, log, config }),
+      getLoadContext: (req) => ({ db, log, config, clientIp: req.ip ?? 'unknown' }),
     }),
   );
   return app;

@@ -1,0 +1,40 @@
+import crypto from 'node:crypto';
+import { lt, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.server.ts';
+import { rateLimits } from '../../../db/schema/index.ts';
+
+export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Counts one attempt against `key` in a fixed window, in PostgreSQL so that the
+ * limit holds across every web process. One upsert, no read-then-write race.
+ * `key` is hashed before it is stored: limits keyed by IP keep no IP.
+ */
+export async function consumeRateLimit(
+  db: Database,
+  { key, limit, windowSeconds, now = new Date() }: { key: string; limit: number; windowSeconds: number; now?: Date },
+): Promise<RateLimitResult> {
+  const hashed = crypto.createHash('sha256').update(key).digest('base64url');
+  // Dates inside sql`` go as ISO strings: postgres.js cannot bind a Date there.
+  const floor = sql`${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key: hashed, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} <= ${floor} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} <= ${floor} then ${nowSql} else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
+  if (row!.count <= limit) return { allowed: true };
+  const resetsAt = row!.windowStart.getTime() + windowSeconds * 1000;
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
+}
+
+/** Deletes counters whose window ended long ago (run by the worker). */
+export async function pruneRateLimits(db: Database, { olderThanSeconds = 86_400, now = new Date() } = {}) {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - olderThanSeconds * 1000)));
+}
