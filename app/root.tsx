@@ -49,6 +49,19 @@ export default function App() {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (isRouteErrorResponse(error) && error.status === 429) {
+    const seconds = Number((error.data as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 60);
+    return (
+      <section className="error-page">
+        <title>{`${t('limit.title')} · ${t('site.name')}`}</title>
+        <h1>{t('limit.title')}</h1>
+        <p>{t('limit.detail', { minutes: Math.max(1, Math.ceil(seconds / 60)) })}</p>
+        <p>
+          <a href="/">{t('error.home')}</a>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="error-page">
       <title>{`${notFound ? t('error.notFound') : t('error.title')} · ${t('site.name')}`}</title>

@@ -4,6 +4,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.server.
 import * as schema from './schema/index.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handed to `db.transaction`'s callback. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Domain functions that run inside a caller's transaction accept either. */
+export type DbExecutor = Database | Transaction;
 
 export type DatabaseHandle = {
   db: Database;

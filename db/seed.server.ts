@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from './client.server.ts';
+import type { Database, Transaction as Tx } from './client.server.ts';
 import { campusPlan, developmentPlan, type DemoSection } from './demo/development-plan.ts';
 import { categories, planSections, plans } from './schema/index.ts';
 
@@ -37,8 +37,6 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<stri
     return insertDemoPlans(tx, now);
   });
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function insertDemoPlans(tx: Tx, now: Date): Promise<string[]> {
   const created: string[] = [];

@@ -13,6 +13,9 @@ export function SiteHeader({ locale }: { locale: Locale }) {
           <span className="site-brand__name">{t('site.name')}</span>
           <span className="site-brand__tagline">{t('site.tagline')}</span>
         </Link>
+        <nav className="site-nav" aria-label={t('site.nav')}>
+          <Link to="/track">{t('track.title')}</Link>
+        </nav>
         <a
           className="language-switch"
           href={`${location.pathname}?${params.toString()}`}

@@ -1,4 +1,5 @@
 import * as common from './messages/common.ts';
+import * as suggest from './messages/suggest.ts';
 
 // Every UI string lives under messages/, one file per area, in Simplified
 // Chinese (the default) and English. Each file exports `zhCN` and an `en` typed
@@ -6,9 +7,9 @@ import * as common from './messages/common.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

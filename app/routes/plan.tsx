@@ -1,4 +1,4 @@
-import { data } from 'react-router';
+import { data, Link } from 'react-router';
 import type { Route } from './+types/plan';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
@@ -35,6 +35,13 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
           </p>
         )}
         <p className="plan__summary">{plan.summary}</p>
+        {window === 'open' && (
+          <p>
+            <Link to={`/plans/${plan.slug}/suggest`} className="button">
+              {t('suggest.commentOnPlan')}
+            </Link>
+          </p>
+        )}
       </header>
 
       <div className="plan__layout">
@@ -67,7 +74,12 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
                   {section.heading}
                 </h3>
                 <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
-                <p className="back-to-top">
+                <p className="section-actions">
+                  {window === 'open' && (
+                    <Link to={`/plans/${plan.slug}/suggest?section=${section.id}`} aria-label={`${t('suggest.commentOnSection')}：${section.number}${section.heading}`}>
+                      {t('suggest.commentOnSection')}
+                    </Link>
+                  )}
                   <a href="#contents">{t('plan.backToTop')}</a>
                 </p>
               </section>

@@ -27,3 +27,24 @@ test('TRUST_PROXY accepts booleans, hop counts and names', () => {
   expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   expect(readConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
 });
+
+test('without hCaptcha keys, development uses the published test keys', () => {
+  const config = readConfig({});
+  expect(config.captcha).toMatchObject({
+    disabled: false,
+    siteKey: '10000000-ffff-ffff-ffff-000000000001',
+    usingTestKeys: true,
+  });
+});
+
+test('production refuses to start without hCaptcha keys unless deliberately disabled', () => {
+  expect(() => readConfig({ NODE_ENV: 'production' })).toThrow(/HCAPTCHA_SITEKEY and HCAPTCHA_SECRET/);
+  expect(readConfig({ NODE_ENV: 'production', HCAPTCHA_DISABLED: '1' }).captcha.disabled).toBe(true);
+  const withKeys = readConfig({ NODE_ENV: 'production', HCAPTCHA_SITEKEY: 'site', HCAPTCHA_SECRET: 'secret' });
+  expect(withKeys.captcha).toMatchObject({ siteKey: 'site', secret: 'secret', usingTestKeys: false });
+});
+
+test('per-IP limits are generous by default and configurable', () => {
+  expect(readConfig({}).rateLimits).toEqual({ submitPerHour: 300, trackPerHour: 600 });
+  expect(readConfig({ RATE_LIMIT_SUBMIT_PER_HOUR: '20' }).rateLimits.submitPerHour).toBe(20);
+});

@@ -17,7 +17,26 @@ const EnvSchema = z.object({
   // Express's `trust proxy`: unset trusts no proxy (the socket address is the
   // client). Behind nginx on the same host: `loopback`; or a hop count, or CIDRs.
   TRUST_PROXY: z.string().optional(),
+  HCAPTCHA_SITEKEY: z.string().optional(),
+  HCAPTCHA_SECRET: z.string().optional(),
+  HCAPTCHA_VERIFY_URL: z.string().url().default('https://api.hcaptcha.com/siteverify'),
+  // Where the widget's script comes from; tests point it at a local fake.
+  HCAPTCHA_SCRIPT_URL: z.string().url().optional(),
+  HCAPTCHA_DISABLED: z.enum(['0', '1']).default('0'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('建言 Jianyan <no-reply@localhost>'),
+  RUN_WORKER: z.enum(['0', '1']).default('1'),
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+  // Per client IP and hour. Generous: a campus reaches us through a few NAT
+  // addresses, so one address can be thousands of students.
+  RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_TRACK_PER_HOUR: z.coerce.number().int().min(1).default(600),
 });
+
+// hCaptcha's published test keys: the widget always passes and siteverify
+// accepts its token. Used only when no keys are configured outside production.
+export const HCAPTCHA_TEST_SITEKEY = '10000000-ffff-ffff-ffff-000000000001';
+export const HCAPTCHA_TEST_SECRET = '0x0000000000000000000000000000000000000000';
 
 export type Config = {
   port: number;
@@ -30,6 +49,18 @@ export type Config = {
   isProduction: boolean;
   seedDemo: 'auto' | 'never';
   trustProxy: boolean | number | string;
+  captcha: {
+    disabled: boolean;
+    siteKey: string;
+    secret: string;
+    verifyUrl: string;
+    scriptUrl: string | undefined;
+    usingTestKeys: boolean;
+  };
+  mail: { smtpUrl: string | undefined; from: string };
+  runWorker: boolean;
+  workerPollSeconds: number;
+  rateLimits: { submitPerHour: number; trackPerHour: number };
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +72,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const captchaDisabled = e.HCAPTCHA_DISABLED === '1';
+  const hasKeys = Boolean(e.HCAPTCHA_SITEKEY && e.HCAPTCHA_SECRET);
+  if (isProduction && !captchaDisabled && !hasKeys) {
+    throw new Error(
+      'Invalid configuration:\n  NODE_ENV=production needs HCAPTCHA_SITEKEY and HCAPTCHA_SECRET (or HCAPTCHA_DISABLED=1 to run without a captcha, deliberately).',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -49,9 +88,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
-    isProduction: e.NODE_ENV === 'production',
+    isProduction,
     seedDemo: e.SEED_DEMO,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    captcha: {
+      disabled: captchaDisabled,
+      siteKey: hasKeys ? e.HCAPTCHA_SITEKEY! : HCAPTCHA_TEST_SITEKEY,
+      secret: hasKeys ? e.HCAPTCHA_SECRET! : HCAPTCHA_TEST_SECRET,
+      verifyUrl: e.HCAPTCHA_VERIFY_URL,
+      scriptUrl: e.HCAPTCHA_SCRIPT_URL,
+      usingTestKeys: !hasKeys,
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    runWorker: e.RUN_WORKER === '1',
+    workerPollSeconds: e.WORKER_POLL_SECONDS,
+    rateLimits: { submitPerHour: e.RATE_LIMIT_SUBMIT_PER_HOUR, trackPerHour: e.RATE_LIMIT_TRACK_PER_HOUR },
   };
 }
 

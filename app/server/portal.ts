@@ -11,6 +11,7 @@ import { buildIfNeeded } from './build-if-needed.ts';
 import type { Config } from './config.ts';
 import { createApp, projectRoot } from './http.ts';
 import type { Logger } from './logger.ts';
+import { startWorker } from './worker.ts';
 
 export type RunningPortal = {
   url: string;
@@ -42,9 +43,16 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     const server = await new Promise<Server>((resolve, reject) => {
       const listening = app.listen(config.port, config.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(listening)));
     });
+    const worker = config.runWorker ? startWorker({ db: database.db, config, log }) : undefined;
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, `Jianyan is ready at ${url}`);
+    if (config.captcha.disabled) log.warn('hCaptcha is disabled (HCAPTCHA_DISABLED=1): web suggestions are not checked for bots');
+    else if (config.captcha.usingTestKeys) {
+      log.warn(
+        "hCaptcha: no HCAPTCHA_SITEKEY/HCAPTCHA_SECRET set, using hCaptcha's published test keys (every check passes). Set real keys before going live.",
+      );
+    }
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -55,6 +63,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
         const timer = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         await drained;
         clearTimeout(timer);
+        await worker?.stop();
         await closeDev?.();
         await database.close();
         log.info('stopped');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgEnum, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 
 export const planStatus = pgEnum('plan_status', ['draft', 'open', 'closed', 'archived']);
 
@@ -17,12 +17,22 @@ export const plans = pgTable(
     // The words a sender must put in the subject line, as the seed notice asks:
     // 「来稿请注明'十四五'规划意见建议字样」. Matched leniently by email intake.
     emailMarker: text(),
+    // Per-plan form settings (issue 4). Submitter types are labels shown as
+    // written, in the plan's language; the defaults suit a university.
+    bodyMinLength: integer().notNull().default(10),
+    bodyMaxLength: integer().notNull().default(5000),
+    submitterTypes: text()
+      .array()
+      .notNull()
+      .default(sql`array['在校学生','教职工','校友','社会人士','单位或团体']::text[]`),
+    allowAnonymous: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('plans_status_opens_at_idx').on(t.status, t.opensAt.desc(), t.id.desc()),
     check('plans_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,79}$'`),
+    check('plans_body_lengths', sql`${t.bodyMinLength} >= 1 and ${t.bodyMaxLength} >= ${t.bodyMinLength}`),
     check('plans_window_order', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
   ],
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { categories, planSections, plans } from './plans.ts';
 
 export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', 'letter', 'phone', 'visit', 'symposium']);
@@ -30,6 +30,16 @@ export const suggestions = pgTable(
     channel: suggestionChannel().notNull(),
     submitterType: text().notNull(),
     status: suggestionStatus().notNull().default('received'),
+    // Why a suggestion is held (pending_verification): 'captcha_unavailable',
+    // 'captcha_missing', … Shown to moderators, never to the public.
+    heldReason: text(),
+    // Makes every intake idempotent: the web form's one-time key, an email's
+    // Message-ID hash. A retry finds the existing row instead of adding one.
+    intakeKey: text().unique('suggestions_intake_key_key'),
+    // Channel details that are not contact details (e.g. the form's locale).
+    intakeMeta: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    publicReply: text(),
+    decidedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -62,6 +62,10 @@ export async function listClosedPlans(db: Database, { now = new Date(), limit = 
 
 export type PublicPlan = PlanSummary & {
   emailMarker: string | null;
+  bodyMinLength: number;
+  bodyMaxLength: number;
+  submitterTypes: string[];
+  allowAnonymous: boolean;
   sections: { id: number; level: number; number: string; heading: string; bodyMarkdown: string }[];
   categories: { id: number; name: string; nameEn: string | null }[];
 };
@@ -69,7 +73,14 @@ export type PublicPlan = PlanSummary & {
 /** A published plan with its sections and categories; drafts are not public. */
 export async function getPublicPlan(db: Database, slug: string): Promise<PublicPlan | null> {
   const [plan] = await db
-    .select({ ...planSummaryColumns, emailMarker: plans.emailMarker })
+    .select({
+      ...planSummaryColumns,
+      emailMarker: plans.emailMarker,
+      bodyMinLength: plans.bodyMinLength,
+      bodyMaxLength: plans.bodyMaxLength,
+      submitterTypes: plans.submitterTypes,
+      allowAnonymous: plans.allowAnonymous,
+    })
     .from(plans)
     .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicStatuses])))
     .limit(1);

@@ -1,0 +1,153 @@
+import crypto from 'node:crypto';
+import type { SubmissionResult } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod/v4';
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Transaction } from '../../../db/client.server.ts';
+import { suggestions, usedCaptchaTokens } from '../../../db/schema/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+import type { Config } from '../../server/config.ts';
+import { parseForm, RequestTooLarge, UnreadableForm, type UploadedFile } from '../../utils/multipart.server.ts';
+import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../suggestions/attachment-type.ts';
+import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
+import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
+import { verifyCaptcha } from './captcha.server.ts';
+
+type Reply = SubmissionResult<string[]>;
+
+export type WebSubmissionResult =
+  | { type: 'receipt'; trackingCode: string }
+  | { type: 'invalid'; reply: Reply }
+  | { type: 'too_large' }
+  | { type: 'unreadable' };
+
+type PlanForForm = { id: number; settings: SuggestionFormSettings };
+
+const LIMITS = { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS, maxTotalBytes: 52 * 1024 * 1024 };
+
+/** Field errors that carry parameters travel as `key|{"name":"a.pdf"}`. */
+export function encodeError(key: string, params?: Record<string, string | number>) {
+  return params ? `${key}|${JSON.stringify(params)}` : key;
+}
+
+/**
+ * The web form adapter in front of submitSuggestion: parse (streaming, with
+ * limits), validate, check attachments by content, then, in one transaction
+ * serialised per form instance, verify the captcha and store. A repeated post
+ * of the same form (double click, retry, back-and-resubmit) gets the first
+ * receipt. The caller sends the receipt only after this returns: after commit.
+ */
+export async function handleWebSubmission(options: {
+  db: Database;
+  config: Config;
+  plan: PlanForForm;
+  request: Request;
+  clientIp: string;
+  locale: Locale;
+}): Promise<WebSubmissionResult> {
+  const { db, config, plan, request, clientIp, locale } = options;
+  let parsed;
+  try {
+    parsed = await parseForm(request, LIMITS);
+  } catch (error) {
+    if (error instanceof RequestTooLarge) return { type: 'too_large' };
+    if (error instanceof UnreadableForm) return { type: 'unreadable' };
+    throw error;
+  }
+  const { fields } = parsed;
+
+  const intakeKey = webIntakeKey(fields.get('intakeKey'));
+  if (intakeKey) {
+    const existing = await findReceipt(db, intakeKey);
+    if (existing) return { type: 'receipt', trackingCode: existing };
+  }
+
+  const submission = parseWithZod(fields, { schema: suggestionFormSchema(plan.settings) });
+  const { accepted, fileErrors } = checkFiles(parsed.files, parsed.tooManyFiles);
+  if (submission.status !== 'success' || fileErrors.length > 0) {
+    const formErrors = parsed.files.length > 0 ? ['suggest.error.reselectFiles'] : [];
+    return { type: 'invalid', reply: submission.reply({ formErrors, fieldErrors: fileErrors.length ? { attachments: fileErrors } : {} }) };
+  }
+  const value = submission.value;
+  const honeypotFilled = Boolean(String(fields.get('website') ?? '').trim());
+  const token = String(fields.get('captcha-token') || fields.get('h-captcha-response') || '').trim();
+
+  return db.transaction(async (tx) => {
+    // Serialise concurrent posts of the same form: the second waits here, then
+    // finds the first one's row.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${intakeKey!}, 0))`);
+    const existing = await findReceipt(tx, intakeKey!);
+    if (existing) return { type: 'receipt', trackingCode: existing } as const;
+
+    const verdict = await captchaVerdict(tx, config, token, clientIp);
+    if (verdict.type === 'failed') {
+      return { type: 'invalid', reply: submission.reply({ formErrors: ['suggest.error.captchaFailed'] }) } as const;
+    }
+    const heldReason = honeypotFilled ? 'honeypot' : verdict.heldReason;
+    const trackUrl = `${config.publicUrl ?? new URL(request.url).origin}/track`;
+    const saved = await submitSuggestion(tx, {
+      planId: plan.id,
+      channel: 'web',
+      sectionId: value.sectionId ?? null,
+      categoryId: value.categoryId,
+      title: value.title,
+      body: value.body,
+      submitterType: value.submitterType,
+      contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
+      attachments: accepted,
+      status: heldReason ? 'pending_verification' : 'received',
+      heldReason,
+      intakeKey: intakeKey!,
+      intakeMeta: { locale, captcha: verdict.type },
+      locale,
+      trackUrl,
+    });
+    return { type: 'receipt', trackingCode: saved.trackingCode } as const;
+  });
+}
+
+function webIntakeKey(raw: FormDataEntryValue | null): string | undefined {
+  return typeof raw === 'string' && /^[A-Za-z0-9-]{16,64}$/.test(raw) ? `web:${raw}` : undefined;
+}
+
+async function findReceipt(db: Database | Transaction, intakeKey: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ trackingCode: suggestions.trackingCode })
+    .from(suggestions)
+    .where(eq(suggestions.intakeKey, intakeKey));
+  return row?.trackingCode;
+}
+
+function checkFiles(files: UploadedFile[], tooManyFiles: boolean) {
+  const fileErrors: string[] = tooManyFiles ? [encodeError('suggest.error.tooManyFiles')] : [];
+  const accepted: { filename: string; contentType: string; bytes: Uint8Array }[] = [];
+  for (const file of files) {
+    const check = file.truncated ? ({ ok: false, reason: 'too_large' } as const) : checkAttachment(file.filename, file.bytes);
+    if (check.ok) {
+      accepted.push({ filename: file.filename, contentType: check.contentType, bytes: file.bytes });
+      continue;
+    }
+    const key = {
+      too_large: 'suggest.error.fileTooLarge',
+      extension: 'suggest.error.fileType',
+      content: 'suggest.error.fileContent',
+      empty: 'suggest.error.fileEmpty',
+    }[check.reason];
+    fileErrors.push(encodeError(key, { name: file.filename }));
+  }
+  return { accepted, fileErrors };
+}
+
+type Verdict = { type: 'passed' | 'disabled'; heldReason?: undefined } | { type: 'held'; heldReason: string } | { type: 'failed' };
+
+async function captchaVerdict(tx: Transaction, config: Config, token: string, clientIp: string): Promise<Verdict> {
+  if (config.captcha.disabled) return { type: 'disabled' };
+  // Without JavaScript no captcha can be solved: keep the suggestion, held.
+  if (!token) return { type: 'held', heldReason: 'captcha_missing' };
+  const tokenHash = crypto.createHash('sha256').update(token).digest('hex');
+  const replayed = await tx.insert(usedCaptchaTokens).values({ tokenHash }).onConflictDoNothing().returning();
+  if (replayed.length === 0) return { type: 'failed' };
+  const result = await verifyCaptcha(config.captcha, { token, remoteIp: clientIp });
+  if (result.outcome === 'passed') return { type: 'passed' };
+  if (result.outcome === 'unavailable') return { type: 'held', heldReason: 'captcha_unavailable' };
+  return { type: 'failed' };
+}

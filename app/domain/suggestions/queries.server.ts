@@ -1,0 +1,78 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.server.ts';
+import { attachments, categories, outboxMessages, planSections, plans, suggestions } from '../../../db/schema/index.ts';
+import { contactMatches } from '../contacts/contacts.server.ts';
+import { normalizeTrackingCode } from './tracking-code.ts';
+
+/**
+ * What the receipt page shows: the code and a summary. No body text and no
+ * contact details, since anyone holding the URL sees it.
+ */
+export async function getReceipt(db: Database, rawCode: string) {
+  const code = normalizeTrackingCode(rawCode);
+  if (!code) return null;
+  const [row] = await db
+    .select({
+      id: suggestions.id,
+      trackingCode: suggestions.trackingCode,
+      title: suggestions.title,
+      status: suggestions.status,
+      submittedAt: suggestions.submittedAt,
+      planTitle: plans.title,
+      planSlug: plans.slug,
+      categoryName: categories.name,
+      categoryNameEn: categories.nameEn,
+      sectionNumber: planSections.number,
+      sectionHeading: planSections.heading,
+      attachmentCount: sql<number>`(select count(*)::int from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`,
+      acknowledgementQueued: sql<boolean>`exists (select 1 from ${outboxMessages} where ${outboxMessages.suggestionId} = ${suggestions.id} and ${outboxMessages.kind} = 'acknowledgement')`,
+    })
+    .from(suggestions)
+    .innerJoin(plans, eq(plans.id, suggestions.planId))
+    .leftJoin(categories, eq(categories.id, suggestions.categoryId))
+    .leftJoin(planSections, eq(planSections.id, suggestions.sectionId))
+    .where(eq(suggestions.trackingCode, code));
+  if (!row) return null;
+  const { id: _id, ...receipt } = row;
+  return receipt;
+}
+
+export type TrackedSuggestion = {
+  trackingCode: string;
+  title: string;
+  planTitle: string;
+  status: (typeof suggestions.$inferSelect)['status'];
+  submittedAt: Date;
+  decidedAt: Date | null;
+  publicReply: string | null;
+};
+
+/**
+ * /track: the code plus the email given, or the last four digits of the
+ * phone. Any mismatch, of code or of contact, is the same `null`.
+ */
+export async function trackSuggestion(db: Database, rawCode: string, contact: string): Promise<TrackedSuggestion | null> {
+  const code = normalizeTrackingCode(rawCode);
+  const proof = contact.trim();
+  if (!code || !proof) return null;
+  const [row] = await db
+    .select({
+      id: suggestions.id,
+      trackingCode: suggestions.trackingCode,
+      title: suggestions.title,
+      planTitle: plans.title,
+      status: suggestions.status,
+      submittedAt: suggestions.submittedAt,
+      decidedAt: suggestions.decidedAt,
+      publicReply: suggestions.publicReply,
+    })
+    .from(suggestions)
+    .innerJoin(plans, and(eq(plans.id, suggestions.planId)))
+    .where(eq(suggestions.trackingCode, code));
+  const matches = row
+    ? await contactMatches(db, row.id, /^\d{4}$/.test(proof) ? { phoneLast4: proof } : { email: proof })
+    : false;
+  if (!row || !matches) return null;
+  const { id: _id, ...tracked } = row;
+  return tracked;
+}

@@ -1,0 +1,163 @@
+import crypto from 'node:crypto';
+import { createElement } from 'react';
+import { and, eq } from 'drizzle-orm';
+import type { DbExecutor, Transaction } from '../../../db/client.server.ts';
+import { attachments, categories, planSections, plans, suggestions } from '../../../db/schema/index.ts';
+import Acknowledgement, { acknowledgementSubject } from '../../../emails/acknowledgement.tsx';
+import { acknowledgementAddress, saveContact, type ContactDetails } from '../contacts/contacts.server.ts';
+import { enqueueMail } from '../mail/outbox.server.ts';
+import { generateTrackingCode } from './tracking-code.ts';
+
+export type Channel = 'web' | 'email' | 'letter' | 'phone' | 'visit' | 'symposium';
+
+export type SubmitSuggestionInput = {
+  planId: number;
+  channel: Channel;
+  sectionId?: number | null;
+  categoryId?: number | null;
+  title: string;
+  body: string;
+  submitterType: string;
+  contact: ContactDetails;
+  attachments?: { filename: string; contentType: string; bytes: Uint8Array }[];
+  /** 'pending_verification' (待核验) keeps the suggestion but holds it for a person. */
+  status?: 'received' | 'pending_verification';
+  heldReason?: string;
+  /** Same key, same suggestion: retries and double posts return the first. */
+  intakeKey?: string;
+  intakeMeta?: Record<string, unknown>;
+  submittedAt?: Date;
+  /** Language of the acknowledgement email. */
+  locale?: 'zh-CN' | 'en';
+  /** The public /track address, put in the acknowledgement email. */
+  trackUrl: string;
+};
+
+export type SubmittedSuggestion = { id: number; trackingCode: string; created: boolean };
+
+export class SuggestionRejected extends Error {
+  constructor(readonly reason: 'unknown_plan' | 'unknown_section' | 'unknown_category' | 'empty') {
+    super(`suggestion rejected: ${reason}`);
+  }
+}
+
+/**
+ * The one intake function behind every channel (web form, email, staff entry):
+ * stores the suggestion, its contact details apart, its attachments, and the
+ * acknowledgement email in one transaction, and gives it a tracking code.
+ * Channel rules (captcha, form lengths, the consultation window) belong to the
+ * adapters; this keeps only what must hold for every suggestion.
+ */
+export async function submitSuggestion(db: DbExecutor, input: SubmitSuggestionInput): Promise<SubmittedSuggestion> {
+  return db.transaction((tx) => insertSuggestion(tx, input));
+}
+
+async function insertSuggestion(tx: Transaction, input: SubmitSuggestionInput): Promise<SubmittedSuggestion> {
+  if (input.intakeKey) {
+    const existing = await findByIntakeKey(tx, input.intakeKey);
+    if (existing) return { ...existing, created: false };
+  }
+  if (!input.title.trim() || !input.body.trim()) throw new SuggestionRejected('empty');
+  const plan = await loadPlanAndCheckLinks(tx, input);
+
+  const inserted = await insertWithFreshCode(tx, input);
+  if (!inserted) {
+    // A concurrent request with the same intake key committed first.
+    const existing = await findByIntakeKey(tx, input.intakeKey!);
+    return { ...existing!, created: false };
+  }
+
+  await saveContact(tx, inserted.id, input.contact);
+  if (input.attachments?.length) {
+    await tx.insert(attachments).values(
+      input.attachments.map((file) => ({
+        suggestionId: inserted.id,
+        filename: file.filename,
+        contentType: file.contentType,
+        sizeBytes: file.bytes.byteLength,
+        sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+        content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+      })),
+    );
+  }
+
+  const to = acknowledgementAddress(input.contact);
+  if (to) {
+    const locale = input.locale ?? 'zh-CN';
+    await enqueueMail(tx, {
+      kind: 'acknowledgement',
+      to,
+      subject: acknowledgementSubject({ locale, trackingCode: inserted.trackingCode }),
+      body: createElement(Acknowledgement, {
+        locale,
+        trackingCode: inserted.trackingCode,
+        planTitle: plan.title,
+        organizer: plan.organizer,
+        suggestionTitle: input.title.trim(),
+        trackUrl: input.trackUrl,
+      }),
+      suggestionId: inserted.id,
+    });
+  }
+  return { ...inserted, created: true };
+}
+
+async function findByIntakeKey(tx: Transaction, intakeKey: string) {
+  const [row] = await tx
+    .select({ id: suggestions.id, trackingCode: suggestions.trackingCode })
+    .from(suggestions)
+    .where(eq(suggestions.intakeKey, intakeKey));
+  return row;
+}
+
+async function loadPlanAndCheckLinks(tx: Transaction, input: SubmitSuggestionInput) {
+  const [plan] = await tx
+    .select({ id: plans.id, title: plans.title, organizer: plans.organizer })
+    .from(plans)
+    .where(eq(plans.id, input.planId));
+  if (!plan) throw new SuggestionRejected('unknown_plan');
+  if (input.sectionId != null) {
+    const [section] = await tx
+      .select({ id: planSections.id })
+      .from(planSections)
+      .where(and(eq(planSections.id, input.sectionId), eq(planSections.planId, plan.id)));
+    if (!section) throw new SuggestionRejected('unknown_section');
+  }
+  if (input.categoryId != null) {
+    const [category] = await tx
+      .select({ id: categories.id })
+      .from(categories)
+      .where(and(eq(categories.id, input.categoryId), eq(categories.planId, plan.id)));
+    if (!category) throw new SuggestionRejected('unknown_category');
+  }
+  return plan;
+}
+
+// A tracking-code collision (one in ~10^11 per pair) is retried with a new
+// code; an intake-key conflict means someone else won the race.
+async function insertWithFreshCode(tx: Transaction, input: SubmitSuggestionInput) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const rows = await tx
+      .insert(suggestions)
+      .values({
+        trackingCode: generateTrackingCode(),
+        planId: input.planId,
+        sectionId: input.sectionId ?? null,
+        categoryId: input.categoryId ?? null,
+        title: input.title.trim(),
+        body: input.body.trim(),
+        channel: input.channel,
+        submitterType: input.submitterType,
+        status: input.status ?? 'received',
+        heldReason: input.status === 'pending_verification' ? (input.heldReason ?? 'unspecified') : null,
+        intakeKey: input.intakeKey,
+        intakeMeta: input.intakeMeta ?? {},
+        submittedAt: input.submittedAt ?? new Date(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: suggestions.id, trackingCode: suggestions.trackingCode });
+    if (rows[0]) return rows[0];
+    if (input.intakeKey && (await findByIntakeKey(tx, input.intakeKey))) return undefined;
+  }
+  throw new Error('could not allocate a unique tracking code');
+}

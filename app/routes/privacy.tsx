@@ -1,0 +1,59 @@
+import { useTranslation } from '../i18n/use-translation.ts';
+
+export function meta() {
+  return [{ title: '个人信息保护说明 · 建言' }];
+}
+
+// The notice the form asks people to accept. Kept in plain language and in
+// step with what the code does (app/domain/contacts).
+export default function PrivacyPage() {
+  const { t, locale } = useTranslation();
+  return (
+    <article className="panel prose-page">
+      <h1>{t('privacy.title')}</h1>
+      {locale === 'en' ? <English /> : <Chinese />}
+    </article>
+  );
+}
+
+function Chinese() {
+  return (
+    <>
+      <h2>我们收集哪些信息</h2>
+      <p>您提交意见建议时填写的姓名、工作单位或班级、电话和电子邮箱（统称“联系方式”），以及您的身份类别。通过电子邮件提交时，还包括发件地址。</p>
+      <h2>为什么收集</h2>
+      <p>仅用于：就您的意见建议与您联系、核实情况，向您发送跟踪编号和办理答复。我们不会将联系方式用于其他目的。</p>
+      <h2>谁能看到</h2>
+      <ul>
+        <li>联系方式与意见内容分开保存，任何公开页面、公开报告和导出文件（除非经特别授权）都不会显示您的姓名或联系方式。</li>
+        <li>只有经管理员单独授权的工作人员才能查看联系方式，且每次查看都需要说明理由，并记录在不可修改的审计日志中。</li>
+        <li>采纳情况公示中只显示意见摘要和答复，不显示姓名、单位或联系方式；需要显示时，仅显示身份类别（如“在校学生”）。</li>
+      </ul>
+      <h2>保存多久</h2>
+      <p>联系方式保存至本次意见征集工作结束（含答复和采纳情况公示）后一年，期满后由管理员删除或作匿名化处理。</p>
+      <h2>您的权利</h2>
+      <p>您可以通过发布单位公布的联系方式，要求查阅、更正或删除您的个人信息，或撤回同意。撤回同意不影响撤回前基于同意已进行的处理。</p>
+    </>
+  );
+}
+
+function English() {
+  return (
+    <>
+      <h2>What we collect</h2>
+      <p>The name, work unit or class, phone number and email address you give with a suggestion (your “contact details”), and which group you belong to. For suggestions sent by email, also the sender’s address.</p>
+      <h2>Why</h2>
+      <p>Only to contact you about your suggestion, to check facts, and to send you your tracking code and the answer. We use your contact details for nothing else.</p>
+      <h2>Who sees them</h2>
+      <ul>
+        <li>Contact details are stored apart from suggestions. No public page, public report or export (unless specially authorised) shows your name or contact details.</li>
+        <li>Only staff whom an administrator has specifically authorised can see contact details; each view needs a reason and is recorded in an audit log that cannot be altered.</li>
+        <li>The public report on adopted suggestions shows summaries and replies, never names, units or contact details; at most your group (such as “student”).</li>
+      </ul>
+      <h2>How long</h2>
+      <p>Contact details are kept until one year after the consultation ends (including the reply and the public report), then deleted or anonymised by an administrator.</p>
+      <h2>Your rights</h2>
+      <p>Through the contact address of the organising body you can ask to see, correct or delete your personal information, or withdraw your consent. Withdrawing consent does not affect processing done before.</p>
+    </>
+  );
+}

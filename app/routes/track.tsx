@@ -1,0 +1,102 @@
+import { data, Form } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/track';
+import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
+import { trackSuggestion } from '../domain/suggestions/queries.server.ts';
+import { useTranslation } from '../i18n/use-translation.ts';
+
+const TrackForm = z.object({
+  code: z.string().max(40).default(''),
+  contact: z.string().max(254).default(''),
+});
+
+export function meta() {
+  return [{ title: '进度查询 · 建言' }, { name: 'robots', content: 'noindex' }];
+}
+
+// POST, not GET: the contact detail that proves ownership stays out of URLs,
+// browser history and access logs.
+export async function action({ context, request }: Route.ActionArgs) {
+  const limit = await consumeRateLimit(context.db, {
+    key: `track:${context.clientIp}`,
+    limit: context.config.rateLimits.trackPerHour,
+    windowSeconds: 3600,
+  });
+  if (!limit.allowed) {
+    throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+  }
+  const form = TrackForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
+  const { code, contact } = form.success ? form.data : { code: '', contact: '' };
+  const found = await trackSuggestion(context.db, code, contact);
+  if (!found) return data({ found: null, code }, { status: 404 });
+  return { found, code };
+}
+
+export default function TrackPage({ actionData }: Route.ComponentProps) {
+  const { t, formatDate } = useTranslation();
+  const found = actionData?.found;
+  const decided = found && ['adopted', 'partially_adopted', 'not_adopted'].includes(found.status);
+  return (
+    <section className="panel">
+      <h1>{t('track.title')}</h1>
+      <p>{t('track.intro')}</p>
+      <Form method="post" className="track-form">
+        <div className="field">
+          <label htmlFor="track-code" className="field__label">
+            {t('track.code')}
+          </label>
+          <p id="track-code-hint" className="field__hint">
+            {t('track.codeHint')}
+          </p>
+          <input id="track-code" name="code" type="text" required autoComplete="off" defaultValue={actionData?.code} aria-describedby="track-code-hint" />
+        </div>
+        <div className="field">
+          <label htmlFor="track-contact" className="field__label">
+            {t('track.contact')}
+          </label>
+          <input id="track-contact" name="contact" type="text" required autoComplete="off" />
+        </div>
+        <button type="submit" className="button">
+          {t('track.submit')}
+        </button>
+      </Form>
+
+      {actionData && !found && (
+        <p className="notice notice--error" role="alert">
+          {t('track.notFound')}
+        </p>
+      )}
+
+      {found && (
+        <section className="track-result" aria-labelledby="track-result-heading" role="status">
+          <h2 id="track-result-heading">{t('track.result')}</h2>
+          <dl className="summary">
+            <dt>{t('receipt.codeLabel')}</dt>
+            <dd>{found.trackingCode}</dd>
+            <dt>{t('receipt.plan')}</dt>
+            <dd>{found.planTitle}</dd>
+            <dt>{t('receipt.suggestionTitle')}</dt>
+            <dd>{found.title}</dd>
+            <dt>{t('track.status')}</dt>
+            <dd>
+              <strong>{t(`status.${found.status}`)}</strong>
+            </dd>
+          </dl>
+          <h3>{t('track.timeline')}</h3>
+          <ol className="timeline">
+            <li>
+              {t('track.received')}：{formatDate(found.submittedAt)}
+            </li>
+            {decided && found.decidedAt && (
+              <li>
+                {t('track.decided')}（{t(`status.${found.status}`)}）：{formatDate(found.decidedAt)}
+              </li>
+            )}
+          </ol>
+          <h3>{t('track.reply')}</h3>
+          <p className="reply">{found.publicReply ?? t('track.noReply')}</p>
+        </section>
+      )}
+    </section>
+  );
+}

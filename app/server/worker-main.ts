@@ -1,0 +1,30 @@
+import { openDatabase } from '../../db/client.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
+import { readConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { startWorker } from './worker.ts';
+
+// `npm run worker`: the background jobs without the web server, for
+// deployments that run web and worker processes separately (RUN_WORKER=0 on
+// the web processes).
+const config = readConfig();
+const log = createLogger(config.logLevel);
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: 4,
+  log: { info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m) },
+});
+await migrateDatabase(database.url);
+const worker = startWorker({ db: database.db, config, log });
+const stop = () => {
+  worker
+    .stop()
+    .then(() => database.close())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,52 @@
+import type { Database } from '../../db/client.server.ts';
+import { deliverDueMail } from '../domain/mail/deliver-outbox.server.ts';
+import { createMailTransport } from '../domain/mail/transport.server.ts';
+import { pruneRateLimits } from '../domain/rate-limit/rate-limit.server.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export type Worker = { stop: () => Promise<void>; runOnce: () => Promise<void> };
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Background jobs: deliver the mail outbox, prune old rate-limit counters.
+ * Runs inside `npm start` unless RUN_WORKER=0, or alone with `npm run worker`.
+ * All state is in PostgreSQL, so any number of workers can run at once.
+ */
+export function startWorker({ db, config, log }: { db: Database; config: Config; log: Logger }): Worker {
+  const transport = createMailTransport({ smtpUrl: config.mail.smtpUrl, dataDir: config.dataDir });
+  log.info(`mail worker delivering to ${transport.describe}`);
+  let lastPrune = 0;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const runOnce = async () => {
+    const { sent, failed } = await deliverDueMail(db, transport, { from: config.mail.from });
+    if (sent || failed) log.info({ sent, failed }, 'mail outbox delivered');
+    if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
+      await pruneRateLimits(db);
+      lastPrune = Date.now();
+    }
+  };
+
+  const tick = () => {
+    if (stopped) return;
+    running = runOnce()
+      .catch((error: unknown) => log.error({ err: error instanceof Error ? error.message : String(error) }, 'worker pass failed'))
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(tick, config.workerPollSeconds * 1000);
+      });
+  };
+  let timer: NodeJS.Timeout | undefined = setTimeout(tick, 0);
+
+  return {
+    runOnce,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
