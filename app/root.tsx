@@ -14,6 +14,12 @@ export function loader({ request }: Route.LoaderArgs) {
   return { locale: detectLocale(request) };
 }
 
+// Errors render in the root boundary, so it forwards the headers of a thrown
+// response (a 429's Retry-After) to the document.
+export function headers({ errorHeaders }: Route.HeadersArgs) {
+  return errorHeaders ?? {};
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData('root') as { locale: Locale } | undefined;
   const locale = data?.locale ?? defaultLocale;

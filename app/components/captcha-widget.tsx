@@ -1,5 +1,6 @@
 import HCaptcha from '@hcaptcha/react-hcaptcha';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useHydrated } from '../utils/use-hydrated.ts';
 
 type Props = { siteKey: string; scriptUrl?: string; locale: string; note: string };
 
@@ -10,9 +11,8 @@ type Props = { siteKey: string; scriptUrl?: string; locale: string; note: string
  * Sentry reporting is off: no third-party call we did not choose.
  */
 export function CaptchaWidget({ siteKey, scriptUrl, locale, note }: Props) {
-  const [mounted, setMounted] = useState(false);
+  const mounted = useHydrated();
   const [token, setToken] = useState('');
-  useEffect(() => setMounted(true), []);
   return (
     <div className="captcha">
       <input type="hidden" name="captcha-token" value={token} />

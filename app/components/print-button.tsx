@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useHydrated } from '../utils/use-hydrated.ts';
 
 /** Printing needs JavaScript; without it the button is not shown (Ctrl-P still works). */
 export function PrintButton({ label }: { label: string }) {
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
-  if (!ready) return null;
+  if (!useHydrated()) return null;
   return (
     <button type="button" className="button" onClick={() => window.print()}>
       {label}

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 
 export type UploadedFile = { fieldName: string; filename: string; bytes: Buffer; truncated: boolean };
@@ -50,7 +51,7 @@ export async function parseForm(request: Request, limits: MultipartLimits): Prom
       reject(new UnreadableForm('bad multipart header'));
       return;
     }
-    const source = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
+    const source = Readable.fromWeb(request.body as NodeReadableStream);
     source.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > limits.maxTotalBytes) {

@@ -5,10 +5,16 @@ import postgres from 'postgres';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal } from '../../app/server/portal.ts';
+import { FAKE_SECRET, FAKE_SITEKEY, startFakeHcaptcha } from './fake-hcaptcha.ts';
 import { withDatabaseName } from './global-database.ts';
+import { startSmtpSink } from './smtp-sink.ts';
 
-// The built portal for Playwright, on a database of its own: a fresh embedded
-// cluster under .tmp/, or a fresh database on DATABASE_URL's server.
+// The built portal for Playwright, on a database of its own (a fresh embedded
+// cluster under .tmp/, or a fresh database on DATABASE_URL's server), with the
+// fake hCaptcha and a real SMTP sink. Mail the sink receives is written to
+// .tmp/e2e-mail/ for the tests to read.
+export const E2E_MAIL_DIR = path.resolve('.tmp/e2e-mail');
+
 const env = { ...process.env };
 if (env.DATABASE_URL) {
   const name = `jianyan_e2e_${crypto.randomBytes(4).toString('hex')}`;
@@ -21,15 +27,31 @@ if (env.DATABASE_URL) {
   fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
 
-const config = readConfig(env);
+fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
+fs.mkdirSync(E2E_MAIL_DIR, { recursive: true });
+const captcha = await startFakeHcaptcha();
+const sink = await startSmtpSink({ onMail: (mail, index) => fs.writeFileSync(path.join(E2E_MAIL_DIR, `${index}.eml`), mail.raw) });
+
+const config = readConfig({
+  ...env,
+  HCAPTCHA_SITEKEY: FAKE_SITEKEY,
+  HCAPTCHA_SECRET: FAKE_SECRET,
+  HCAPTCHA_VERIFY_URL: captcha.verifyUrl,
+  HCAPTCHA_SCRIPT_URL: captcha.scriptUrl,
+  SMTP_URL: sink.url,
+  WORKER_POLL_SECONDS: '0.5',
+});
 const log = createLogger(config.logLevel);
 const portal = await startPortal(config, log);
 
 const stop = () => {
-  portal.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
+  portal
+    .close()
+    .then(() => Promise.all([captcha.close(), sink.close()]))
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

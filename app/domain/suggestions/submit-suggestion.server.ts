@@ -52,7 +52,8 @@ export async function submitSuggestion(db: DbExecutor, input: SubmitSuggestionIn
   return db.transaction((tx) => insertSuggestion(tx, input));
 }
 
-async function insertSuggestion(tx: Transaction, input: SubmitSuggestionInput): Promise<SubmittedSuggestion> {
+async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Promise<SubmittedSuggestion> {
+  const input = cleanInput(raw);
   if (input.intakeKey) {
     const existing = await findByIntakeKey(tx, input.intakeKey);
     if (existing) return { ...existing, created: false };
@@ -100,6 +101,29 @@ async function insertSuggestion(tx: Transaction, input: SubmitSuggestionInput): 
     });
   }
   return { ...inserted, created: true };
+}
+
+// PostgreSQL text cannot hold NUL, and other C0 controls are never meant:
+// strip them from everything a person typed or a mail client sent, so that a
+// hostile or broken input is stored cleaned rather than failing the intake.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const clean = <T extends string | undefined | null>(value: T): T => (typeof value === 'string' ? (value.replace(CONTROL, '') as T) : value);
+
+function cleanInput(input: SubmitSuggestionInput): SubmitSuggestionInput {
+  return {
+    ...input,
+    title: clean(input.title),
+    body: clean(input.body),
+    submitterType: clean(input.submitterType),
+    contact: {
+      name: clean(input.contact.name),
+      unit: clean(input.contact.unit),
+      phone: clean(input.contact.phone),
+      email: clean(input.contact.email),
+    },
+    attachments: input.attachments?.map((file) => ({ ...file, filename: clean(file.filename) || 'attachment' })),
+  };
 }
 
 async function findByIntakeKey(tx: Transaction, intakeKey: string) {

@@ -67,6 +67,13 @@ test('category, section and submitter type must belong to the plan', () => {
   expect(errorsOf({ ...valid, submitterType: '路人' }).submitterType).toEqual(['suggest.error.submitterTypeRequired']);
 });
 
+test('the missing contact is reported along with the other errors', () => {
+  expect(errorsOf({ intakeKey: valid.intakeKey, title: '', phone: '', email: '' })).toMatchObject({
+    title: ['suggest.error.titleRequired'],
+    email: ['suggest.error.contactRequired'],
+  });
+});
+
 test('a phone or an email is required unless the plan allows anonymous suggestions', () => {
   const anonymous = { ...valid, email: '', phone: '', name: '' };
   expect(errorsOf(anonymous).email).toEqual(['suggest.error.contactRequired']);

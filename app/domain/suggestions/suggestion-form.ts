@@ -55,10 +55,12 @@ export function suggestionFormSchema(settings: SuggestionFormSettings) {
       email: z.email(error('suggest.error.emailInvalid')).max(254, error('suggest.error.emailInvalid')).optional(),
       consent: z.literal('on', error('suggest.error.consentRequired')),
     })
-    .superRefine((value, ctx) => {
-      if (!settings.allowAnonymous && !value.phone && !value.email) {
-        ctx.addIssue({ code: 'custom', path: ['email'], message: 'suggest.error.contactRequired' });
-      }
+    // `when` runs this even while other fields are invalid, so the missing
+    // contact is reported together with everything else, not on a second try.
+    .refine((value) => settings.allowAnonymous || Boolean(value.phone || value.email), {
+      path: ['email'],
+      message: 'suggest.error.contactRequired',
+      when: () => true,
     });
 }
 
