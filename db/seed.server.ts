@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction as Tx } from './client.server.ts';
 import { campusPlan, developmentPlan, type DemoSection } from './demo/development-plan.ts';
-import { categories, planSections, plans } from './schema/index.ts';
+import { demoSuggestions } from './demo/suggestions.ts';
+import { categories, planSections, plans, suggestionContacts, suggestions, suggestionTags, tags } from './schema/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SEED_LOCK = 7_211_043;
@@ -42,8 +43,10 @@ async function insertDemoPlans(tx: Tx, now: Date): Promise<string[]> {
   const created: string[] = [];
   // The open consultation's window is placed around "now" so that a fresh
   // install always has a consultation accepting suggestions.
-  if (await insertPlan(tx, developmentPlan, 'open', new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 45 * DAY))) {
+  const openPlanId = await insertPlan(tx, developmentPlan, 'open', new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 45 * DAY));
+  if (openPlanId) {
     created.push(developmentPlan.slug);
+    await insertDemoSuggestions(tx, openPlanId, now);
   }
   if (await insertPlan(tx, campusPlan, 'closed', new Date(now.getTime() - 200 * DAY), new Date(now.getTime() - 170 * DAY))) {
     created.push(campusPlan.slug);
@@ -66,7 +69,7 @@ async function insertPlan(tx: Tx, demo: DemoPlan, status: 'open' | 'closed', ope
     })
     .onConflictDoNothing({ target: plans.slug })
     .returning({ id: plans.id });
-  if (!plan) return false;
+  if (!plan) return undefined;
   await tx.insert(planSections).values(
     demo.sections.map((section, position) => ({
       planId: plan.id,
@@ -80,5 +83,44 @@ async function insertPlan(tx: Tx, demo: DemoPlan, status: 'open' | 'closed', ope
   await tx
     .insert(categories)
     .values(demo.categories.map(([name, nameEn], position) => ({ planId: plan.id, position, name, nameEn })));
-  return true;
+  return plan.id;
+}
+
+async function insertDemoSuggestions(tx: Tx, planId: number, now: Date) {
+  const sectionRows = await tx.select({ id: planSections.id, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, planId));
+  const categoryRows = await tx.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.planId, planId));
+  const tagIds = new Map<string, number>();
+  for (const demo of demoSuggestions) {
+    const submittedAt = new Date(now.getTime() - demo.daysAgo * DAY);
+    const decided = ['adopted', 'partially_adopted', 'not_adopted'].includes(demo.status);
+    const [row] = await tx
+      .insert(suggestions)
+      .values({
+        trackingCode: demo.code,
+        planId,
+        sectionId: sectionRows.find((s) => s.heading === demo.section)?.id ?? null,
+        categoryId: categoryRows.find((c) => c.name === demo.category)?.id ?? null,
+        title: demo.title,
+        body: demo.body,
+        channel: demo.channel,
+        submitterType: demo.submitterType,
+        status: demo.status,
+        decisionReason: demo.reason ?? null,
+        publicReply: demo.reply ?? null,
+        publicSummary: demo.summary ?? null,
+        publishable: Boolean(demo.summary),
+        decidedAt: decided ? new Date(submittedAt.getTime() + DAY) : null,
+        submittedAt,
+        intakeMeta: { demo: true },
+      })
+      .returning({ id: suggestions.id });
+    await tx.insert(suggestionContacts).values({ suggestionId: row!.id, ...demo.contact });
+    for (const name of demo.tags ?? []) {
+      if (!tagIds.has(name)) {
+        const [tag] = await tx.insert(tags).values({ planId, name }).returning({ id: tags.id });
+        tagIds.set(name, tag!.id);
+      }
+      await tx.insert(suggestionTags).values({ suggestionId: row!.id, tagId: tagIds.get(name)! });
+    }
+  }
 }

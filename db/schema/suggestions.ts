@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { categories, planSections, plans } from './plans.ts';
 
 export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', 'letter', 'phone', 'visit', 'symposium']);
@@ -39,6 +39,13 @@ export const suggestions = pgTable(
     // Channel details that are not contact details (e.g. the form's locale).
     intakeMeta: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     publicReply: text(),
+    // The moderator's rationale for 采纳 / 部分采纳 / 不予采纳 (internal;
+    // exported to planners). The public sees publicReply only.
+    decisionReason: text(),
+    // A short public summary for the adoption report, and whether staff chose
+    // to publish this suggestion there (never with a name or contact).
+    publicSummary: text(),
+    publishable: boolean().notNull().default(false),
     decidedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -88,4 +95,31 @@ export const attachments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('attachments_suggestion_idx').on(t.suggestionId), check('attachments_size', sql`${t.sizeBytes} >= 0`)],
+);
+
+// Moderators' tags, per plan.
+export const tags = pgTable(
+  'tags',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    planId: integer()
+      .notNull()
+      .references(() => plans.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('tags_plan_name_key').on(t.planId, t.name)],
+);
+
+export const suggestionTags = pgTable(
+  'suggestion_tags',
+  {
+    suggestionId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    tagId: integer()
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.suggestionId, t.tagId] }), index('suggestion_tags_tag_idx').on(t.tagId, t.suggestionId)],
 );
