@@ -1,8 +1,62 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { plans } from './plans.ts';
+import { suggestions } from './suggestions.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 // hCaptcha tokens already redeemed, by SHA-256, so that a replayed token is
 // refused even when siteverify cannot tell (unreachable, or a lenient fake).
 export const usedCaptchaTokens = pgTable('used_captcha_tokens', {
   tokenHash: text().primaryKey(),
   usedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+// What became of an inbound email. 'pending' = stored, not yet processed.
+export const inboundEmailStatus = pgEnum('inbound_email_status', [
+  'pending',
+  'ingested',
+  'unmatched',
+  'held',
+  'auto_reply',
+  'bounce',
+  'discarded',
+]);
+
+// Every inbound email is stored raw first (store, then parse, then flag on the
+// IMAP server), so that nothing a sender wrote can be lost, and de-duplicated
+// by Message-ID (or the hash of the raw bytes when there is none).
+export const inboundEmails = pgTable(
+  'inbound_emails',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    dedupeKey: text().notNull().unique('inbound_emails_dedupe_key_key'),
+    messageId: text(),
+    source: text().notNull(),
+    raw: bytea().notNull(),
+    sizeBytes: integer().notNull(),
+    status: inboundEmailStatus().notNull().default('pending'),
+    // Why it is held, unmatched, or not ingested; shown to moderators.
+    statusReason: text(),
+    // Decoded subject, for the moderators' queues. The sender is in `raw` and
+    // is read, like any contact detail, only by permitted staff.
+    subject: text(),
+    planId: integer().references(() => plans.id, { onDelete: 'set null' }),
+    suggestionId: bigint({ mode: 'number' }).references(() => suggestions.id, { onDelete: 'set null' }),
+    // Sanitized HTML of an HTML mail, kept for staff.
+    sanitizedHtml: text(),
+    attempts: integer().notNull().default(0),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('inbound_emails_status_idx').on(t.status, t.id.desc())],
+);
+
+// Where the IMAP poller got to, per mailbox: UIDVALIDITY and the last UID
+// fully processed. A changed UIDVALIDITY restarts from the beginning;
+// de-duplication makes that safe.
+export const imapSyncState = pgTable('imap_sync_state', {
+  mailbox: text().primaryKey(),
+  uidValidity: bigint({ mode: 'bigint' }).notNull(),
+  lastUid: bigint({ mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

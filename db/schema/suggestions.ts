@@ -92,6 +92,8 @@ export const attachments = pgTable(
     // Stored in PostgreSQL so that a receipt means the file is committed with
     // the suggestion (docs/decisions/002-attachments-in-postgres.md).
     content: bytea().notNull(),
+    // Text of .docx/.pdf/.txt attachments, for staff reading and search.
+    extractedText: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('attachments_suggestion_idx').on(t.suggestionId), check('attachments_size', sql`${t.sizeBytes} >= 0`)],

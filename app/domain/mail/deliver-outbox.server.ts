@@ -34,7 +34,7 @@ export async function deliverDueMail(
         .for('update', { skipLocked: true });
       if (!message) return 'idle' as const;
       try {
-        await transport.send({ from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text });
+        await transport.send({ from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text, headers: message.headers });
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id));
         return 'sent' as const;
       } catch (error) {

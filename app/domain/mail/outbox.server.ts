@@ -9,6 +9,7 @@ export type OutgoingMail = {
   subject: string;
   body: ReactElement;
   suggestionId?: number;
+  headers?: Record<string, string>;
 };
 
 /**
@@ -24,5 +25,6 @@ export async function enqueueMail(tx: DbExecutor, mail: OutgoingMail): Promise<v
     html,
     text,
     suggestionId: mail.suggestionId,
+    headers: mail.headers ?? {},
   });
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 
-export type MailMessage = { from: string; to: string; subject: string; html: string; text: string };
+export type MailMessage = { from: string; to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
 export type MailTransport = { send: (message: MailMessage) => Promise<void>; describe: string };
 
 /**

@@ -31,6 +31,8 @@ export type SubmitSuggestionInput = {
   locale?: 'zh-CN' | 'en';
   /** The public /track address, put in the acknowledgement email. */
   trackUrl: string;
+  /** false: send no acknowledgement (automated sender, reply limit reached). */
+  acknowledge?: false | { headers?: Record<string, string> };
 };
 
 export type SubmittedSuggestion = { id: number; trackingCode: string; created: boolean };
@@ -82,7 +84,7 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
     );
   }
 
-  const to = acknowledgementAddress(input.contact);
+  const to = input.acknowledge === false ? undefined : acknowledgementAddress(input.contact);
   if (to) {
     const locale = input.locale ?? 'zh-CN';
     await enqueueMail(tx, {
@@ -98,6 +100,7 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
         trackUrl: input.trackUrl,
       }),
       suggestionId: inserted.id,
+      headers: input.acknowledge ? input.acknowledge.headers : undefined,
     });
   }
   return { ...inserted, created: true };
