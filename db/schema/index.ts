@@ -1,3 +1,5 @@
 export * from './plans.ts';
 export * from './suggestions.ts';
 export * from './rate-limits.ts';
+export * from './accounts.ts';
+export * from './audit.ts';
