@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 import { openDatabase, type DatabaseHandle } from '../../db/client.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
+import { printDemoCredentials, seedDemoStaff } from '../../db/demo/staff.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
 import type { Config } from './config.ts';
@@ -36,6 +37,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
   try {
     await migrateDatabase(database.url);
     if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db))) log.info('empty database: demo consultations seeded');
+    const demoStaff = config.seedDemo === 'auto' && !config.isProduction ? await seedDemoStaff(database.db) : [];
 
     const { build, devMiddleware, closeDev } = await loadBuild(dev);
     const app = createApp({ db: database.db, log, config, build, devMiddleware });
@@ -45,6 +47,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, `Jianyan is ready at ${url}`);
+    printDemoCredentials(demoStaff, url);
 
     let closing: Promise<void> | undefined;
     const close = () =>
