@@ -1,3 +1,4 @@
+import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
 
 // Every UI string lives under messages/, one file per area, in Simplified
@@ -6,9 +7,9 @@ import * as common from './messages/common.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN };
+const zhCN = { ...common.zhCN, ...admin.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en };
+const en: Record<MessageKey, string> = { ...common.en, ...admin.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

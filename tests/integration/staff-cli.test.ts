@@ -16,8 +16,8 @@ function staffCli(args: string[], stdin: string | null): Promise<{ code: number 
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.stdout!.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     if (stdin !== null) child.stdin!.end(stdin);

@@ -3,7 +3,7 @@ import { Secret, TOTP } from 'otpauth';
 import { expect, test } from 'vitest';
 import { loginWithPassword, loginWithSecondFactor } from '../../app/domain/accounts/login.server.ts';
 import { confirmTotpEnrolment, disableOwnTotp, startTotpEnrolment } from '../../app/domain/accounts/own-account.server.ts';
-import { remainingRecoveryCodes, replaceRecoveryCodes, useRecoveryCode } from '../../app/domain/accounts/recovery-codes.server.ts';
+import { remainingRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from '../../app/domain/accounts/recovery-codes.server.ts';
 import { currentTotp, enrolmentDetails, matchTotp } from '../../app/domain/accounts/totp.server.ts';
 import { auditLog, staffRecoveryCodes, staffUsers } from '../../db/schema/index.ts';
 import { createStaff } from '../factories/staff.ts';
@@ -48,7 +48,7 @@ test('a recovery code logs in once and never again', async () => {
   if (pending.kind !== 'second-factor') throw new Error(pending.kind);
   expect((await loginWithSecondFactor(database.db, { pendingToken: pending.token, code: code!.toUpperCase(), ip: '192.0.2.2' })).kind).toBe('signed-in');
   expect(await remainingRecoveryCodes(database.db, staff.id)).toBe(9);
-  expect(await useRecoveryCode(database.db, staff.id, code!)).toBe(false);
+  expect(await spendRecoveryCode(database.db, staff.id, code!)).toBe(false);
   const again = await loginWithPassword(database.db, { email: staff.email, password: staff.password, ip: '192.0.2.2' });
   if (again.kind !== 'second-factor') throw new Error(again.kind);
   expect(await loginWithSecondFactor(database.db, { pendingToken: again.token, code: code!, ip: '192.0.2.2' })).toEqual({ kind: 'invalid' });

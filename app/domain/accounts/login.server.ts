@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
 import { verifyAgainstNothing, verifyPassword } from './passwords.server.ts';
 import { createSession, hashToken } from './sessions.server.ts';
-import { useRecoveryCode } from './recovery-codes.server.ts';
+import { spendRecoveryCode } from './recovery-codes.server.ts';
 import { verifyAndSpendTotp } from './totp.server.ts';
 import { requiresTwoFactor } from './permissions.ts';
 import { grantsOf } from './staff.server.ts';
@@ -72,7 +72,7 @@ export async function loginWithSecondFactor(
   if (!pending || pending.disabledAt || (pending.lockedUntil && pending.lockedUntil > now)) return { kind: 'invalid' };
 
   const viaRecovery = code.replace(/\s/g, '').length > 6;
-  const ok = viaRecovery ? await useRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
+  const ok = viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
   if (!ok) {
     const lockedNow = await countFailure(db, pending.userId, now);
     if (lockedNow) await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));

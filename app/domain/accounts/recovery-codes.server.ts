@@ -31,7 +31,7 @@ export async function replaceRecoveryCodes(db: Pick<Database, 'delete' | 'insert
 }
 
 /** Spends a recovery code: true once, false ever after (one conditional UPDATE, so no race spends it twice). */
-export async function useRecoveryCode(db: Database, userId: number, code: string): Promise<boolean> {
+export async function spendRecoveryCode(db: Database, userId: number, code: string): Promise<boolean> {
   if (normalize(code).length !== 10) return false;
   const rows = await db
     .update(staffRecoveryCodes)
