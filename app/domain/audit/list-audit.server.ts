@@ -38,35 +38,3 @@ export async function listAuditEntries(db: Database, { viewer, filter, limit = A
   const page = rows.slice(0, limit);
   return { entries: page, nextBefore: rows.length > limit ? page.at(-1)!.id : null };
 }
-
-/** Actions recorded so far, for the filter's list. */
-export const knownAuditActions = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.second_factor_failed',
-  'auth.recovery_code_used',
-  'auth.logout',
-  'auth.logout_everywhere',
-  'two_factor.enabled',
-  'two_factor.disabled',
-  'user.created',
-  'user.role_changed',
-  'user.permission_granted',
-  'user.permission_revoked',
-  'user.disabled',
-  'user.enabled',
-  'user.password_changed',
-  'user.password_reset',
-  'plan.created',
-  'plan.updated',
-  'plan.status_changed',
-  'plan.category_added',
-  'plan.category_renamed',
-  'plan.category_moved',
-  'plan.category_removed',
-  'plan.section_added',
-  'plan.section_updated',
-  'plan.section_moved',
-  'plan.section_removed',
-  'plan.sections_imported',
-] as const;

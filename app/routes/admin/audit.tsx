@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Route } from './+types/audit';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { listStaff } from '../../domain/accounts/staff.server.ts';
-import { knownAuditActions, listAuditEntries } from '../../domain/audit/list-audit.server.ts';
+import { knownAuditActions } from '../../domain/audit/audit-actions.ts';
+import { listAuditEntries } from '../../domain/audit/list-audit.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { chinaDayStart, formatChinaDateTime } from '../../utils/china-time.ts';
 
