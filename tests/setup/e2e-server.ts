@@ -7,6 +7,8 @@ import { createLogger } from '../../app/server/logger.ts';
 import { startPortal } from '../../app/server/portal.ts';
 import { withDatabaseName } from './global-database.ts';
 
+export const E2E_DATABASE_URL_FILE = path.resolve('.tmp/e2e-database-url');
+
 // The built portal for Playwright, on a database of its own: a fresh embedded
 // cluster under .tmp/, or a fresh database on DATABASE_URL's server.
 const env = { ...process.env };
@@ -24,6 +26,9 @@ if (env.DATABASE_URL) {
 const config = readConfig(env);
 const log = createLogger(config.logLevel);
 const portal = await startPortal(config, log);
+// The Playwright login fixture inserts session rows directly (tests/e2e/staff.ts).
+fs.mkdirSync('.tmp', { recursive: true });
+fs.writeFileSync(E2E_DATABASE_URL_FILE, portal.database.url, { mode: 0o600 });
 
 const stop = () => {
   portal.close().then(

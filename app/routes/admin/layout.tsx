@@ -37,7 +37,7 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
             </li>
           ))}
         </ul>
-        <p className="admin-nav__user">
+        <div className="admin-nav__user">
           <span>
             {loaderData.name} · {t(`admin.role.${loaderData.role}`)}
           </span>
@@ -46,7 +46,7 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
               {t('admin.nav.logout')}
             </button>
           </Form>
-        </p>
+        </div>
       </nav>
       <Outlet />
     </div>
