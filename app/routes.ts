@@ -1,4 +1,4 @@
-import { index, route, type RouteConfig } from '@react-router/dev/routes';
+import { index, layout, prefix, route, type RouteConfig } from '@react-router/dev/routes';
 
 export default [
   index('routes/home.tsx'),
@@ -8,5 +8,27 @@ export default [
   route('track', 'routes/track.tsx'),
   route('privacy', 'routes/privacy.tsx'),
   route('healthz', 'routes/healthz.ts'),
+  // Staff area. Every loader and action under it checks the session and the
+  // permission itself (requireUser / requireUserWithPermission); the list of
+  // routes is mirrored in tests/integration/admin-access-matrix.test.ts.
+  ...prefix('admin', [
+    route('login', 'routes/admin/login.tsx'),
+    route('login/two-factor', 'routes/admin/login-two-factor.tsx'),
+    route('logout', 'routes/admin/logout.ts'),
+    layout('routes/admin/layout.tsx', [
+      index('routes/admin/dashboard.tsx'),
+      route('account', 'routes/admin/account.tsx'),
+      route('users', 'routes/admin/users.tsx'),
+      route('users/:userId', 'routes/admin/user.tsx'),
+      route('audit', 'routes/admin/audit.tsx'),
+      route('plans', 'routes/admin/plans.tsx'),
+      route('plans/new', 'routes/admin/plan-new.tsx'),
+      route('plans/:planId', 'routes/admin/plan-edit.tsx'),
+      route('plans/:planId/categories', 'routes/admin/plan-categories.tsx'),
+      route('plans/:planId/sections', 'routes/admin/plan-sections.tsx'),
+      route('plans/:planId/sections/:sectionId', 'routes/admin/plan-section.tsx'),
+      route('plans/:planId/import', 'routes/admin/plan-import.tsx'),
+    ]),
+  ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

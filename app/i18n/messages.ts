@@ -1,3 +1,4 @@
+import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
 import * as suggest from './messages/suggest.ts';
 
@@ -7,9 +8,9 @@ import * as suggest from './messages/suggest.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

@@ -31,6 +31,14 @@ const EnvSchema = z.object({
   // addresses, so one address can be thousands of students.
   RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_TRACK_PER_HOUR: z.coerce.number().int().min(1).default(600),
+  // Email intake (docs/decisions/004-email-intake.md).
+  INTAKE_IMAP_URL: z.string().regex(/^imaps?:\/\//, 'must start with imap:// or imaps://').optional(),
+  INTAKE_IMAP_PASSWORD: z.string().optional(),
+  INTAKE_IMAP_PROCESSED_FOLDER: z.string().optional(),
+  INTAKE_POLL_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
+  INTAKE_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
+  INTAKE_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
+  INTAKE_REPLIES_PER_HOUR: z.coerce.number().int().min(0).default(5),
 });
 
 // hCaptcha's published test keys: the widget always passes and siteverify
@@ -61,6 +69,14 @@ export type Config = {
   runWorker: boolean;
   workerPollSeconds: number;
   rateLimits: { submitPerHour: number; trackPerHour: number };
+  intake: {
+    imap: { host: string; port: number; secure: boolean; user: string; password: string; folder: string } | undefined;
+    processedFolder: string | undefined;
+    pollSeconds: number;
+    token: string | undefined;
+    maxBytes: number;
+    repliesPerHour: number;
+  };
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,6 +119,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: e.RUN_WORKER === '1',
     workerPollSeconds: e.WORKER_POLL_SECONDS,
     rateLimits: { submitPerHour: e.RATE_LIMIT_SUBMIT_PER_HOUR, trackPerHour: e.RATE_LIMIT_TRACK_PER_HOUR },
+    intake: {
+      imap: e.INTAKE_IMAP_URL ? parseImapUrl(e.INTAKE_IMAP_URL, e.INTAKE_IMAP_PASSWORD) : undefined,
+      processedFolder: e.INTAKE_IMAP_PROCESSED_FOLDER,
+      pollSeconds: e.INTAKE_POLL_SECONDS,
+      token: e.INTAKE_TOKEN,
+      maxBytes: e.INTAKE_MAX_BYTES,
+      repliesPerHour: e.INTAKE_REPLIES_PER_HOUR,
+    },
   };
 }
 
@@ -110,4 +134,19 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === undefined || value === 'false') return false;
   if (value === 'true') return true;
   return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+// imaps://user:pass@host:993/INBOX — user and password percent-encoded; the
+// password may come from INTAKE_IMAP_PASSWORD instead, to keep it out of URLs.
+function parseImapUrl(value: string, password: string | undefined) {
+  const url = new URL(value);
+  const secure = url.protocol === 'imaps:';
+  return {
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 993 : 143,
+    secure,
+    user: decodeURIComponent(url.username),
+    password: password ?? decodeURIComponent(url.password),
+    folder: decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX',
+  };
 }

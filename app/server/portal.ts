@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 import { openDatabase, type DatabaseHandle } from '../../db/client.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
+import { printDemoCredentials, seedDemoStaff } from '../../db/demo/staff.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
 import type { Config } from './config.ts';
@@ -37,6 +38,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
   try {
     await migrateDatabase(database.url);
     if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db))) log.info('empty database: demo consultations seeded');
+    const demoStaff = config.seedDemo === 'auto' && !config.isProduction ? await seedDemoStaff(database.db) : [];
 
     const { build, devMiddleware, closeDev } = await loadBuild(dev);
     const app = createApp({ db: database.db, log, config, build, devMiddleware });
@@ -53,6 +55,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
         "hCaptcha: no HCAPTCHA_SITEKEY/HCAPTCHA_SECRET set, using hCaptcha's published test keys (every check passes). Set real keys before going live.",
       );
     }
+    printDemoCredentials(demoStaff, url);
 
     let closing: Promise<void> | undefined;
     const close = () =>

@@ -3,3 +3,5 @@ export * from './suggestions.ts';
 export * from './rate-limits.ts';
 export * from './intake.ts';
 export * from './outbox.ts';
+export * from './accounts.ts';
+export * from './audit.ts';

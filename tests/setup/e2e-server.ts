@@ -15,6 +15,7 @@ import { startSmtpSink } from './smtp-sink.ts';
 // .tmp/e2e-mail/ for the tests to read.
 export const E2E_MAIL_DIR = path.resolve('.tmp/e2e-mail');
 
+export const E2E_DATABASE_URL_FILE = path.resolve('.tmp/e2e-database-url');
 const env = { ...process.env };
 if (env.DATABASE_URL) {
   const name = `jianyan_e2e_${crypto.randomBytes(4).toString('hex')}`;
@@ -43,6 +44,9 @@ const config = readConfig({
 });
 const log = createLogger(config.logLevel);
 const portal = await startPortal(config, log);
+// The Playwright login fixture inserts session rows directly (tests/e2e/staff.ts).
+fs.mkdirSync('.tmp', { recursive: true });
+fs.writeFileSync(E2E_DATABASE_URL_FILE, portal.database.url, { mode: 0o600 });
 
 const stop = () => {
   portal

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client.server.ts';
+import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { rateLimits } from '../../../db/schema/index.ts';
 
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -11,7 +11,7 @@ export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterSe
  * `key` is hashed before it is stored: limits keyed by IP keep no IP.
  */
 export async function consumeRateLimit(
-  db: Database,
+  db: DbExecutor,
   { key, limit, windowSeconds, now = new Date() }: { key: string; limit: number; windowSeconds: number; now?: Date },
 ): Promise<RateLimitResult> {
   const hashed = crypto.createHash('sha256').update(key).digest('base64url');

@@ -19,7 +19,7 @@ export type SubmitSuggestionInput = {
   body: string;
   submitterType: string;
   contact: ContactDetails;
-  attachments?: { filename: string; contentType: string; bytes: Uint8Array }[];
+  attachments?: { filename: string; contentType: string; bytes: Uint8Array; extractedText?: string }[];
   /** 'pending_verification' (待核验) keeps the suggestion but holds it for a person. */
   status?: 'received' | 'pending_verification';
   heldReason?: string;
@@ -32,7 +32,7 @@ export type SubmitSuggestionInput = {
   /** The public /track address, put in the acknowledgement email. */
   trackUrl: string;
   /** false: send no acknowledgement (automated sender, reply limit reached). */
-  acknowledge?: false | { headers?: Record<string, string> };
+  acknowledge?: false | { to?: string; headers?: Record<string, string> };
 };
 
 export type SubmittedSuggestion = { id: number; trackingCode: string; created: boolean };
@@ -80,11 +80,12 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
         sizeBytes: file.bytes.byteLength,
         sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
         content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+        extractedText: file.extractedText ? clean(file.extractedText) : null,
       })),
     );
   }
 
-  const to = input.acknowledge === false ? undefined : acknowledgementAddress(input.contact);
+  const to = input.acknowledge === false ? undefined : (input.acknowledge?.to ?? acknowledgementAddress(input.contact));
   if (to) {
     const locale = input.locale ?? 'zh-CN';
     await enqueueMail(tx, {

@@ -1,0 +1,108 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.server.ts';
+import { staffSessions, staffUsers } from '../../../db/schema/index.ts';
+import { recordAudit } from '../audit/record-audit.server.ts';
+import { consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
+import { verifyAgainstNothing, verifyPassword } from './passwords.server.ts';
+import { createSession, hashToken } from './sessions.server.ts';
+import { spendRecoveryCode } from './recovery-codes.server.ts';
+import { verifyAndSpendTotp } from './totp.server.ts';
+import { requiresTwoFactor } from './permissions.ts';
+import { grantsOf } from './staff.server.ts';
+
+/** Consecutive failures (password or second factor) before the account locks. */
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+/** Login attempts per client address per window, whatever the account. */
+export const IP_LIMIT = { limit: 20, windowSeconds: 15 * 60 };
+
+// "invalid" covers an unknown email, a wrong password, a disabled account and
+// a locked one alike, so the answer never tells whether an account exists.
+export type LoginResult =
+  | { kind: 'invalid' }
+  | { kind: 'throttled'; retryAfterSeconds: number }
+  | { kind: 'second-factor'; token: string }
+  | { kind: 'signed-in'; token: string };
+
+export async function loginWithPassword(
+  db: Database,
+  { email, password, ip, now = new Date() }: { email: string; password: string; ip: string; now?: Date },
+): Promise<LoginResult> {
+  const limited = await consumeRateLimit(db, { key: `login:${ip}`, ...IP_LIMIT, now });
+  if (!limited.allowed) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
+
+  const [user] = await db
+    .select({ id: staffUsers.id, role: staffUsers.role, passwordHash: staffUsers.passwordHash, disabledAt: staffUsers.disabledAt, lockedUntil: staffUsers.lockedUntil, totpEnabledAt: staffUsers.totpEnabledAt })
+    .from(staffUsers)
+    .where(sql`lower(${staffUsers.email}) = lower(${email.trim()})`);
+  if (!user) {
+    await verifyAgainstNothing(password);
+    await recordAudit(db, { actorId: null, action: 'auth.login_failed', details: { reason: 'unknown_account' }, ip });
+    return { kind: 'invalid' };
+  }
+  const locked = user.lockedUntil !== null && user.lockedUntil > now;
+  const passwordOk = await verifyPassword(user.passwordHash, password);
+  if (!passwordOk || locked || user.disabledAt) {
+    const reason = user.disabledAt ? 'disabled' : locked ? 'locked' : 'wrong_password';
+    if (reason === 'wrong_password') await countFailure(db, user.id, now);
+    await recordAudit(db, { actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, details: { reason }, ip });
+    return { kind: 'invalid' };
+  }
+  // Enrolled users always give their code; users who must enrol get in with
+  // the password alone, straight to the enrolment page (requireUser sends them).
+  if (user.totpEnabledAt) {
+    const { token } = await createSession(db, { userId: user.id, awaitingSecondFactor: true, now });
+    return { kind: 'second-factor', token };
+  }
+  return { kind: 'signed-in', token: await completeLogin(db, user.id, ip, now, 'password') };
+}
+
+/** The TOTP step: a code from the app, or a recovery code. The pending session is replaced by a full one. */
+export async function loginWithSecondFactor(
+  db: Database,
+  { pendingToken, code, ip, now = new Date() }: { pendingToken: string; code: string; ip: string; now?: Date },
+): Promise<LoginResult> {
+  const limited = await consumeRateLimit(db, { key: `login:${ip}`, ...IP_LIMIT, now });
+  if (!limited.allowed) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
+  const [pending] = await db
+    .select({ userId: staffSessions.userId, lockedUntil: staffUsers.lockedUntil, disabledAt: staffUsers.disabledAt })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
+    .where(and(eq(staffSessions.idHash, hashToken(pendingToken)), eq(staffSessions.awaitingSecondFactor, true), gt(staffSessions.expiresAt, now)));
+  if (!pending || pending.disabledAt || (pending.lockedUntil && pending.lockedUntil > now)) return { kind: 'invalid' };
+
+  const viaRecovery = code.replace(/\s/g, '').length > 6;
+  const ok = viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
+  if (!ok) {
+    const lockedNow = await countFailure(db, pending.userId, now);
+    if (lockedNow) await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
+    await recordAudit(db, { actorId: null, action: 'auth.second_factor_failed', targetType: 'user', targetId: pending.userId, ip });
+    return { kind: 'invalid' };
+  }
+  await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
+  if (viaRecovery) await recordAudit(db, { actorId: pending.userId, action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.userId, ip });
+  return { kind: 'signed-in', token: await completeLogin(db, pending.userId, ip, now, viaRecovery ? 'recovery_code' : 'totp') };
+}
+
+async function completeLogin(db: Database, userId: number, ip: string, now: Date, method: string): Promise<string> {
+  await db.update(staffUsers).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(staffUsers.id, userId));
+  const { token } = await createSession(db, { userId, awaitingSecondFactor: false, now });
+  const [user] = await db.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, userId));
+  const twoFactorRequired = requiresTwoFactor(user!.role, await grantsOf(db, userId));
+  await recordAudit(db, { actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, details: { method, twoFactorRequired }, ip });
+  return token;
+}
+
+/** One more failure; at MAX_FAILURES the account locks and the count starts again. Returns whether it locked. */
+async function countFailure(db: Database, userId: number, now: Date): Promise<boolean> {
+  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+  const [row] = await db
+    .update(staffUsers)
+    .set({
+      failedLoginCount: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${MAX_FAILURES} then 0 else ${staffUsers.failedLoginCount} + 1 end`,
+      lockedUntil: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${MAX_FAILURES} then ${lockUntil}::timestamptz else ${staffUsers.lockedUntil} end`,
+    })
+    .where(eq(staffUsers.id, userId))
+    .returning({ lockedUntil: staffUsers.lockedUntil });
+  return row?.lockedUntil !== null && row!.lockedUntil! > now;
+}

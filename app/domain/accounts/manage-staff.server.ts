@@ -1,0 +1,99 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client.server.ts';
+import { staffPermissionGrants, staffUsers } from '../../../db/schema/index.ts';
+import { recordAudit } from '../audit/record-audit.server.ts';
+import type { StaffUser } from './auth.server.ts';
+import { generatePassword, hashPassword } from './passwords.server.ts';
+import type { GrantablePermission, Role } from './permissions.ts';
+import { deleteAllSessions } from './sessions.server.ts';
+
+// What an admin does to other accounts (/admin/users/:id). The route checks
+// manage:user:any; these functions refuse the moves that would lock everyone
+// out, and audit each change in its transaction.
+
+type Admin = Pick<StaffUser, 'id' | 'permissions'>;
+type Outcome = { ok: true } | { ok: false; error: 'not_found' | 'self' };
+
+function assertAdmin(viewer: Admin) {
+  if (!viewer.permissions.has('manage:user:any')) throw new Error('manage:user:any required');
+}
+
+export async function changeRole(db: Database, { viewer, userId, role, ip }: { viewer: Admin; userId: number; role: Role; ip: string }): Promise<Outcome> {
+  assertAdmin(viewer);
+  // An admin demoting themselves could leave no admin at all.
+  if (userId === viewer.id) return { ok: false, error: 'self' };
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, userId)).for('update');
+    if (!before) return { ok: false, error: 'not_found' } as const;
+    if (before.role === role) return { ok: true } as const;
+    await tx.update(staffUsers).set({ role, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
+    // New rights take effect at the next request; fewer rights should not wait for a logout.
+    await deleteAllSessions(tx, userId);
+    await recordAudit(tx, { actorId: viewer.id, action: 'user.role_changed', targetType: 'user', targetId: userId, details: { from: before.role, to: role }, ip });
+    return { ok: true } as const;
+  });
+}
+
+export async function setGrant(
+  db: Database,
+  { viewer, userId, permission, granted, ip }: { viewer: Admin; userId: number; permission: GrantablePermission; granted: boolean; ip: string },
+): Promise<Outcome> {
+  assertAdmin(viewer);
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, userId));
+    if (!user) return { ok: false, error: 'not_found' } as const;
+    const changed = granted
+      ? await tx.insert(staffPermissionGrants).values({ userId, permission, grantedBy: viewer.id }).onConflictDoNothing().returning()
+      : await tx
+          .delete(staffPermissionGrants)
+          .where(and(eq(staffPermissionGrants.userId, userId), eq(staffPermissionGrants.permission, permission)))
+          .returning();
+    if (changed.length) {
+      const action = granted ? 'user.permission_granted' : 'user.permission_revoked';
+      await recordAudit(tx, { actorId: viewer.id, action, targetType: 'user', targetId: userId, details: { permission }, ip });
+    }
+    return { ok: true } as const;
+  });
+}
+
+/** Disabling ends every session at once; the account stays for the audit trail. */
+export async function setDisabled(
+  db: Database,
+  { viewer, userId, disabled, ip }: { viewer: Admin; userId: number; disabled: boolean; ip: string },
+): Promise<Outcome> {
+  assertAdmin(viewer);
+  if (userId === viewer.id) return { ok: false, error: 'self' };
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(staffUsers)
+      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+      .where(eq(staffUsers.id, userId))
+      .returning({ id: staffUsers.id });
+    if (!rows.length) return { ok: false, error: 'not_found' } as const;
+    if (disabled) await deleteAllSessions(tx, userId);
+    await recordAudit(tx, { actorId: viewer.id, action: disabled ? 'user.disabled' : 'user.enabled', targetType: 'user', targetId: userId, ip });
+    return { ok: true } as const;
+  });
+}
+
+/** A new one-time password for someone who lost theirs; shown once to the admin, changed at first login. */
+export async function resetPassword(
+  db: Database,
+  { viewer, userId, ip }: { viewer: Admin; userId: number; ip: string },
+): Promise<{ ok: true; password: string } | { ok: false; error: 'not_found' | 'self' }> {
+  assertAdmin(viewer);
+  if (userId === viewer.id) return { ok: false, error: 'self' };
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(staffUsers)
+      .set({ passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(staffUsers.id, userId))
+      .returning({ id: staffUsers.id });
+    if (!rows.length) return { ok: false, error: 'not_found' } as const;
+    await deleteAllSessions(tx, userId);
+    await recordAudit(tx, { actorId: viewer.id, action: 'user.password_reset', targetType: 'user', targetId: userId, ip });
+    return { ok: true, password } as const;
+  });
+}

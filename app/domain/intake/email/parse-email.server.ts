@@ -1,0 +1,76 @@
+import { simpleParser, type Attachment } from 'mailparser';
+import sanitizeHtml from 'sanitize-html';
+import { classifySender, type MailKind } from './automated.ts';
+import { repairUndeclaredCharsets } from './charset-repair.server.ts';
+
+export type ParsedEmail = {
+  messageId: string | undefined;
+  subject: string;
+  from: { address: string | undefined; name: string | undefined };
+  date: Date | undefined;
+  text: string;
+  sanitizedHtml: string | undefined;
+  attachments: { filename: string; contentType: string; bytes: Buffer }[];
+  kind: MailKind;
+};
+
+/**
+ * Decodes a raw message in any charset a Chinese sender's client produces.
+ * Plain text wins; an HTML-only mail becomes clean text, and its HTML is kept
+ * sanitized for staff. Inline images of multipart/related (signatures, logos)
+ * are not attachments. Forwarded and quoted text is kept as written.
+ */
+export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
+  const parsed = await simpleParser(repairUndeclaredCharsets(raw), { skipImageLinks: true, skipTextLinks: true });
+  const header = (name: string) => {
+    const value = parsed.headers.get(name);
+    if (value === undefined) return undefined;
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  };
+  const from = parsed.from?.value[0];
+  const contentType = parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const contentTypeText = contentType?.value
+    ? `${contentType.value}; ${Object.entries(contentType.params ?? {}).map(([k, v]) => `${k}=${v}`).join('; ')}`
+    : undefined;
+  const html = typeof parsed.html === 'string' ? parsed.html : undefined;
+  return {
+    messageId: parsed.messageId?.trim() || undefined,
+    subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),
+    from: { address: from?.address?.toLowerCase(), name: from?.name?.trim() || undefined },
+    date: parsed.date,
+    text: normalizeText(parsed.text ?? (html ? htmlToText(html) : '')),
+    sanitizedHtml: html ? sanitizeHtml(html, { allowedSchemes: ['http', 'https', 'mailto'] }) : undefined,
+    attachments: parsed.attachments.filter(isRealAttachment).map((a) => ({
+      filename: a.filename?.trim() || 'attachment',
+      contentType: a.contentType,
+      bytes: a.content,
+    })),
+    kind: classifySender(header, from?.address, contentTypeText),
+  };
+}
+
+function isRealAttachment(attachment: Attachment): boolean {
+  if (attachment.related) return false;
+  if (attachment.contentDisposition === 'inline' && attachment.cid && attachment.contentType.startsWith('image/')) return false;
+  // Delivery reports' machine parts are not attachments a person sent.
+  return !/^(message\/delivery-status|text\/rfc822-headers)$/i.test(attachment.contentType);
+}
+
+function htmlToText(html: string): string {
+  const withBreaks = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n');
+  return sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
+function normalizeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

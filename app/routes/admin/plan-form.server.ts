@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { PlanFields } from '../../domain/plans/manage-plans.server.ts';
+import { fromChinaLocalInput } from '../../utils/china-time.ts';
+
+const when = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const date = fromChinaLocalInput(value);
+    if (!date) ctx.addIssue({ code: 'custom', message: 'invalid_date' });
+    return date;
+  });
+
+// The slug rule matches the plans_slug_format check constraint.
+export const PlanForm = z
+  .object({
+    slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
+    title: z.string().trim().min(1).max(200),
+    summary: z.string().trim().max(4000).default(''),
+    organizer: z.string().trim().max(200).default(''),
+    opensAt: when,
+    closesAt: when,
+    emailMarker: z.string().trim().max(100).optional(),
+  })
+  .refine((f) => !f.opensAt || !f.closesAt || f.closesAt > f.opensAt, { path: ['closesAt'], message: 'window_order' })
+  .transform((f): PlanFields => ({ ...f, emailMarker: f.emailMarker || null }));

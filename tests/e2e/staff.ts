@@ -1,0 +1,38 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { createSession } from '../../app/domain/accounts/sessions.server.ts';
+import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
+import type { Role } from '../../app/domain/accounts/permissions.ts';
+import { generateTotpSecret } from '../../app/domain/accounts/totp.server.ts';
+import { connect, type Database } from '../../db/client.server.ts';
+import { staffUsers } from '../../db/schema/index.ts';
+
+// Staff for e2e journeys, written straight into the e2e server's database
+// (its URL is left in .tmp/ by tests/setup/e2e-server.ts).
+let handle: ReturnType<typeof connect> | undefined;
+function db(): Database {
+  handle ??= connect(fs.readFileSync(path.resolve('.tmp/e2e-database-url'), 'utf8'), 2);
+  return handle.db;
+}
+
+export async function closeStaffDatabase() {
+  await handle?.sql.end({ timeout: 5 });
+  handle = undefined;
+}
+
+export async function createE2eStaff({ role, totp = false }: { role: Role; totp?: boolean }) {
+  const email = `e2e-${role}-${crypto.randomBytes(4).toString('hex')}@test.jianyan.invalid`;
+  const password = `e2e ${crypto.randomBytes(8).toString('hex')}`;
+  const { id } = await createStaffUser(db(), { email, name: `端到端${role}`, role, password }, { actorId: null });
+  if (totp) await db().update(staffUsers).set({ totpSecret: generateTotpSecret(), totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
+  return { id, email, password };
+}
+
+/** Epic Stack's login fixture: a session row and its cookie, instead of typing in the form. */
+export async function loginAs(context: BrowserContext, baseURL: string, userId: number) {
+  const { token } = await createSession(db(), { userId, awaitingSecondFactor: false });
+  await context.addCookies([{ name: 'jianyan_staff', value: token, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+}

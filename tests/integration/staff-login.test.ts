@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import { expect, test } from 'vitest';
+import { IP_LIMIT, loginWithPassword, loginWithSecondFactor, MAX_FAILURES } from '../../app/domain/accounts/login.server.ts';
+import { hashPassword, verifyPassword } from '../../app/domain/accounts/passwords.server.ts';
+import { currentTotp } from '../../app/domain/accounts/totp.server.ts';
+import { auditLog, staffUsers } from '../../db/schema/index.ts';
+import { createStaff } from '../factories/staff.ts';
+import { setupTestDatabase } from '../setup/test-database.ts';
+
+const database = setupTestDatabase();
+let ipCounter = 0;
+const freshIp = () => `198.51.100.${(ipCounter += 1)}`;
+
+test('passwords are hashed with argon2id and verify only with the right password', async () => {
+  const hash = await hashPassword('correct horse battery');
+  expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  expect(await verifyPassword(hash, 'correct horse battery')).toBe(true);
+  expect(await verifyPassword(hash, 'correct horse batterY')).toBe(false);
+  expect(await verifyPassword('not a hash', 'x')).toBe(false);
+});
+
+test('a wrong email and a wrong password get the very same answer', async () => {
+  const staff = await createStaff(database.db, { role: 'moderator' });
+  const unknown = await loginWithPassword(database.db, { email: 'nobody@example.invalid', password: staff.password, ip: freshIp() });
+  const wrong = await loginWithPassword(database.db, { email: staff.email, password: 'wrong password!', ip: freshIp() });
+  expect(unknown).toEqual({ kind: 'invalid' });
+  expect(wrong).toEqual(unknown);
+  const ok = await loginWithPassword(database.db, { email: staff.email.toUpperCase(), password: staff.password, ip: freshIp() });
+  expect(ok.kind).toBe('signed-in');
+});
+
+test(`after ${MAX_FAILURES} failures the account locks, even the right password fails alike, and it unlocks later`, async () => {
+  const staff = await createStaff(database.db, { role: 'planner' });
+  const t0 = new Date();
+  for (let i = 0; i < MAX_FAILURES; i += 1) {
+    expect(await loginWithPassword(database.db, { email: staff.email, password: `wrong-${i}-password`, ip: freshIp(), now: t0 })).toEqual({ kind: 'invalid' });
+  }
+  const [row] = await database.db.select().from(staffUsers).where(eq(staffUsers.id, staff.id));
+  expect(row!.lockedUntil!.getTime()).toBeGreaterThan(t0.getTime());
+  expect(await loginWithPassword(database.db, { email: staff.email, password: staff.password, ip: freshIp(), now: t0 })).toEqual({ kind: 'invalid' });
+  const later = new Date(t0.getTime() + 16 * 60_000);
+  expect((await loginWithPassword(database.db, { email: staff.email, password: staff.password, ip: freshIp(), now: later })).kind).toBe('signed-in');
+  const failures = await database.db.select().from(auditLog).where(eq(auditLog.targetId, String(staff.id)));
+  expect(failures.filter((f) => f.action === 'auth.login_failed').map((f) => f.details.reason)).toContain('locked');
+});
+
+test('one address is throttled across accounts, in PostgreSQL', async () => {
+  const ip = freshIp();
+  const now = new Date();
+  for (let i = 0; i < IP_LIMIT.limit; i += 1) {
+    await loginWithPassword(database.db, { email: `guess${i}@example.invalid`, password: 'whatever-password', ip, now });
+  }
+  const refused = await loginWithPassword(database.db, { email: 'guess@example.invalid', password: 'whatever-password', ip, now });
+  expect(refused).toMatchObject({ kind: 'throttled' });
+  expect((await loginWithPassword(database.db, { email: 'guess@example.invalid', password: 'x-password', ip: freshIp(), now })).kind).toBe('invalid');
+});
+
+test('an enrolled account needs its TOTP code after the password; the code works once', async () => {
+  const staff = await createStaff(database.db, { role: 'admin', totp: true });
+  const first = await loginWithPassword(database.db, { email: staff.email, password: staff.password, ip: freshIp() });
+  expect(first.kind).toBe('second-factor');
+  if (first.kind !== 'second-factor') return;
+  const code = currentTotp(staff.totpSecret!);
+  expect(await loginWithSecondFactor(database.db, { pendingToken: first.token, code: String((Number(code) + 500_000) % 1_000_000).padStart(6, '0'), ip: freshIp() })).toEqual({ kind: 'invalid' });
+  const done = await loginWithSecondFactor(database.db, { pendingToken: first.token, code, ip: freshIp() });
+  expect(done.kind).toBe('signed-in');
+  if (done.kind !== 'signed-in') return;
+  expect(done.token).not.toBe(first.token);
+  // The pending session is gone, and the same code cannot be replayed in a new login.
+  expect(await loginWithSecondFactor(database.db, { pendingToken: first.token, code, ip: freshIp() })).toEqual({ kind: 'invalid' });
+  const again = await loginWithPassword(database.db, { email: staff.email, password: staff.password, ip: freshIp() });
+  if (again.kind !== 'second-factor') throw new Error('expected second factor');
+  expect(await loginWithSecondFactor(database.db, { pendingToken: again.token, code, ip: freshIp() })).toEqual({ kind: 'invalid' });
+});
