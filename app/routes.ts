@@ -7,6 +7,7 @@ export default [
   route('receipt/:code', 'routes/receipt.tsx'),
   route('track', 'routes/track.tsx'),
   route('privacy', 'routes/privacy.tsx'),
+  route('api/intake/email', 'routes/api/intake-email.ts'),
   route('healthz', 'routes/healthz.ts'),
   // Staff area. Every loader and action under it checks the session and the
   // permission itself (requireUser / requireUserWithPermission); the list of

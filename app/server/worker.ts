@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.server.ts';
+import { startImapIntake } from '../domain/intake/email/imap-intake.server.ts';
 import { deliverDueMail } from '../domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../domain/mail/transport.server.ts';
 import { pruneRateLimits } from '../domain/rate-limit/rate-limit.server.ts';
@@ -10,7 +11,8 @@ export type Worker = { stop: () => Promise<void>; runOnce: () => Promise<void> }
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
- * Background jobs: deliver the mail outbox, prune old rate-limit counters.
+ * Background jobs: deliver the mail outbox, read the intake mailbox (IMAP),
+ * prune old rate-limit counters.
  * Runs inside `npm start` unless RUN_WORKER=0, or alone with `npm run worker`.
  * All state is in PostgreSQL, so any number of workers can run at once.
  */
@@ -40,13 +42,15 @@ export function startWorker({ db, config, log }: { db: Database; config: Config;
       });
   };
   let timer: NodeJS.Timeout | undefined = setTimeout(tick, 0);
+  const imap = config.intake.imap ? startImapIntake({ db, config, log }) : undefined;
+  if (imap) log.info(`email intake: watching ${config.intake.imap!.folder} on ${config.intake.imap!.host}`);
 
   return {
     runOnce,
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      await Promise.all([running, imap?.stop()]);
     },
   };
 }

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { simpleParser, type Attachment } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { classifySender, type MailKind } from './automated.ts';
@@ -33,12 +34,15 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     ? `${contentType.value}; ${Object.entries(contentType.params ?? {}).map(([k, v]) => `${k}=${v}`).join('; ')}`
     : undefined;
   const html = typeof parsed.html === 'string' ? parsed.html : undefined;
+  const text = normalizeText(parsed.text ?? (html ? htmlToText(html) : ''));
   return {
     messageId: parsed.messageId?.trim() || undefined,
     subject: (parsed.subject ?? '').replace(/\s+/g, ' ').trim(),
     from: { address: from?.address?.toLowerCase(), name: from?.name?.trim() || undefined },
     date: parsed.date,
-    text: normalizeText(parsed.text ?? (html ? htmlToText(html) : '')),
+    // Broken MIME (a boundary that never appears) can leave nothing decoded:
+    // then keep the raw body's words rather than lose them.
+    text: text || (parsed.attachments.length === 0 ? normalizeText(rawBodyText(raw)) : ''),
     sanitizedHtml: html ? sanitizeHtml(html, { allowedSchemes: ['http', 'https', 'mailto'] }) : undefined,
     attachments: parsed.attachments.filter(isRealAttachment).map((a) => ({
       filename: a.filename?.trim() || 'attachment',
@@ -65,6 +69,16 @@ function htmlToText(html: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'");
+}
+
+function rawBodyText(raw: Buffer): string {
+  const end = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') + 4 : raw.indexOf('\n\n') + 2;
+  const body = end > 1 ? raw.subarray(end) : Buffer.alloc(0);
+  const asUtf8 = new TextDecoder('utf-8').decode(body);
+  const broken = (asUtf8.match(/\uFFFD/g) ?? []).length;
+  const decoded = broken <= Math.max(4, asUtf8.length / 10) ? asUtf8 : iconv.decode(body, 'gb18030');
+  // eslint-disable-next-line no-control-regex -- dropping undecodable bytes and control characters
+  return decoded.replace(/[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 }
 
 function normalizeText(text: string): string {

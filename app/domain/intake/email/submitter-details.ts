@@ -7,10 +7,10 @@ import type { ContactDetails } from '../../contacts/contacts.server.ts';
 
 const LABELS: [RegExp, keyof ContactDetails | 'contact'][] = [
   [/^(姓\s*名|名\s*字|署\s*名|Name)$/i, 'name'],
-  [/^(工作单位|所在单位|单\s*位|部\s*门|学院|班\s*级|单位及职务|Unit|Organi[sz]ation)$/i, 'unit'],
-  [/^(手\s*机|电\s*话|联系电话|手机号码?|Tel|Phone|Mobile)$/i, 'phone'],
-  [/^(邮\s*箱|电子邮箱|电子邮件|E-?mail)$/i, 'email'],
-  [/^(联系方式|联系信息|Contact)$/i, 'contact'],
+  [/^(工作[单單]位|所在[单單]位|[单單]\s*位|部\s*[门門]|[学學]院|班\s*[级級]|[单單]位及[职職]务|Unit|Organi[sz]ation)$/i, 'unit'],
+  [/^(手\s*[机機]|[电電]\s*[话話]|[联聯][系繫][电電][话話]|手[机機][号號]?[码碼]?|Tel|Phone|Mobile)$/i, 'phone'],
+  [/^([邮郵]\s*箱|[电電]子[邮郵]箱|[电電]子[邮郵]件|[电電][邮郵]|E-?mail)$/i, 'email'],
+  [/^([联聯][系繫络絡]方式|[联聯][系繫][信资資]息|Contact)$/i, 'contact'],
 ];
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;

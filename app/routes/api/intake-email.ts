@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import type { Route } from './+types/intake-email';
+import { processInboundEmail } from '../../domain/intake/email/process-email.server.ts';
+import { storeInboundEmail } from '../../domain/intake/email/store-email.server.ts';
+
+/**
+ * POST /api/intake/email: one raw MIME message in the body, for an MTA pipe
+ * (Postfix) or an inbound-mail service, with `Authorization: Bearer
+ * INTAKE_TOKEN`. 202 once the message is committed, with what became of it.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+  const { token, maxBytes } = context.config.intake;
+  if (!token) return Response.json({ error: 'email intake over HTTP is not configured (INTAKE_TOKEN)' }, { status: 404 });
+  if (!authorized(request.headers.get('authorization'), token)) {
+    return Response.json({ error: 'unauthorized' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return Response.json({ error: 'message too large' }, { status: 413 });
+  const raw = Buffer.from(await request.arrayBuffer());
+  if (raw.length === 0) return Response.json({ error: 'empty body: send the raw message' }, { status: 400 });
+  if (raw.length > maxBytes) return Response.json({ error: 'message too large' }, { status: 413 });
+
+  const stored = await storeInboundEmail(context.db, raw, 'http');
+  const outcome = await processInboundEmail(context.db, stored.id, { config: context.config });
+  return Response.json({ id: stored.id, duplicate: stored.duplicate, ...outcome }, { status: 202 });
+}
+
+export function loader() {
+  return Response.json({ error: 'POST a raw message' }, { status: 405, headers: { Allow: 'POST' } });
+}
+
+function authorized(header: string | null, token: string): boolean {
+  const given = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1] ?? '';
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(token).digest();
+  return crypto.timingSafeEqual(a, b);
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import { processInboundEmail } from '../../app/domain/intake/email/process-email.server.ts';
+import { storeInboundEmail } from '../../app/domain/intake/email/store-email.server.ts';
+import { readConfig } from '../../app/server/config.ts';
+import { migrateDatabase } from '../migrate.server.ts';
+import { withDatabase } from './with-database.ts';
+
+// `npm run intake -- path/to/*.eml`: feed mail saved by hand through the same
+// pipeline as the mailbox. Prints one line per file; a file seen before is
+// reported as a duplicate, not added again.
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: npm run intake -- FILE.eml [FILE.eml …]');
+  process.exit(2);
+}
+const config = readConfig();
+await withDatabase(async ({ db, url }) => {
+  await migrateDatabase(url);
+  for (const file of files) {
+    let raw: Buffer;
+    try {
+      raw = fs.readFileSync(file);
+    } catch {
+      console.log(`${file}\tunreadable`);
+      process.exitCode = 1;
+      continue;
+    }
+    const stored = await storeInboundEmail(db, raw, 'file');
+    const outcome = await processInboundEmail(db, stored.id, { config });
+    const detail = outcome.trackingCode ?? outcome.reason ?? '';
+    console.log(`${file}\t${stored.duplicate ? 'duplicate ' : ''}${outcome.status}${detail ? `\t${detail}` : ''}`);
+  }
+});
