@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createImapClient, pollMailbox } from '../../app/domain/intake/email/imap-intake.server.ts';
+import { readConfig, type Config } from '../../app/server/config.ts';
+import { createLogger } from '../../app/server/logger.ts';
+import { startWorker } from '../../app/server/worker.ts';
+import { imapSyncState, inboundEmails, suggestions } from '../../db/schema/index.ts';
+import { seedIfEmpty } from '../../db/seed.server.ts';
+import { startDovecot, type Dovecot } from '../setup/dovecot.ts';
+import { setupTestDatabase } from '../setup/test-database.ts';
+
+const database = setupTestDatabase();
+let dovecot: Dovecot;
+let config: Config;
+const log = createLogger('silent');
+const mailFixtures = fs.readdirSync('tests/fixtures/mail').filter((f) => f.endsWith('.eml'));
+
+beforeAll(async () => {
+  await seedIfEmpty(database.db);
+  dovecot = await startDovecot();
+  config = readConfig({ DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1' });
+});
+afterAll(async () => dovecot?.stop());
+
+async function withClient<T>(use: (client: ImapFlow) => Promise<T>): Promise<T> {
+  const client = createImapClient(config.intake.imap!);
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.logout();
+  }
+}
+
+const append = (raw: Buffer) => withClient((client) => client.append('INBOX', raw));
+const emailSuggestions = () => database.db.$count(suggestions, eq(suggestions.channel, 'email'));
+
+test('every fixture in the mailbox is stored, processed once and flagged \\Seen', async () => {
+  const demo = await emailSuggestions();
+  for (const name of mailFixtures) await append(fs.readFileSync(path.join('tests/fixtures/mail', name)));
+  const processed = await withClient((client) => pollMailbox(client, database.db, config, log));
+  expect(processed).toBe(mailFixtures.length);
+  // The duplicate delivery is one message too many for suggestions.
+  const stored = await database.db.$count(inboundEmails);
+  expect(stored).toBe(mailFixtures.length - 1);
+  const byStatus = await database.db.select({ status: inboundEmails.status }).from(inboundEmails);
+  const count = (status: string) => byStatus.filter((r) => r.status === status).length;
+  expect({ unmatched: count('unmatched'), auto: count('auto_reply'), bounce: count('bounce') }).toEqual({ unmatched: 1, auto: 1, bounce: 1 });
+  expect(await emailSuggestions()).toBe(demo + count('ingested'));
+
+  const unseen = await withClient(async (client) => {
+    const lock = await client.getMailboxLock('INBOX');
+    try {
+      return (await client.search({ seen: false }, { uid: true })) || [];
+    } finally {
+      lock.release();
+    }
+  });
+  expect(unseen).toEqual([]);
+  expect(await withClient((client) => pollMailbox(client, database.db, config, log))).toBe(0);
+});
+
+test('a crash between commit and flag fetches the message again without a second suggestion', async () => {
+  await append(Buffer.from("From: crash@example.edu.cn\r\nSubject: =?UTF-8?B?" + Buffer.from("'十四五'规划意见建议 崩溃测试").toString('base64') + '?=\r\nMessage-ID: <crash-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议在宿舍楼增加自助洗衣机。\r\n', 'utf8'));
+  const before = await emailSuggestions();
+  await expect(
+    withClient(async (client) => {
+      // The process dies right after the suggestion is committed, before the
+      // message is flagged on the server or the UID is recorded.
+      client.messageFlagsAdd = () => Promise.reject(new Error('killed'));
+      return pollMailbox(client, database.db, config, log);
+    }),
+  ).rejects.toThrow('killed');
+  expect(await emailSuggestions()).toBe(before + 1);
+
+  expect(await withClient((client) => pollMailbox(client, database.db, config, log))).toBe(1);
+  expect(await emailSuggestions()).toBe(before + 1);
+});
+
+test('a new UIDVALIDITY re-reads the mailbox safely: nothing is added twice', async () => {
+  const [stateBefore] = await database.db.select().from(imapSyncState);
+  const before = await emailSuggestions();
+  await dovecot.resetUidValidity();
+  const processed = await withClient((client) => pollMailbox(client, database.db, config, log));
+  expect(processed).toBe(mailFixtures.length + 1);
+  const [stateAfter] = await database.db.select().from(imapSyncState);
+  expect(stateAfter!.uidValidity).not.toBe(stateBefore!.uidValidity);
+  expect(await emailSuggestions()).toBe(before);
+});
+
+test('with a processed folder configured, handled mail is moved there', async () => {
+  const moving = readConfig({ DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_IMAP_PROCESSED_FOLDER: 'Processed' });
+  await withClient((client) => client.mailboxCreate('Processed'));
+  await append(Buffer.from('From: mover@example.edu.cn\r\nSubject: 十四五规划意见建议 move\r\nMessage-ID: <move-1@x>\r\n\r\nmove me please\r\n', 'utf8'));
+  const client = createImapClient(moving.intake.imap!);
+  await client.connect();
+  try {
+    expect(await pollMailbox(client, database.db, moving, log)).toBe(1);
+    const status = await client.status('Processed', { messages: true });
+    expect(status.messages).toBe(1);
+  } finally {
+    await client.logout();
+  }
+});
+
+test('the worker picks up new mail by itself within one polling interval', async () => {
+  const worker = startWorker({ db: database.db, config: { ...config, mail: { ...config.mail, smtpUrl: undefined } }, log });
+  try {
+    await append(Buffer.from('From: live@example.edu.cn\r\nSubject: =?UTF-8?B?' + Buffer.from('“十四五”规划意见建议 实时').toString('base64') + '?=\r\nMessage-ID: <live-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加体育馆开放时间。\r\n', 'utf8'));
+    await expect.poll(async () => (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议增加体育馆开放时间。'))).length, { timeout: 10_000 }).toBe(1);
+  } finally {
+    await worker.stop();
+  }
+});
