@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createImapClient, pollMailbox } from '../../app/domain/intake/email/imap-intake.server.ts';
 import { readConfig, type Config } from '../../app/server/config.ts';
@@ -25,11 +25,11 @@ beforeAll(async () => {
 });
 afterAll(async () => dovecot?.stop());
 
-async function withClient<T>(use: (client: ImapFlow) => Promise<T>): Promise<T> {
+async function withClient<T>(run: (client: ImapFlow) => Promise<T>): Promise<T> {
   const client = createImapClient(config.intake.imap!);
   await client.connect();
   try {
-    return await use(client);
+    return await run(client);
   } finally {
     await client.logout();
   }
@@ -100,7 +100,7 @@ test('with a processed folder configured, handled mail is moved there', async ()
   try {
     expect(await pollMailbox(client, database.db, moving, log)).toBe(1);
     const status = await client.status('Processed', { messages: true });
-    expect(status.messages).toBe(1);
+    expect(status && status.messages).toBe(1);
   } finally {
     await client.logout();
   }
