@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
 import { changePlanStatus, updatePlan } from '../../app/domain/plans/manage-plans.server.ts';
 import { moveSection, replaceSections } from '../../app/domain/plans/manage-sections.server.ts';
-import { auditLog, planSections } from '../../db/schema/index.ts';
+import { auditLog, planSections, plans } from '../../db/schema/index.ts';
 import { addSections, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
@@ -29,10 +29,21 @@ test('status moves only by allowed transitions, each audited', async () => {
 test('an edit records the changed field names, not their text', async () => {
   const viewer = await admin();
   const plan = await createPlan(database.db);
-  const fields = { slug: plan.slug, title: '新的标题', summary: plan.summary, organizer: plan.organizer, opensAt: plan.opensAt, closesAt: plan.closesAt, emailMarker: plan.emailMarker };
+  const fields = { slug: plan.slug, title: '新的标题', summary: plan.summary, organizer: plan.organizer, opensAt: plan.opensAt, closesAt: plan.closesAt, emailMarker: plan.emailMarker, bodyMinLength: plan.bodyMinLength, bodyMaxLength: plan.bodyMaxLength, submitterTypes: plan.submitterTypes, allowAnonymous: plan.allowAnonymous };
   await updatePlan(database.db, { id: plan.id, fields, viewer, ip });
   const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'plan.updated'));
   expect(entry!.details).toEqual({ fields: ['title'] });
+});
+
+test('the form settings (lengths, submitter types, anonymity) are saved and audited by name', async () => {
+  const viewer = await admin();
+  const plan = await createPlan(database.db);
+  const fields = { slug: plan.slug, title: plan.title, summary: plan.summary, organizer: plan.organizer, opensAt: plan.opensAt, closesAt: plan.closesAt, emailMarker: plan.emailMarker, bodyMinLength: 20, bodyMaxLength: 3000, submitterTypes: ['居民', '企业'], allowAnonymous: true };
+  await updatePlan(database.db, { id: plan.id, fields, viewer, ip });
+  const [saved] = await database.db.select().from(plans).where(eq(plans.id, plan.id));
+  expect(saved).toMatchObject({ bodyMinLength: 20, bodyMaxLength: 3000, submitterTypes: ['居民', '企业'], allowAnonymous: true });
+  const entries = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'plan.updated'), eq(auditLog.targetId, String(plan.id))));
+  expect(entries[0]!.details).toEqual({ fields: ['bodyMinLength', 'bodyMaxLength', 'submitterTypes', 'allowAnonymous'] });
 });
 
 test('sections reorder despite the unique position, and import replaces them for drafts only', async () => {

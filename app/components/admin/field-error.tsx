@@ -17,6 +17,7 @@ const known: Record<string, MessageKey> = {
   not_allowed: 'admin.error.notAllowed',
   not_docx: 'admin.error.notDocx',
   window_order: 'admin.error.windowOrder',
+  length_order: 'admin.error.lengthOrder',
   invalid_format: 'admin.error.slugFormat',
 };
 

@@ -10,6 +10,10 @@ export type PlanFormValues = {
   opensAt: string;
   closesAt: string;
   emailMarker: string;
+  bodyMinLength: number;
+  bodyMaxLength: number;
+  submitterTypes: string;
+  allowAnonymous: boolean;
 };
 
 function Field({ name, label, errors, children }: { name: string; label: string; errors: Errors; children: (a11y: object) => React.ReactNode }) {
@@ -49,8 +53,19 @@ export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValu
       <Field name="emailMarker" label={t('admin.plan.emailMarker')} errors={errors}>
         {(a11y) => <input name="emailMarker" maxLength={100} defaultValue={values.emailMarker} {...a11y} />}
       </Field>
-      {/* TODO(issue 4 merge): per-plan settings from /work/main's plans columns go here —
-          min/max body length, submitter types, allow anonymous. */}
+      <Field name="bodyMinLength" label={t('admin.plan.bodyMinLength')} errors={errors}>
+        {(a11y) => <input type="number" name="bodyMinLength" min={1} required defaultValue={values.bodyMinLength} {...a11y} />}
+      </Field>
+      <Field name="bodyMaxLength" label={t('admin.plan.bodyMaxLength')} errors={errors}>
+        {(a11y) => <input type="number" name="bodyMaxLength" min={1} required defaultValue={values.bodyMaxLength} {...a11y} />}
+      </Field>
+      <Field name="submitterTypes" label={t('admin.plan.submitterTypes')} errors={errors}>
+        {(a11y) => <textarea name="submitterTypes" rows={5} required defaultValue={values.submitterTypes} {...a11y} />}
+      </Field>
+      <label className="choice">
+        <input type="checkbox" name="allowAnonymous" defaultChecked={values.allowAnonymous} />
+        {t('admin.plan.allowAnonymous')}
+      </label>
       <button type="submit" className="button">
         {submitLabel}
       </button>

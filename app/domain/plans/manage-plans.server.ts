@@ -18,6 +18,10 @@ export type PlanFields = {
   opensAt: Date | null;
   closesAt: Date | null;
   emailMarker: string | null;
+  bodyMinLength: number;
+  bodyMaxLength: number;
+  submitterTypes: string[];
+  allowAnonymous: boolean;
 };
 
 export class SlugTakenError extends Error {}

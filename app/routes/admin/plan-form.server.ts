@@ -22,6 +22,19 @@ export const PlanForm = z
     opensAt: when,
     closesAt: when,
     emailMarker: z.string().trim().max(100).optional(),
+    bodyMinLength: z.coerce.number().int().min(1).max(100_000).default(10),
+    bodyMaxLength: z.coerce.number().int().min(1).max(100_000).default(5000),
+    // One type per line, as the form shows them (在校学生, 教职工, …).
+    submitterTypes: z
+      .string()
+      .default('')
+      .transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+      .pipe(z.array(z.string().max(50)).min(1).max(20)),
+    allowAnonymous: z
+      .string()
+      .optional()
+      .transform((value) => value === 'on'),
   })
+  .refine((f) => f.bodyMaxLength >= f.bodyMinLength, { path: ['bodyMaxLength'], message: 'length_order' })
   .refine((f) => !f.opensAt || !f.closesAt || f.closesAt > f.opensAt, { path: ['closesAt'], message: 'window_order' })
   .transform((f): PlanFields => ({ ...f, emailMarker: f.emailMarker || null }));

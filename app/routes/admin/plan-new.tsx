@@ -25,7 +25,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
-const empty = { slug: '', title: '', summary: '', organizer: '', opensAt: '', closesAt: '', emailMarker: '' };
+const empty = {
+  slug: '',
+  title: '',
+  summary: '',
+  organizer: '',
+  opensAt: '',
+  closesAt: '',
+  emailMarker: '',
+  bodyMinLength: 10,
+  bodyMaxLength: 5000,
+  submitterTypes: ['在校学生', '教职工', '校友', '社会人士', '单位或团体'].join('\n'),
+  allowAnonymous: false,
+};
 
 export default function PlanNew({ actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
