@@ -3,3 +3,4 @@ export * from './suggestions.ts';
 export * from './rate-limits.ts';
 export * from './intake.ts';
 export * from './outbox.ts';
+export * from './exports.ts';
