@@ -1,4 +1,5 @@
 import * as common from './messages/common.ts';
+import * as exporting from './messages/exports.ts';
 import * as suggest from './messages/suggest.ts';
 
 // Every UI string lives under messages/, one file per area, in Simplified
@@ -7,9 +8,9 @@ import * as suggest from './messages/suggest.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...exporting.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...exporting.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
