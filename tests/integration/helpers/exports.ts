@@ -39,26 +39,41 @@ export async function runExport(db: Database, request: ExportRequest) {
   return { ...started, bytes };
 }
 
-/** A strict RFC 4180 reader for checking our CSV (not our writer's inverse: written separately). */
+/** A strict RFC 4180 reader for checking our CSV (written apart from the writer, not as its inverse). */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
-  let field = '';
   let record: string[] = [];
   let i = 0;
-  let quoted = false;
   while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === ',') record.push(field), (field = ''), i++;
-    else if (c === '\r' && text[i + 1] === '\n') record.push(field), records.push(record), (record = []), (field = ''), (i += 2);
-    else if (c === '"' || c === '\r' || c === '\n') throw new Error(`bare ${JSON.stringify(c)} at ${i}`);
-    else (field += c), i++;
+    let field: string;
+    if (text[i] === '"') {
+      // The closing quote is the first quote not followed by another ("" is an escaped quote).
+      let end = i + 1;
+      for (;;) {
+        const next = text.indexOf('"', end);
+        if (next < 0) throw new Error(`unclosed quote at ${i}`);
+        if (text[next + 1] === '"') end = next + 2;
+        else {
+          end = next;
+          break;
+        }
+      }
+      field = text.slice(i + 1, end).replace(/""/g, '"');
+      i = end + 1;
+    } else {
+      const match = /^[^",\r\n]*/.exec(text.slice(i))![0];
+      field = match;
+      i += match.length;
+    }
+    record.push(field);
+    if (text[i] === ',') i += 1;
+    else if (text.startsWith('\r\n', i)) {
+      records.push(record);
+      record = [];
+      i += 2;
+    } else throw new Error(`unexpected ${JSON.stringify(text[i] ?? 'end of file')} at ${i}`);
   }
-  if (field !== '' || record.length > 0) throw new Error('last record does not end with CRLF');
+  if (record.length > 0) throw new Error('last record does not end with CRLF');
   return records;
 }
 
