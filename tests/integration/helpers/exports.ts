@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Database } from '../../../db/client.server.ts';
 import { plans } from '../../../db/schema/index.ts';
@@ -82,4 +83,10 @@ export async function zipText(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = await Promise.all(Object.values(zip.files).map((file) => file.async('string')));
   return parts.join('\n');
+}
+
+export async function readXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return workbook;
 }
