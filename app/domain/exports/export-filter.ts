@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { exportFormats, suggestionChannels, suggestionStatuses, type SuggestionStatus } from './vocabulary.ts';
 
 // What an export selects and how it is written, parsed from the export form.
-// Pure (no server imports) so it is unit-tested and shared with the page.
+// Pure (no server imports), so it is unit-tested without a database.
 
-export const suggestionStatuses = ['pending_verification', 'received', 'in_review', 'adopted', 'partially_adopted', 'not_adopted'] as const;
-export const suggestionChannels = ['web', 'email', 'letter', 'phone', 'visit', 'symposium'] as const;
-export const exportFormats = ['xlsx', 'csv', 'docx', 'json'] as const;
-export const decisionStatuses = ['adopted', 'partially_adopted', 'not_adopted'] as const;
-
-export type SuggestionStatus = (typeof suggestionStatuses)[number];
-export type SuggestionChannel = (typeof suggestionChannels)[number];
-export type ExportFormat = (typeof exportFormats)[number];
+export * from './vocabulary.ts';
 
 /** The one-click preset: 采纳 + 部分采纳. */
 export const ADOPTED_PRESET: SuggestionStatus[] = ['adopted', 'partially_adopted'];

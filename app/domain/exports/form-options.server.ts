@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, planSections, plans, tags } from '../../../db/schema/index.ts';
 
@@ -12,7 +12,10 @@ export type ExportFormOptions = {
 
 /** What the export form offers: every plan (drafts too: staff export any), and the chosen plan's choices. */
 export async function exportFormOptions(db: Database, planId: number | undefined): Promise<ExportFormOptions> {
-  const planRows = await db.select({ id: plans.id, title: plans.title, submitterTypes: plans.submitterTypes }).from(plans).orderBy(desc(plans.id)).limit(200);
+  const planRows = await db.select({ id: plans.id, title: plans.title, submitterTypes: plans.submitterTypes }).from(plans)
+    // Open consultations first: the default is the one staff are working on.
+    .orderBy(sql`${plans.status} = 'open' desc`, desc(plans.id))
+    .limit(200);
   const plan = planRows.find((p) => p.id === planId) ?? planRows[0];
   if (!plan) return { plans: [], plan: undefined, categories: [], sections: [], tags: [] };
   const [categoryRows, sectionRows, tagRows] = await Promise.all([

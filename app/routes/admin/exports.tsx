@@ -1,6 +1,6 @@
 import type { Route } from './+types/exports';
 import { requireExportPermission } from '../../domain/exports/access.server.ts';
-import { suggestionChannels, suggestionStatuses } from '../../domain/exports/export-filter.ts';
+import { suggestionChannels, suggestionStatuses } from '../../domain/exports/vocabulary.ts';
 import { exportFormOptions } from '../../domain/exports/form-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
