@@ -30,7 +30,7 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
         <h1>{t('report.title')}</h1>
         <p>{t('report.intro', { plan: report.plan.title, total: sum('total'), decided })}</p>
         <p className="report__meta">
-          {report.plan.organizer && <span>{t('home.organizer', { organizer: report.plan.organizer })}　</span>}
+          {report.plan.organizer && <span className="report__organizer">{t('home.organizer', { organizer: report.plan.organizer })}</span>}
           {t('report.publishedAt', { date: formatDate(report.plan.publishedAt) })}
         </p>
         <p className="no-print">

@@ -1,12 +1,14 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, plans, suggestions } from '../../../db/schema/index.ts';
+import type { decisionStatuses } from './vocabulary.ts';
+
+type DecisionStatus = (typeof decisionStatuses)[number];
 
 // The public adoption report (采纳情况公示). It reads suggestions' public
 // fields only, never the contacts table: no name, unit or contact can appear.
 
 const publicPlanStatuses = ['open', 'closed', 'archived'] as const;
-const decisionStatuses = ['adopted', 'partially_adopted', 'not_adopted'] as const;
 
 export type ReportCountRow = { category: string | null; adopted: number; partiallyAdopted: number; notAdopted: number; pending: number; total: number };
 export type ReportItem = { id: number; category: string | null; status: 'adopted' | 'partially_adopted'; submitterType: string; summary: string; reply: string | null };
@@ -23,7 +25,7 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
     .from(plans)
     .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicPlanStatuses]), isNotNull(plans.reportPublishedAt)));
   if (!plan?.publishedAt) return null;
-  const count = (status: (typeof decisionStatuses)[number]) => sql<number>`(count(*) filter (where ${suggestions.status} = ${status}))::int`;
+  const count = (status: DecisionStatus) => sql<number>`(count(*) filter (where ${suggestions.status} = ${status}))::int`;
   const [counts, items] = await Promise.all([
     db
       .select({
