@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 
 // The byte stream an export writes into and the response reads from. Writers
 // call `flowControl` between batches: when the client reads slower than we
@@ -17,18 +17,22 @@ export function createOutputStream(): PassThrough {
 
 export async function flowControl(out: PassThrough): Promise<void> {
   if (out.destroyed) throw new ExportAborted();
-  // Set when a write (ours, or the pipe from exceljs's zip) was refused.
-  if (!out.writableNeedDrain) return;
+  await drained(out);
+  if (out.destroyed) throw new ExportAborted();
+}
+
+/** Resolves once a stream whose write was refused (writableNeedDrain) has drained, or closed. */
+export async function drained(stream: Writable): Promise<void> {
+  if (!stream.writableNeedDrain || stream.destroyed) return;
   await new Promise<void>((resolve) => {
     const done = () => {
-      out.off('drain', done);
-      out.off('close', done);
+      stream.off('drain', done);
+      stream.off('close', done);
       resolve();
     };
-    out.on('drain', done);
-    out.on('close', done);
+    stream.on('drain', done);
+    stream.on('close', done);
   });
-  if (out.destroyed) throw new ExportAborted();
 }
 
 /** Writes a chunk, waiting for the reader when the buffer is full. */

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { PassThrough } from 'node:stream';
+import type { PassThrough, Writable } from 'node:stream';
 import { exportColumns, suggestionUrl } from './columns.ts';
 import type { ExportRow } from './export-rows.server.ts';
-import { flowControl } from './output-stream.server.ts';
+import { drained, flowControl } from './output-stream.server.ts';
 
 type XlsxOptions = { includeContacts: boolean; sheetPerCategory: boolean; baseUrl: string };
 
@@ -36,6 +36,7 @@ export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: PassTh
       values.push(linkCell(suggestionUrl(options.baseUrl, row.id)));
       sheet.addRow(values).commit();
     }
+    if (sheet) await keepFlat(sheet);
     await flowControl(out);
   }
   sheet ??= addSheet(workbook, '意见建议', columns.map((c) => ({ header: c.header, width: c.width })));
@@ -70,4 +71,18 @@ function sheetName(wanted: string, used: Set<string>): string {
   for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
   used.add(name);
   return name;
+}
+
+// Two leaks of exceljs 4.4's streaming writer, measured by bench/export-memory.ts
+// (docs/decisions/020-streaming-exports.md); both reach into its internals,
+// hence the exact version pin in package.json:
+// - every formula cell's model is kept by address (for shared formulas, which
+//   we never write): about 0.45 kB a row;
+// - a sheet's buffer writes into the zip's input without waiting, so when
+//   deflate lags behind the cursor, that input grows. We wait for it to drain.
+async function keepFlat(sheet: ExcelJS.Worksheet): Promise<void> {
+  const internals = sheet as unknown as { _formulae?: Record<string, unknown>; stream?: { pipes?: Writable[] } };
+  if (internals._formulae) internals._formulae = {};
+  const zipInput = internals.stream?.pipes?.[0];
+  if (zipInput) await drained(zipInput);
 }
