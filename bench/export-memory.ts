@@ -63,7 +63,8 @@ try {
       write(chunk: Buffer, _encoding, done) {
         if (bytes === 0) firstByte = performance.now() - started;
         bytes += chunk.length;
-        toDisk.write(chunk) ? done() : toDisk.once('drain', () => done());
+        if (toDisk.write(chunk)) done();
+        else toDisk.once('drain', () => done());
       },
       final(done) {
         toDisk.end(done);

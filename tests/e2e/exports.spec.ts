@@ -46,6 +46,7 @@ test('the export page and the dashboard pass axe', async ({ page }) => {
   await expectNoAxeViolations(page);
   await page.goto('/admin/plans/nanhu-14th-five-year-plan/dashboard');
   await expect(page.getByRole('heading', { level: 2, name: '按处理状态' })).toBeVisible();
-  await expect(page.getByText('意见建议总数：8 条')).toBeVisible();
+  // Other journeys add suggestions to the demo plan on this shared server: count any.
+  await expect(page.getByText(/^意见建议总数：\d+ 条$/)).toBeVisible();
   await expectNoAxeViolations(page);
 });
