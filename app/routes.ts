@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('plans/:slug', 'routes/plan.tsx'),
   route('plans/:slug/suggest', 'routes/suggest.tsx'),
+  route('plans/:slug/report', 'routes/plan-report.tsx'),
   route('receipt/:code', 'routes/receipt.tsx'),
   route('track', 'routes/track.tsx'),
   route('privacy', 'routes/privacy.tsx'),
@@ -29,7 +30,12 @@ export default [
       route('plans/:planId/sections', 'routes/admin/plan-sections.tsx'),
       route('plans/:planId/sections/:sectionId', 'routes/admin/plan-section.tsx'),
       route('plans/:planId/import', 'routes/admin/plan-import.tsx'),
+      route('exports', 'routes/admin/exports.tsx'),
+      route('plans/:slug/dashboard', 'routes/admin/plan-dashboard.tsx'),
     ]),
+    // Downloads are resource routes: no layout, same permission checks.
+    route('exports/download', 'routes/admin/exports-download.ts'),
+    route('plans/:slug/dashboard/csv/:table', 'routes/admin/plan-dashboard-csv.ts'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

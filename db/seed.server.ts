@@ -47,6 +47,8 @@ async function insertDemoPlans(tx: Tx, now: Date): Promise<string[]> {
   if (openPlanId) {
     created.push(developmentPlan.slug);
     await insertDemoSuggestions(tx, openPlanId, now);
+    // The demo's 采纳情况公示 is published, so /plans/:slug/report has something to show.
+    await tx.update(plans).set({ reportPublishedAt: now }).where(eq(plans.id, openPlanId));
   }
   if (await insertPlan(tx, campusPlan, 'closed', new Date(now.getTime() - 200 * DAY), new Date(now.getTime() - 170 * DAY))) {
     created.push(campusPlan.slug);

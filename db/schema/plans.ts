@@ -26,6 +26,8 @@ export const plans = pgTable(
       .notNull()
       .default(sql`array['在校学生','教职工','校友','社会人士','单位或团体']::text[]`),
     allowAnonymous: boolean().notNull().default(false),
+    // 采纳情况公示: /plans/:slug/report is public from this moment (issue 7).
+    reportPublishedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

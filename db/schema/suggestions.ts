@@ -57,6 +57,8 @@ export const suggestions = pgTable(
     index('suggestions_status_id_idx').on(t.status, t.id.desc()),
     index('suggestions_section_idx').on(t.sectionId),
     index('suggestions_category_idx').on(t.categoryId),
+    // Exports filtered by date and the dashboard's submissions per day.
+    index('suggestions_plan_submitted_idx').on(t.planId, t.submittedAt),
   ],
 );
 

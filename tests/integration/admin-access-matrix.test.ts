@@ -14,11 +14,11 @@ import { setupTestDatabase } from '../setup/test-database.ts';
 
 const database = setupTestDatabase();
 let portal: RunningPortal;
-let ids: { plan: number; section: number; user: number };
+let ids: { plan: number; slug: string; section: number; user: number };
 
 type Rule = Permission | 'signed-in';
-// `null` action: the route has none, so a POST is 405 for everyone.
-const adminRoutes: { file: string; path: () => string; loader: Rule; action: Rule | null }[] = [
+// `null`: the route has no such handler (or refuses the method), so 405 for everyone.
+const adminRoutes: { file: string; path: () => string; loader: Rule | null; action: Rule | null }[] = [
   { file: 'dashboard.tsx', path: () => '/admin', loader: 'signed-in', action: null },
   { file: 'account.tsx', path: () => '/admin/account', loader: 'signed-in', action: 'signed-in' },
   { file: 'users.tsx', path: () => '/admin/users', loader: 'manage:user:any', action: 'manage:user:any' },
@@ -31,6 +31,10 @@ const adminRoutes: { file: string; path: () => string; loader: Rule; action: Rul
   { file: 'plan-sections.tsx', path: () => `/admin/plans/${ids.plan}/sections`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-section.tsx', path: () => `/admin/plans/${ids.plan}/sections/${ids.section}`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-import.tsx', path: () => `/admin/plans/${ids.plan}/import`, loader: 'manage:plan:any', action: 'manage:plan:any' },
+  { file: 'exports.tsx', path: () => '/admin/exports', loader: 'export:suggestion:any', action: null },
+  { file: 'exports-download.ts', path: () => '/admin/exports/download', loader: null, action: 'export:suggestion:any' },
+  { file: 'plan-dashboard.tsx', path: () => `/admin/plans/${ids.slug}/dashboard`, loader: 'read:report:any', action: 'manage:plan:any' },
+  { file: 'plan-dashboard-csv.ts', path: () => `/admin/plans/${ids.slug}/dashboard/csv/byStatus`, loader: 'read:report:any', action: null },
 ];
 // The sign-in steps and logout need no session by nature; tested below.
 const publicRoutes = ['login.tsx', 'login-two-factor.tsx', 'logout.ts', 'layout.tsx'];
@@ -49,7 +53,7 @@ beforeAll(async () => {
   const plan = await createPlan(database.db, { status: 'draft' });
   const [section] = await addSections(database.db, plan.id, ['总则']);
   const target = await createStaff(database.db, { role: 'planner' });
-  ids = { plan: plan.id, section: section!.id, user: target.id };
+  ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id };
   actors.push({ label: 'anonymous', cookie: null, permissions: [] });
   for (const role of ['admin', 'moderator', 'planner'] as const) {
     for (const grants of [[], ['read:contact:any']] as GrantablePermission[][]) {

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { suggestionContacts } from '../../../db/schema/index.ts';
 
 // The one module that touches submitters' contact details (lint-enforced).
 // Reads for staff go through a permission check and an audit entry (issue 5);
-// here are only the writes of intake and the match used by /track.
+// here are the writes of intake, the match used by /track, and the batch read
+// of exports (whose route checks the permission and audits the export).
 
 export type ContactDetails = { name?: string; unit?: string; phone?: string; email?: string };
 
@@ -56,4 +57,30 @@ function safeEqual(a: string, b: string): boolean {
   const left = crypto.createHash('sha256').update(a).digest();
   const right = crypto.createHash('sha256').update(b).digest();
   return crypto.timingSafeEqual(left, right);
+}
+
+/**
+ * Contact details of a batch of suggestions, for an export that asked for
+ * them. The caller has checked the contact-details permission and records the
+ * export in the audit log; one query per batch keeps a streamed export's
+ * memory flat.
+ */
+export async function contactsForExport(db: DbExecutor, suggestionIds: number[]): Promise<Map<number, ContactDetails>> {
+  if (suggestionIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      suggestionId: suggestionContacts.suggestionId,
+      name: suggestionContacts.name,
+      unit: suggestionContacts.unit,
+      phone: suggestionContacts.phone,
+      email: suggestionContacts.email,
+    })
+    .from(suggestionContacts)
+    .where(inArray(suggestionContacts.suggestionId, suggestionIds));
+  return new Map(
+    rows.map(({ suggestionId, ...c }) => [
+      suggestionId,
+      { name: c.name ?? undefined, unit: c.unit ?? undefined, phone: c.phone ?? undefined, email: c.email ?? undefined },
+    ]),
+  );
 }

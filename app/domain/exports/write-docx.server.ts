@@ -1,0 +1,108 @@
+import {
+  AlignmentType, Document, Footer, PageNumber, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx';
+import type { PassThrough } from 'node:stream';
+import { translator } from '../../i18n/index.ts';
+import { statusLabel } from './columns.ts';
+import { titleFonts, bodyFonts, addFontFallbacks } from './docx-fonts.server.ts';
+import type { ExportRow } from './export-rows.server.ts';
+import { writeChunk } from './output-stream.server.ts';
+
+// 「意见建议采纳情况汇总表」. The docx package builds the whole document in
+// memory, so unlike the other formats this one is capped; adopted suggestions
+// of one plan are hundreds, rarely thousands.
+export const DOCX_MAX_ROWS = 10_000;
+
+const t = translator('zh-CN');
+type DocxOptions = { includeContacts: boolean; planTitle: string; from: string; to: string; today: string };
+
+export async function writeDocx(batches: AsyncIterable<ExportRow[]>, out: PassThrough, options: DocxOptions): Promise<number> {
+  const rows: ExportRow[] = [];
+  for await (const batch of batches) {
+    rows.push(...batch.slice(0, DOCX_MAX_ROWS - rows.length));
+    if (rows.length >= DOCX_MAX_ROWS) break;
+  }
+  const document = new Document({
+    creator: '建言 Jianyan',
+    title: t('docx.title'),
+    styles: { default: { document: { run: { font: bodyFonts, size: 24 } } } },
+    sections: [
+      {
+        properties: {
+          // A4 landscape: six columns of Chinese text need the width.
+          page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 } },
+        },
+        footers: { default: pageNumberFooter() },
+        children: [
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: t('docx.title'), font: titleFonts, size: 44 })] }),
+          line(t('docx.plan', { plan: options.planTitle })),
+          line(t('docx.range', { from: options.from, to: options.to })),
+          line(t('docx.generated', { date: options.today })),
+          summaryTable(rows, options.includeContacts),
+          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: totalsLine(rows), bold: true })] }),
+        ],
+      },
+    ],
+  });
+  await writeChunk(out, await addFontFallbacks(await Packer.toBuffer(document)));
+  out.end();
+  return rows.length;
+}
+
+const widths = [6, 16, 30, 14, 9, 25]; // percent of the table
+
+function summaryTable(rows: ExportRow[], includeContacts: boolean): Table {
+  const headers = ['docx.col.index', 'docx.col.section', 'docx.col.summary', 'docx.col.submitter', 'docx.col.decision', 'docx.col.reason'] as const;
+  const tableRows = [new TableRow({ tableHeader: true, children: headers.map((key, i) => cell(t(key), widths[i]!, { bold: true, center: true })) })];
+  let index = 0;
+  for (const group of groupBySection(rows)) {
+    tableRows.push(new TableRow({ children: [new TableCell({ columnSpan: 6, children: [new Paragraph({ children: [new TextRun({ text: group.label, bold: true, font: titleFonts })] })] })] }));
+    for (const row of group.rows) {
+      index += 1;
+      const values = [String(index), group.label, row.publicSummary || row.title, submitter(row, includeContacts), statusLabel(row.status), row.decisionReason ?? ''];
+      tableRows.push(new TableRow({ cantSplit: true, children: values.map((value, i) => cell(value, widths[i]!, { center: i === 0 || i === 4 })) }));
+    }
+  }
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: tableRows });
+}
+
+/** Plan order of sections; suggestions without a section last. */
+function groupBySection(rows: ExportRow[]) {
+  const groups = new Map<number, { label: string; rows: ExportRow[] }>();
+  for (const row of rows) {
+    const key = row.sectionPosition ?? Number.MAX_SAFE_INTEGER;
+    if (!groups.has(key)) groups.set(key, { label: row.sectionLabel ?? t('exports.noSection'), rows: [] });
+    groups.get(key)!.rows.push(row);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
+}
+
+// Without the contact-details option this column shows the submitter type only.
+function submitter(row: ExportRow, includeContacts: boolean): string {
+  if (!includeContacts || !row.contact) return row.submitterType;
+  const { name, unit } = row.contact;
+  if (name && unit) return `${name}（${unit}）`;
+  return name || unit || row.submitterType;
+}
+
+function totalsLine(rows: ExportRow[]): string {
+  const count = (status: ExportRow['status']) => rows.filter((r) => r.status === status).length;
+  const [adopted, partial, rejected] = [count('adopted'), count('partially_adopted'), count('not_adopted')];
+  return t('docx.totals', { total: rows.length, adopted, partial, rejected, other: rows.length - adopted - partial - rejected });
+}
+
+function cell(text: string, widthPercent: number, { bold = false, center = false } = {}): TableCell {
+  const paragraphs = text.split(/\r?\n/).map((part) => new Paragraph({ alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: part, bold })] }));
+  return new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children: paragraphs });
+}
+
+function line(text: string): Paragraph {
+  return new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, size: 28 })] });
+}
+
+function pageNumberFooter(): Footer {
+  const [before, after] = t('docx.page').split('{page}');
+  return new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })] })],
+  });
+}

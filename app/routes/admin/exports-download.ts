@@ -1,0 +1,37 @@
+import { data } from 'react-router';
+import type { Route } from './+types/exports-download';
+import { requireExportPermission } from '../../domain/exports/access.server.ts';
+import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
+import { parseExportRequest } from '../../domain/exports/export-filter.ts';
+import { findExportPlan, startExport } from '../../domain/exports/run-export.server.ts';
+
+// POST only, from the export form: the file is streamed in the response and
+// never stored, so there is no URL that could be shared or fetched again.
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData();
+  // Permission first (contact details need their own), validation after.
+  const { actorId } = await requireExportPermission(request, context, { includeContacts: form.get('includeContacts') === 'on' });
+  const parsed = parseExportRequest(form);
+  if (!parsed.ok) throw data(null, { status: 400 });
+  const plan = await findExportPlan(context.db, parsed.value.filter.planId);
+  if (!plan) throw data(null, { status: 404 });
+  const started = startExport(context.db, parsed.value, {
+    plan,
+    actorId,
+    baseUrl: context.config.publicUrl ?? new URL(request.url).origin,
+    // The message only: rows and filters may hold personal data.
+    onError: (error) => context.log.error({ err: error.message, format: parsed.value.options.format }, 'export failed'),
+  });
+  return new Response(started.body, {
+    headers: {
+      'Content-Type': started.contentType,
+      'Content-Disposition': attachmentDisposition(started.filename),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+export function loader() {
+  throw data(null, { status: 405, headers: { Allow: 'POST' } });
+}

@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, test } from 'vitest';
+import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
+import { categories, planSections, suggestions, tags } from '../../db/schema/index.ts';
+import { seedDemoData } from '../../db/seed.server.ts';
+import { addCategories, createPlan } from '../factories/plans.ts';
+import { setupTestDatabase } from '../setup/test-database.ts';
+import { demoPlanId, exportRequest, parseCsv, runExport } from './helpers/exports.ts';
+
+const database = setupTestDatabase();
+let planId = 0;
+
+beforeAll(async () => {
+  await seedDemoData(database.db);
+  planId = await demoPlanId(database.db);
+});
+
+async function codes(fields: Record<string, string | string[]>) {
+  const { filter, options } = exportRequest({ planId: String(planId), ...fields });
+  const found: string[] = [];
+  for await (const batch of exportRows(database.db, filter, { includeContacts: options.includeContacts, batchSize: 3 })) {
+    found.push(...batch.map((row) => row.trackingCode));
+  }
+  return found;
+}
+
+test('no filter: every suggestion of the plan, in key order, across cursor batches', async () => {
+  expect(await codes({})).toEqual(['JY-DEM2-2A3B', 'JY-DEM2-4C5D', 'JY-DEM2-6E7F', 'JY-DEM2-8G9H', 'JY-DEM2-JKMN', 'JY-DEM2-PQRS', 'JY-DEM2-TVWX', 'JY-DEM2-YZ23']);
+});
+
+test('the adopted preset is 采纳 + 部分采纳', async () => {
+  expect(await codes({ intent: 'adopted' })).toEqual(['JY-DEM2-2A3B', 'JY-DEM2-4C5D', 'JY-DEM2-8G9H']);
+  expect(await codes({ status: ['not_adopted', 'in_review'] })).toEqual(['JY-DEM2-6E7F', 'JY-DEM2-JKMN']);
+});
+
+test('category, section, channel, submitter type and tag filters', async () => {
+  const [category] = await database.db.select().from(categories).where(eq(categories.name, '师资队伍建设'));
+  const [section] = await database.db.select().from(planSections).where(eq(planSections.heading, '推进校园建设与信息化建设'));
+  const [tag] = await database.db.select().from(tags).where(eq(tags.name, '青年教师'));
+  expect(await codes({ categoryId: String(category!.id) })).toEqual(['JY-DEM2-4C5D']);
+  expect(await codes({ sectionId: String(section!.id) })).toEqual(['JY-DEM2-8G9H']);
+  expect(await codes({ channel: 'email' })).toEqual(['JY-DEM2-4C5D', 'JY-DEM2-YZ23']);
+  expect(await codes({ submitterType: '教职工' })).toEqual(['JY-DEM2-4C5D', 'JY-DEM2-8G9H', 'JY-DEM2-TVWX']);
+  expect(await codes({ tagId: String(tag!.id) })).toEqual(['JY-DEM2-4C5D']);
+  expect(await codes({ channel: 'email', submitterType: '教职工' })).toEqual(['JY-DEM2-4C5D']);
+});
+
+test('date range: calendar days in China Standard Time, both ends included', async () => {
+  const day = (daysAgo: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+  // Demo suggestions are 6, 5, 4, 3, 3, 2, 1, 0 days old.
+  const found = await codes({ from: day(4), to: day(3) });
+  expect(found).toEqual(expect.arrayContaining(['JY-DEM2-6E7F', 'JY-DEM2-8G9H', 'JY-DEM2-JKMN']));
+  expect(found).not.toContain('JY-DEM2-2A3B');
+  expect(found).not.toContain('JY-DEM2-YZ23');
+});
+
+test('contact details only when asked for: name and unit are contact details too', async () => {
+  const { filter } = exportRequest({ planId: String(planId) });
+  const rows = [];
+  for await (const batch of exportRows(database.db, filter, { includeContacts: false })) rows.push(...batch);
+  expect(rows.every((row) => row.contact === undefined)).toBe(true);
+  const withContacts = [];
+  for await (const batch of exportRows(database.db, filter, { includeContacts: true })) withContacts.push(...batch);
+  expect(withContacts[0]!.contact).toEqual({ name: '陈思远', unit: '计算机学院 2022 级', email: 'chen.siyuan@example.edu.cn', phone: undefined });
+});
+
+test('CSV: quoting, Chinese and formula injection on hostile text', async () => {
+  const plan = await createPlan(database.db);
+  const [category] = await addCategories(database.db, plan.id, ['=其他']);
+  await database.db.insert(suggestions).values([
+    { trackingCode: 'JY-TEST-0001', planId: plan.id, categoryId: category!.id, title: '=HYPERLINK("http://evil.example","点我")', body: '第一行，逗号,\r\n第二行 "引号"', channel: 'web', submitterType: '@校友' },
+    { trackingCode: 'JY-TEST-0002', planId: plan.id, title: '+86 电话', body: '-2+3', channel: 'letter', submitterType: '\t社会人士' },
+  ]);
+  const { bytes } = await runExport(database.db, exportRequest({ planId: String(plan.id), format: 'csv' }));
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
+  const records = parseCsv(text);
+  expect(records[1]!.slice(3, 7)).toEqual(["'=其他", `'=HYPERLINK("http://evil.example","点我")`, '第一行，逗号,\r\n第二行 "引号"', "'@校友"]);
+  expect(records[2]!.slice(4, 7)).toEqual(["'+86 电话", "'-2+3", "'\t社会人士"]);
+});
