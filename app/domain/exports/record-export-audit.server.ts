@@ -20,20 +20,28 @@ export type ExportAuditEntry = {
  * full filter for the exports list.
  */
 export async function recordExportAudit(db: DbExecutor, entry: ExportAuditEntry): Promise<void> {
-  await db.insert(exportLog).values({
-    actorId: entry.actorId,
-    planId: entry.filter.planId,
-    format: entry.format,
-    filter: { ...entry.filter },
-    rowCount: entry.rowCount,
-    includedContacts: entry.includedContacts,
-    completed: entry.completed,
-  });
-  await recordAudit(db, {
-    actorId: entry.actorId,
-    action: 'export.suggestions',
-    targetType: 'plan',
-    targetId: entry.filter.planId ?? undefined,
-    details: { format: entry.format, rows: entry.rowCount, includedContacts: entry.includedContacts, completed: entry.completed, filter: { ...entry.filter } },
+  await db.transaction(async (tx) => {
+    await tx.insert(exportLog).values({
+      actorId: entry.actorId,
+      planId: entry.filter.planId,
+      format: entry.format,
+      filter: { ...entry.filter },
+      rowCount: entry.rowCount,
+      includedContacts: entry.includedContacts,
+      completed: entry.completed,
+    });
+    await recordAudit(tx, {
+      actorId: entry.actorId,
+      action: 'export.suggestions',
+      targetType: 'plan',
+      targetId: entry.filter.planId ?? undefined,
+      details: {
+        format: entry.format,
+        rows: entry.rowCount,
+        includedContacts: entry.includedContacts,
+        completed: entry.completed,
+        filter: { ...entry.filter },
+      },
+    });
   });
 }

@@ -31,7 +31,13 @@ type RunOptions = {
   now?: Date;
 };
 
-export type StartedExport = { body: ReadableStream<Uint8Array>; contentType: string; filename: string };
+export type StartedExport = {
+  body: ReadableStream<Uint8Array>;
+  contentType: string;
+  filename: string;
+  /** Settles once the export is written and audited. */
+  done: Promise<void>;
+};
 
 /**
  * Starts writing the export and returns at once with a stream of its bytes:
@@ -58,7 +64,7 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
         return writeDocx(batches, out, { includeContacts, ...docxHeading(filter, run.plan, run.now ?? new Date()) });
     }
   };
-  void (async () => {
+  const done = (async () => {
     let rowCount = 0;
     let completed = false;
     try {
@@ -77,6 +83,7 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
     }
   })();
   return {
+    done,
     body: Readable.toWeb(out) as ReadableStream<Uint8Array>,
     contentType: contentTypes[options.format] + (options.format === 'csv' ? `; charset=${options.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}` : ''),
     filename: exportFilename(run.plan, options.format, filter.statuses, run.now ?? new Date()),

@@ -37,6 +37,7 @@ export async function runExport(db: Database, request: ExportRequest) {
     },
   });
   const bytes = Buffer.from(await new Response(started.body).arrayBuffer());
+  await started.done;
   return { ...started, bytes };
 }
 
