@@ -44,8 +44,11 @@ test('the published adoption report shows no personal data, prints, and passes a
   await expectNoAxeViolations(page);
 });
 
-test('the export page and the dashboard pass axe', async ({ page }) => {
+test('the export page and the dashboard pass axe', async ({ page, context, baseURL }) => {
+  const planner = await createE2eStaff({ role: 'planner' });
+  await loginAs(context, baseURL!, planner.id);
   await page.goto('/admin/exports');
+  await expect(page.getByRole('heading', { level: 1, name: '导出意见建议' })).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto('/admin/plans/nanhu-14th-five-year-plan/dashboard');
   await expect(page.getByRole('heading', { level: 2, name: '按处理状态' })).toBeVisible();
