@@ -4,7 +4,7 @@ import { categories, planSections, plans, tags } from '../../../db/schema/index.
 
 export type ExportFormOptions = {
   plans: { id: number; title: string }[];
-  plan: { id: number; title: string; submitterTypes: string[] } | undefined;
+  plan: { id: number; slug: string; title: string; submitterTypes: string[] } | undefined;
   categories: { id: number; name: string }[];
   sections: { id: number; label: string }[];
   tags: { id: number; name: string }[];
@@ -12,7 +12,7 @@ export type ExportFormOptions = {
 
 /** What the export form offers: every plan (drafts too: staff export any), and the chosen plan's choices. */
 export async function exportFormOptions(db: Database, planId: number | undefined): Promise<ExportFormOptions> {
-  const planRows = await db.select({ id: plans.id, title: plans.title, submitterTypes: plans.submitterTypes }).from(plans)
+  const planRows = await db.select({ id: plans.id, slug: plans.slug, title: plans.title, submitterTypes: plans.submitterTypes }).from(plans)
     // Open consultations first: the default is the one staff are working on.
     .orderBy(sql`${plans.status} = 'open' desc`, desc(plans.id))
     .limit(200);

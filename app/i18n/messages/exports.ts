@@ -3,6 +3,7 @@
 // go to Chinese institutions whatever the exporter's UI language.
 
 export const zhCN = {
+  'exports.dashboardLink': '查看本规划的数据看板',
   'exports.title': '导出意见建议',
   'exports.intro': '按条件筛选后导出为 Excel、CSV、Word 或 JSON。文件直接下载，不生成可分享的链接；每次导出均留痕。',
   'exports.plan': '规划',
@@ -100,6 +101,7 @@ export const zhCN = {
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
+  'exports.dashboardLink': 'Open this plan’s dashboard',
   'exports.title': 'Export suggestions',
   'exports.intro': 'Filter, then export to Excel, CSV, Word or JSON. Files download directly; no shareable link is created. Every export is logged.',
   'exports.plan': 'Plan',

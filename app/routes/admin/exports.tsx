@@ -33,6 +33,9 @@ export default function ExportsPage({ loaderData }: Route.ComponentProps) {
         </div>
         <button type="submit" className="button button--secondary">{t('exports.choosePlan')}</button>
       </form>
+      <p>
+        <a href={`/admin/plans/${plan.slug}/dashboard`}>{t('exports.dashboardLink')}</a>
+      </p>
 
       <form method="post" action="/admin/exports/download" className="exports__form">
         <input type="hidden" name="planId" value={plan.id} />

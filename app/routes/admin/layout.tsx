@@ -15,6 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const links: { to: string; label: MessageKey; permission?: Permission }[] = [
   { to: '/admin', label: 'admin.nav.dashboard' },
   { to: '/admin/plans', label: 'admin.nav.plans', permission: 'manage:plan:any' },
+  { to: '/admin/exports', label: 'admin.nav.exports', permission: 'export:suggestion:any' },
   { to: '/admin/users', label: 'admin.nav.users', permission: 'manage:user:any' },
   { to: '/admin/audit', label: 'admin.nav.audit', permission: 'read:audit:any' },
   { to: '/admin/account', label: 'admin.nav.account' },
