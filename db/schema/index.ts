@@ -5,3 +5,4 @@ export * from './intake.ts';
 export * from './outbox.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './moderation.ts';
