@@ -28,7 +28,15 @@ export default [
       route('plans/:planId/sections', 'routes/admin/plan-sections.tsx'),
       route('plans/:planId/sections/:sectionId', 'routes/admin/plan-section.tsx'),
       route('plans/:planId/import', 'routes/admin/plan-import.tsx'),
+      route('suggestions', 'routes/admin/suggestions.tsx'),
+      route('suggestions/:suggestionId', 'routes/admin/suggestion.tsx'),
+      route('suggestions/:suggestionId/contact', 'routes/admin/suggestion-contact.tsx'),
+      route('intake/new', 'routes/admin/intake-new.tsx'),
+      route('inbox', 'routes/admin/inbox.tsx'),
     ]),
+    // Downloads: resource routes outside the layout (no HTML frame).
+    route('suggestions/:suggestionId/attachments/:attachmentId', 'routes/admin/suggestion-attachment.ts'),
+    route('inbox/:emailId/eml', 'routes/admin/inbox-eml.ts'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -90,6 +90,8 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
 }
 
 export type SuggestionForStaff = NonNullable<Awaited<ReturnType<typeof suggestionForStaff>>>;
+/** What the page receives: contact details travel separately, masked. */
+export type SuggestionView = Omit<SuggestionForStaff, 'contact'>;
 
 /** One attachment's bytes for the download route. */
 export async function attachmentForStaff(db: Database, { suggestionId, attachmentId, viewer }: { suggestionId: number; attachmentId: number; viewer: Actor }) {
