@@ -6,13 +6,12 @@ import { assignInboundEmail, discardInboundEmail, listInboundQueue, rawInboundEm
 import type { Config } from '../../server/config.ts';
 import { senderHeaders } from './email-headers.server.ts';
 import { assertPermission, ModerationError, type Actor } from './guard.ts';
+import { inboxTabs, type InboxTab } from './inbox-tabs.ts';
 
 // The moderators' side of the email queue (app/domain/intake/email does the
 // work): permission checks, the sender for those allowed to see it, and an
 // audit entry for every act.
 
-export const inboxTabs = { unmatched: ['unmatched'], held: ['held'], automated: ['auto_reply', 'bounce'] } as const;
-export type InboxTab = keyof typeof inboxTabs;
 
 export async function inboxPage(db: Database, { viewer, tab, before, ip }: { viewer: Actor; tab: InboxTab; before?: number; ip?: string }) {
   assertPermission(viewer, 'read:suggestion:any');
