@@ -8,7 +8,7 @@ test('names keep their first character', () => {
 
 test('mobile numbers keep the first three and last four digits', () => {
   expect(maskPhone('13812345678')).toBe('138****5678');
-  expect(maskPhone('+86 138-1234-5678')).toBe('868****5678');
+  expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
   expect(maskPhone('0376-6391234')).toBe('037****1234');
   expect(maskPhone('6391234')).toBe('****1234');
   expect(maskPhone('12')).toBe('****12');

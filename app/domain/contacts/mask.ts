@@ -8,7 +8,9 @@ export function maskName(name: string): string {
 
 /** 13812345678 → 138****5678; a short or odd number keeps only its last two digits. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  const all = phone.replace(/\D/g, '');
+  // +86 is China's country code, not part of the number.
+  const digits = all.length === 13 && all.startsWith('86') ? all.slice(2) : all;
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   if (digits.length >= 7) return `****${digits.slice(-4)}`;
   return digits.length ? `****${digits.slice(-2)}` : '';

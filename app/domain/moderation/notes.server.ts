@@ -6,16 +6,19 @@ import { assertPermission, ModerationError, type Actor } from './guard.ts';
 
 export const MAX_NOTE_LENGTH = 4000;
 
-/** Colleagues named "@name" in the text (longest names first, so "@王小明" is not read as "@王小"). */
+/**
+ * Colleagues named "@name" in the text. Longest names first, so "@王小明" is
+ * not read as "@王小"; two colleagues of the same name are both mentioned.
+ */
 export function mentionedStaff(body: string, staff: { id: number; name: string }[]): number[] {
   const found = new Set<number>();
   let rest = body;
-  for (const person of [...staff].sort((a, b) => b.name.length - a.name.length)) {
-    const tag = `@${person.name}`;
-    if (person.name && rest.includes(tag)) {
-      found.add(person.id);
-      rest = rest.split(tag).join(' ');
-    }
+  const names = [...new Set(staff.map((s) => s.name).filter(Boolean))].sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const tag = `@${name}`;
+    if (!rest.includes(tag)) continue;
+    staff.filter((s) => s.name === name).forEach((s) => found.add(s.id));
+    rest = rest.split(tag).join(' ');
   }
   return [...found];
 }
