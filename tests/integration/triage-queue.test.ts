@@ -28,8 +28,8 @@ beforeAll(async () => {
   const other = await createPlan(database.db);
   planId = plan.id;
   otherPlanId = other.id;
-  [{ id: categoryId }] = (await addCategories(database.db, planId, ['人才培养', '后勤保障'])) as [{ id: number }];
-  [{ id: sectionId }] = (await addSections(database.db, planId, ['总则'])) as [{ id: number }];
+  categoryId = (await addCategories(database.db, planId, ['人才培养', '后勤保障']))[0]!.id;
+  sectionId = (await addSections(database.db, planId, ['总则']))[0]!.id;
   const staff = await createStaff(database.db, { role: 'moderator' });
   moderator = { id: staff.id, permissions: permissionsOf('moderator', []) };
   // 120 in one plan, spread over 60 days, two per day at the same instant (ties broken by id).

@@ -61,10 +61,11 @@ export function QueueFilters({ query, options }: { query: QueueQuery; options: Q
 
 function Select({ name, label, value, choices }: { name: string; label: string; value: string | number | undefined; choices: [string | number, string][] }) {
   const { t } = useTranslation();
+  // label-for rather than a wrapping label: the select's own text stays out of its name.
   return (
-    <label>
-      {label}
-      <select name={name} defaultValue={value === undefined ? '' : String(value)}>
+    <div className="filter">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
         <option value="">{t('mod.queue.any')}</option>
         {choices.map(([v, text]) => (
           <option key={v} value={v}>
@@ -72,6 +73,6 @@ function Select({ name, label, value, choices }: { name: string; label: string; 
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
