@@ -10,7 +10,8 @@ import { db } from './staff.ts';
  */
 export async function createTriagePlan() {
   const title = `端到端分办规划 ${crypto.randomBytes(3).toString('hex')}`;
-  const plan = await createPlan(db(), { title });
+  // A draft: never listed on the public pages that other journeys walk.
+  const plan = await createPlan(db(), { title, status: 'draft' });
   const suggestions = [];
   for (const [i, name] of ['陈思远', '刘海峰', '王雨晴'].entries()) {
     const email = `e2e-submitter-${crypto.randomBytes(4).toString('hex')}@example.edu.cn`;

@@ -30,7 +30,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     // A fresh key per form: a double post records one suggestion.
     formKey: crypto.randomUUID(),
     today: toChinaLocalInput(new Date()).slice(0, 10),
-    prefill: Object.fromEntries(['channel', 'receivedOn', 'meetingName', 'meetingDate', 'submitterType', 'saved'].map((k) => [k, params.get(k) ?? ''])),
+    prefill: Object.fromEntries(
+      ['channel', 'receivedOn', 'meetingName', 'meetingDate', 'submitterType', 'saved'].map((k) => [
+        k,
+        params.get(k) ?? '',
+      ]),
+    ),
   };
 }
 
@@ -54,11 +59,16 @@ export async function action({ request, context }: Route.ActionArgs) {
         sectionId: f.sectionId,
         title: f.title,
         body: f.body,
-        meeting: f.channel === 'symposium' && f.meetingName ? { name: f.meetingName, date: f.meetingDate ?? f.receivedOn } : undefined,
+        meeting:
+          f.channel === 'symposium' && f.meetingName
+            ? { name: f.meetingName, date: f.meetingDate ?? f.receivedOn }
+            : undefined,
         formKey: f.formKey,
       },
     });
-    throw redirect(f.intent === 'saveAndNext' ? nextEntryHref(f, saved.trackingCode) : `/admin/suggestions/${saved.id}`);
+    throw redirect(
+      f.intent === 'saveAndNext' ? nextEntryHref(f, saved.trackingCode) : `/admin/suggestions/${saved.id}`,
+    );
   } catch (error) {
     if (error instanceof SuggestionRejected) return invalid({ form: [error.reason] });
     throw error;
@@ -86,18 +96,22 @@ export default function IntakeNew({ loaderData, actionData }: Route.ComponentPro
       )}
       {/* Choosing the plan first (a GET) gives its categories and sections, without JavaScript. */}
       <Form method="get" className="admin-form admin-form--inline">
-        <label>
-          {t('mod.intake.plan')}
-          <select name="plan" defaultValue={plan?.id ?? ''} required {...describedBy(errors, 'planId', 'plan-error')}>
-            <option value="">{t('mod.intake.choosePlan')}</option>
-            {loaderData.plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-          <FieldError id="plan-error" errors={errors} name="planId" />
-        </label>
+        <label htmlFor="intake-plan">{t('mod.intake.plan')}</label>
+        <select
+          id="intake-plan"
+          name="plan"
+          defaultValue={plan?.id ?? ''}
+          required
+          {...describedBy(errors, 'planId', 'plan-error')}
+        >
+          <option value="">{t('mod.intake.choosePlan')}</option>
+          {loaderData.plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+        <FieldError id="plan-error" errors={errors} name="planId" />
         <button type="submit" className="button button--secondary">
           {t('mod.intake.choosePlan')}
         </button>
