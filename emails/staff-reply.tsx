@@ -1,8 +1,17 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from '@react-email/components';
 
-export type StaffReplyProps = { planTitle: string; organizer: string; suggestionTitle: string; trackingCode: string; message: string };
+export type StaffReplyProps = {
+  planTitle: string;
+  organizer: string;
+  suggestionTitle: string;
+  trackingCode: string;
+  message: string;
+};
 
-export function staffReplySubject({ trackingCode, suggestionTitle }: Pick<StaffReplyProps, 'trackingCode' | 'suggestionTitle'>) {
+export function staffReplySubject({
+  trackingCode,
+  suggestionTitle,
+}: Pick<StaffReplyProps, 'trackingCode' | 'suggestionTitle'>) {
   return `关于您的意见建议“${suggestionTitle.slice(0, 40)}”的答复（${trackingCode}）`;
 }
 
@@ -11,13 +20,24 @@ export function staffReplySubject({ trackingCode, suggestionTitle }: Pick<StaffR
  * by staff: paragraphs become <Text> blocks, and nothing in it is read as HTML.
  */
 export default function StaffReply({ planTitle, organizer, suggestionTitle, trackingCode, message }: StaffReplyProps) {
-  const paragraphs = message.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = message
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <Html lang="zh-CN">
       <Head />
       <Preview>{`关于您的意见建议的答复（${trackingCode}）`}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: "'PingFang SC','Microsoft YaHei',sans-serif", color: '#1f2328' }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px', borderTop: '4px solid #9f1d20' }}>
+      <Body
+        style={{
+          backgroundColor: '#f4f5f7',
+          fontFamily: "'PingFang SC','Microsoft YaHei',sans-serif",
+          color: '#1f2328',
+        }}
+      >
+        <Container
+          style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px', borderTop: '4px solid #9f1d20' }}
+        >
           <Heading as="h1" style={{ fontSize: '20px' }}>
             {organizer || planTitle}
           </Heading>
@@ -31,7 +51,9 @@ export default function StaffReply({ planTitle, organizer, suggestionTitle, trac
             </Text>
           ))}
           <Hr />
-          <Text style={{ color: '#4f5661', fontSize: '13px' }}>感谢您对规划编制工作的关心和支持。您可以凭跟踪编号在网站“进度查询”页面查看办理结果。</Text>
+          <Text style={{ color: '#4f5661', fontSize: '13px' }}>
+            感谢您对规划编制工作的关心和支持。您可以凭跟踪编号在网站“进度查询”页面查看办理结果。
+          </Text>
         </Container>
       </Body>
     </Html>

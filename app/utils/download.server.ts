@@ -5,7 +5,10 @@
  * nosniff comes from the server on every response (app/server/http.ts); set
  * here too, it would be sent twice.
  */
-export function downloadResponse(bytes: Uint8Array, { filename, contentType }: { filename: string; contentType: string }): Response {
+export function downloadResponse(
+  bytes: Uint8Array,
+  { filename, contentType }: { filename: string; contentType: string },
+): Response {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_') || 'download';
   return new Response(new Uint8Array(bytes), {
     headers: {
@@ -21,5 +24,7 @@ export function downloadResponse(bytes: Uint8Array, { filename, contentType }: {
 // Stored types come from a content check at intake; anything that could run
 // as a page in the browser is served as bytes anyway.
 function safeType(type: string): string {
-  return /^(text\/html|application\/xhtml|image\/svg|text\/xml|application\/xml)/i.test(type) ? 'application/octet-stream' : type;
+  return /^(text\/html|application\/xhtml|image\/svg|text\/xml|application\/xml)/i.test(type)
+    ? 'application/octet-stream'
+    : type;
 }

@@ -6,7 +6,11 @@ test.afterAll(async () => {
   await closeStaffDatabase();
 });
 
-test('a moderator records two suggestions from one symposium, then looks at the mail queue', async ({ page, context, baseURL }) => {
+test('a moderator records two suggestions from one symposium, then looks at the mail queue', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const { plan } = await createTriagePlan();
   const moderator = await createE2eStaff({ role: 'moderator' });
   await loginAs(context, baseURL!, moderator.id);

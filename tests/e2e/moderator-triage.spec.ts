@@ -7,7 +7,11 @@ test.afterAll(async () => {
   await closeStaffDatabase();
 });
 
-test('a moderator signs in with TOTP, bulk-tags, reveals a contact and decides 部分采纳; the submitter sees it on /track', async ({ page, browser, baseURL }) => {
+test('a moderator signs in with TOTP, bulk-tags, reveals a contact and decides 部分采纳; the submitter sees it on /track', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const { plan, suggestions } = await createTriagePlan();
   const moderator = await createE2eStaff({ role: 'moderator', totp: true, grants: ['read:contact:any'] });
 
@@ -16,7 +20,9 @@ test('a moderator signs in with TOTP, bulk-tags, reveals a contact and decides �
   await page.getByLabel('密码').fill(moderator.password);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '两步验证' })).toBeVisible();
-  await page.getByLabel('验证码或恢复码').fill(new TOTP({ secret: Secret.fromBase32(moderator.totpSecret!) }).generate());
+  await page
+    .getByLabel('验证码或恢复码')
+    .fill(new TOTP({ secret: Secret.fromBase32(moderator.totpSecret!) }).generate());
   await page.getByRole('button', { name: '验证' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /您好$/ })).toBeVisible();
 

@@ -29,15 +29,51 @@ export function BulkBar({ options }: { options: QueueOptions }) {
           <span className="visually-hidden">：{t('mod.bulk.addTags')}</span>
         </button>
       </div>
-      <BulkSelect intent="removeTag" name="removeTag" label={t('mod.bulk.removeTag')} choices={options.tags.map((tag) => [String(tag.id), tag.name])} />
-      <BulkSelect intent="status" name="status" label={t('mod.bulk.setStatus')} choices={bulkStatuses.map((s) => [s, t(`status.${s}`)])} />
-      <BulkSelect intent="assign" name="assignee" label={t('mod.bulk.assign')} choices={[['none', t('mod.queue.unassigned')], ...options.staff.map((s): [string, string] => [String(s.id), s.name])]} />
-      <BulkSelect intent="category" name="category" label={t('mod.bulk.category')} choices={[['none', t('mod.bulk.noCategory')], ...options.categories.map((c): [string, string] => [String(c.id), c.name])]} />
+      <BulkSelect
+        intent="removeTag"
+        name="removeTag"
+        label={t('mod.bulk.removeTag')}
+        choices={options.tags.map((tag) => [String(tag.id), tag.name])}
+      />
+      <BulkSelect
+        intent="status"
+        name="status"
+        label={t('mod.bulk.setStatus')}
+        choices={bulkStatuses.map((s) => [s, t(`status.${s}`)])}
+      />
+      <BulkSelect
+        intent="assign"
+        name="assignee"
+        label={t('mod.bulk.assign')}
+        choices={[
+          ['none', t('mod.queue.unassigned')],
+          ...options.staff.map((s): [string, string] => [String(s.id), s.name]),
+        ]}
+      />
+      <BulkSelect
+        intent="category"
+        name="category"
+        label={t('mod.bulk.category')}
+        choices={[
+          ['none', t('mod.bulk.noCategory')],
+          ...options.categories.map((c): [string, string] => [String(c.id), c.name]),
+        ]}
+      />
     </Form>
   );
 }
 
-function BulkSelect({ intent, name, label, choices }: { intent: string; name: string; label: string; choices: [string, string][] }) {
+function BulkSelect({
+  intent,
+  name,
+  label,
+  choices,
+}: {
+  intent: string;
+  name: string;
+  label: string;
+  choices: [string, string][];
+}) {
   const { t } = useTranslation();
   const id = `bulk-${name}`;
   return (

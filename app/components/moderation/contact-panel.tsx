@@ -9,7 +9,15 @@ type RevealResult = { contact: ContactDetails | null; errors: Record<string, str
  * reason and see them in clear. With JavaScript the reveal happens in place
  * (a fetcher); without, the form opens the contact page.
  */
-export function ContactPanel({ suggestionId, masked, canReveal }: { suggestionId: number; masked: MaskedContact | null; canReveal: boolean }) {
+export function ContactPanel({
+  suggestionId,
+  masked,
+  canReveal,
+}: {
+  suggestionId: number;
+  masked: MaskedContact | null;
+  canReveal: boolean;
+}) {
   const { t } = useTranslation();
   const fetcher = useFetcher<RevealResult>();
   const revealed = fetcher.data?.contact;
@@ -27,7 +35,11 @@ export function ContactPanel({ suggestionId, masked, canReveal }: { suggestionId
         <p>{t('mod.detail.noContact')}</p>
       )}
       {masked && !revealed && canReveal && (
-        <fetcher.Form method="post" action={`/admin/suggestions/${suggestionId}/contact`} className="admin-form admin-form--inline">
+        <fetcher.Form
+          method="post"
+          action={`/admin/suggestions/${suggestionId}/contact`}
+          className="admin-form admin-form--inline"
+        >
           <label>
             {t('mod.detail.revealReason')}
             <input name="reason" required maxLength={200} autoComplete="off" />

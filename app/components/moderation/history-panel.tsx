@@ -14,8 +14,8 @@ export function HistoryPanel({ history }: { history: SuggestionForStaff['history
         <ol className="history">
           {history.map((entry) => (
             <li key={entry.id}>
-              {formatChinaDateTime(new Date(entry.at))} · {entry.actorName ?? t('admin.audit.system')} · <code>{entry.action}</code>{' '}
-              <code className="muted">{describe(entry.details, entry.action)}</code>
+              {formatChinaDateTime(new Date(entry.at))} · {entry.actorName ?? t('admin.audit.system')} ·{' '}
+              <code>{entry.action}</code> <code className="muted">{describe(entry.details, entry.action)}</code>
             </li>
           ))}
         </ol>

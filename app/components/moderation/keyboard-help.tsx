@@ -4,7 +4,15 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 export const KEYBOARD_HELP_ID = 'keyboard-help';
 
 /** The shortcuts, written on the page (a <details>, so it works and reads without JavaScript); `?` opens it. */
-export function KeyboardHelp({ keys, enabled, onToggle }: { keys: [string, MessageKey][]; enabled: boolean; onToggle: (value: boolean) => void }) {
+export function KeyboardHelp({
+  keys,
+  enabled,
+  onToggle,
+}: {
+  keys: [string, MessageKey][];
+  enabled: boolean;
+  onToggle: (value: boolean) => void;
+}) {
   const { t } = useTranslation();
   return (
     <details id={KEYBOARD_HELP_ID} className="keyboard-help">
@@ -21,7 +29,8 @@ export function KeyboardHelp({ keys, enabled, onToggle }: { keys: [string, Messa
         ))}
       </dl>
       <label className="checkbox">
-        <input type="checkbox" checked={enabled} onChange={(event) => onToggle(event.target.checked)} /> {t('mod.keys.enabled')}
+        <input type="checkbox" checked={enabled} onChange={(event) => onToggle(event.target.checked)} />{' '}
+        {t('mod.keys.enabled')}
       </label>
     </details>
   );

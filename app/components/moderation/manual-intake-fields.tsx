@@ -25,7 +25,17 @@ export function ManualIntakeFields({ data, errors }: { data: Data; errors: Error
     </label>
   );
   const text = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement> = {}) =>
-    field(name, label, <input name={name} defaultValue={prefill[name] ?? ''} autoComplete="off" {...describedBy(errors, name, `${name}-error`)} {...props} />);
+    field(
+      name,
+      label,
+      <input
+        name={name}
+        defaultValue={prefill[name] ?? ''}
+        autoComplete="off"
+        {...describedBy(errors, name, `${name}-error`)}
+        {...props}
+      />,
+    );
   return (
     <Form method="post" className="admin-form">
       <input type="hidden" name="formKey" value={data.formKey} />
@@ -41,7 +51,11 @@ export function ManualIntakeFields({ data, errors }: { data: Data; errors: Error
           ))}
         </select>,
       )}
-      {text('receivedOn', t('mod.intake.receivedOn'), { type: 'date', required: true, defaultValue: prefill.receivedOn || data.today })}
+      {text('receivedOn', t('mod.intake.receivedOn'), {
+        type: 'date',
+        required: true,
+        defaultValue: prefill.receivedOn || data.today,
+      })}
       <fieldset>
         <legend>{t('mod.detail.meeting')}</legend>
         <p className="muted">{t('mod.intake.meetingHint')}</p>
@@ -91,7 +105,11 @@ export function ManualIntakeFields({ data, errors }: { data: Data; errors: Error
         </select>,
       )}
       {text('title', t('mod.intake.title_field'), { required: true, maxLength: 200 })}
-      {field('body', t('mod.intake.body'), <textarea name="body" required rows={8} maxLength={20000} {...describedBy(errors, 'body', 'body-error')} />)}
+      {field(
+        'body',
+        t('mod.intake.body'),
+        <textarea name="body" required rows={8} maxLength={20000} {...describedBy(errors, 'body', 'body-error')} />,
+      )}
       <div className="button-row">
         <button type="submit" name="intent" value="save" className="button">
           {t('mod.intake.save')}

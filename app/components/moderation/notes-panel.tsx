@@ -35,7 +35,11 @@ function NoteList({ notes, canWrite }: { notes: NoteNode[]; canWrite: boolean })
             {canWrite && (
               <details>
                 <summary>{t('mod.notes.reply')}</summary>
-                <NoteForm parentId={note.id} label={t('mod.notes.replyTo', { name: note.authorName })} submit={t('mod.notes.reply')} />
+                <NoteForm
+                  parentId={note.id}
+                  label={t('mod.notes.replyTo', { name: note.authorName })}
+                  submit={t('mod.notes.reply')}
+                />
               </details>
             )}
           </article>

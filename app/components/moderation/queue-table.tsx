@@ -18,7 +18,13 @@ const keys: [string, MessageKey][] = [
   ['?', 'mod.keys.help'],
 ];
 
-type Props = { rows: QueueRow[]; queueSearch: string; selectable: boolean; nextHref: string | null; firstHref: string | null };
+type Props = {
+  rows: QueueRow[];
+  queueSearch: string;
+  selectable: boolean;
+  nextHref: string | null;
+  firstHref: string | null;
+};
 
 export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref }: Props) {
   const { t } = useTranslation();
@@ -42,7 +48,10 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
     t: () => document.getElementById(BULK_TAGS_ID)?.focus(),
     '?': toggleKeyboardHelp,
   });
-  const selectAll = (checked: boolean) => table.current?.querySelectorAll<HTMLInputElement>('input[data-row-select]').forEach((box) => (box.checked = checked));
+  const selectAll = (checked: boolean) =>
+    table.current
+      ?.querySelectorAll<HTMLInputElement>('input[data-row-select]')
+      .forEach((box) => (box.checked = checked));
   if (rows.length === 0) return <p className="notice">{t('mod.queue.empty')}</p>;
   return (
     <>
@@ -55,7 +64,11 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
               {selectable && (
                 <th scope="col">
                   {hydrated ? (
-                    <input type="checkbox" aria-label={t('mod.queue.selectAll')} onChange={(e) => selectAll(e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('mod.queue.selectAll')}
+                      onChange={(e) => selectAll(e.target.checked)}
+                    />
                   ) : (
                     <span className="visually-hidden">{t('mod.queue.selectAll')}</span>
                   )}
@@ -75,7 +88,14 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
               <tr key={row.id} className={index === current ? 'is-current' : undefined}>
                 {selectable && (
                   <td>
-                    <input type="checkbox" name="id" value={row.id} form={BULK_FORM_ID} data-row-select aria-label={t('mod.queue.select', { title: row.title })} />
+                    <input
+                      type="checkbox"
+                      name="id"
+                      value={row.id}
+                      form={BULK_FORM_ID}
+                      data-row-select
+                      aria-label={t('mod.queue.select', { title: row.title })}
+                    />
                   </td>
                 )}
                 <td>

@@ -17,7 +17,13 @@ export function TriagePanel({ s, options }: { s: SuggestionView; options: QueueO
             <Form method="post">
               <input type="hidden" name="tagId" value={tag.id} />
               {tag.name}{' '}
-              <button type="submit" name="intent" value="removeTag" className="link-button" aria-label={t('mod.detail.removeTag', { name: tag.name })}>
+              <button
+                type="submit"
+                name="intent"
+                value="removeTag"
+                className="link-button"
+                aria-label={t('mod.detail.removeTag', { name: tag.name })}
+              >
                 ×
               </button>
             </Form>

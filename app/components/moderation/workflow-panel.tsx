@@ -30,7 +30,10 @@ export function WorkflowPanel({ s }: { s: SuggestionView }) {
       <h2 id="workflow-heading">{t('mod.detail.workflow')}</h2>
       {s.duplicateOf && (
         <p>
-          {t('mod.duplicate.of')} <Link to={`/admin/suggestions/${s.duplicateOf.id}`}>{`${s.duplicateOf.trackingCode} ${s.duplicateOf.title}`}</Link>
+          {t('mod.duplicate.of')}{' '}
+          <Link
+            to={`/admin/suggestions/${s.duplicateOf.id}`}
+          >{`${s.duplicateOf.trackingCode} ${s.duplicateOf.title}`}</Link>
         </p>
       )}
       {s.duplicates.length > 0 && (
@@ -45,7 +48,14 @@ export function WorkflowPanel({ s }: { s: SuggestionView }) {
           </ul>
         </>
       )}
-      {isDecision(s.status) && s.decidedAt && <p>{t('mod.decide.current', { status: t(`status.${s.status}`), date: formatChinaDateTime(new Date(s.decidedAt)) })}</p>}
+      {isDecision(s.status) && s.decidedAt && (
+        <p>
+          {t('mod.decide.current', {
+            status: t(`status.${s.status}`),
+            date: formatChinaDateTime(new Date(s.decidedAt)),
+          })}
+        </p>
+      )}
       {offered.length > 0 && (
         <Form method="post" className="button-row">
           <input type="hidden" name="intent" value="move" />
@@ -72,7 +82,14 @@ export function WorkflowPanel({ s }: { s: SuggestionView }) {
           </label>
           <label>
             {t('mod.decide.reason')}
-            <textarea name="reason" required minLength={2} maxLength={2000} rows={3} defaultValue={s.decisionReason ?? ''} />
+            <textarea
+              name="reason"
+              required
+              minLength={2}
+              maxLength={2000}
+              rows={3}
+              defaultValue={s.decisionReason ?? ''}
+            />
           </label>
           <label>
             {t('mod.decide.publicReply')}

@@ -18,9 +18,28 @@ export type SuggestionAuditAction =
 /** One audit row per suggestion touched, so each suggestion's history reads whole. Ids and statuses only, never text. */
 export async function auditSuggestions(
   tx: DbExecutor,
-  { actor, ip, action, ids, details = () => ({}) }: { actor: Actor; ip?: string; action: SuggestionAuditAction; ids: number[]; details?: (id: number) => Record<string, unknown> },
+  {
+    actor,
+    ip,
+    action,
+    ids,
+    details = () => ({}),
+  }: {
+    actor: Actor;
+    ip?: string;
+    action: SuggestionAuditAction;
+    ids: number[];
+    details?: (id: number) => Record<string, unknown>;
+  },
 ) {
   for (const id of ids) {
-    await recordAudit(tx, { actorId: actor.id, action, targetType: 'suggestion', targetId: id, details: details(id), ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action,
+      targetType: 'suggestion',
+      targetId: id,
+      details: details(id),
+      ip,
+    });
   }
 }

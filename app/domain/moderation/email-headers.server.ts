@@ -1,7 +1,13 @@
 import { simpleParser } from 'mailparser';
 import { maskEmail } from '../contacts/mask.ts';
 
-export type SenderHeaders = { from: string | null; to: string | null; date: Date | null; subject: string | null; messageId: string | null };
+export type SenderHeaders = {
+  from: string | null;
+  to: string | null;
+  date: Date | null;
+  subject: string | null;
+  messageId: string | null;
+};
 
 /**
  * The headers of an original message, for the detail page. Only the header

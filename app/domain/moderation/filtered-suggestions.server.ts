@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { attachments, categories, planSections, plans, staffUsers, suggestions, suggestionTags, tags } from '../../../db/schema/index.ts';
+import {
+  attachments,
+  categories,
+  planSections,
+  plans,
+  staffUsers,
+  suggestions,
+  suggestionTags,
+  tags,
+} from '../../../db/schema/index.ts';
 import { chinaDayStart } from '../../utils/china-time.ts';
 import { decodeCursor, encodeCursor } from './cursor.server.ts';
 import { assertPermission, type Actor } from './guard.ts';
@@ -24,8 +33,12 @@ function filterConditions(q: QueueQuery): SQL[] {
   if (from) c.push(gte(suggestions.submittedAt, from));
   // "To" a day includes that whole (Beijing) day.
   if (to) c.push(lt(suggestions.submittedAt, new Date(to.getTime() + DAY)));
-  if (q.tag) c.push(sql`exists (select 1 from ${suggestionTags} where ${suggestionTags.suggestionId} = ${suggestions.id} and ${suggestionTags.tagId} = ${q.tag})`);
-  if (q.attachments) c.push(sql`exists (select 1 from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`);
+  if (q.tag)
+    c.push(
+      sql`exists (select 1 from ${suggestionTags} where ${suggestionTags.suggestionId} = ${suggestions.id} and ${suggestionTags.tagId} = ${q.tag})`,
+    );
+  if (q.attachments)
+    c.push(sql`exists (select 1 from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`);
   return c;
 }
 
@@ -74,7 +87,9 @@ export async function filteredSuggestions(db: Database, { viewer, query }: { vie
       sectionNumber: planSections.number,
       sectionHeading: planSections.heading,
       assigneeName: staffUsers.name,
-      tags: sql<{ id: number; name: string }[]>`coalesce((select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name}) from ${suggestionTags} join ${tags} on ${tags.id} = ${suggestionTags.tagId} where ${suggestionTags.suggestionId} = ${suggestions.id}), '[]'::json)`,
+      tags: sql<
+        { id: number; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name}) from ${suggestionTags} join ${tags} on ${tags.id} = ${suggestionTags.tagId} where ${suggestionTags.suggestionId} = ${suggestions.id}), '[]'::json)`,
       attachmentCount: sql<number>`(select count(*)::int from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`,
       cursorKey: sql<string>`${key}::text`,
     })
@@ -104,10 +119,16 @@ export async function statusCounts(db: Database, { viewer, query }: { viewer: Ac
 }
 
 /** The suggestions just before and after `id` in the queue's order, for "previous / next" on the detail page. */
-export async function queueNeighbours(db: Database, { viewer, query, id }: { viewer: Actor; query: QueueQuery; id: number }) {
+export async function queueNeighbours(
+  db: Database,
+  { viewer, query, id }: { viewer: Actor; query: QueueQuery; id: number },
+) {
   assertPermission(viewer, 'read:suggestion:any');
   const key = sortKey(query.sort);
-  const [current] = await db.select({ key: sql<string>`${key}::text` }).from(suggestions).where(eq(suggestions.id, id));
+  const [current] = await db
+    .select({ key: sql<string>`${key}::text` })
+    .from(suggestions)
+    .where(eq(suggestions.id, id));
   if (!current) return { previous: null, next: null };
   const base = [...filterConditions(query), statusCondition(query)];
   const descending = query.sort !== 'oldest';
@@ -116,8 +137,18 @@ export async function queueNeighbours(db: Database, { viewer, query, id }: { vie
   const forward = descending ? [desc(key), desc(suggestions.id)] : [asc(key), asc(suggestions.id)];
   const backward = descending ? [asc(key), asc(suggestions.id)] : [desc(key), desc(suggestions.id)];
   const [[next], [previous]] = await Promise.all([
-    db.select({ id: suggestions.id }).from(suggestions).where(and(...base, after)).orderBy(...forward).limit(1),
-    db.select({ id: suggestions.id }).from(suggestions).where(and(...base, before)).orderBy(...backward).limit(1),
+    db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(...base, after))
+      .orderBy(...forward)
+      .limit(1),
+    db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(...base, before))
+      .orderBy(...backward)
+      .limit(1),
   ]);
   return { previous: previous?.id ?? null, next: next?.id ?? null };
 }

@@ -5,7 +5,9 @@ import type { Permission } from '../accounts/permissions.ts';
 export type Actor = Pick<StaffUser, 'id' | 'permissions'>;
 
 export class ModerationError extends Error {
-  constructor(readonly code: 'not_found' | 'not_allowed' | 'forbidden' | 'no_email' | 'same_suggestion' | 'other_plan') {
+  constructor(
+    readonly code: 'not_found' | 'not_allowed' | 'forbidden' | 'no_email' | 'same_suggestion' | 'other_plan',
+  ) {
     super(`moderation: ${code}`);
   }
 }

@@ -19,7 +19,10 @@ export const QueueQuery = z.object({
   channel: z.enum(channels).optional().catch(undefined),
   submitterType: z.string().max(40).optional().catch(undefined),
   tag: id.optional().catch(undefined),
-  assignee: z.union([z.literal('none'), id]).optional().catch(undefined),
+  assignee: z
+    .union([z.literal('none'), id])
+    .optional()
+    .catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   attachments: z.literal('1').optional().catch(undefined),

@@ -9,7 +9,10 @@ import { categories, planSections, plans, staffUsers, tags } from '../../../db/s
  */
 export async function queueOptions(db: Database, { planId }: { planId?: number }) {
   const [planRows, categoryRows, sectionRows, tagRows, staffRows] = await Promise.all([
-    db.select({ id: plans.id, title: plans.title, submitterTypes: plans.submitterTypes }).from(plans).orderBy(asc(plans.id)),
+    db
+      .select({ id: plans.id, title: plans.title, submitterTypes: plans.submitterTypes })
+      .from(plans)
+      .orderBy(asc(plans.id)),
     db
       .select({ id: categories.id, name: categories.name, planId: categories.planId })
       .from(categories)
@@ -29,7 +32,10 @@ export async function queueOptions(db: Database, { planId }: { planId?: number }
       .orderBy(asc(tags.planId), asc(tags.name)),
     assignableStaff(db),
   ]);
-  const submitterTypes = [...new Set(planRows.filter((p) => !planId || p.id === planId).flatMap((p) => p.submitterTypes)), '未注明'];
+  const submitterTypes = [
+    ...new Set(planRows.filter((p) => !planId || p.id === planId).flatMap((p) => p.submitterTypes)),
+    '未注明',
+  ];
   return {
     plans: planRows.map(({ id, title }) => ({ id, title })),
     categories: categoryRows,

@@ -29,7 +29,10 @@ export type ManualSuggestionInput = {
  * code, acknowledgement when an email address was given), in one transaction
  * with its audit entry.
  */
-export async function recordManualSuggestion(db: Database, { input, actor, trackUrl, ip }: { input: ManualSuggestionInput; actor: Actor; trackUrl: string; ip?: string }) {
+export async function recordManualSuggestion(
+  db: Database,
+  { input, actor, trackUrl, ip }: { input: ManualSuggestionInput; actor: Actor; trackUrl: string; ip?: string },
+) {
   assertPermission(actor, 'moderate:suggestion:any');
   return db.transaction(async (tx) => {
     const saved = await submitSuggestion(tx, {
@@ -50,7 +53,14 @@ export async function recordManualSuggestion(db: Database, { input, actor, track
       submittedAt: submittedAt(input.receivedOn),
       trackUrl,
     });
-    if (saved.created) await auditSuggestions(tx, { actor, ip, action: 'suggestion.recorded', ids: [saved.id], details: () => ({ channel: input.channel }) });
+    if (saved.created)
+      await auditSuggestions(tx, {
+        actor,
+        ip,
+        action: 'suggestion.recorded',
+        ids: [saved.id],
+        details: () => ({ channel: input.channel }),
+      });
     return saved;
   });
 }

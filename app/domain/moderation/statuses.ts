@@ -1,7 +1,16 @@
 // Suggestion statuses and the moves between them, shared by the server (which
 // enforces them) and the pages (which only offer what is allowed).
 
-export const statuses = ['pending_verification', 'received', 'in_review', 'adopted', 'partially_adopted', 'not_adopted', 'duplicate', 'spam'] as const;
+export const statuses = [
+  'pending_verification',
+  'received',
+  'in_review',
+  'adopted',
+  'partially_adopted',
+  'not_adopted',
+  'duplicate',
+  'spam',
+] as const;
 export type Status = (typeof statuses)[number];
 
 export const decisions = ['adopted', 'partially_adopted', 'not_adopted'] as const;

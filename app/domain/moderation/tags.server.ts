@@ -29,7 +29,10 @@ export async function ensureTags(tx: DbExecutor, planId: number, names: string[]
  * plan. Returns the tag ids used, per plan, for the audit entry.
  */
 export async function addTagsByName(tx: DbExecutor, suggestionIds: number[], names: string[]) {
-  const rows = await tx.select({ id: suggestions.id, planId: suggestions.planId }).from(suggestions).where(inArray(suggestions.id, suggestionIds));
+  const rows = await tx
+    .select({ id: suggestions.id, planId: suggestions.planId })
+    .from(suggestions)
+    .where(inArray(suggestions.id, suggestionIds));
   const tagIds = new Set<number>();
   for (const planId of new Set(rows.map((r) => r.planId))) {
     const ids = await ensureTags(tx, planId, names);
@@ -52,4 +55,3 @@ export async function removeTagFrom(tx: DbExecutor, suggestionIds: number[], tag
     .returning({ id: suggestionTags.suggestionId });
   return removed.length;
 }
-

@@ -50,7 +50,8 @@ export const zhCN = {
   'mod.bulk.apply': '执行',
   'mod.bulk.done': '已对 {count} 条意见建议执行操作。',
   'mod.bulk.noneSelected': '请先勾选意见建议。',
-  'mod.bulk.failed': '操作未执行：所选意见建议中有不能执行此操作的（例如已作出处理决定的不能改回“已收到”，或类别不属于该规划）。没有任何更改。',
+  'mod.bulk.failed':
+    '操作未执行：所选意见建议中有不能执行此操作的（例如已作出处理决定的不能改回“已收到”，或类别不属于该规划）。没有任何更改。',
   'mod.keys.title': '键盘快捷键',
   'mod.keys.intro': '按 ? 显示或隐藏本说明。在输入框中输入时快捷键不起作用。',
   'mod.keys.enabled': '启用单键快捷键',
@@ -243,7 +244,8 @@ export const en: Record<Key, string> = {
   'mod.bulk.apply': 'Apply',
   'mod.bulk.done': 'Done for {count} suggestion(s).',
   'mod.bulk.noneSelected': 'Select some suggestions first.',
-  'mod.bulk.failed': 'Nothing was changed: some selected suggestions cannot take this action (a decided one cannot go back to Received, or the category belongs to another plan).',
+  'mod.bulk.failed':
+    'Nothing was changed: some selected suggestions cannot take this action (a decided one cannot go back to Received, or the category belongs to another plan).',
   'mod.keys.title': 'Keyboard shortcuts',
   'mod.keys.intro': 'Press ? to show or hide this help. Shortcuts do nothing while you type in a field.',
   'mod.keys.enabled': 'Enable single-key shortcuts',
@@ -292,7 +294,8 @@ export const en: Record<Key, string> = {
   'mod.detail.revealReason': 'Why you need them (goes to the audit log; no personal data please)',
   'mod.detail.reveal': 'Show contact details',
   'mod.detail.revealed': 'Full contact details below; this view was written to the audit log.',
-  'mod.detail.revealNeedsPermission': 'Contact details are masked. Seeing them needs the contact-details permission, granted by an admin.',
+  'mod.detail.revealNeedsPermission':
+    'Contact details are masked. Seeing them needs the contact-details permission, granted by an admin.',
   'mod.detail.tags': 'Tags',
   'mod.detail.addTags': 'Add tags',
   'mod.detail.removeTag': 'Remove tag: {name}',
@@ -347,14 +350,16 @@ export const en: Record<Key, string> = {
   'mod.channel.visit': 'Visit',
   'mod.channel.symposium': 'Symposium',
   'mod.intake.title': 'Record a suggestion',
-  'mod.intake.intro': 'Record a suggestion received by letter, phone, visit or symposium. When the submitter gave an email address, they get a receipt with the tracking code.',
+  'mod.intake.intro':
+    'Record a suggestion received by letter, phone, visit or symposium. When the submitter gave an email address, they get a receipt with the tracking code.',
   'mod.intake.plan': 'Plan',
   'mod.intake.choosePlan': 'Choose a plan',
   'mod.intake.channel': 'Channel',
   'mod.intake.receivedOn': 'Received on',
   'mod.intake.meetingName': 'Symposium name',
   'mod.intake.meetingDate': 'Symposium date',
-  'mod.intake.meetingHint': 'Symposiums only. For several suggestions from one meeting, use "Save and add another from this symposium".',
+  'mod.intake.meetingHint':
+    'Symposiums only. For several suggestions from one meeting, use "Save and add another from this symposium".',
   'mod.intake.submitterType': 'Submitter type',
   'mod.intake.contact': 'Submitter (confidential)',
   'mod.intake.save': 'Save',
@@ -364,7 +369,8 @@ export const en: Record<Key, string> = {
   'mod.intake.body': 'Suggestion',
   'mod.intake.rejected': 'Could not save: plan, section or category do not match, or the text is empty.',
   'mod.inbox.title': 'Mail queue',
-  'mod.inbox.intro': 'Mail that did not become a suggestion by itself: no plan marker, held, or automated replies and bounces.',
+  'mod.inbox.intro':
+    'Mail that did not become a suggestion by itself: no plan marker, held, or automated replies and bounces.',
   'mod.inbox.tab.unmatched': 'Unmatched',
   'mod.inbox.tab.held': 'Held',
   'mod.inbox.tab.automated': 'Automated and bounces',

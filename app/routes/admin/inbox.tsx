@@ -12,14 +12,20 @@ import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
 
 const tabs = Object.keys(inboxTabs) as InboxTab[];
-const Query = z.object({ tab: z.enum(tabs as [InboxTab, ...InboxTab[]]).catch('unmatched'), before: z.coerce.number().int().positive().optional().catch(undefined) });
+const Query = z.object({
+  tab: z.enum(tabs as [InboxTab, ...InboxTab[]]).catch('unmatched'),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [page, options] = await Promise.all([inboxPage(context.db, { viewer, tab: query.tab, before: query.before, ip: context.clientIp }), queueOptions(context.db, {})]);
+  const [page, options] = await Promise.all([
+    inboxPage(context.db, { viewer, tab: query.tab, before: query.before, ip: context.clientIp }),
+    queueOptions(context.db, {}),
+  ]);
   return {
     tab: query.tab,
     ...page,
@@ -43,7 +49,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const f = form.data;
   const act = { id: f.id, actor: viewer, ip: context.clientIp, config: context.config };
   try {
-    if (f.intent === 'assign') return { done: (await assignInboundToPlan(context.db, { ...act, planId: f.planId })).status, errors: null };
+    if (f.intent === 'assign')
+      return { done: (await assignInboundToPlan(context.db, { ...act, planId: f.planId })).status, errors: null };
     if (f.intent === 'retry') return { done: (await retryInbound(context.db, act)).status, errors: null };
     await discardInbound(context.db, { ...act, reason: f.reason });
     return { done: 'discarded', errors: null };

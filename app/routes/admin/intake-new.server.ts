@@ -26,13 +26,19 @@ export const ManualIntakeForm = z
     meetingDate: day.optional(),
   })
   .superRefine((form, ctx) => {
-    if (form.channel === 'symposium' && !form.meetingName) ctx.addIssue({ code: 'custom', path: ['meetingName'], message: 'too_small' });
+    if (form.channel === 'symposium' && !form.meetingName)
+      ctx.addIssue({ code: 'custom', path: ['meetingName'], message: 'too_small' });
   });
 export type ManualIntakeForm = z.infer<typeof ManualIntakeForm>;
 
 /** Where "save and add another" goes: the same plan, channel, day and meeting, a fresh form. */
 export function nextEntryHref(form: ManualIntakeForm, trackingCode: string): string {
-  const params = new URLSearchParams({ plan: String(form.planId), channel: form.channel, receivedOn: form.receivedOn, saved: trackingCode });
+  const params = new URLSearchParams({
+    plan: String(form.planId),
+    channel: form.channel,
+    receivedOn: form.receivedOn,
+    saved: trackingCode,
+  });
   if (form.meetingName) params.set('meetingName', form.meetingName);
   if (form.meetingDate) params.set('meetingDate', form.meetingDate);
   params.set('submitterType', form.submitterType);

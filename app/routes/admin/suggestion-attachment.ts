@@ -9,7 +9,11 @@ import { idParam } from '../../utils/parse-form.server.ts';
 // not run as a page of the admin area).
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
-  const file = await attachmentForStaff(context.db, { suggestionId: idParam(params.suggestionId), attachmentId: idParam(params.attachmentId), viewer });
+  const file = await attachmentForStaff(context.db, {
+    suggestionId: idParam(params.suggestionId),
+    attachmentId: idParam(params.attachmentId),
+    viewer,
+  });
   if (!file) throw data(null, { status: 404 });
   return downloadResponse(file.content, file);
 }

@@ -24,7 +24,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:contact:any');
   const form = parseFormData(await request.formData(), RevealForm);
   if (!form.ok) return invalid(form.errors, { contact: null });
-  const contact = await revealContact(context.db, { suggestionId: idParam(params.suggestionId), viewer, reason: form.data.reason, ip: context.clientIp });
+  const contact = await revealContact(context.db, {
+    suggestionId: idParam(params.suggestionId),
+    viewer,
+    reason: form.data.reason,
+    ip: context.clientIp,
+  });
   if (!contact) throw data(null, { status: 404 });
   return { contact, errors: null };
 }

@@ -17,7 +17,10 @@ import { splitTags } from './suggestions.server.ts';
 // moderate:suggestion:any before parsing, the domain checks it again.
 const optionalId = z.union([z.literal('none'), z.coerce.number().int().positive()]);
 export const SuggestionForm = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('move'), move: z.enum(['verify', 'reject_spam', 'start_review', 'back_to_received', 'reopen']) }),
+  z.object({
+    intent: z.literal('move'),
+    move: z.enum(['verify', 'reject_spam', 'start_review', 'back_to_received', 'reopen']),
+  }),
   z.object({
     intent: z.literal('decide'),
     decision: z.enum(decisions),
@@ -31,13 +34,22 @@ export const SuggestionForm = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('assign'), assignee: optionalId }),
   z.object({ intent: z.literal('category'), category: optionalId }),
   z.object({ intent: z.literal('duplicate'), original: z.string().trim().min(1).max(40) }),
-  z.object({ intent: z.literal('note'), body: z.string().trim().min(1).max(MAX_NOTE_LENGTH), parentId: z.coerce.number().int().positive().optional() }),
+  z.object({
+    intent: z.literal('note'),
+    body: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+    parentId: z.coerce.number().int().positive().optional(),
+  }),
   z.object({ intent: z.literal('reply'), message: z.string().trim().min(2).max(MAX_REPLY_LENGTH) }),
 ]);
 export type SuggestionFormData = z.infer<typeof SuggestionForm>;
 
 /** Runs one intent; a ModerationError comes back as its code for the page to explain. */
-export async function runIntent(context: AppLoadContext, viewer: StaffUser, id: number, f: SuggestionFormData): Promise<string> {
+export async function runIntent(
+  context: AppLoadContext,
+  viewer: StaffUser,
+  id: number,
+  f: SuggestionFormData,
+): Promise<string> {
   const actor = viewer;
   const ip = context.clientIp;
   const db = context.db;
@@ -46,7 +58,18 @@ export async function runIntent(context: AppLoadContext, viewer: StaffUser, id: 
       await moveSuggestion(db, { id, move: f.move, actor, ip });
       return 'saved';
     case 'decide':
-      await decideSuggestion(db, { id, actor, ip, input: { decision: f.decision, reason: f.reason, publicReply: f.publicReply, publicSummary: f.publicSummary, publishable: f.publishable === 'on' } });
+      await decideSuggestion(db, {
+        id,
+        actor,
+        ip,
+        input: {
+          decision: f.decision,
+          reason: f.reason,
+          publicReply: f.publicReply,
+          publicSummary: f.publicSummary,
+          publishable: f.publishable === 'on',
+        },
+      });
       return 'saved';
     case 'addTags':
       await applyBulkAction(db, { ids: [id], action: { kind: 'addTags', names: splitTags(f.tags) }, actor, ip });
@@ -55,10 +78,20 @@ export async function runIntent(context: AppLoadContext, viewer: StaffUser, id: 
       await applyBulkAction(db, { ids: [id], action: { kind: 'removeTag', tagId: f.tagId }, actor, ip });
       return 'saved';
     case 'assign':
-      await applyBulkAction(db, { ids: [id], action: { kind: 'assign', assigneeId: f.assignee === 'none' ? null : f.assignee }, actor, ip });
+      await applyBulkAction(db, {
+        ids: [id],
+        action: { kind: 'assign', assigneeId: f.assignee === 'none' ? null : f.assignee },
+        actor,
+        ip,
+      });
       return 'saved';
     case 'category':
-      await applyBulkAction(db, { ids: [id], action: { kind: 'category', categoryId: f.category === 'none' ? null : f.category }, actor, ip });
+      await applyBulkAction(db, {
+        ids: [id],
+        action: { kind: 'category', categoryId: f.category === 'none' ? null : f.category },
+        actor,
+        ip,
+      });
       return 'saved';
     case 'duplicate':
       await markDuplicate(db, { id, originalId: await resolveSuggestion(context, f.original), actor, ip });
@@ -77,7 +110,10 @@ async function resolveSuggestion(context: AppLoadContext, value: string): Promis
   if (/^\d+$/.test(value)) return Number(value);
   const code = normalizeTrackingCode(value);
   if (!code) throw new ModerationError('not_found');
-  const [row] = await context.db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, code));
+  const [row] = await context.db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(eq(suggestions.trackingCode, code));
   if (!row) throw new ModerationError('not_found');
   return row.id;
 }

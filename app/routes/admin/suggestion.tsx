@@ -30,7 +30,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!suggestion) throw data(null, { status: 404 });
   // The queue's filters come along in the query string, for previous / next in the same order.
   const search = new URL(request.url).search;
-  const [options, neighbours] = await Promise.all([queueOptions(context.db, { planId: suggestion.planId }), queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id })]);
+  const [options, neighbours] = await Promise.all([
+    queueOptions(context.db, { planId: suggestion.planId }),
+    queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id }),
+  ]);
   const { contact, ...rest } = suggestion;
   return {
     suggestion: rest,
@@ -52,7 +55,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   try {
     return { result: await runIntent(context, viewer, id, form.data), errors: null };
   } catch (error) {
-    if (error instanceof ModerationError) return data({ result: null, errors: { form: [error.code] } }, { status: error.code === 'not_found' ? 404 : 409 });
+    if (error instanceof ModerationError)
+      return data({ result: null, errors: { form: [error.code] } }, { status: error.code === 'not_found' ? 404 : 409 });
     throw error;
   }
 }
@@ -80,7 +84,12 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
     d: () => document.getElementById(DECISION_ID)?.focus(),
     '?': toggleKeyboardHelp,
   });
-  const errorCode = actionData?.errors && 'form' in actionData.errors ? actionData.errors.form?.[0] : actionData?.errors ? 'invalid' : null;
+  const errorCode =
+    actionData?.errors && 'form' in actionData.errors
+      ? actionData.errors.form?.[0]
+      : actionData?.errors
+        ? 'invalid'
+        : null;
   return (
     <section>
       <title>{`${s.title} · ${t('mod.queue.title')} · ${t('site.name')}`}</title>

@@ -31,5 +31,9 @@ export function toBulkAction(form: z.infer<typeof BulkForm>): BulkAction {
 
 /** "辅修, 新工科，食堂" → three names: Chinese and Latin commas both separate. */
 export function splitTags(value: string): string[] {
-  return value.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean).slice(0, 10);
+  return value
+    .split(/[,，、;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 10);
 }

@@ -48,7 +48,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseFormData(await request.formData(), BulkForm);
   if (!form.ok) return invalid(form.errors);
   try {
-    const count = await applyBulkAction(context.db, { ids: form.data.id, action: toBulkAction(form.data), actor: viewer, ip: context.clientIp });
+    const count = await applyBulkAction(context.db, {
+      ids: form.data.id,
+      action: toBulkAction(form.data),
+      actor: viewer,
+      ip: context.clientIp,
+    });
     return { done: count, errors: null };
   } catch (error) {
     if (error instanceof ModerationError) return data({ done: 0, errors: { form: [error.code] } }, { status: 409 });
@@ -77,7 +82,13 @@ export default function Suggestions({ loaderData, actionData }: Route.ComponentP
         </p>
       )}
       {loaderData.canModerate && rows.length > 0 && <BulkBar options={options} />}
-      <QueueTable rows={rows} queueSearch={loaderData.queueSearch} selectable={loaderData.canModerate} nextHref={loaderData.nextHref} firstHref={loaderData.firstHref} />
+      <QueueTable
+        rows={rows}
+        queueSearch={loaderData.queueSearch}
+        selectable={loaderData.canModerate}
+        nextHref={loaderData.nextHref}
+        firstHref={loaderData.firstHref}
+      />
     </section>
   );
 }
