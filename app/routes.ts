@@ -32,10 +32,17 @@ export default [
       route('plans/:planId/import', 'routes/admin/plan-import.tsx'),
       route('exports', 'routes/admin/exports.tsx'),
       route('plans/:slug/dashboard', 'routes/admin/plan-dashboard.tsx'),
+      route('suggestions', 'routes/admin/suggestions.tsx'),
+      route('suggestions/:suggestionId', 'routes/admin/suggestion.tsx'),
+      route('suggestions/:suggestionId/contact', 'routes/admin/suggestion-contact.tsx'),
+      route('intake/new', 'routes/admin/intake-new.tsx'),
+      route('inbox', 'routes/admin/inbox.tsx'),
     ]),
-    // Downloads are resource routes: no layout, same permission checks.
+    // Downloads: resource routes outside the layout (no HTML frame), same permission checks.
     route('exports/download', 'routes/admin/exports-download.ts'),
     route('plans/:slug/dashboard/csv/:table', 'routes/admin/plan-dashboard-csv.ts'),
+    route('suggestions/:suggestionId/attachments/:attachmentId', 'routes/admin/suggestion-attachment.ts'),
+    route('inbox/:emailId/eml', 'routes/admin/inbox-eml.ts'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

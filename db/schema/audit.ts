@@ -23,6 +23,8 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorId, t.id.desc()),
     index('audit_log_action_idx').on(t.action, t.id.desc()),
     index('audit_log_at_idx').on(t.at),
+    // A suggestion's history on its detail page (issue 5).
+    index('audit_log_target_idx').on(t.targetType, t.targetId, t.id.desc()),
   ],
 );
 

@@ -6,3 +6,4 @@ export * from './outbox.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './exports.ts';
+export * from './moderation.ts';

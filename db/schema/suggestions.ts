@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { staffUsers } from './accounts.ts';
 import { categories, planSections, plans } from './plans.ts';
 
 export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', 'letter', 'phone', 'visit', 'symposium']);
 
 // pending_verification is 待核验: kept, but held for a person (captcha service
 // unreachable, over-limit mail). The three decisions map to 采纳 / 部分采纳 / 不予采纳.
+// duplicate (重复) points at the kept suggestion (duplicateOfId); spam (无效)
+// is kept but hidden from reports.
 export const suggestionStatus = pgEnum('suggestion_status', [
   'pending_verification',
   'received',
@@ -13,6 +16,8 @@ export const suggestionStatus = pgEnum('suggestion_status', [
   'adopted',
   'partially_adopted',
   'not_adopted',
+  'duplicate',
+  'spam',
 ]);
 
 export const suggestions = pgTable(
@@ -47,6 +52,11 @@ export const suggestions = pgTable(
     publicSummary: text(),
     publishable: boolean().notNull().default(false),
     decidedAt: timestamp({ withTimezone: true }),
+    // The moderator in charge (triage assignment); staff are never deleted.
+    assigneeId: integer().references(() => staffUsers.id),
+    // Set with status 'duplicate': the suggestion that was kept. Both rows and
+    // both submitters' records stay.
+    duplicateOfId: bigint({ mode: 'number' }).references((): AnyPgColumn => suggestions.id),
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +69,15 @@ export const suggestions = pgTable(
     index('suggestions_category_idx').on(t.categoryId),
     // Exports filtered by date and the dashboard's submissions per day.
     index('suggestions_plan_submitted_idx').on(t.planId, t.submittedAt),
+    // The triage queue pages by (submitted_at, id) or (updated_at, id), keyset,
+    // in either direction, within a plan and status, an assignee, or all.
+    index('suggestions_submitted_idx').on(t.submittedAt.desc(), t.id.desc()),
+    index('suggestions_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    index('suggestions_plan_status_submitted_idx').on(t.planId, t.status, t.submittedAt.desc(), t.id.desc()),
+    index('suggestions_plan_updated_idx').on(t.planId, t.updatedAt.desc(), t.id.desc()),
+    index('suggestions_status_submitted_idx').on(t.status, t.submittedAt.desc(), t.id.desc()),
+    index('suggestions_assignee_submitted_idx').on(t.assigneeId, t.submittedAt.desc(), t.id.desc()).where(sql`${t.assigneeId} is not null`),
+    index('suggestions_duplicate_of_idx').on(t.duplicateOfId).where(sql`${t.duplicateOfId} is not null`),
   ],
 );
 

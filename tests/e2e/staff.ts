@@ -5,7 +5,7 @@ import type { BrowserContext } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
-import type { Role } from '../../app/domain/accounts/permissions.ts';
+import type { GrantablePermission, Role } from '../../app/domain/accounts/permissions.ts';
 import { generateTotpSecret } from '../../app/domain/accounts/totp.server.ts';
 import { connect, type Database } from '../../db/client.server.ts';
 import { staffUsers } from '../../db/schema/index.ts';
@@ -13,7 +13,7 @@ import { staffUsers } from '../../db/schema/index.ts';
 // Staff for e2e journeys, written straight into the e2e server's database
 // (its URL is left in .tmp/ by tests/setup/e2e-server.ts).
 let handle: ReturnType<typeof connect> | undefined;
-function db(): Database {
+export function db(): Database {
   handle ??= connect(fs.readFileSync(path.resolve('.tmp/e2e-database-url'), 'utf8'), 2);
   return handle.db;
 }
@@ -23,12 +23,13 @@ export async function closeStaffDatabase() {
   handle = undefined;
 }
 
-export async function createE2eStaff({ role, totp = false }: { role: Role; totp?: boolean }) {
+export async function createE2eStaff({ role, totp = false, grants = [] }: { role: Role; totp?: boolean; grants?: GrantablePermission[] }) {
   const email = `e2e-${role}-${crypto.randomBytes(4).toString('hex')}@test.jianyan.invalid`;
   const password = `e2e ${crypto.randomBytes(8).toString('hex')}`;
-  const { id } = await createStaffUser(db(), { email, name: `端到端${role}`, role, password }, { actorId: null });
-  if (totp) await db().update(staffUsers).set({ totpSecret: generateTotpSecret(), totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
-  return { id, email, password };
+  const { id } = await createStaffUser(db(), { email, name: `端到端${role}`, role, password, grants }, { actorId: null });
+  const totpSecret = totp ? generateTotpSecret() : null;
+  if (totpSecret) await db().update(staffUsers).set({ totpSecret, totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
+  return { id, email, password, totpSecret };
 }
 
 /** Epic Stack's login fixture: a session row and its cookie, instead of typing in the form. */

@@ -4,7 +4,10 @@ import type { GrantablePermission, Permission, Role } from '../../app/domain/acc
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal, type RunningPortal } from '../../app/server/portal.ts';
+import { eq } from 'drizzle-orm';
+import { attachments, inboundEmails } from '../../db/schema/index.ts';
 import { addSections, createPlan } from '../factories/plans.ts';
+import { createSuggestion } from '../factories/suggestions.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 
@@ -14,7 +17,7 @@ import { setupTestDatabase } from '../setup/test-database.ts';
 
 const database = setupTestDatabase();
 let portal: RunningPortal;
-let ids: { plan: number; slug: string; section: number; user: number };
+let ids: { plan: number; slug: string; section: number; user: number; suggestion: number; attachment: number; email: number };
 
 type Rule = Permission | 'signed-in';
 // `null`: the route has no such handler (or refuses the method), so 405 for everyone.
@@ -35,6 +38,13 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'exports-download.ts', path: () => '/admin/exports/download', loader: null, action: 'export:suggestion:any' },
   { file: 'plan-dashboard.tsx', path: () => `/admin/plans/${ids.slug}/dashboard`, loader: 'read:report:any', action: 'manage:plan:any' },
   { file: 'plan-dashboard-csv.ts', path: () => `/admin/plans/${ids.slug}/dashboard/csv/byStatus`, loader: 'read:report:any', action: null },
+  { file: 'suggestions.tsx', path: () => '/admin/suggestions', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
+  { file: 'suggestion.tsx', path: () => `/admin/suggestions/${ids.suggestion}`, loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
+  { file: 'suggestion-contact.tsx', path: () => `/admin/suggestions/${ids.suggestion}/contact`, loader: 'read:contact:any', action: 'read:contact:any' },
+  { file: 'suggestion-attachment.ts', path: () => `/admin/suggestions/${ids.suggestion}/attachments/${ids.attachment}`, loader: 'read:suggestion:any', action: null },
+  { file: 'intake-new.tsx', path: () => '/admin/intake/new', loader: 'moderate:suggestion:any', action: 'moderate:suggestion:any' },
+  { file: 'inbox.tsx', path: () => '/admin/inbox', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
+  { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
 ];
 // The sign-in steps and logout need no session by nature; tested below.
 const publicRoutes = ['login.tsx', 'login-two-factor.tsx', 'logout.ts', 'layout.tsx'];
@@ -53,7 +63,11 @@ beforeAll(async () => {
   const plan = await createPlan(database.db, { status: 'draft' });
   const [section] = await addSections(database.db, plan.id, ['总则']);
   const target = await createStaff(database.db, { role: 'planner' });
-  ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id };
+  const suggestion = await createSuggestion(database.db, plan.id, { attachments: [{ filename: '意见.txt', contentType: 'text/plain', bytes: Buffer.from('附件内容') }] });
+  const [attachment] = await database.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.suggestionId, suggestion.id));
+  const raw = Buffer.from('From: a@example.edu.cn\r\nSubject: test\r\n\r\nbody\r\n');
+  const [email] = await database.db.insert(inboundEmails).values({ dedupeKey: 'matrix', source: 'test', raw, sizeBytes: raw.byteLength, status: 'unmatched' }).returning();
+  ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id, suggestion: suggestion.id, attachment: attachment!.id, email: email!.id };
   actors.push({ label: 'anonymous', cookie: null, permissions: [] });
   for (const role of ['admin', 'moderator', 'planner'] as const) {
     for (const grants of [[], ['read:contact:any']] as GrantablePermission[][]) {

@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import type { DbExecutor } from '../../../db/client.server.ts';
-import { suggestionContacts } from '../../../db/schema/index.ts';
+import type { Database, DbExecutor } from '../../../db/client.server.ts';
+import { suggestionContacts, suggestions } from '../../../db/schema/index.ts';
+import type { StaffUser } from '../accounts/auth.server.ts';
+import { recordAudit } from '../audit/record-audit.server.ts';
+import { maskEmail, maskName, maskPhone, maskUnit } from './mask.ts';
 
 // The one module that touches submitters' contact details (lint-enforced).
-// Reads for staff go through a permission check and an audit entry (issue 5);
-// here are the writes of intake, the match used by /track, and the batch read
-// of exports (whose route checks the permission and audits the export).
+// Staff see masked details; a full read goes through a permission check and an
+// audit entry (revealContact). Also here: the writes of intake, the match used
+// by /track, and the batch read of exports (whose route checks the permission
+// and audits the export).
 
 export type ContactDetails = { name?: string; unit?: string; phone?: string; email?: string };
 
@@ -57,6 +61,65 @@ function safeEqual(a: string, b: string): boolean {
   const left = crypto.createHash('sha256').update(a).digest();
   const right = crypto.createHash('sha256').update(b).digest();
   return crypto.timingSafeEqual(left, right);
+}
+
+// ---- Staff access (issue 5) ----
+
+export type MaskedContact = { name: string | null; unit: string | null; phone: string | null; email: string | null };
+
+async function readContact(tx: DbExecutor, suggestionId: number) {
+  const [row] = await tx
+    .select({ name: suggestionContacts.name, unit: suggestionContacts.unit, phone: suggestionContacts.phone, email: suggestionContacts.email })
+    .from(suggestionContacts)
+    .where(eq(suggestionContacts.suggestionId, suggestionId));
+  return row;
+}
+
+/** What every staff member sees: 张** · 138****5678 · z***@example.edu.cn. Null when nothing was given. */
+export async function maskedContact(tx: DbExecutor, suggestionId: number): Promise<MaskedContact | null> {
+  const row = await readContact(tx, suggestionId);
+  if (!row) return null;
+  return {
+    name: row.name ? maskName(row.name) : null,
+    unit: row.unit ? maskUnit(row.unit) : null,
+    phone: row.phone ? maskPhone(row.phone) : null,
+    email: row.email ? maskEmail(row.email) : null,
+  };
+}
+
+export class ContactAccessDenied extends Error {
+  constructor() {
+    super('read:contact:any required');
+  }
+}
+
+/**
+ * The contact details in clear, for a holder of read:contact:any who gave a
+ * reason. The audit entry (who, which suggestion, why) is written in the same
+ * transaction as the read: no entry, no details.
+ */
+export async function revealContact(
+  db: Database,
+  { suggestionId, viewer, reason, ip }: { suggestionId: number; viewer: Pick<StaffUser, 'id' | 'permissions'>; reason: string; ip?: string },
+): Promise<ContactDetails | null> {
+  if (!viewer.permissions.has('read:contact:any')) throw new ContactAccessDenied();
+  const why = reason.trim().slice(0, 200);
+  if (!why) throw new ContactAccessDenied();
+  return db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, suggestionId));
+    if (!exists) return null;
+    await recordAudit(tx, { actorId: viewer.id, action: 'contact.revealed', targetType: 'suggestion', targetId: suggestionId, details: { reason: why }, ip });
+    const row = await readContact(tx, suggestionId);
+    return { name: row?.name ?? undefined, unit: row?.unit ?? undefined, phone: row?.phone ?? undefined, email: row?.email ?? undefined };
+  });
+}
+
+/**
+ * The submitter's address for a staff reply, used inside the reply's
+ * transaction and never returned to the page: the sender does not need to see it.
+ */
+export async function replyAddress(tx: DbExecutor, suggestionId: number): Promise<string | undefined> {
+  return (await readContact(tx, suggestionId))?.email?.trim() || undefined;
 }
 
 /**

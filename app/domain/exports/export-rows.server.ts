@@ -73,6 +73,8 @@ export async function* exportRows(db: Database, filter: ExportFilter, options: E
 export function whereClause(sql: postgres.Sql, filter: ExportFilter): postgres.PendingQuery<postgres.Row[]> {
   const conditions = [sql`s.plan_id = ${filter.planId}`];
   if (filter.statuses.length > 0) conditions.push(sql`s.status = any(${filter.statuses}::suggestion_status[])`);
+  // Without a status filter, spam and duplicates stay out (the original is exported).
+  else conditions.push(sql`s.status not in ('spam', 'duplicate')`);
   if (filter.categoryId) conditions.push(sql`s.category_id = ${filter.categoryId}`);
   if (filter.sectionId) conditions.push(sql`s.section_id = ${filter.sectionId}`);
   if (filter.channel) conditions.push(sql`s.channel = ${filter.channel}::suggestion_channel`);

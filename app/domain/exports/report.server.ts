@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, plans, suggestions } from '../../../db/schema/index.ts';
 import type { decisionStatuses } from './vocabulary.ts';
@@ -38,7 +38,8 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
       })
       .from(suggestions)
       .leftJoin(categories, eq(categories.id, suggestions.categoryId))
-      .where(eq(suggestions.planId, plan.id))
+      // Spam is not a suggestion, and a duplicate is counted with its original.
+      .where(and(eq(suggestions.planId, plan.id), notInArray(suggestions.status, ['spam', 'duplicate'])))
       .groupBy(categories.id)
       .orderBy(sql`min(${categories.position}) nulls last`),
     db

@@ -13,7 +13,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 const abilities: { permission: Permission; label: MessageKey; to?: string }[] = [
-  { permission: 'read:suggestion:any', label: 'admin.can.readSuggestions' },
+  { permission: 'read:suggestion:any', label: 'admin.can.readSuggestions', to: '/admin/suggestions' },
   { permission: 'moderate:suggestion:any', label: 'admin.can.moderate' },
   { permission: 'export:suggestion:any', label: 'admin.can.export' },
   { permission: 'read:report:any', label: 'admin.can.reports' },

@@ -14,6 +14,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 const links: { to: string; label: MessageKey; permission?: Permission }[] = [
   { to: '/admin', label: 'admin.nav.dashboard' },
+  { to: '/admin/suggestions', label: 'mod.nav.queue', permission: 'read:suggestion:any' },
+  { to: '/admin/intake/new', label: 'mod.nav.intake', permission: 'moderate:suggestion:any' },
+  { to: '/admin/inbox', label: 'mod.nav.inbox', permission: 'read:suggestion:any' },
   { to: '/admin/plans', label: 'admin.nav.plans', permission: 'manage:plan:any' },
   { to: '/admin/exports', label: 'admin.nav.exports', permission: 'export:suggestion:any' },
   { to: '/admin/users', label: 'admin.nav.users', permission: 'manage:user:any' },

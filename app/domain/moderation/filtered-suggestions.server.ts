@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../../db/client.server.ts';
+import {
+  attachments,
+  categories,
+  planSections,
+  plans,
+  staffUsers,
+  suggestions,
+  suggestionTags,
+  tags,
+} from '../../../db/schema/index.ts';
+import { chinaDayStart } from '../../utils/china-time.ts';
+import { decodeCursor, encodeCursor } from './cursor.server.ts';
+import { assertPermission, type Actor } from './guard.ts';
+import type { QueueQuery, QueueSort } from './queue-filter.ts';
+import type { Status } from './statuses.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Every filter except status, as SQL on `suggestions` alone (no joins), so counts per status reuse it. */
+function filterConditions(q: QueueQuery): SQL[] {
+  const c: SQL[] = [];
+  if (q.plan) c.push(eq(suggestions.planId, q.plan));
+  if (q.section) c.push(eq(suggestions.sectionId, q.section));
+  if (q.category) c.push(eq(suggestions.categoryId, q.category));
+  if (q.channel) c.push(eq(suggestions.channel, q.channel));
+  if (q.submitterType) c.push(eq(suggestions.submitterType, q.submitterType));
+  if (q.assignee === 'none') c.push(isNull(suggestions.assigneeId));
+  else if (q.assignee) c.push(eq(suggestions.assigneeId, q.assignee));
+  const from = q.from ? chinaDayStart(q.from) : null;
+  const to = q.to ? chinaDayStart(q.to) : null;
+  if (from) c.push(gte(suggestions.submittedAt, from));
+  // "To" a day includes that whole (Beijing) day.
+  if (to) c.push(lt(suggestions.submittedAt, new Date(to.getTime() + DAY)));
+  if (q.tag)
+    c.push(
+      sql`exists (select 1 from ${suggestionTags} where ${suggestionTags.suggestionId} = ${suggestions.id} and ${suggestionTags.tagId} = ${q.tag})`,
+    );
+  if (q.attachments)
+    c.push(sql`exists (select 1 from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`);
+  return c;
+}
+
+function statusCondition(q: QueueQuery): SQL | undefined {
+  // 待核验 is a status of its own; "held" is the shortcut the issue names.
+  if (q.held) return eq(suggestions.status, 'pending_verification');
+  return q.status ? eq(suggestions.status, q.status) : undefined;
+}
+
+function sortKey(sort: QueueSort) {
+  return sort === 'updated' ? suggestions.updatedAt : suggestions.submittedAt;
+}
+
+/**
+ * One page of the triage queue: a single query whatever the page size (tags,
+ * attachment count, plan, category, section and assignee come joined or as
+ * sub-selects, never a query per row), paged by keyset on (sort key, id).
+ */
+export async function filteredSuggestions(db: Database, { viewer, query }: { viewer: Actor; query: QueueQuery }) {
+  assertPermission(viewer, 'read:suggestion:any');
+  const key = sortKey(query.sort);
+  const descending = query.sort !== 'oldest';
+  const cursor = decodeCursor(query.after);
+  const conditions = [...filterConditions(query), statusCondition(query)];
+  if (cursor) {
+    conditions.push(
+      descending
+        ? sql`(${key}, ${suggestions.id}) < (${cursor.key}::timestamptz, ${cursor.id})`
+        : sql`(${key}, ${suggestions.id}) > (${cursor.key}::timestamptz, ${cursor.id})`,
+    );
+  }
+  const order = descending ? [desc(key), desc(suggestions.id)] : [asc(key), asc(suggestions.id)];
+  const rows = await db
+    .select({
+      id: suggestions.id,
+      trackingCode: suggestions.trackingCode,
+      title: suggestions.title,
+      status: suggestions.status,
+      channel: suggestions.channel,
+      submitterType: suggestions.submitterType,
+      heldReason: suggestions.heldReason,
+      submittedAt: suggestions.submittedAt,
+      updatedAt: suggestions.updatedAt,
+      planTitle: plans.title,
+      categoryName: categories.name,
+      sectionNumber: planSections.number,
+      sectionHeading: planSections.heading,
+      assigneeName: staffUsers.name,
+      tags: sql<
+        { id: number; name: string }[]
+      >`coalesce((select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name}) from ${suggestionTags} join ${tags} on ${tags.id} = ${suggestionTags.tagId} where ${suggestionTags.suggestionId} = ${suggestions.id}), '[]'::json)`,
+      attachmentCount: sql<number>`(select count(*)::int from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`,
+      cursorKey: sql<string>`${key}::text`,
+    })
+    .from(suggestions)
+    .innerJoin(plans, eq(plans.id, suggestions.planId))
+    .leftJoin(categories, eq(categories.id, suggestions.categoryId))
+    .leftJoin(planSections, eq(planSections.id, suggestions.sectionId))
+    .leftJoin(staffUsers, eq(staffUsers.id, suggestions.assigneeId))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(query.size + 1);
+  const page = rows.slice(0, query.size);
+  const last = page.at(-1);
+  const next = rows.length > query.size && last ? encodeCursor({ key: last.cursorKey, id: last.id }) : null;
+  return { rows: page.map(({ cursorKey: _, ...row }) => row), next };
+}
+
+/** How many suggestions each status holds under the other filters: one grouped query. */
+export async function statusCounts(db: Database, { viewer, query }: { viewer: Actor; query: QueueQuery }) {
+  assertPermission(viewer, 'read:suggestion:any');
+  const rows = await db
+    .select({ status: suggestions.status, count: sql<number>`count(*)::int` })
+    .from(suggestions)
+    .where(and(...filterConditions(query)))
+    .groupBy(suggestions.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Partial<Record<Status, number>>;
+}
+
+/** The suggestions just before and after `id` in the queue's order, for "previous / next" on the detail page. */
+export async function queueNeighbours(
+  db: Database,
+  { viewer, query, id }: { viewer: Actor; query: QueueQuery; id: number },
+) {
+  assertPermission(viewer, 'read:suggestion:any');
+  const key = sortKey(query.sort);
+  const [current] = await db
+    .select({ key: sql<string>`${key}::text` })
+    .from(suggestions)
+    .where(eq(suggestions.id, id));
+  if (!current) return { previous: null, next: null };
+  const base = [...filterConditions(query), statusCondition(query)];
+  const descending = query.sort !== 'oldest';
+  const after = sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '<' : '>')} (${current.key}::timestamptz, ${id})`;
+  const before = sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '>' : '<')} (${current.key}::timestamptz, ${id})`;
+  const forward = descending ? [desc(key), desc(suggestions.id)] : [asc(key), asc(suggestions.id)];
+  const backward = descending ? [asc(key), asc(suggestions.id)] : [desc(key), desc(suggestions.id)];
+  const [[next], [previous]] = await Promise.all([
+    db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(...base, after))
+      .orderBy(...forward)
+      .limit(1),
+    db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(and(...base, before))
+      .orderBy(...backward)
+      .limit(1),
+  ]);
+  return { previous: previous?.id ?? null, next: next?.id ?? null };
+}

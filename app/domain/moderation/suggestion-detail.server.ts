@@ -1,0 +1,150 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.server.ts';
+import {
+  attachments,
+  auditLog,
+  categories,
+  inboundEmails,
+  planSections,
+  plans,
+  staffUsers,
+  suggestions,
+  suggestionTags,
+  tags,
+} from '../../../db/schema/index.ts';
+import { maskedContact } from '../contacts/contacts.server.ts';
+import { senderHeaders, type SenderHeaders } from './email-headers.server.ts';
+import { assertPermission, type Actor } from './guard.ts';
+import { notesFor } from './notes.server.ts';
+
+/** Everything the detail page shows about one suggestion, contact details masked. */
+export async function suggestionForStaff(db: Database, { id, viewer }: { id: number; viewer: Actor }) {
+  assertPermission(viewer, 'read:suggestion:any');
+  const [row] = await db
+    .select({
+      suggestion: suggestions,
+      planTitle: plans.title,
+      categoryName: categories.name,
+      sectionNumber: planSections.number,
+      sectionHeading: planSections.heading,
+      assigneeName: staffUsers.name,
+    })
+    .from(suggestions)
+    .innerJoin(plans, eq(plans.id, suggestions.planId))
+    .leftJoin(categories, eq(categories.id, suggestions.categoryId))
+    .leftJoin(planSections, eq(planSections.id, suggestions.sectionId))
+    .leftJoin(staffUsers, eq(staffUsers.id, suggestions.assigneeId))
+    .where(eq(suggestions.id, id));
+  if (!row) return null;
+  const s = row.suggestion;
+  const inboundEmailId =
+    s.channel === 'email' && typeof s.intakeMeta.inboundEmailId === 'number' ? s.intakeMeta.inboundEmailId : null;
+  const [files, tagRows, related, contact, history, notes, email] = await Promise.all([
+    db
+      .select({
+        id: attachments.id,
+        filename: attachments.filename,
+        contentType: attachments.contentType,
+        sizeBytes: attachments.sizeBytes,
+        extractedText: attachments.extractedText,
+      })
+      .from(attachments)
+      .where(eq(attachments.suggestionId, id))
+      .orderBy(asc(attachments.id)),
+    db
+      .select({ id: tags.id, name: tags.name })
+      .from(suggestionTags)
+      .innerJoin(tags, eq(tags.id, suggestionTags.tagId))
+      .where(eq(suggestionTags.suggestionId, id))
+      .orderBy(asc(tags.name)),
+    // The original this one duplicates, and the duplicates pointing here.
+    db
+      .select({
+        id: suggestions.id,
+        trackingCode: suggestions.trackingCode,
+        title: suggestions.title,
+        status: suggestions.status,
+      })
+      .from(suggestions)
+      .where(
+        s.duplicateOfId
+          ? sql`${suggestions.id} = ${s.duplicateOfId} or ${suggestions.duplicateOfId} = ${id}`
+          : eq(suggestions.duplicateOfId, id),
+      )
+      .orderBy(asc(suggestions.id)),
+    maskedContact(db, id),
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        details: auditLog.details,
+        actorName: staffUsers.name,
+      })
+      .from(auditLog)
+      .leftJoin(staffUsers, eq(staffUsers.id, auditLog.actorId))
+      .where(and(eq(auditLog.targetType, 'suggestion'), eq(auditLog.targetId, String(id))))
+      .orderBy(desc(auditLog.id))
+      .limit(50),
+    notesFor(db, id),
+    inboundEmailId
+      ? db
+          .select({ id: inboundEmails.id, raw: inboundEmails.raw, receivedAt: inboundEmails.receivedAt })
+          .from(inboundEmails)
+          .where(eq(inboundEmails.id, inboundEmailId))
+      : Promise.resolve([]),
+  ]);
+  const mail = email[0];
+  let headers: SenderHeaders | null = null;
+  if (mail) headers = await senderHeaders(mail.raw).catch(() => null);
+  return {
+    id: s.id,
+    trackingCode: s.trackingCode,
+    planId: s.planId,
+    planTitle: row.planTitle,
+    title: s.title,
+    body: s.body,
+    channel: s.channel,
+    submitterType: s.submitterType,
+    status: s.status,
+    heldReason: s.heldReason,
+    categoryId: s.categoryId,
+    categoryName: row.categoryName,
+    section: row.sectionHeading ? `${row.sectionNumber} ${row.sectionHeading}`.trim() : null,
+    assigneeId: s.assigneeId,
+    assigneeName: row.assigneeName,
+    decisionReason: s.decisionReason,
+    publicReply: s.publicReply,
+    publicSummary: s.publicSummary,
+    publishable: s.publishable,
+    decidedAt: s.decidedAt,
+    submittedAt: s.submittedAt,
+    updatedAt: s.updatedAt,
+    intakeMeta: s.intakeMeta,
+    duplicateOf: related.find((r) => r.id === s.duplicateOfId) ?? null,
+    duplicates: related.filter((r) => r.id !== s.duplicateOfId),
+    attachments: files,
+    tags: tagRows,
+    contact,
+    history,
+    notes,
+    email: mail ? { inboundEmailId: mail.id, receivedAt: mail.receivedAt, headers } : null,
+  };
+}
+
+export type SuggestionForStaff = NonNullable<Awaited<ReturnType<typeof suggestionForStaff>>>;
+/** What the page receives: contact details travel separately, masked. */
+export type SuggestionView = Omit<SuggestionForStaff, 'contact'>;
+
+/** One attachment's bytes for the download route. */
+export async function attachmentForStaff(
+  db: Database,
+  { suggestionId, attachmentId, viewer }: { suggestionId: number; attachmentId: number; viewer: Actor },
+) {
+  assertPermission(viewer, 'read:suggestion:any');
+  const [file] = await db
+    .select({ filename: attachments.filename, contentType: attachments.contentType, content: attachments.content })
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.suggestionId, suggestionId)));
+  return file ?? null;
+}

@@ -1,0 +1,174 @@
+import { data, Form, Link } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/inbox';
+import moderationStyles from '../../styles/moderation.css?url';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { ModerationError } from '../../domain/moderation/guard.ts';
+import { assignInboundToPlan, discardInbound, inboxPage, retryInbound } from '../../domain/moderation/inbox.server.ts';
+import { inboxTabs, type InboxTab } from '../../domain/moderation/inbox-tabs.ts';
+import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { formatChinaDateTime } from '../../utils/china-time.ts';
+import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+
+const tabs = Object.keys(inboxTabs) as InboxTab[];
+const Query = z.object({
+  tab: z.enum(tabs as [InboxTab, ...InboxTab[]]).catch('unmatched'),
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
+  const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [page, options] = await Promise.all([
+    inboxPage(context.db, { viewer, tab: query.tab, before: query.before, ip: context.clientIp }),
+    queueOptions(context.db, {}),
+  ]);
+  return {
+    tab: query.tab,
+    ...page,
+    plans: options.plans,
+    canModerate: viewer.permissions.has('moderate:suggestion:any'),
+    canReadContact: viewer.permissions.has('read:contact:any'),
+  };
+}
+
+const id = z.coerce.number().int().positive();
+const InboxForm = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('assign'), id, planId: id }),
+  z.object({ intent: z.literal('retry'), id }),
+  z.object({ intent: z.literal('discard'), id, reason: z.string().trim().min(2).max(500) }),
+]);
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
+  const form = parseFormData(await request.formData(), InboxForm);
+  if (!form.ok) return invalid(form.errors, { done: null });
+  const f = form.data;
+  const act = { id: f.id, actor: viewer, ip: context.clientIp, config: context.config };
+  try {
+    if (f.intent === 'assign')
+      return { done: (await assignInboundToPlan(context.db, { ...act, planId: f.planId })).status, errors: null };
+    if (f.intent === 'retry') return { done: (await retryInbound(context.db, act)).status, errors: null };
+    await discardInbound(context.db, { ...act, reason: f.reason });
+    return { done: 'discarded', errors: null };
+  } catch (error) {
+    if (error instanceof ModerationError) return data({ done: null, errors: { form: [error.code] } }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function Inbox({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { rows, tab, plans, canModerate, canReadContact } = loaderData;
+  return (
+    <section>
+      <title>{`${t('mod.inbox.title')} · ${t('site.name')}`}</title>
+      <h1>{t('mod.inbox.title')}</h1>
+      <p>{t('mod.inbox.intro')}</p>
+      <nav aria-label={t('mod.inbox.title')} className="status-counts">
+        <ul>
+          {tabs.map((name) => (
+            <li key={name}>
+              <Link to={`?tab=${name}`} aria-current={name === tab ? 'page' : undefined}>
+                {t(`mod.inbox.tab.${name}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {actionData && 'done' in actionData && actionData.done && (
+        <p className="notice" role="status">
+          {t('mod.inbox.done', { status: actionData.done })}
+        </p>
+      )}
+      {actionData?.errors && (
+        <p className="notice notice--error" role="alert">
+          {t('mod.error.not_allowed')}
+        </p>
+      )}
+      {rows.length === 0 ? (
+        <p className="notice">{t('mod.inbox.empty')}</p>
+      ) : (
+        <ul className="inbox-list">
+          {rows.map((row) => (
+            <li key={row.id} className="admin-panel">
+              <h2>{row.subject || t('mod.inbox.noSubject')}</h2>
+              <dl className="summary">
+                <dt>{t('mod.inbox.reason')}</dt>
+                <dd>{row.statusReason ?? row.status}</dd>
+                <dt>{t('mod.inbox.received')}</dt>
+                <dd>{formatChinaDateTime(new Date(row.receivedAt))}</dd>
+                {canReadContact && (
+                  <>
+                    <dt>{t('mod.inbox.sender')}</dt>
+                    <dd>{row.sender}</dd>
+                  </>
+                )}
+              </dl>
+              {canReadContact && (
+                <p>
+                  <a href={`/admin/inbox/${row.id}/eml`} download>
+                    {t('mod.inbox.eml')}
+                  </a>
+                </p>
+              )}
+              {canModerate && <InboxActions id={row.id} status={row.status} plans={plans} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {loaderData.nextBefore && (
+        <p>
+          <Link to={`?tab=${tab}&before=${loaderData.nextBefore}`}>{t('mod.inbox.older')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function InboxActions({ id, status, plans }: { id: number; status: string; plans: { id: number; title: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      {status !== 'bounce' && (
+        <Form method="post" className="admin-form admin-form--inline">
+          <input type="hidden" name="id" value={id} />
+          <label>
+            {t('mod.intake.plan')}
+            <select name="planId">
+              {plans.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" name="intent" value="assign" className="button button--secondary">
+            {t('mod.inbox.assign')}
+          </button>
+        </Form>
+      )}
+      {status === 'held' && (
+        <Form method="post">
+          <input type="hidden" name="id" value={id} />
+          <button type="submit" name="intent" value="retry" className="button button--secondary">
+            {t('mod.inbox.retry')}
+          </button>
+        </Form>
+      )}
+      <Form method="post" className="admin-form admin-form--inline">
+        <input type="hidden" name="id" value={id} />
+        <label>
+          {t('mod.inbox.discardReason')}
+          <input name="reason" required minLength={2} maxLength={500} autoComplete="off" />
+        </label>
+        <button type="submit" name="intent" value="discard" className="button button--danger">
+          {t('mod.inbox.discard')}
+        </button>
+      </Form>
+    </div>
+  );
+}

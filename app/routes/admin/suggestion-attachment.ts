@@ -1,0 +1,19 @@
+import { data } from 'react-router';
+import type { Route } from './+types/suggestion-attachment';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { attachmentForStaff } from '../../domain/moderation/suggestion-detail.server.ts';
+import { downloadResponse } from '../../utils/download.server.ts';
+import { idParam } from '../../utils/parse-form.server.ts';
+
+// Attachments are always downloaded, never shown inline (a crafted file must
+// not run as a page of the admin area).
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
+  const file = await attachmentForStaff(context.db, {
+    suggestionId: idParam(params.suggestionId),
+    attachmentId: idParam(params.attachmentId),
+    viewer,
+  });
+  if (!file) throw data(null, { status: 404 });
+  return downloadResponse(file.content, file);
+}

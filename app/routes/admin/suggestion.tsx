@@ -1,0 +1,136 @@
+import { data, Link, useNavigate } from 'react-router';
+import type { Route } from './+types/suggestion';
+import moderationStyles from '../../styles/moderation.css?url';
+import { ContactPanel } from '../../components/moderation/contact-panel.tsx';
+import { HistoryPanel } from '../../components/moderation/history-panel.tsx';
+import { KeyboardHelp, toggleKeyboardHelp } from '../../components/moderation/keyboard-help.tsx';
+import { NotesPanel } from '../../components/moderation/notes-panel.tsx';
+import { ReplyPanel } from '../../components/moderation/reply-panel.tsx';
+import { SuggestionSummary } from '../../components/moderation/suggestion-summary.tsx';
+import { DETAIL_TAGS_ID, TriagePanel } from '../../components/moderation/triage-panel.tsx';
+import { useShortcuts, useShortcutsEnabled } from '../../components/moderation/use-shortcuts.ts';
+import { DECISION_ID, WorkflowPanel } from '../../components/moderation/workflow-panel.tsx';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { queueNeighbours } from '../../domain/moderation/filtered-suggestions.server.ts';
+import { ModerationError } from '../../domain/moderation/guard.ts';
+import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
+import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
+import { suggestionForStaff } from '../../domain/moderation/suggestion-detail.server.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { runIntent, SuggestionForm } from './suggestion.server.ts';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
+  const id = idParam(params.suggestionId);
+  const suggestion = await suggestionForStaff(context.db, { id, viewer });
+  if (!suggestion) throw data(null, { status: 404 });
+  // The queue's filters come along in the query string, for previous / next in the same order.
+  const search = new URL(request.url).search;
+  const [options, neighbours] = await Promise.all([
+    queueOptions(context.db, { planId: suggestion.planId }),
+    queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id }),
+  ]);
+  const { contact, ...rest } = suggestion;
+  return {
+    suggestion: rest,
+    masked: contact,
+    hasEmail: Boolean(contact?.email),
+    options,
+    search,
+    neighbours,
+    canModerate: viewer.permissions.has('moderate:suggestion:any'),
+    canReadContact: viewer.permissions.has('read:contact:any'),
+  };
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
+  const id = idParam(params.suggestionId);
+  const form = parseFormData(await request.formData(), SuggestionForm);
+  if (!form.ok) return invalid(form.errors, { result: null });
+  try {
+    return { result: await runIntent(context, viewer, id, form.data), errors: null };
+  } catch (error) {
+    if (error instanceof ModerationError)
+      return data({ result: null, errors: { form: [error.code] } }, { status: error.code === 'not_found' ? 404 : 409 });
+    throw error;
+  }
+}
+
+const keys: [string, MessageKey][] = [
+  ['j', 'mod.keys.next'],
+  ['k', 'mod.keys.previous'],
+  ['t', 'mod.keys.tag'],
+  ['d', 'mod.keys.decide'],
+  ['?', 'mod.keys.help'],
+];
+
+export default function Suggestion({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { suggestion: s, neighbours, search } = loaderData;
+  const [enabled, setEnabled] = useShortcutsEnabled();
+  const href = (id: number | null) => (id ? `/admin/suggestions/${id}${search}` : null);
+  const previous = href(neighbours.previous);
+  const next = href(neighbours.next);
+  useShortcuts(enabled, {
+    j: () => next && navigate(next),
+    k: () => previous && navigate(previous),
+    t: () => document.getElementById(DETAIL_TAGS_ID)?.focus(),
+    d: () => document.getElementById(DECISION_ID)?.focus(),
+    '?': toggleKeyboardHelp,
+  });
+  const errorCode =
+    actionData?.errors && 'form' in actionData.errors
+      ? actionData.errors.form?.[0]
+      : actionData?.errors
+        ? 'invalid'
+        : null;
+  return (
+    <section>
+      <title>{`${s.title} · ${t('mod.queue.title')} · ${t('site.name')}`}</title>
+      <nav className="button-row" aria-label={t('mod.queue.title')}>
+        <Link to={`/admin/suggestions${search}`}>{t('mod.detail.back')}</Link>
+        {previous && (
+          <Link to={previous} rel="prev">
+            {t('mod.detail.previous')}
+          </Link>
+        )}
+        {next && (
+          <Link to={next} rel="next">
+            {t('mod.detail.next')}
+          </Link>
+        )}
+      </nav>
+      <h1>{s.title}</h1>
+      {actionData && 'result' in actionData && actionData.result && (
+        <p className="notice" role="status">
+          {actionData.result === 'replied' ? t('mod.reply.sent') : t('mod.saved')}
+        </p>
+      )}
+      {errorCode && (
+        <p className="notice notice--error" role="alert">
+          {errorCode === 'invalid' ? t('admin.error.invalid') : t(`mod.error.${errorCode}` as MessageKey)}
+        </p>
+      )}
+      <KeyboardHelp keys={keys} enabled={enabled} onToggle={setEnabled} />
+      <div className="suggestion-layout">
+        <div>
+          <SuggestionSummary s={s} canDownloadEml={loaderData.canReadContact} />
+          <ContactPanel suggestionId={s.id} masked={loaderData.masked} canReveal={loaderData.canReadContact} />
+          <NotesPanel notes={s.notes} canWrite={loaderData.canModerate} />
+        </div>
+        <div>
+          {loaderData.canModerate && <WorkflowPanel s={s} />}
+          {loaderData.canModerate && <TriagePanel s={s} options={loaderData.options} />}
+          {loaderData.canModerate && <ReplyPanel hasEmail={loaderData.hasEmail} />}
+          <HistoryPanel history={s.history} />
+        </div>
+      </div>
+    </section>
+  );
+}
