@@ -54,5 +54,5 @@ test('the dashboard reads a plan through its index (with few rows the planner wo
     await tx`set local enable_seqscan = off`;
     return tx.unsafe(`explain select status, count(*) from suggestions where plan_id = ${planId} group by status`);
   });
-  expect(JSON.stringify(plan)).toMatch(/suggestions_plan_(id|submitted)_idx/);
+  expect(JSON.stringify(plan)).toMatch(/suggestions_plan_[a-z_]*idx/);
 });
