@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.server.ts';
+import { pruneSessions } from '../domain/accounts/sessions.server.ts';
 import { startImapIntake } from '../domain/intake/email/imap-intake.server.ts';
 import { deliverDueMail } from '../domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../domain/mail/transport.server.ts';
@@ -12,7 +13,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Background jobs: deliver the mail outbox, read the intake mailbox (IMAP),
- * prune old rate-limit counters.
+ * prune old rate-limit counters and expired staff sessions.
  * Runs inside `npm start` unless RUN_WORKER=0, or alone with `npm run worker`.
  * All state is in PostgreSQL, so any number of workers can run at once.
  */
@@ -28,6 +29,7 @@ export function startWorker({ db, config, log }: { db: Database; config: Config;
     if (sent || failed) log.info({ sent, failed }, 'mail outbox delivered');
     if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
       await pruneRateLimits(db);
+      await pruneSessions(db);
       lastPrune = Date.now();
     }
   };

@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import { expect, test } from 'vitest';
+import { createSession } from '../../app/domain/accounts/sessions.server.ts';
+import { readConfig } from '../../app/server/config.ts';
+import { createLogger } from '../../app/server/logger.ts';
+import { startWorker } from '../../app/server/worker.ts';
+import { staffSessions } from '../../db/schema/index.ts';
+import { createStaff } from '../factories/staff.ts';
+import { setupTestDatabase } from '../setup/test-database.ts';
+
+const database = setupTestDatabase();
+
+test('the worker deletes expired staff sessions and keeps live ones', async () => {
+  const staff = await createStaff(database.db, { role: 'planner' });
+  await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false });
+  await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false });
+  const [expired] = await database.db.select().from(staffSessions).limit(1);
+  await database.db.update(staffSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(staffSessions.idHash, expired!.idHash));
+
+  const config = readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/worker-housekeeping' });
+  const worker = startWorker({ db: database.db, config, log: createLogger('silent') });
+  try {
+    await expect.poll(() => database.db.$count(staffSessions), { timeout: 10_000 }).toBe(1);
+  } finally {
+    await worker.stop();
+  }
+});
