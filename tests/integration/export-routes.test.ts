@@ -133,3 +133,17 @@ test('the public report: published demo shows summaries and replies, never a nam
   expect((await publish(cookies.admin)).status).toBe(302);
   expect((await fetch(`${portal.url}/plans/${DEMO_SLUG}/report`)).status).toBe(200);
 });
+
+test('the triage queue exports exactly its current filter, through the same audited download', async () => {
+  const planId = String(await demoPlanId(database.db));
+  const html = await (await get(`/admin/suggestions?plan=${planId}&status=adopted&channel=web`)).text();
+  const form = /<form[^>]*class="export-current"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  const hidden = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  expect(hidden).toEqual({ planId, status: 'adopted', channel: 'web' });
+  const response = await download({ ...hidden, format: 'csv' });
+  const rows = Buffer.from(await response.arrayBuffer()).toString('utf8').split('\r\n').filter(Boolean);
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toContain('JY-DEM2-2A3B');
+  // Without a plan chosen there is nothing to export from the queue.
+  expect(await (await get('/admin/suggestions')).text()).not.toContain('class="export-current"');
+});

@@ -2,6 +2,7 @@ import { data } from 'react-router';
 import type { Route } from './+types/suggestions';
 import moderationStyles from '../../styles/moderation.css?url';
 import { BulkBar } from '../../components/moderation/bulk-bar.tsx';
+import { ExportCurrentFilter } from '../../components/moderation/export-current-filter.tsx';
 import { QueueFilters } from '../../components/moderation/queue-filters.tsx';
 import { QueueTable } from '../../components/moderation/queue-table.tsx';
 import { StatusCounts } from '../../components/moderation/status-counts.tsx';
@@ -36,6 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     counts,
     options,
     canModerate: viewer.permissions.has('moderate:suggestion:any'),
+    canExport: viewer.permissions.has('export:suggestion:any'),
     // The queue's filters travel to the detail page, for its previous / next.
     queueSearch: base,
     nextHref: page.next ? `?${params.toString()}` : null,
@@ -71,6 +73,7 @@ export default function Suggestions({ loaderData, actionData }: Route.ComponentP
       <h1>{t('mod.queue.title')}</h1>
       <QueueFilters query={query} options={options} />
       <StatusCounts counts={loaderData.counts} query={query} />
+      {loaderData.canExport && <ExportCurrentFilter query={query} />}
       {actionData && 'done' in actionData && actionData.done ? (
         <p className="notice" role="status">
           {t('mod.bulk.done', { count: actionData.done })}
