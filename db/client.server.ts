@@ -1,6 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.server.ts';
+import { attachToRunningEmbeddedDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.server.ts';
 import * as schema from './schema/index.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -32,10 +32,10 @@ export async function openDatabase(options: {
   dataDir: string;
   poolSize: number;
   log: Log;
+  /** Command-line tools share the cluster of a running `npm start` on the same DATA_DIR. */
+  attachToRunning?: boolean;
 }): Promise<DatabaseHandle> {
-  const embedded = options.databaseUrl
-    ? undefined
-    : await startEmbeddedDatabase({ dataDir: options.dataDir, databaseName: 'jianyan', log: options.log });
+  const embedded = options.databaseUrl ? undefined : await embeddedDatabase(options);
   const url = options.databaseUrl ?? embedded!.url;
   try {
     const handle = connect(url, options.poolSize);
@@ -52,6 +52,18 @@ export async function openDatabase(options: {
     await embedded?.stop();
     throw error;
   }
+}
+
+async function embeddedDatabase(options: { dataDir: string; log: Log; attachToRunning?: boolean }) {
+  const target = { dataDir: options.dataDir, databaseName: 'jianyan' };
+  if (options.attachToRunning) {
+    const running = await attachToRunningEmbeddedDatabase(target);
+    if (running) {
+      options.log.info(`using the embedded PostgreSQL of the running server on 127.0.0.1:${running.port}`);
+      return running;
+    }
+  }
+  return startEmbeddedDatabase({ ...target, log: options.log });
 }
 
 export function connect(url: string, poolSize = 10): { db: Database; sql: postgres.Sql } {

@@ -63,6 +63,45 @@ test('a second process cannot take over a data directory that a live process is 
   expect(fs.existsSync(path.join(dataDir, 'owner.pid'))).toBe(false);
 });
 
+test('command-line tools use the cluster of the running server instead of refusing', async () => {
+  // This test process plays `npm start`: it owns the data directory.
+  const running = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan', log });
+  try {
+    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
+    delete env.DATABASE_URL;
+    const migrate = await runCli(['db/cli/migrate.ts'], env, null);
+    expect(migrate.stderr).toBe('');
+    expect(migrate.code).toBe(0);
+    const create = await runCli(
+      ['db/cli/staff.ts', 'create', '--email', 'first-admin@test.jianyan.invalid', '--name', '首位管理员', '--role', 'admin'],
+      env,
+      'one line password 9\n',
+    );
+    expect(create.code).toBe(0);
+    const sql = postgres(running.url, { max: 1, onnotice: () => {} });
+    const rows = await sql`select role from staff_users where email = 'first-admin@test.jianyan.invalid'`;
+    await sql.end();
+    expect(rows).toEqual([{ role: 'admin' }]);
+    // The tool left the owner's server running.
+    expect(isAlive(readPostmasterPid())).toBe(true);
+  } finally {
+    await running.stop();
+  }
+});
+
+function runCli(args: string[], env: NodeJS.ProcessEnv, stdin: string | null) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
 function readPostmasterPid(): number {
   return Number.parseInt(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]!, 10);
 }

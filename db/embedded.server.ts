@@ -146,12 +146,60 @@ function makeTraversable(dir: string, log: Log) {
   }
 }
 
+/**
+ * For command-line tools (`npm run staff`, `intake`, `db:seed`, `db:migrate`)
+ * run while `npm start` owns the data directory: connect to the cluster that
+ * process started instead of refusing. Returns undefined when no live Jianyan
+ * process owns `dataDir`; the caller then starts its own cluster. `stop()`
+ * only forgets the connection: the owner keeps running its server.
+ */
+export async function attachToRunningEmbeddedDatabase(options: {
+  dataDir: string;
+  databaseName: string;
+}): Promise<EmbeddedDatabase | undefined> {
+  const { dataDir, databaseName } = options;
+  const owner = readOwner(dataDir);
+  if (owner === undefined || owner === process.pid || !isAlive(owner)) return undefined;
+  const clusterDir = path.join(dataDir, 'pg');
+  const pid = readPostmasterPid(clusterDir);
+  const port = readPostmasterPort(clusterDir);
+  const passwordFile = path.join(dataDir, 'pg-password');
+  if (pid === undefined || port === undefined || !isPostgresProcess(pid) || !fs.existsSync(passwordFile)) {
+    return undefined;
+  }
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  const adminUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  return {
+    url: adminUrl.replace(/\/postgres$/, `/${databaseName}`),
+    adminUrl,
+    port,
+    stop: async () => {},
+  };
+}
+
+// postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
+function readPostmasterPort(clusterDir: string): number | undefined {
+  try {
+    const port = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[3] ?? '', 10);
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readOwner(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'owner.pid');
+  if (!fs.existsSync(file)) return undefined;
+  const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+  return Number.isInteger(owner) ? owner : undefined;
+}
+
 // One Jianyan process per data directory. A second `npm start` on the same
 // DATA_DIR must not touch the first one's PostgreSQL: refuse, naming the owner.
 function claimDataDir(dataDir: string) {
   const file = path.join(dataDir, 'owner.pid');
-  const owner = fs.existsSync(file) ? Number.parseInt(fs.readFileSync(file, 'utf8'), 10) : NaN;
-  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+  const owner = readOwner(dataDir);
+  if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
     throw new Error(
       `${dataDir} is in use by another Jianyan process (pid ${owner}). Stop it first, or set DATA_DIR to another folder.`,
     );

@@ -8,7 +8,7 @@ export async function withDatabase(task: (database: DatabaseHandle) => Promise<v
   const log = createLogger(config.logLevel);
   let database: DatabaseHandle | undefined;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, log: {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, attachToRunning: true, log: {
       info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m),
     } });
     await task(database);
