@@ -45,8 +45,10 @@ test('production refuses to start without hCaptcha keys unless deliberately disa
 });
 
 test('per-IP limits are generous by default and configurable', () => {
-  expect(readConfig({}).rateLimits).toEqual({ submitPerHour: 300, trackPerHour: 600 });
+  expect(readConfig({}).rateLimits).toEqual({ submitPerHour: 300, trackPerHour: 600, loginFailuresPer15Min: 100 });
   expect(readConfig({ RATE_LIMIT_SUBMIT_PER_HOUR: '20' }).rateLimits.submitPerHour).toBe(20);
+  expect(readConfig({}).rateLimits.loginFailuresPer15Min).toBe(100);
+  expect(readConfig({ RATE_LIMIT_LOGIN_FAILURES_PER_15MIN: '500' }).rateLimits.loginFailuresPer15Min).toBe(500);
 });
 
 test('INTAKE_IMAP_URL is read into host, port, TLS, user and folder; the password may come separately', () => {

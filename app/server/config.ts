@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   // addresses, so one address can be thousands of students.
   RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_TRACK_PER_HOUR: z.coerce.number().int().min(1).default(600),
+  // Failed staff sign-in steps per client IP in 15 minutes (successes don't count).
+  RATE_LIMIT_LOGIN_FAILURES_PER_15MIN: z.coerce.number().int().min(1).default(100),
   // Email intake (docs/decisions/004-email-intake.md).
   INTAKE_IMAP_URL: z.string().regex(/^imaps?:\/\//, 'must start with imap:// or imaps://').optional(),
   INTAKE_IMAP_PASSWORD: z.string().optional(),
@@ -68,7 +70,7 @@ export type Config = {
   mail: { smtpUrl: string | undefined; from: string };
   runWorker: boolean;
   workerPollSeconds: number;
-  rateLimits: { submitPerHour: number; trackPerHour: number };
+  rateLimits: { submitPerHour: number; trackPerHour: number; loginFailuresPer15Min: number };
   intake: {
     imap: { host: string; port: number; secure: boolean; user: string; password: string; folder: string } | undefined;
     processedFolder: string | undefined;
@@ -118,7 +120,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     runWorker: e.RUN_WORKER === '1',
     workerPollSeconds: e.WORKER_POLL_SECONDS,
-    rateLimits: { submitPerHour: e.RATE_LIMIT_SUBMIT_PER_HOUR, trackPerHour: e.RATE_LIMIT_TRACK_PER_HOUR },
+    rateLimits: {
+      submitPerHour: e.RATE_LIMIT_SUBMIT_PER_HOUR,
+      trackPerHour: e.RATE_LIMIT_TRACK_PER_HOUR,
+      loginFailuresPer15Min: e.RATE_LIMIT_LOGIN_FAILURES_PER_15MIN,
+    },
     intake: {
       imap: e.INTAKE_IMAP_URL ? parseImapUrl(e.INTAKE_IMAP_URL, e.INTAKE_IMAP_PASSWORD) : undefined,
       processedFolder: e.INTAKE_IMAP_PROCESSED_FOLDER,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { IP_LIMIT, loginWithPassword, loginWithSecondFactor, MAX_FAILURES } from '../../app/domain/accounts/login.server.ts';
+import { DEFAULT_IP_FAILURE_LIMIT, loginWithPassword, loginWithSecondFactor, MAX_FAILURES } from '../../app/domain/accounts/login.server.ts';
 import { hashPassword, verifyPassword } from '../../app/domain/accounts/passwords.server.ts';
 import { currentTotp } from '../../app/domain/accounts/totp.server.ts';
 import { auditLog, staffUsers } from '../../db/schema/index.ts';
@@ -44,15 +44,25 @@ test(`after ${MAX_FAILURES} failures the account locks, even the right password 
   expect(failures.filter((f) => f.action === 'auth.login_failed').map((f) => f.details.reason)).toContain('locked');
 });
 
-test('one address is throttled across accounts, in PostgreSQL', async () => {
+test('one address is throttled across accounts after its failures, in PostgreSQL', async () => {
   const ip = freshIp();
   const now = new Date();
-  for (let i = 0; i < IP_LIMIT.limit; i += 1) {
-    await loginWithPassword(database.db, { email: `guess${i}@example.invalid`, password: 'whatever-password', ip, now });
+  const ipFailureLimit = 8;
+  for (let i = 0; i < ipFailureLimit; i += 1) {
+    await loginWithPassword(database.db, { email: `guess${i}@example.invalid`, password: 'whatever-password', ip, now, ipFailureLimit });
   }
-  const refused = await loginWithPassword(database.db, { email: 'guess@example.invalid', password: 'whatever-password', ip, now });
+  const refused = await loginWithPassword(database.db, { email: 'guess@example.invalid', password: 'whatever-password', ip, now, ipFailureLimit });
   expect(refused).toMatchObject({ kind: 'throttled' });
   expect((await loginWithPassword(database.db, { email: 'guess@example.invalid', password: 'x-password', ip: freshIp(), now })).kind).toBe('invalid');
+});
+
+test("behind a campus NAT, successful sign-ins never use up the address's allowance", async () => {
+  const ip = freshIp();
+  const staff = await createStaff(database.db, { role: 'planner' });
+  for (let i = 0; i < 12; i += 1) {
+    expect((await loginWithPassword(database.db, { email: staff.email, password: staff.password, ip, ipFailureLimit: 3 })).kind).toBe('signed-in');
+  }
+  expect(DEFAULT_IP_FAILURE_LIMIT).toBeGreaterThanOrEqual(100);
 });
 
 test('an enrolled account needs its TOTP code after the password; the code works once', async () => {

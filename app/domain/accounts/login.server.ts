@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { staffSessions, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import { consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
+import { checkRateLimit, consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
 import { verifyAgainstNothing, verifyPassword } from './passwords.server.ts';
 import { createSession, hashToken } from './sessions.server.ts';
 import { spendRecoveryCode } from './recovery-codes.server.ts';
@@ -13,8 +13,17 @@ import { grantsOf } from './staff.server.ts';
 /** Consecutive failures (password or second factor) before the account locks. */
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
-/** Login attempts per client address per window, whatever the account. */
-export const IP_LIMIT = { limit: 20, windowSeconds: 15 * 60 };
+/**
+ * Failed login steps per client address per window, whatever the account.
+ * Only failures count, and the default is generous: a whole campus signs in
+ * through a few NAT addresses, and one student guessing must not lock every
+ * colleague out. Per-account lockout (MAX_FAILURES) stops guessing one account.
+ * Set with RATE_LIMIT_LOGIN_FAILURES_PER_15MIN.
+ */
+export const IP_FAILURE_WINDOW_SECONDS = 15 * 60;
+export const DEFAULT_IP_FAILURE_LIMIT = 100;
+
+type IpLimit = { ipFailureLimit?: number };
 
 // "invalid" covers an unknown email, a wrong password, a disabled account and
 // a locked one alike, so the answer never tells whether an account exists.
@@ -26,9 +35,9 @@ export type LoginResult =
 
 export async function loginWithPassword(
   db: Database,
-  { email, password, ip, now = new Date() }: { email: string; password: string; ip: string; now?: Date },
+  { email, password, ip, now = new Date(), ipFailureLimit }: { email: string; password: string; ip: string; now?: Date } & IpLimit,
 ): Promise<LoginResult> {
-  const limited = await consumeRateLimit(db, { key: `login:${ip}`, ...IP_LIMIT, now });
+  const limited = await checkRateLimit(db, ipWindow(ip, ipFailureLimit, now));
   if (!limited.allowed) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
 
   const [user] = await db
@@ -37,6 +46,7 @@ export async function loginWithPassword(
     .where(sql`lower(${staffUsers.email}) = lower(${email.trim()})`);
   if (!user) {
     await verifyAgainstNothing(password);
+    await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', details: { reason: 'unknown_account' }, ip });
     return { kind: 'invalid' };
   }
@@ -45,6 +55,7 @@ export async function loginWithPassword(
   if (!passwordOk || locked || user.disabledAt) {
     const reason = user.disabledAt ? 'disabled' : locked ? 'locked' : 'wrong_password';
     if (reason === 'wrong_password') await countFailure(db, user.id, now);
+    await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, details: { reason }, ip });
     return { kind: 'invalid' };
   }
@@ -60,9 +71,9 @@ export async function loginWithPassword(
 /** The TOTP step: a code from the app, or a recovery code. The pending session is replaced by a full one. */
 export async function loginWithSecondFactor(
   db: Database,
-  { pendingToken, code, ip, now = new Date() }: { pendingToken: string; code: string; ip: string; now?: Date },
+  { pendingToken, code, ip, now = new Date(), ipFailureLimit }: { pendingToken: string; code: string; ip: string; now?: Date } & IpLimit,
 ): Promise<LoginResult> {
-  const limited = await consumeRateLimit(db, { key: `login:${ip}`, ...IP_LIMIT, now });
+  const limited = await checkRateLimit(db, ipWindow(ip, ipFailureLimit, now));
   if (!limited.allowed) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
   const [pending] = await db
     .select({ userId: staffSessions.userId, lockedUntil: staffUsers.lockedUntil, disabledAt: staffUsers.disabledAt })
@@ -74,6 +85,7 @@ export async function loginWithSecondFactor(
   const viaRecovery = code.replace(/\s/g, '').length > 6;
   const ok = viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
   if (!ok) {
+    await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
     const lockedNow = await countFailure(db, pending.userId, now);
     if (lockedNow) await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
     await recordAudit(db, { actorId: null, action: 'auth.second_factor_failed', targetType: 'user', targetId: pending.userId, ip });
@@ -82,6 +94,10 @@ export async function loginWithSecondFactor(
   await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
   if (viaRecovery) await recordAudit(db, { actorId: pending.userId, action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.userId, ip });
   return { kind: 'signed-in', token: await completeLogin(db, pending.userId, ip, now, viaRecovery ? 'recovery_code' : 'totp') };
+}
+
+function ipWindow(ip: string, limit = DEFAULT_IP_FAILURE_LIMIT, now: Date) {
+  return { key: `login-failures:${ip}`, limit, windowSeconds: IP_FAILURE_WINDOW_SECONDS, now };
 }
 
 async function completeLogin(db: Database, userId: number, ip: string, now: Date, method: string): Promise<string> {

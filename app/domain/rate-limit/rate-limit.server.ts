@@ -34,6 +34,25 @@ export async function consumeRateLimit(
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
 }
 
+/**
+ * Whether `key` has already used up `limit` in its current window, without
+ * counting an attempt: for limits that count only failures (staff login).
+ */
+export async function checkRateLimit(
+  db: DbExecutor,
+  { key, limit, windowSeconds, now = new Date() }: { key: string; limit: number; windowSeconds: number; now?: Date },
+): Promise<RateLimitResult> {
+  const hashed = crypto.createHash('sha256').update(key).digest('base64url');
+  const [row] = await db
+    .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+    .from(rateLimits)
+    .where(sql`${rateLimits.key} = ${hashed}`);
+  if (!row) return { allowed: true };
+  const resetsAt = row.windowStart.getTime() + windowSeconds * 1000;
+  if (resetsAt <= now.getTime() || row.count < limit) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
+}
+
 /** Deletes counters whose window ended long ago (run by the worker). */
 export async function pruneRateLimits(db: Database, { olderThanSeconds = 86_400, now = new Date() } = {}) {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - olderThanSeconds * 1000)));

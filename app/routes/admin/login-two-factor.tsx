@@ -23,7 +23,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!token) throw redirect('/admin/login');
   const form = parseFormData(await request.formData(), CodeForm);
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
-  const result = await loginWithSecondFactor(context.db, { pendingToken: token, code: form.data.code, ip: context.clientIp });
+  const result = await loginWithSecondFactor(context.db, { pendingToken: token, code: form.data.code, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });
   if (result.kind === 'throttled') return data({ error: 'throttled' as const }, { status: 429 });
   if (result.kind !== 'signed-in') {
     // A pending session ended by the lockout sends the user back to the start.

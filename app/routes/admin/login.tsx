@@ -25,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseFormData(await request.formData(), LoginForm);
   // One message for every failure, so the form never tells which part was wrong.
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
-  const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp });
+  const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });
   const redirectTo = safeRedirect(form.data.redirectTo);
   if (result.kind === 'throttled') {
     return data({ error: 'throttled' as const }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
