@@ -205,11 +205,38 @@ test('replies to one sender are rate-limited; the suggestions are all kept', asy
   expect(await database.db.$count(outboxMessages, eq(outboxMessages.toAddress, sender))).toBe(5);
 });
 
-test('a message over INTAKE_MAX_BYTES is kept raw and held unparsed', async () => {
+test('a message over INTAKE_MAX_BYTES is kept raw and held unparsed, and its sender gets the explanation', async () => {
   const small = readConfig({ DATABASE_URL: database.url, INTAKE_MAX_BYTES: '2048' });
-  const raw = Buffer.from(`From: a@b.c\r\nSubject: x\r\nMessage-ID: <toolarge@x>\r\n\r\n${'长'.repeat(2000)}`, 'utf8');
+  const raw = Buffer.from(`From: toolarge@example.edu.cn\r\nSubject: =?UTF-8?B?${Buffer.from("'十四五'规划意见建议 很长的信").toString('base64')}?=\r\nMessage-ID: <toolarge@x>\r\n\r\n${'长'.repeat(2000)}`, 'utf8');
   const { outcome, stored } = await ingest(database.db, small, raw);
   expect(outcome).toMatchObject({ status: 'held', reason: 'message_too_large' });
   const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, stored.id));
   expect(row!.raw.equals(raw)).toBe(true);
+  expect(row!.subject).toBe("'十四五'规划意见建议 很长的信");
+  const notices = await database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'toolarge@example.edu.cn'));
+  expect(notices).toHaveLength(1);
+  expect(notices[0]).toMatchObject({ kind: 'held_notice' });
+  expect(notices[0]!.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied' });
+});
+
+test('an oversized auto-reply is held without an answer', async () => {
+  const small = readConfig({ DATABASE_URL: database.url, INTAKE_MAX_BYTES: '2048' });
+  const raw = Buffer.from(`From: robot@example.edu.cn\r\nAuto-Submitted: auto-replied\r\nSubject: x\r\nMessage-ID: <toolarge-robot@x>\r\n\r\n${'长'.repeat(2000)}`, 'utf8');
+  expect((await ingest(database.db, small, raw)).outcome).toMatchObject({ status: 'held', reason: 'message_too_large' });
+  expect(await database.db.$count(outboxMessages, eq(outboxMessages.toAddress, 'robot@example.edu.cn'))).toBe(0);
+});
+
+test('a real suggestion sent from a list or a noreply address can be rescued by a moderator, and is still never answered', async () => {
+  const raw = Buffer.from(
+    `From: noreply@news.example.edu.cn\r\nList-Id: <alumni.example.edu.cn>\r\nSubject: =?UTF-8?B?${Buffer.from('校友会转来的意见：食堂').toString('base64')}?=\r\nMessage-ID: <list-rescue@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议北区食堂延长营业时间，方便晚归的同学。\r\n`,
+    'utf8',
+  );
+  const { outcome, stored } = await ingest(database.db, config, raw);
+  expect(outcome.status).toBe('auto_reply');
+  const [plan] = await database.db.select().from(plans).where(eq(plans.slug, 'nanhu-14th-five-year-plan'));
+  const assigned = await assignInboundEmail(database.db, stored.id, plan!.id, { config });
+  expect(assigned?.status).toBe('ingested');
+  const s = await suggestionView(database.db, assigned!.suggestionId!);
+  expect(s.row.body).toBe('建议北区食堂延长营业时间，方便晚归的同学。');
+  expect(s.mail).toHaveLength(0);
 });

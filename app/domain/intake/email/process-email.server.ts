@@ -34,13 +34,13 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
   if (!row) throw new Error(`no inbound email ${id}`);
   if (row.status !== 'pending') return { status: row.status, reason: row.statusReason, suggestionId: row.suggestionId };
 
-  let parsed: ParsedEmail | undefined;
+  if (row.sizeBytes > options.config.intake.maxBytes) return holdOversized(db, row, options.config);
+  let parsed: ParsedEmail;
   try {
-    parsed = row.sizeBytes > options.config.intake.maxBytes ? undefined : await parseEmail(row.raw);
+    parsed = await parseEmail(row.raw);
   } catch (error) {
     return hold(db, row, `parse_error: ${describe(error)}`);
   }
-  if (!parsed) return hold(db, row, 'message_too_large');
   try {
     return await db.transaction(async (tx) => {
       const [locked] = await tx.select({ status: inboundEmails.status }).from(inboundEmails).where(eq(inboundEmails.id, id)).for('update');
@@ -67,7 +67,11 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
 }
 
 async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Config): Promise<Decision> {
-  if (parsed.kind !== 'person') return { status: parsed.kind };
+  // Automated mail is recorded, not ingested, unless a moderator read it and
+  // assigned it to a plan (a real suggestion sent from a list or a noreply
+  // address). Either way it is never answered: answering robots makes loops.
+  const automated = parsed.kind !== 'person';
+  if (parsed.kind !== 'person' && !row.planId) return { status: parsed.kind };
 
   const candidates = await tx
     .select()
@@ -82,7 +86,7 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Co
 
   const files = await checkFiles(parsed);
   if (files.problem) {
-    await notifySender(tx, parsed, plan.title, config);
+    if (!automated) await notifySender(tx, parsed, plan.title, config);
     return { status: 'held', reason: files.problem, planId: plan.id };
   }
 
@@ -99,7 +103,7 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Co
   const searchable = `${parsed.subject}\n${details.text}`;
   const sectionId = linkSection(searchable, sectionRows);
   const categoryId = suggestCategory(searchable, categoryRows);
-  const replyAllowed = await mayReply(tx, parsed, config);
+  const replyAllowed = !automated && (await mayReply(tx, parsed, config));
 
   const saved = await submitSuggestion(tx, {
     planId: plan.id,
@@ -165,6 +169,35 @@ async function notifySender(tx: Transaction, parsed: ParsedEmail, planTitle: str
     body: createElement(HeldNotice, { planTitle, reason: 'attachments' }),
     headers: replyHeaders(parsed),
   });
+}
+
+// A message over INTAKE_MAX_BYTES is kept, unparsed, for a person. Its header
+// block alone tells who sent it and for which plan, so the sender still gets
+// the polite explanation (unless the mail is automated).
+async function holdOversized(db: Database, row: Row, config: Config): Promise<EmailOutcome> {
+  const head = await parseEmail(headerBlock(row.raw)).catch(() => undefined);
+  return db.transaction(async (tx) => {
+    const [held] = await tx
+      .update(inboundEmails)
+      .set({ status: 'held', statusReason: 'message_too_large', subject: head?.subject.slice(0, 500) ?? null, attempts: row.attempts + 1, processedAt: new Date() })
+      .where(and(eq(inboundEmails.id, row.id), eq(inboundEmails.status, 'pending')))
+      .returning({ id: inboundEmails.id });
+    if (held && head?.kind === 'person' && head.from.address) {
+      const open = await tx.select({ title: plans.title, emailMarker: plans.emailMarker }).from(plans).where(and(inArray(plans.status, ['open', 'closed']), isNotNull(plans.emailMarker)));
+      const matching = open.filter((plan) => subjectHasMarker(head.subject, plan.emailMarker!));
+      await notifySender(tx, head, matching.length === 1 ? matching[0]!.title : '本次征求意见', config);
+    }
+    return { status: 'held' as const, reason: 'message_too_large' };
+  });
+}
+
+function headerBlock(raw: Buffer): Buffer {
+  const limit = Math.min(raw.length, 256 * 1024);
+  for (const separator of ['\r\n\r\n', '\n\n']) {
+    const end = raw.subarray(0, limit).indexOf(separator);
+    if (end >= 0) return raw.subarray(0, end + separator.length);
+  }
+  return raw.subarray(0, limit);
 }
 
 async function hold(db: Database, row: Row, reason: string): Promise<EmailOutcome> {
