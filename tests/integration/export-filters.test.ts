@@ -4,6 +4,8 @@ import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
 import { categories, planSections, suggestions, tags } from '../../db/schema/index.ts';
 import { seedDemoData } from '../../db/seed.server.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
+import { createStaff } from '../factories/staff.ts';
+import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { demoPlanId, exportRequest, parseCsv, runExport } from './helpers/exports.ts';
 
@@ -77,4 +79,29 @@ test('CSV: quoting, Chinese and formula injection on hostile text', async () => 
   const records = parseCsv(text);
   expect(records[1]!.slice(3, 7)).toEqual(["'=其他", `'=HYPERLINK("http://evil.example","点我")`, '第一行，逗号,\r\n第二行 "引号"', "'@校友"]);
   expect(records[2]!.slice(4, 7)).toEqual(["'+86 电话", "'-2+3", "'\t社会人士"]);
+});
+
+test('the queue filters the export carries over: assignee, has-attachments, and spam or duplicates when chosen', async () => {
+  const plan = await createPlan(database.db, { slug: 'export-queue-filters' });
+  const staff = await createStaff(database.db, { role: 'moderator' });
+  const pdf = { filename: '附件.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') };
+  const withFile = await createSuggestion(database.db, plan.id, { attachments: [pdf] });
+  const assigned = await createSuggestion(database.db, plan.id);
+  const spam = await createSuggestion(database.db, plan.id);
+  const duplicate = await createSuggestion(database.db, plan.id);
+  await database.db.update(suggestions).set({ assigneeId: staff.id }).where(eq(suggestions.id, assigned.id));
+  await database.db.update(suggestions).set({ status: 'spam' }).where(eq(suggestions.id, spam.id));
+  await database.db.update(suggestions).set({ status: 'duplicate', duplicateOfId: withFile.id }).where(eq(suggestions.id, duplicate.id));
+  const inPlan = async (fields: Record<string, string | string[]>) => {
+    const { filter } = exportRequest({ planId: String(plan.id), ...fields });
+    const found: string[] = [];
+    for await (const batch of exportRows(database.db, filter, { includeContacts: false })) found.push(...batch.map((row) => row.trackingCode));
+    return found;
+  };
+  expect(await inPlan({})).toEqual([withFile.trackingCode, assigned.trackingCode]);
+  expect(await inPlan({ assignee: String(staff.id) })).toEqual([assigned.trackingCode]);
+  expect(await inPlan({ assignee: 'none' })).toEqual([withFile.trackingCode]);
+  expect(await inPlan({ hasAttachments: 'on' })).toEqual([withFile.trackingCode]);
+  expect(await inPlan({ status: 'spam' })).toEqual([spam.trackingCode]);
+  expect(await inPlan({ status: 'duplicate' })).toEqual([duplicate.trackingCode]);
 });

@@ -8,12 +8,12 @@ type Query = {
   channel?: string;
   submitterType?: string;
   tag?: number;
+  assignee?: number | 'none';
+  attachments?: string;
   from?: string;
   to?: string;
   held?: string;
 };
-
-const exportable = ['pending_verification', 'received', 'in_review', 'adopted', 'partially_adopted', 'not_adopted'];
 
 /**
  * Export exactly what the queue shows (for one plan): the queue's filters as
@@ -27,12 +27,14 @@ export function ExportCurrentFilter({ query }: { query: Query }) {
   const status = query.held ? 'pending_verification' : query.status;
   const hidden: [string, string | number | undefined][] = [
     ['planId', query.plan],
-    ['status', status && exportable.includes(status) ? status : undefined],
+    ['status', status],
     ['sectionId', query.section],
     ['categoryId', query.category],
     ['channel', query.channel],
     ['submitterType', query.submitterType],
     ['tagId', query.tag],
+    ['assignee', query.assignee],
+    ['hasAttachments', query.attachments ? 'on' : undefined],
     ['from', query.from],
     ['to', query.to],
   ];

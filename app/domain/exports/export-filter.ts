@@ -21,6 +21,9 @@ export const ExportFilterSchema = z.object({
   channel: z.preprocess((v) => (v === '' ? undefined : v), z.enum(suggestionChannels).optional()),
   submitterType: optionalText(100),
   tagId: optionalId,
+  // The triage queue's filters, so that "export the current filter" is exact.
+  assignee: z.preprocess((v) => (v === '' ? undefined : v), z.union([z.literal('none'), z.coerce.number().int().positive()]).optional()),
+  hasAttachments: z.boolean().default(false),
   // Calendar days in China Standard Time, both inclusive.
   from: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
   to: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
@@ -53,6 +56,8 @@ export function parseExportRequest(form: FormData): { ok: true; value: ExportReq
     channel: text('channel'),
     submitterType: text('submitterType'),
     tagId: text('tagId'),
+    assignee: text('assignee'),
+    hasAttachments: checked('hasAttachments'),
     from: text('from'),
     to: text('to'),
   });

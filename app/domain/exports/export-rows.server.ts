@@ -79,6 +79,9 @@ export function whereClause(sql: postgres.Sql, filter: ExportFilter): postgres.P
   if (filter.sectionId) conditions.push(sql`s.section_id = ${filter.sectionId}`);
   if (filter.channel) conditions.push(sql`s.channel = ${filter.channel}::suggestion_channel`);
   if (filter.submitterType) conditions.push(sql`s.submitter_type = ${filter.submitterType}`);
+  if (filter.assignee === 'none') conditions.push(sql`s.assignee_id is null`);
+  else if (filter.assignee) conditions.push(sql`s.assignee_id = ${filter.assignee}`);
+  if (filter.hasAttachments) conditions.push(sql`exists (select 1 from attachments a where a.suggestion_id = s.id)`);
   if (filter.tagId) conditions.push(sql`exists (select 1 from suggestion_tags st where st.suggestion_id = s.id and st.tag_id = ${filter.tagId})`);
   // Calendar days in China Standard Time, the end day included.
   if (filter.from) conditions.push(sql`s.submitted_at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
