@@ -1,6 +1,10 @@
 import { beforeAll, expect, test } from 'vitest';
 import { planDashboard, type PlanDashboard } from '../../app/domain/exports/dashboard.server.ts';
+import { eq } from 'drizzle-orm';
+import { suggestions } from '../../db/schema/index.ts';
 import { seedDemoData } from '../../db/seed.server.ts';
+import { addCategories, createPlan } from '../factories/plans.ts';
+import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { demoPlanId } from './helpers/exports.ts';
 
@@ -55,4 +59,22 @@ test('the dashboard reads a plan through its index (with few rows the planner wo
     return tx.unsafe(`explain select status, count(*) from suggestions where plan_id = ${planId} group by status`);
   });
   expect(JSON.stringify(plan)).toMatch(/suggestions_plan_[a-z_]*idx/);
+});
+
+test('spam and duplicates are counted apart, never in the total or the breakdowns', async () => {
+  const plan = await createPlan(database.db, { slug: 'dashboard-spam' });
+  const [category] = await addCategories(database.db, plan.id, ['后勤保障']);
+  const kept = await createSuggestion(database.db, plan.id, { categoryId: category!.id });
+  const spam = await createSuggestion(database.db, plan.id, { categoryId: category!.id });
+  const duplicate = await createSuggestion(database.db, plan.id, { categoryId: category!.id });
+  await database.db.update(suggestions).set({ status: 'spam' }).where(eq(suggestions.id, spam.id));
+  await database.db.update(suggestions).set({ status: 'duplicate', duplicateOfId: kept.id }).where(eq(suggestions.id, duplicate.id));
+  const result = await planDashboard(database.db, plan.id);
+  expect(result.total).toBe(1);
+  expect(result.excluded).toBe(2);
+  expect(counts(result.byStatus)).toEqual({ received: 1, duplicate: 1, spam: 1 });
+  expect(counts(result.byCategory)).toEqual({ 后勤保障: 1 });
+  expect(result.byCategory[0]!.share).toBe(1);
+  expect(counts(result.byChannel)).toEqual({ web: 1 });
+  expect(result.perDay.map((r) => r.count)).toEqual([1]);
 });

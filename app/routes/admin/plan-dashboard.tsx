@@ -41,6 +41,7 @@ export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) 
         <p>{plan.title}</p>
         <h1>{t('dashboard.title')}</h1>
         <p className="lead">{t('dashboard.total', { total: dashboard.total })}</p>
+        {dashboard.excluded > 0 && <p>{t('dashboard.excluded', { excluded: dashboard.excluded })}</p>}
         <div className="actions">
           {/* Two clicks from here to the Word summary: this button, then open the file. */}
           <form method="post" action="/admin/exports/download">
