@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { exportLog, plans } from '../../db/schema/index.ts';
+import { auditLog, exportLog, plans } from '../../db/schema/index.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { DEMO_SLUG, demoPersonalData, demoPlanId, readXlsx, zipText } from './helpers/exports.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
@@ -65,7 +65,10 @@ test('the adopted XLSX streams as an attachment with a UTF-8 file name; no conta
 test('contact details appear only when the option is ticked, and the log says so', async () => {
   const planId = String(await demoPlanId(database.db));
   expect((await download({ planId, format: 'csv', includeContacts: 'on', status: 'adopted' })).status).toBe(403);
+  const startsBefore = await database.db.$count(auditLog, eq(auditLog.action, 'export.contacts_started'));
   const response = await download({ planId, format: 'csv', includeContacts: 'on', status: 'adopted' }, cookies.plannerWithContacts);
+  // Audited before the first byte: the row exists as soon as the response has begun.
+  expect(await database.db.$count(auditLog, eq(auditLog.action, 'export.contacts_started'))).toBe(startsBefore + 1);
   const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
   expect(text.split('\r\n')[0]).toContain('姓名,单位,电话,邮箱');
   expect(text).toContain('陈思远,计算机学院 2022 级,,chen.siyuan@example.edu.cn');

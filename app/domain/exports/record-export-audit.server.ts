@@ -45,3 +45,21 @@ export async function recordExportAudit(db: DbExecutor, entry: ExportAuditEntry)
     });
   });
 }
+
+/**
+ * Contact details leave the server as soon as the first rows stream, so an
+ * export with contacts is audited before it starts too: a crash mid-stream
+ * must not leave contact details exported without a trace.
+ */
+export async function recordContactExportStart(
+  db: DbExecutor,
+  entry: { actorId: number | null; filter: ExportFilter; format: string },
+): Promise<void> {
+  await recordAudit(db, {
+    actorId: entry.actorId,
+    action: 'export.contacts_started',
+    targetType: 'plan',
+    targetId: entry.filter.planId ?? undefined,
+    details: { format: entry.format, filter: { ...entry.filter } },
+  });
+}

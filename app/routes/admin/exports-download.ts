@@ -3,6 +3,7 @@ import type { Route } from './+types/exports-download';
 import { requireExportPermission } from '../../domain/exports/access.server.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { parseExportRequest } from '../../domain/exports/export-filter.ts';
+import { recordContactExportStart } from '../../domain/exports/record-export-audit.server.ts';
 import { findExportPlan, startExport } from '../../domain/exports/run-export.server.ts';
 
 // POST only, from the export form: the file is streamed in the response and
@@ -15,6 +16,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) throw data(null, { status: 400 });
   const plan = await findExportPlan(context.db, parsed.value.filter.planId);
   if (!plan) throw data(null, { status: 404 });
+  if (parsed.value.options.includeContacts) {
+    await recordContactExportStart(context.db, { actorId, filter: parsed.value.filter, format: parsed.value.options.format });
+  }
   const started = startExport(context.db, parsed.value, {
     plan,
     actorId,
