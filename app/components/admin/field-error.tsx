@@ -19,6 +19,7 @@ const known: Record<string, MessageKey> = {
   window_order: 'admin.error.windowOrder',
   length_order: 'admin.error.lengthOrder',
   invalid_format: 'admin.error.slugFormat',
+  choose_tag: 'admin.error.chooseTag',
 };
 
 /** The message for a field, linked to its input by id (aria-describedby). */

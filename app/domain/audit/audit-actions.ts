@@ -44,6 +44,7 @@ export const knownAuditActions = [
   'export.suggestions',
   'export.contacts_started',
   'plan.report_published',
+  'tag.created',
   'tag.renamed',
   'tag.merged',
   'tag.deleted',

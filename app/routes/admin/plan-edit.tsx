@@ -74,6 +74,7 @@ export default function PlanEdit({ loaderData, actionData }: Route.ComponentProp
       <nav aria-label={t('admin.plan.parts')} className="button-row">
         <Link to={`/admin/plans/${plan.id}/sections`}>{t('admin.plan.sections')}</Link>
         <Link to={`/admin/plans/${plan.id}/categories`}>{t('admin.plan.categories')}</Link>
+        <Link to={`/admin/plans/${plan.id}/tags`}>{t('admin.plan.tags')}</Link>
         {plan.status === 'draft' && <Link to={`/admin/plans/${plan.id}/import`}>{t('admin.plan.import')}</Link>}
         {plan.status !== 'draft' && <Link to={`/plans/${plan.slug}`}>{t('admin.plan.viewPublic')}</Link>}
       </nav>
