@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { closeStaffDatabase, createE2eStaff, loginAs } from './staff.ts';
@@ -18,6 +19,8 @@ test('a planner downloads the adopted suggestions of the demo plan as XLSX in on
   await page.getByRole('button', { name: '一键导出“采纳 + 部分采纳”' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^南湖大学.*-采纳意见建议-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // With JavaScript the page reports the export's progress, then its end.
+  await expect(page.getByRole('status').filter({ hasText: /^导出完成：南湖大学.*\.xlsx（\d+(\.\d)? (B|KB|MB)）$/ })).toBeVisible();
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
@@ -55,4 +58,13 @@ test('the export page and the dashboard pass axe', async ({ page, context, baseU
   // Other journeys add suggestions to the demo plan on this shared server: count any.
   await expect(page.getByText(/^意见建议总数：\d+ 条$/)).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // Each chart saves as a PNG image.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^下载图片（PNG）\s*：按类别$/ }).click();
+  const png = await downloading;
+  expect(png.suggestedFilename()).toBe('南湖大学“十四五”事业发展规划（征求意见稿）-按类别.png');
+  const bytes = await fs.readFile((await png.path())!);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(400); // width from the IHDR chunk
 });

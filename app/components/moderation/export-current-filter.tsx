@@ -1,4 +1,5 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { DownloadProgress, useStreamedDownload } from '../admin/streamed-download.tsx';
 
 type Query = {
   plan?: number;
@@ -23,6 +24,7 @@ type Query = {
  */
 export function ExportCurrentFilter({ query }: { query: Query }) {
   const { t } = useTranslation();
+  const download = useStreamedDownload();
   if (!query.plan) return null;
   const status = query.held ? 'pending_verification' : query.status;
   const hidden: [string, string | number | undefined][] = [
@@ -39,7 +41,7 @@ export function ExportCurrentFilter({ query }: { query: Query }) {
     ['to', query.to],
   ];
   return (
-    <form method="post" action="/admin/exports/download" className="export-current" aria-label={t('mod.export.label')}>
+    <form method="post" action="/admin/exports/download" className="export-current" aria-label={t('mod.export.label')} onSubmit={download.onSubmit}>
       {hidden.map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
       <label htmlFor="export-current-format">{t('mod.export.format')}</label>
       <select id="export-current-format" name="format" defaultValue="xlsx">
@@ -52,6 +54,7 @@ export function ExportCurrentFilter({ query }: { query: Query }) {
         {t('mod.export.submit')}
       </button>
       <span className="field__hint">{t('mod.export.hint')}</span>
+      <DownloadProgress state={download.state} />
     </form>
   );
 }

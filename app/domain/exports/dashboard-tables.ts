@@ -52,6 +52,7 @@ export function dashboardTables(d: PlanDashboard, t: Translate): DashboardTable[
       title: t('dashboard.topTags'),
       headers: [t('exports.tag'), t('dashboard.count')],
       rows: d.topTags.map((row) => [row.label, row.count]),
+      bars: d.topTags.map((row) => ({ label: row.label, value: row.count })),
     },
   ];
 }

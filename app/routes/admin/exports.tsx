@@ -2,6 +2,7 @@ import type { Route } from './+types/exports';
 import { requireExportPermission } from '../../domain/exports/access.server.ts';
 import { suggestionChannels, suggestionStatuses } from '../../domain/exports/vocabulary.ts';
 import { exportFormOptions } from '../../domain/exports/form-options.server.ts';
+import { DownloadProgress, useStreamedDownload } from '../../components/admin/streamed-download.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
 export function meta() {
@@ -14,10 +15,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return exportFormOptions(context.db, planId);
 }
 
-// Plain <form>s, not React Router's <Form>: the browser itself must receive
-// the POST's response to save it as a download.
+// Plain <form>s, not React Router's <Form>: without JavaScript the browser
+// itself receives the POST's response and saves it; with JavaScript the same
+// POST is read through fetch to show progress (useStreamedDownload).
 export default function ExportsPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const download = useStreamedDownload();
   const { plans, plan, categories, sections, tags } = loaderData;
   if (!plan) return <p>{t('exports.noPlans')}</p>;
   return (
@@ -37,7 +40,7 @@ export default function ExportsPage({ loaderData }: Route.ComponentProps) {
         <a href={`/admin/plans/${plan.slug}/dashboard`}>{t('exports.dashboardLink')}</a>
       </p>
 
-      <form method="post" action="/admin/exports/download" className="exports__form">
+      <form method="post" action="/admin/exports/download" className="exports__form" onSubmit={download.onSubmit}>
         <input type="hidden" name="planId" value={plan.id} />
         <fieldset className="fieldset">
           <legend>{t('exports.filters')}</legend>
@@ -97,6 +100,7 @@ export default function ExportsPage({ loaderData }: Route.ComponentProps) {
           <button type="submit" name="intent" value="adopted" className="button">{t('exports.adoptedPreset')}</button>
           <button type="submit" name="intent" value="filter" className="button button--secondary">{t('exports.submit')}</button>
         </p>
+        <DownloadProgress state={download.state} />
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 import { data, redirect } from 'react-router';
 import type { Route } from './+types/plan-dashboard';
 import { BarChart } from '../../components/bar-chart.tsx';
+import { ChartPngButton } from '../../components/chart-png.tsx';
 import { recordAudit } from '../../domain/audit/record-audit.server.ts';
 import { requireReportPermission } from '../../domain/exports/access.server.ts';
 import { dashboardTables } from '../../domain/exports/dashboard-tables.ts';
@@ -83,13 +84,16 @@ export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) 
                   </tbody>
                 </table>
               </div>
-              {table.bars && <BarChart bars={table.bars} />}
+              {table.bars && <BarChart bars={table.bars} id={`chart-${table.key}`} />}
             </div>
           )}
           <p>
             <a href={`/admin/plans/${plan.slug}/dashboard/csv/${table.key}`} download>
               {t('dashboard.downloadCsv')}<span className="visually-hidden">：{table.title}</span>
-            </a>
+            </a>{' '}
+            {table.bars && table.rows.length > 0 && (
+              <ChartPngButton chartId={`chart-${table.key}`} filename={`${plan.title}-${table.title}.png`} label={table.title} />
+            )}
           </p>
         </section>
       ))}
