@@ -1,10 +1,22 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/receipt';
+import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { getReceipt } from '../domain/suggestions/queries.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { PrintButton } from '../components/print-button.tsx';
 
+// The receipt needs only the code (the submitter lands here right after
+// submitting). Codes are unguessable, and look-ups are limited per IP like
+// /track, so the page cannot be used to probe for codes.
 export async function loader({ context, params }: Route.LoaderArgs) {
+  const limit = await consumeRateLimit(context.db, {
+    key: `receipt:${context.clientIp}`,
+    limit: context.config.rateLimits.trackPerHour,
+    windowSeconds: 3600,
+  });
+  if (!limit.allowed) {
+    throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+  }
   const receipt = await getReceipt(context.db, params.code);
   if (!receipt) throw data(null, { status: 404 });
   return { receipt };

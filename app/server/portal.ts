@@ -43,7 +43,10 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     const { build, devMiddleware, closeDev } = await loadBuild(dev);
     const app = createApp({ db: database.db, log, config, build, devMiddleware });
     const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.port, config.host ?? '::', (error?: Error) => (error ? reject(error) : resolve(listening)));
+      const done = (error?: Error) => (error ? reject(error) : resolve(listening));
+      // Without HOST, Node's default: every address, IPv6 and IPv4 where the
+      // host has IPv6, IPv4 alone where it is disabled.
+      const listening = config.host ? app.listen(config.port, config.host, done) : app.listen(config.port, done);
     });
     const worker = config.runWorker ? startWorker({ db: database.db, config, log }) : undefined;
     const { port } = server.address() as AddressInfo;

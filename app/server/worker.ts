@@ -3,6 +3,7 @@ import { pruneSessions } from '../domain/accounts/sessions.server.ts';
 import { startImapIntake } from '../domain/intake/email/imap-intake.server.ts';
 import { deliverDueMail } from '../domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../domain/mail/transport.server.ts';
+import { pruneUsedCaptchaTokens } from '../domain/intake/web-form.server.ts';
 import { pruneRateLimits } from '../domain/rate-limit/rate-limit.server.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
@@ -13,7 +14,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Background jobs: deliver the mail outbox, read the intake mailbox (IMAP),
- * prune old rate-limit counters and expired staff sessions.
+ * prune old rate-limit counters, redeemed captcha tokens and expired staff sessions.
  * Runs inside `npm start` unless RUN_WORKER=0, or alone with `npm run worker`.
  * All state is in PostgreSQL, so any number of workers can run at once.
  */
@@ -30,6 +31,7 @@ export function startWorker({ db, config, log }: { db: Database; config: Config;
     if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
       await pruneRateLimits(db);
       await pruneSessions(db);
+      await pruneUsedCaptchaTokens(db);
       lastPrune = Date.now();
     }
   };

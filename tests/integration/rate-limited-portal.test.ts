@@ -30,3 +30,12 @@ test('tracking past the per-IP limit gives 429 too', async () => {
   expect((await track()).status).toBe(404);
   expect((await track()).status).toBe(429);
 });
+
+test('receipt look-ups past the per-IP limit give 429 too, so codes cannot be probed', async () => {
+  const receipt = () => fetch(`${portal.url}/receipt/JY-2222-3333`);
+  expect((await receipt()).status).toBe(404);
+  expect((await receipt()).status).toBe(404);
+  const limited = await receipt();
+  expect(limited.status).toBe(429);
+  expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(3000);
+});

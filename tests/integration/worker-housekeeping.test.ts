@@ -4,13 +4,17 @@ import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startWorker } from '../../app/server/worker.ts';
-import { staffSessions } from '../../db/schema/index.ts';
+import { staffSessions, usedCaptchaTokens } from '../../db/schema/index.ts';
 import { createStaff } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 
 const database = setupTestDatabase();
 
-test('the worker deletes expired staff sessions and keeps live ones', async () => {
+test('the worker deletes expired staff sessions and old captcha tokens, and keeps live ones', async () => {
+  await database.db.insert(usedCaptchaTokens).values([
+    { tokenHash: 'redeemed-two-days-ago', usedAt: new Date(Date.now() - 2 * 86_400_000) },
+    { tokenHash: 'redeemed-just-now' },
+  ]);
   const staff = await createStaff(database.db, { role: 'planner' });
   await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false });
   await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false });
@@ -21,6 +25,7 @@ test('the worker deletes expired staff sessions and keeps live ones', async () =
   const worker = startWorker({ db: database.db, config, log: createLogger('silent') });
   try {
     await expect.poll(() => database.db.$count(staffSessions), { timeout: 10_000 }).toBe(1);
+    await expect.poll(async () => (await database.db.select().from(usedCaptchaTokens)).map((row) => row.tokenHash), { timeout: 10_000 }).toEqual(['redeemed-just-now']);
   } finally {
     await worker.stop();
   }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
-import { eq, sql } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions, usedCaptchaTokens } from '../../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -150,4 +150,12 @@ async function captchaVerdict(tx: Transaction, config: Config, token: string, cl
   if (result.outcome === 'passed') return { type: 'passed' };
   if (result.outcome === 'unavailable') return { type: 'held', heldReason: 'captcha_unavailable' };
   return { type: 'failed' };
+}
+
+/**
+ * hCaptcha tokens live about two minutes; a redeemed token's hash only needs
+ * keeping a little longer than that. The worker prunes a day's worth back.
+ */
+export async function pruneUsedCaptchaTokens(db: Database, { olderThanSeconds = 86_400, now = new Date() } = {}) {
+  await db.delete(usedCaptchaTokens).where(lt(usedCaptchaTokens.usedAt, new Date(now.getTime() - olderThanSeconds * 1000)));
 }
