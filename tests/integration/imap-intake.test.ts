@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -80,12 +81,49 @@ test('a crash between commit and flag fetches the message again without a second
   expect(await emailSuggestions()).toBe(before + 1);
 });
 
+test('a worker process killed between commit and flag: restarted, it flags the message and adds no second suggestion', async () => {
+  const body = '建议图书馆考试周延长开放到凌晨一点。';
+  const count = () => database.db.$count(suggestions, eq(suggestions.body, body));
+  await append(Buffer.from("From: killed@example.edu.cn\r\nSubject: =?UTF-8?B?" + Buffer.from("'十四五'规划意见建议 进程被杀").toString('base64') + '?=\r\nMessage-ID: <crash-kill-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n' + body + '\r\n', 'utf8'));
+  const env = { ...process.env, DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1', WORKER_POLL_SECONDS: '0.5', DATA_DIR: '.tmp/imap-crash', LOG_LEVEL: 'silent' };
+
+  const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env: { ...env, JIANYAN_CRASH_AT: 'imap-after-commit' }, stdio: 'ignore' });
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, killed) => resolve(killed)));
+  expect(signal).toBe('SIGKILL');
+  expect(await count()).toBe(1);
+  expect(await seen('<crash-kill-1@x>')).toBe(false);
+
+  const restarted = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env, stdio: 'ignore' });
+  try {
+    await expect.poll(() => seen('<crash-kill-1@x>'), { timeout: 20_000 }).toBe(true);
+    expect(await count()).toBe(1);
+  } finally {
+    const exited = new Promise((resolve) => restarted.once('exit', resolve));
+    restarted.kill('SIGTERM');
+    await exited;
+  }
+}, 120_000);
+
+async function seen(messageId: string): Promise<boolean> {
+  return withClient(async (client) => {
+    const lock = await client.getMailboxLock('INBOX');
+    try {
+      for await (const message of client.fetch('1:*', { flags: true, envelope: true })) {
+        if (message.envelope?.messageId === messageId) return message.flags?.has('\\Seen') ?? false;
+      }
+      return false;
+    } finally {
+      lock.release();
+    }
+  });
+}
+
 test('a new UIDVALIDITY re-reads the mailbox safely: nothing is added twice', async () => {
   const [stateBefore] = await database.db.select().from(imapSyncState);
   const before = await emailSuggestions();
   await dovecot.resetUidValidity();
   const processed = await withClient((client) => pollMailbox(client, database.db, config, log));
-  expect(processed).toBe(mailFixtures.length + 1);
+  expect(processed).toBe(mailFixtures.length + 2);
   const [stateAfter] = await database.db.select().from(imapSyncState);
   expect(stateAfter!.uidValidity).not.toBe(stateBefore!.uidValidity);
   expect(await emailSuggestions()).toBe(before);

@@ -5,6 +5,7 @@ import type { Database } from '../../../../db/client.server.ts';
 import { imapSyncState } from '../../../../db/schema/index.ts';
 import type { Config } from '../../../server/config.ts';
 import type { Logger } from '../../../server/logger.ts';
+import { crashPoint } from '../../../server/crash-point.ts';
 import { processInboundEmail } from './process-email.server.ts';
 import { storeInboundEmail } from './store-email.server.ts';
 
@@ -38,6 +39,7 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
       if (!message || !message.source) continue;
       const stored = await storeInboundEmail(db, message.source, 'imap');
       await processInboundEmail(db, stored.id, { config });
+      crashPoint('imap-after-commit');
       if (config.intake.processedFolder) await client.messageMove(String(uid), config.intake.processedFolder, { uid: true });
       else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
       lastUid = uid;
