@@ -44,6 +44,7 @@ export default [
     route('plans/:slug/dashboard/csv/:table', 'routes/admin/plan-dashboard-csv.ts'),
     route('suggestions/:suggestionId/attachments/:attachmentId', 'routes/admin/suggestion-attachment.ts'),
     route('inbox/:emailId/eml', 'routes/admin/inbox-eml.ts'),
+    route('inbox/:emailId/html', 'routes/admin/inbox-html.ts'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

@@ -46,6 +46,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'intake-new.tsx', path: () => '/admin/intake/new', loader: 'moderate:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'inbox.tsx', path: () => '/admin/inbox', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
+  { file: 'inbox-html.ts', path: () => `/admin/inbox/${ids.email}/html`, loader: 'read:contact:any', action: null },
 ];
 // The sign-in steps and logout need no session by nature; tested below.
 const publicRoutes = ['login.tsx', 'login-two-factor.tsx', 'logout.ts', 'layout.tsx'];
@@ -67,7 +68,7 @@ beforeAll(async () => {
   const suggestion = await createSuggestion(database.db, plan.id, { attachments: [{ filename: '意见.txt', contentType: 'text/plain', bytes: Buffer.from('附件内容') }] });
   const [attachment] = await database.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.suggestionId, suggestion.id));
   const raw = Buffer.from('From: a@example.edu.cn\r\nSubject: test\r\n\r\nbody\r\n');
-  const [email] = await database.db.insert(inboundEmails).values({ dedupeKey: 'matrix', source: 'test', raw, sizeBytes: raw.byteLength, status: 'unmatched' }).returning();
+  const [email] = await database.db.insert(inboundEmails).values({ dedupeKey: 'matrix', source: 'test', raw, sizeBytes: raw.byteLength, status: 'unmatched', sanitizedHtml: '<p>矩阵测试</p>' }).returning();
   ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id, suggestion: suggestion.id, attachment: attachment!.id, email: email!.id };
   actors.push({ label: 'anonymous', cookie: null, permissions: [] });
   for (const role of ['admin', 'moderator', 'planner'] as const) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { attachments, inboundEmails } from '../../db/schema/index.ts';
+import { attachments, auditLog, inboundEmails } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
@@ -31,6 +31,7 @@ beforeAll(async () => {
       raw,
       sizeBytes: raw.byteLength,
       status: 'ingested',
+      sanitizedHtml: '<p>建议<b>增设</b>夜宵窗口。</p><p>联系方式：13800138000</p>',
     })
     .returning();
   emailId = email!.id;
@@ -81,6 +82,19 @@ test('the original .eml downloads for contact readers only', async () => {
   expect(response.headers.get('content-type')).toBe('message/rfc822');
   expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="message-\d+\.eml"/);
   expect(await response.text()).toContain('Message-ID: <page-1@example.edu.cn>');
+});
+
+test('the sanitized HTML of a mail opens for contact readers only, sandboxed, and each view is audited', async () => {
+  expect((await get(`/admin/inbox/${emailId}/html`)).status).toBe(403);
+  const before = await database.db.$count(auditLog, eq(auditLog.action, 'inbound_email.html_viewed'));
+  const response = await get(`/admin/inbox/${emailId}/html`, readerCookie);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  expect(response.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+  expect(await response.text()).toContain('<p>建议<b>增设</b>夜宵窗口。</p>');
+  expect(await database.db.$count(auditLog, eq(auditLog.action, 'inbound_email.html_viewed'))).toBe(before + 1);
+  const detail = await (await get(`/admin/suggestions/${suggestionId}`, readerCookie)).text();
+  expect(detail).toContain(`/admin/inbox/${emailId}/html`);
 });
 
 test('bulk tagging works as a plain form post', async () => {

@@ -96,6 +96,14 @@ export function SuggestionSummary({ s, canDownloadEml }: Props) {
               <a href={`/admin/inbox/${s.email.inboundEmailId}/eml`} download>
                 {t('mod.detail.eml')}
               </a>
+              {s.email.hasHtml && (
+                <>
+                  {' · '}
+                  <a href={`/admin/inbox/${s.email.inboundEmailId}/html`} target="_blank" rel="noopener noreferrer">
+                    {t('mod.detail.emailHtml')}
+                  </a>
+                </>
+              )}
             </p>
           ) : (
             <p className="muted">{t('mod.detail.emlNeedsPermission')}</p>

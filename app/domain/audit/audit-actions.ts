@@ -52,5 +52,6 @@ export const knownAuditActions = [
   'inbound_email.retried',
   'inbound_email.discarded',
   'inbound_email.downloaded',
+  'inbound_email.html_viewed',
   'inbound_email.senders_viewed',
 ] as const;

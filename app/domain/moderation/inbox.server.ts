@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { inboundEmails } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
@@ -115,4 +115,17 @@ export async function downloadInboundEmail(db: Database, { id, actor, ip }: Act)
     ip,
   });
   return mail;
+}
+
+/**
+ * The HTML of an HTML mail, as sanitized at intake, for staff who may see
+ * contact details (signatures carry the lines moved to the contact record).
+ * Audited like the .eml download.
+ */
+export async function viewInboundEmailHtml(db: Database, { id, actor, ip }: Act): Promise<string | null> {
+  assertPermission(actor, 'read:contact:any');
+  const [row] = await db.select({ html: inboundEmails.sanitizedHtml }).from(inboundEmails).where(eq(inboundEmails.id, id));
+  if (!row?.html) return null;
+  await recordAudit(db, { actorId: actor.id, action: 'inbound_email.html_viewed', targetType: 'inbound_email', targetId: id, ip });
+  return row.html;
 }

@@ -89,7 +89,7 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     notesFor(db, id),
     inboundEmailId
       ? db
-          .select({ id: inboundEmails.id, raw: inboundEmails.raw, receivedAt: inboundEmails.receivedAt })
+          .select({ id: inboundEmails.id, raw: inboundEmails.raw, receivedAt: inboundEmails.receivedAt, hasHtml: sql<boolean>`${inboundEmails.sanitizedHtml} is not null` })
           .from(inboundEmails)
           .where(eq(inboundEmails.id, inboundEmailId))
       : Promise.resolve([]),
@@ -128,7 +128,7 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     contact,
     history,
     notes,
-    email: mail ? { inboundEmailId: mail.id, receivedAt: mail.receivedAt, headers } : null,
+    email: mail ? { inboundEmailId: mail.id, receivedAt: mail.receivedAt, headers, hasHtml: mail.hasHtml } : null,
   };
 }
 

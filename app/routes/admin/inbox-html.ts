@@ -1,0 +1,23 @@
+import { data } from 'react-router';
+import type { Route } from './+types/inbox-html';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { viewInboundEmailHtml } from '../../domain/moderation/inbox.server.ts';
+import { idParam } from '../../utils/parse-form.server.ts';
+
+// The mail's HTML as the sender wrote it (sanitized at intake), in a document
+// of its own under a sandbox CSP: no script, no form, no network request
+// (remote images would tell the sender that staff opened the mail).
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'read:contact:any');
+  const html = await viewInboundEmailHtml(context.db, { id: idParam(params.emailId), actor: viewer, ip: context.clientIp });
+  if (html === null) throw data(null, { status: 404 });
+  const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>原始邮件（HTML）</title></head><body>${html}</body></html>`;
+  return new Response(page, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+}
