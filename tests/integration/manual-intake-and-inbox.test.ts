@@ -5,10 +5,10 @@ import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
 import {
   assignInboundToPlan,
   discardInbound,
-  downloadInboundEmail,
   inboxPage,
   retryInbound,
 } from '../../app/domain/moderation/inbox.server.ts';
+import { downloadInboundEmail } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
 import { recordManualSuggestion } from '../../app/domain/moderation/record-manual-suggestion.server.ts';
 import { manualChannels } from '../../app/domain/moderation/statuses.ts';
 import { readConfig } from '../../app/server/config.ts';

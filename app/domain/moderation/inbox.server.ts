@@ -1,16 +1,13 @@
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { inboundEmails } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import {
   assignInboundEmail,
   discardInboundEmail,
   listInboundQueue,
-  rawInboundEmail,
   retryInboundEmail,
 } from '../intake/email/email-queue.server.ts';
 import type { Config } from '../../server/config.ts';
-import { senderHeaders } from './email-headers.server.ts';
+import { inboundSenders } from '../contacts/inbound-email-contacts.server.ts';
 import { assertPermission, ModerationError, type Actor } from './guard.ts';
 import { inboxTabs, type InboxTab } from './inbox-tabs.ts';
 
@@ -26,28 +23,8 @@ export async function inboxPage(
   const limit = 50;
   const rows = await listInboundQueue(db, { statuses: [...inboxTabs[tab]], before, limit: limit + 1 });
   const page = rows.slice(0, limit);
-  const senders = new Map<number, string | null>();
-  if (viewer.permissions.has('read:contact:any') && page.length) {
-    // The header block only (first 16 KiB), one query for the page.
-    const heads = await db
-      .select({ id: inboundEmails.id, head: sql<Buffer>`substring(${inboundEmails.raw} from 1 for 16384)` })
-      .from(inboundEmails)
-      .where(
-        inArray(
-          inboundEmails.id,
-          page.map((r) => r.id),
-        ),
-      );
-    for (const { id, head } of heads)
-      senders.set(id, (await senderHeaders(Buffer.from(head), { mask: false }).catch(() => null))?.from ?? null);
-    await recordAudit(db, {
-      actorId: viewer.id,
-      action: 'inbound_email.senders_viewed',
-      targetType: 'inbound_email',
-      details: { ids: page.map((r) => r.id) },
-      ip,
-    });
-  }
+  // Unmasked senders only for contact readers, through the contacts module (audited there).
+  const senders = viewer.permissions.has('read:contact:any') ? await inboundSenders(db, { viewer, ids: page.map((r) => r.id), ip }) : new Map<number, string | null>();
   return {
     rows: page.map((r) => ({ ...r, sender: senders.get(r.id) ?? null })),
     nextBefore: rows.length > limit ? page.at(-1)!.id : null,
@@ -100,32 +77,4 @@ export async function discardInbound(db: Database, { id, reason, actor, ip }: Ac
     targetId: id,
     ip,
   });
-}
-
-/** The original .eml holds the sender and everything they wrote: contact permission, and audited. */
-export async function downloadInboundEmail(db: Database, { id, actor, ip }: Act) {
-  assertPermission(actor, 'read:contact:any');
-  const mail = await rawInboundEmail(db, id);
-  if (!mail) return null;
-  await recordAudit(db, {
-    actorId: actor.id,
-    action: 'inbound_email.downloaded',
-    targetType: 'inbound_email',
-    targetId: id,
-    ip,
-  });
-  return mail;
-}
-
-/**
- * The HTML of an HTML mail, as sanitized at intake, for staff who may see
- * contact details (signatures carry the lines moved to the contact record).
- * Audited like the .eml download.
- */
-export async function viewInboundEmailHtml(db: Database, { id, actor, ip }: Act): Promise<string | null> {
-  assertPermission(actor, 'read:contact:any');
-  const [row] = await db.select({ html: inboundEmails.sanitizedHtml }).from(inboundEmails).where(eq(inboundEmails.id, id));
-  if (!row?.html) return null;
-  await recordAudit(db, { actorId: actor.id, action: 'inbound_email.html_viewed', targetType: 'inbound_email', targetId: id, ip });
-  return row.html;
 }
