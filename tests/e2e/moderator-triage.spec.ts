@@ -43,10 +43,18 @@ test('a moderator signs in with TOTP, bulk-tags, reveals a contact and decides �
   await expect(page.getByRole('status')).toHaveText('已对 3 条意见建议执行操作。');
   await expect(page.getByRole('cell', { name: '图书馆', exact: true })).toHaveCount(3);
 
-  // Open one, reveal the contact with a reason.
+  // Open the middle one by keyboard: j moves down the rows, o opens the focused one.
   const chosen = suggestions[1]!;
-  await page.getByRole('link', { name: chosen.title }).click();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.getByRole('link', { name: chosen.title })).toBeFocused();
+  await page.keyboard.press('o');
   await expect(page.getByRole('heading', { level: 1, name: chosen.title })).toBeVisible();
+  // d jumps to the decision.
+  await page.keyboard.press('d');
+  await expect(page.getByLabel('处理结果')).toBeFocused();
+
+  // Reveal the contact with a reason.
   await expect(page.getByTestId('contact-details')).toContainText('刘**');
   await expectNoAxeViolations(page);
   await page.getByLabel(/查看原因/).fill('电话核实意见内容');

@@ -54,4 +54,4 @@ test('npm run intake feeds saved .eml files through the same pipeline, once', ()
   expect(first.stdout).toContain('missing.eml\tunreadable');
   expect(first.status).toBe(1);
   expect(run().stdout).toMatch(/big5\.eml\tduplicate ingested/);
-});
+}, 120_000); // several Node processes in turn: slow on a loaded machine

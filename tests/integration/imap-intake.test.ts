@@ -95,7 +95,7 @@ test('a worker process killed between commit and flag: restarted, it flags the m
 
   const restarted = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env, stdio: 'ignore' });
   try {
-    await expect.poll(() => seen('<crash-kill-1@x>'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => seen('<crash-kill-1@x>'), { timeout: 60_000 }).toBe(true);
     expect(await count()).toBe(1);
   } finally {
     const exited = new Promise((resolve) => restarted.once('exit', resolve));

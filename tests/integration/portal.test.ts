@@ -2,6 +2,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal, type RunningPortal } from '../../app/server/portal.ts';
+import { seedDemoStaff } from '../../db/demo/staff.ts';
+import { staffUsers } from '../../db/schema/index.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 
 const database = setupTestDatabase();
@@ -66,4 +68,15 @@ test('responses carry the basic security headers', async () => {
   expect(response.headers.get('x-frame-options')).toBe('DENY');
   expect(response.headers.get('referrer-policy')).toBe('same-origin');
   expect(response.headers.get('x-powered-by')).toBeNull();
+});
+
+test('a development start on an empty database creates one demo account per role, once', async () => {
+  const accounts = await database.db.select({ email: staffUsers.email, role: staffUsers.role }).from(staffUsers).orderBy(staffUsers.id);
+  expect(accounts).toEqual([
+    { email: 'admin@demo.jianyan.invalid', role: 'admin' },
+    { email: 'moderator@demo.jianyan.invalid', role: 'moderator' },
+    { email: 'planner@demo.jianyan.invalid', role: 'planner' },
+  ]);
+  // Any later start finds staff and creates (and prints) nothing.
+  expect(await seedDemoStaff(database.db)).toEqual([]);
 });

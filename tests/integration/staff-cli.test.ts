@@ -54,4 +54,4 @@ test('list shows the accounts; bad input and duplicates are refused', async () =
   const duplicate = await staffCli(['create', '--email', 'CLI-ADMIN@test.jianyan.invalid', '--name', 'X', '--role', 'admin'], 'another password 2\n');
   expect(duplicate.code).toBe(1);
   expect(duplicate.stderr).toContain('already exists');
-});
+}, 120_000); // several Node processes in turn: slow on a loaded machine

@@ -29,10 +29,10 @@ test('`npm run worker` runs alone: it delivers queued mail and stops cleanly on 
     stdio: 'ignore',
   });
   try {
-    await expect.poll(() => sink.received.some((m) => m.raw.includes(trackingCode) || m.to.includes('night-bus@example.edu.cn')), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => sink.received.some((m) => m.raw.includes(trackingCode) || m.to.includes('night-bus@example.edu.cn')), { timeout: 60_000 }).toBe(true);
   } finally {
     const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
     worker.kill('SIGTERM');
     expect(await exited).toBe(0);
   }
-});
+}, 120_000);

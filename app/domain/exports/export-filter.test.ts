@@ -18,7 +18,7 @@ test('the form’s filters and options are parsed; empty selects mean "any"', ()
   expect(parsed).toEqual({
     ok: true,
     value: {
-      filter: { planId: 3, statuses: ['received', 'in_review'], sectionId: 7, channel: 'email', submitterType: '校友', from: '2026-01-01', to: '2026-01-31' },
+      filter: { planId: 3, statuses: ['received', 'in_review'], sectionId: 7, channel: 'email', submitterType: '校友', hasAttachments: false, from: '2026-01-01', to: '2026-01-31' },
       options: { format: 'csv', encoding: 'gb18030', sheetPerCategory: false, includeContacts: true },
     },
   });
@@ -36,4 +36,12 @@ test('unknown statuses, formats, bad dates and reversed ranges are refused', () 
   expect(parseExportRequest(form([['planId', '1'], ['from', '1/2/2026']])).ok).toBe(false);
   expect(parseExportRequest(form([['planId', '1'], ['from', '2026-02-01'], ['to', '2026-01-01']])).ok).toBe(false);
   expect(parseExportRequest(form([])).ok).toBe(false);
+  expect(parseExportRequest(form([['planId', '1'], ['assignee', 'someone']])).ok).toBe(false);
+});
+
+test('the queue filters carried over: an assignee (or none) and has-attachments', () => {
+  const parsed = parseExportRequest(form([['planId', '1'], ['assignee', '12'], ['hasAttachments', 'on']]));
+  expect(parsed.ok && parsed.value.filter).toMatchObject({ assignee: 12, hasAttachments: true });
+  const unassigned = parseExportRequest(form([['planId', '1'], ['assignee', 'none']]));
+  expect(unassigned.ok && unassigned.value.filter.assignee).toBe('none');
 });

@@ -323,7 +323,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'admin.plan.parts': 'Plan contents',
   'admin.plan.sections': 'Sections',
   'admin.plan.tags': 'Tags',
-  'admin.tag.intro': 'Moderators create tags as they triage. Here you tidy them: rename, merge synonyms (for example 饭堂 into 食堂), or delete tags no longer used.',
+  'admin.tag.intro': 'Moderators create tags as they triage. Here you tidy them: rename, merge synonyms (two spellings of one topic), or delete tags no longer used.',
   'admin.tag.none': 'This plan has no tags yet.',
   'admin.tag.formFor': 'Tag “{name}”',
   'admin.tag.name': 'Tag name',
