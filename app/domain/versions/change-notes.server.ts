@@ -5,12 +5,12 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import type { Actor } from '../plans/manage-plans.server.ts';
 import { normalizeTrackingCode } from '../suggestions/tracking-code.ts';
 import { compareSections, isChange } from './compare-sections.ts';
+import { MAX_LINKED } from './limits.ts';
 import { versionSections } from './queries.server.ts';
 
 // 修改理由: per changed section of a version, a reason and the adopted
 // suggestions that led to the change, entered by tracking code.
 
-export const MAX_LINKED = 50;
 
 async function versionPair(db: Database, planId: number, number: number) {
   const rows = await db

@@ -77,7 +77,10 @@ function matchSections(before: VersionSection[], after: VersionSection[]): Map<V
   const byKey = new Map(before.map((s) => [s.sectionKey, s]));
   for (const section of after) {
     const old = byKey.get(section.sectionKey);
-    if (old) pairs.set(section, old), byKey.delete(section.sectionKey);
+    if (old) {
+      pairs.set(section, old);
+      byKey.delete(section.sectionKey);
+    }
   }
   // Left over on both sides: pair the most similar headings first.
   const leftBefore = [...byKey.values()];
@@ -107,7 +110,10 @@ export function headingSimilarity(x: string, y: string): number {
   let shared = 0;
   for (const g of bb) {
     const n = counts.get(g) ?? 0;
-    if (n > 0) shared++, counts.set(g, n - 1);
+    if (n > 0) {
+      shared++;
+      counts.set(g, n - 1);
+    }
   }
   return (2 * shared) / (ba.length + bb.length);
 }

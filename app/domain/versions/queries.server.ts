@@ -111,3 +111,14 @@ export async function revisionsForSuggestion(db: Database, trackingCode: string)
   }
   return result;
 }
+
+/** The current version of a plan for its page's banner: number, date, and whether earlier ones exist. */
+export async function currentVersion(db: Database, planId: number): Promise<{ number: number; publishedAt: Date } | null> {
+  const [row] = await db
+    .select({ number: planVersions.number, publishedAt: planVersions.publishedAt })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.number))
+    .limit(1);
+  return row ?? null;
+}

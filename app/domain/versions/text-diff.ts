@@ -19,7 +19,10 @@ export function diffText(before: string, after: string): DiffOp[] {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) endA--, endB--;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
   const middle = myers(a.slice(start, endA), b.slice(start, endB));
   const ops: DiffOp[] = [{ op: 'equal', text: a.slice(0, start).join('') }, ...middle, { op: 'equal', text: a.slice(endA).join('') }];
   return foldShortEqualities(normalize(ops));
@@ -40,7 +43,10 @@ function myers(a: string[], b: string[]): DiffOp[] {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) x++, y++;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
       v[offset + k] = x;
       if (x >= n && y >= m) {
         found = true;
@@ -59,7 +65,10 @@ function myers(a: string[], b: string[]): DiffOp[] {
     const prevK = k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : at(prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) reversed.push({ op: 'equal', text: a[--x]! }), y--;
+    while (x > prevX && y > prevY) {
+      reversed.push({ op: 'equal', text: a[--x]! });
+      y--;
+    }
     if (d > 0) {
       if (x === prevX) reversed.push({ op: 'insert', text: b[--y]! });
       else reversed.push({ op: 'delete', text: a[--x]! });

@@ -1,0 +1,21 @@
+import { Link } from 'react-router';
+import { useTranslation } from '../../i18n/use-translation.ts';
+
+/** On the plan page: which version is current, with links to it, to earlier ones and to the comparison. */
+export function VersionBanner({ slug, version }: { slug: string; version: { number: number; publishedAt: Date } | null }) {
+  const { t, formatDate } = useTranslation();
+  if (!version) return null;
+  return (
+    <div className="version-banner">
+      <p>
+        <Link to={`/plans/${slug}/versions/${version.number}`}>{t('versions.current', { n: version.number, date: formatDate(version.publishedAt) })}</Link>
+        {version.number > 1 && (
+          <>
+            {' · '}
+            <Link to={`/plans/${slug}/compare?from=${version.number - 1}&to=${version.number}`}>{t('versions.compareLink')}</Link>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
