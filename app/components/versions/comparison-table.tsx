@@ -49,7 +49,7 @@ export function ComparisonTable({ rows, from, to }: { rows: ComparisonRow[]; fro
 }
 
 function SectionText({ row, side }: { row: ComparisonRow; side: 'before' | 'after' }) {
-  const changedHeading = row.heading.some((op) => op.op !== 'equal');
+  const changedHeading = row.kind === 'modified' && row.heading.some((op) => op.op !== 'equal');
   return (
     <>
       {changedHeading && (

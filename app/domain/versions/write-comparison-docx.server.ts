@@ -62,7 +62,8 @@ function comparisonTable(rows: ComparisonRow[], multiple: boolean): Table {
 }
 
 function sideParagraphs(row: ComparisonRow, side: 'before' | 'after'): Paragraph[] {
-  const heading = row.heading.some((op) => op.op !== 'equal') ? opsToParagraphs(row.heading, side, true) : [];
+  // A changed heading is shown with its marks; an added or removed one is in the section row already.
+  const heading = row.kind === 'modified' && row.heading.some((op) => op.op !== 'equal') ? opsToParagraphs(row.heading, side, true) : [];
   return [...heading, ...opsToParagraphs(row.body, side, false)];
 }
 
@@ -75,7 +76,9 @@ function opsToParagraphs(ops: DiffOp[], side: 'before' | 'after', bold: boolean)
       if (i > 0) lines.push([]);
       if (!part) return;
       const marked = op.op !== 'equal';
-      lines.at(-1)!.push(new TextRun({ text: part, bold: bold || (marked && side === 'after'), strike: marked && side === 'before', underline: marked && side === 'after' ? {} : undefined }));
+      // Only marked runs get run properties: Word writes strike="false" otherwise.
+      const marks = !marked ? {} : side === 'before' ? { strike: true } : { underline: {}, bold: true };
+      lines.at(-1)!.push(new TextRun({ text: part, ...(bold ? { bold } : {}), ...marks }));
     });
   }
   const paragraphs = lines.filter((runs) => runs.length).map((runs) => new Paragraph({ children: runs }));
