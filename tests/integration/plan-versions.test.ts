@@ -6,6 +6,7 @@ import { addSection, moveSection, removeSection, updateSection } from '../../app
 import { getVersionChangesForAdmin, saveChangeNote } from '../../app/domain/versions/change-notes.server.ts';
 import { hasUnpublishedEdits, publishVersion } from '../../app/domain/versions/publish-version.server.ts';
 import { getComparison, getVersionedPlan, revisionsForSuggestion, versionSections } from '../../app/domain/versions/queries.server.ts';
+import { previewReimport, reimportSections } from '../../app/domain/versions/reimport-sections.server.ts';
 import { auditLog, planSections, suggestions } from '../../db/schema/index.ts';
 import { addSections, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
@@ -125,4 +126,38 @@ test('linking refuses malformed codes, codes of other plans and suggestions not 
   expect(await saveChangeNote(database.db, { planId: plan.id, number: 2, sectionKey: sections[0]!.id, reason: '理由', codes: '', viewer, ip })).toEqual({ ok: false, error: 'not_found' });
   expect(await saveChangeNote(database.db, { planId: plan.id, number: 1, sectionKey: sections[1]!.id, reason: '理由', codes: '', viewer, ip })).toEqual({ ok: false, error: 'not_found' });
   expect((await getVersionChangesForAdmin(database.db, { planId: plan.id, number: 2, viewer }))!.rows[0]!.reason).toBe('');
+});
+
+test('a revised draft re-imported from Word updates matching sections in place, so suggestions stay linked', async () => {
+  const viewer = await admin();
+  const { plan, sections } = await planWithSections();
+  const onSection = await createSuggestion(database.db, plan.id, { sectionId: sections[1]!.id });
+  const imported = [
+    { level: 1 as const, number: '第一章', heading: '总体要求', bodyMarkdown: '' },
+    { level: 1 as const, number: '第二章', heading: '优化医疗资源配置', bodyMarkdown: '每千人口床位数不低于7张。' },
+    { level: 1 as const, number: '第三章', heading: '中医药发展', bodyMarkdown: '建设中医医院。' },
+  ];
+  expect(await previewReimport(database.db, { planId: plan.id, sections: imported })).toEqual({
+    matches: [
+      { id: sections[0]!.id, number: '第1章', heading: '总体要求' },
+      { id: sections[1]!.id, number: '第2章', heading: '医疗资源配置' },
+      null,
+    ],
+    removed: [{ id: sections[2]!.id, number: '第3章', heading: '人才队伍' }],
+  });
+  expect(await reimportSections(database.db, { planId: plan.id, sections: imported, viewer, ip })).toEqual({ ok: true });
+  const working = await database.db.select().from(planSections).where(eq(planSections.planId, plan.id)).orderBy(asc(planSections.position));
+  expect(working.map((s) => [s.id === sections[0]!.id || s.id === sections[1]!.id ? 'kept' : 'new', s.position, s.heading])).toEqual([
+    ['kept', 0, '总体要求'],
+    ['kept', 1, '优化医疗资源配置'],
+    ['new', 2, '中医药发展'],
+  ]);
+  const [stillLinked] = await database.db.select({ sectionId: suggestions.sectionId }).from(suggestions).where(eq(suggestions.id, onSection.id));
+  expect(stillLinked!.sectionId).toBe(sections[1]!.id);
+
+  await publishVersion(database.db, { planId: plan.id, note: '', viewer, ip });
+  const { versions } = (await getVersionedPlan(database.db, plan.slug))!;
+  const { rows } = await getComparison(database.db, { planId: plan.id, from: versions[0]!, to: versions[1]! });
+  expect(rows.map((r) => `${r.kind}:${r.after?.heading ?? r.before!.heading}`)).toEqual(['modified:优化医疗资源配置', 'removed:人才队伍', 'added:中医药发展']);
+  expect(rows[0]!.heading.filter((op) => op.op !== 'equal')).toEqual([{ op: 'insert', text: '优化' }]);
 });

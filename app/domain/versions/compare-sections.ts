@@ -85,14 +85,29 @@ function matchSections(before: VersionSection[], after: VersionSection[]): Map<V
   // Left over on both sides: pair the most similar headings first.
   const leftBefore = [...byKey.values()];
   const leftAfter = after.filter((s) => !pairs.has(s));
-  const candidates = leftAfter.flatMap((a) => leftBefore.map((b) => ({ a, b, score: headingSimilarity(a.heading, b.heading) })));
-  candidates.sort((x, y) => y.score - x.score);
-  const used = new Set<VersionSection>();
-  for (const { a, b, score } of candidates) {
+  for (const [a, b] of pairByHeading(leftBefore.map((s) => s.heading), leftAfter.map((s) => s.heading))) pairs.set(leftAfter[b]!, leftBefore[a]!);
+  return pairs;
+}
+
+/**
+ * Pairs old and new headings that name the same section: equal ones first,
+ * then the most similar (Dice ≥ 0.6), each heading used once. Returns
+ * [old index, new index] pairs. Used where sections have no shared key: a
+ * draft re-imported from Word.
+ */
+export function pairByHeading(before: string[], after: string[]): [number, number][] {
+  const candidates = after.flatMap((a, j) => before.map((b, i) => ({ i, j, score: headingSimilarity(b, a) })));
+  // Highest score first; ties go to the closest position, so repeated headings pair in order.
+  candidates.sort((x, y) => y.score - x.score || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
+  const usedBefore = new Set<number>();
+  const usedAfter = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const { i, j, score } of candidates) {
     if (score < SIMILAR_HEADINGS) break;
-    if (pairs.has(a) || used.has(b)) continue;
-    pairs.set(a, b);
-    used.add(b);
+    if (usedBefore.has(i) || usedAfter.has(j)) continue;
+    usedBefore.add(i);
+    usedAfter.add(j);
+    pairs.push([i, j]);
   }
   return pairs;
 }

@@ -82,6 +82,12 @@ export const zhCN = {
   'versions.admin.error.not_found': '本规划中没有跟踪编号为 {code} 的意见建议。',
   'versions.admin.error.not_adopted': '{code} 未被采纳或部分采纳，不能关联。',
   'versions.admin.error.reason': '修改理由最多 2000 字。',
+  'versions.admin.import': '从 Word 导入修订稿',
+  'versions.import.revised': '该规划已发布：导入的修订稿将更新现行文本。标题相同或相近的章节就地更新（意见建议与章节的关联保留），其余新增或删除。导入后请在“版本与修改对照表”中发布新版本。',
+  'versions.import.updates': '→ 更新现有章节“{name}”',
+  'versions.import.new': '→ 新增章节',
+  'versions.import.removed': '现行文本中以下章节在修订稿中没有对应章节，将被删除（针对这些章节的意见建议保留，但不再关联章节）：',
+  'versions.import.replaceWarning': '保存后现行文本即按修订稿更新（规划页面立即显示），之前的文本已保存为版本，可随时查看和对照。',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -165,4 +171,10 @@ export const en: Record<keyof typeof zhCN, string> = {
   'versions.admin.error.not_found': 'This plan has no suggestion with tracking code {code}.',
   'versions.admin.error.not_adopted': '{code} was not adopted or partially adopted and cannot be linked.',
   'versions.admin.error.reason': 'The reason can be at most 2,000 characters.',
+  'versions.admin.import': 'Import a revised draft from Word',
+  'versions.import.revised': 'This plan is published: the imported draft updates the current text. Sections with the same or a similar heading are updated in place (suggestions stay linked to them); the others are added or removed. Then publish a new version under “Versions and comparison”.',
+  'versions.import.updates': '→ updates “{name}”',
+  'versions.import.new': '→ new section',
+  'versions.import.removed': 'These current sections have no counterpart in the revised draft and will be removed (suggestions on them are kept, without the section link):',
+  'versions.import.replaceWarning': 'Saving updates the current text at once (the plan page shows it); the text before is kept as a version, to read and compare at any time.',
 };

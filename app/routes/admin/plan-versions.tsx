@@ -46,6 +46,11 @@ export default function PlanVersions({ loaderData, actionData }: Route.Component
       </p>
       <h1>{t('versions.admin.title')}</h1>
       <p>{t('versions.admin.intro')}</p>
+      <p>
+        <Link to={`/admin/plans/${plan.id}/sections`}>{t('admin.plan.sections')}</Link>
+        {' · '}
+        <Link to={`/admin/plans/${plan.id}/import`}>{t('versions.admin.import')}</Link>
+      </p>
       {versions.length === 0 ? (
         <p className="notice">{t('versions.admin.none')}</p>
       ) : (
