@@ -33,6 +33,10 @@ test('versions and the comparison are public at stable addresses; the plan page 
   expect(await (await get(`/plans/${plan.slug}/versions/2`)).text()).toContain('床位数不低于7张。');
   const page = await (await get(`/plans/${plan.slug}`)).text();
   expect(page).toContain('现行版本：第2版');
+  expect(page).not.toContain('尚未发布为新版本的修改');
+  await database.db.update(planSections).set({ bodyMarkdown: '床位数不低于8张。' }).where(eq(planSections.planId, plan.id));
+  expect(await (await get(`/plans/${plan.slug}`)).text()).toContain('本页文本含有第2版之后尚未发布为新版本的修改。');
+  expect(await (await get(`/plans/${plan.slug}/versions/2`)).text()).toContain('床位数不低于7张。');
   const compare = await (await get(`/plans/${plan.slug}/compare`)).text();
   expect(compare).toMatch(/<del>.*6.*<\/del>/);
   expect(compare).toMatch(/<ins>.*7.*<\/ins>/);

@@ -1,8 +1,12 @@
 import { Link } from 'react-router';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
-/** On the plan page: which version is current, with links to it, to earlier ones and to the comparison. */
-export function VersionBanner({ slug, version }: { slug: string; version: { number: number; publishedAt: Date } | null }) {
+/**
+ * On the plan page: which version is current, with links to it and to the
+ * comparison. Section edits show on this page as soon as they are saved, so
+ * when the text differs from the current version the banner says so.
+ */
+export function VersionBanner({ slug, version, pendingEdits }: { slug: string; version: { number: number; publishedAt: Date } | null; pendingEdits: boolean }) {
   const { t, formatDate } = useTranslation();
   if (!version) return null;
   return (
@@ -16,6 +20,7 @@ export function VersionBanner({ slug, version }: { slug: string; version: { numb
           </>
         )}
       </p>
+      {pendingEdits && <p>{t('versions.pendingEdits', { n: version.number })}</p>}
     </div>
   );
 }

@@ -4,6 +4,7 @@
 export const zhCN = {
   'versions.current': '现行版本：第{n}版（{date}发布）',
   'versions.history': '历次版本',
+  'versions.pendingEdits': '本页文本含有第{n}版之后尚未发布为新版本的修改。',
   'versions.compareLink': '修改对照表',
   'versions.version': '第{n}版',
   'versions.versionOf': '{plan}（第{n}版）',
@@ -90,6 +91,7 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'versions.current': 'Current version: version {n} (published {date})',
   'versions.history': 'Earlier versions',
+  'versions.pendingEdits': 'This page includes edits made after version {n} that are not yet published as a new version.',
   'versions.compareLink': 'Comparison table',
   'versions.version': 'Version {n}',
   'versions.versionOf': '{plan} (version {n})',
