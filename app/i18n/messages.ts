@@ -3,6 +3,7 @@ import * as common from './messages/common.ts';
 import * as exporting from './messages/exports.ts';
 import * as moderation from './messages/moderation.ts';
 import * as suggest from './messages/suggest.ts';
+import * as versions from './messages/versions.ts';
 
 // Every UI string lives under messages/, one file per area, in Simplified
 // Chinese (the default) and English. Each file exports `zhCN` and an `en` typed
@@ -10,9 +11,9 @@ import * as suggest from './messages/suggest.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

@@ -2,6 +2,9 @@ import { data, Link } from 'react-router';
 import type { Route } from './+types/plan';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
+import { hasUnpublishedEdits } from '../domain/versions/publish-version.server.ts';
+import { currentVersion } from '../domain/versions/queries.server.ts';
+import { VersionBanner } from '../components/versions/version-banner.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { renderMarkdown } from '../utils/markdown.server.ts';
 
@@ -12,6 +15,8 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   return {
     plan: rest,
     window: consultationWindow(plan),
+    version: await currentVersion(context.db, plan.id),
+    pendingEdits: await hasUnpublishedEdits(context.db, plan.id),
     sections: sections.map(({ bodyMarkdown, ...section }) => ({ ...section, bodyHtml: renderMarkdown(bodyMarkdown) })),
   };
 }
@@ -35,6 +40,7 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
           </p>
         )}
         <p className="plan__summary">{plan.summary}</p>
+        <VersionBanner slug={plan.slug} version={loaderData.version} pendingEdits={loaderData.pendingEdits} />
         {window === 'open' && (
           <p>
             <Link to={`/plans/${plan.slug}/suggest`} className="button">

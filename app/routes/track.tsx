@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Route } from './+types/track';
 import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { trackSuggestion } from '../domain/suggestions/queries.server.ts';
+import { revisionsForSuggestion } from '../domain/versions/queries.server.ts';
+import { TrackRevisions } from '../components/versions/track-revisions.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 const TrackForm = z.object({
@@ -29,7 +31,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   const { code, contact } = form.success ? form.data : { code: '', contact: '' };
   const found = await trackSuggestion(context.db, code, contact);
   if (!found) return data({ found: null, code }, { status: 404 });
-  return { found, code };
+  return { found, code, revisions: await revisionsForSuggestion(context.db, found.trackingCode) };
 }
 
 export default function TrackPage({ actionData }: Route.ComponentProps) {
@@ -95,6 +97,7 @@ export default function TrackPage({ actionData }: Route.ComponentProps) {
           </ol>
           <h3>{t('track.reply')}</h3>
           <p className="reply">{found.publicReply ?? t('track.noReply')}</p>
+          <TrackRevisions revisions={actionData && 'revisions' in actionData ? actionData.revisions : undefined} />
         </section>
       )}
     </section>

@@ -5,7 +5,7 @@ import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal, type RunningPortal } from '../../app/server/portal.ts';
 import { eq } from 'drizzle-orm';
-import { attachments, inboundEmails } from '../../db/schema/index.ts';
+import { attachments, inboundEmails, planVersions } from '../../db/schema/index.ts';
 import { addSections, createPlan } from '../factories/plans.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
@@ -35,6 +35,8 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'plan-sections.tsx', path: () => `/admin/plans/${ids.plan}/sections`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-section.tsx', path: () => `/admin/plans/${ids.plan}/sections/${ids.section}`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-import.tsx', path: () => `/admin/plans/${ids.plan}/import`, loader: 'manage:plan:any', action: 'manage:plan:any' },
+  { file: 'plan-versions.tsx', path: () => `/admin/plans/${ids.plan}/versions`, loader: 'manage:plan:any', action: 'manage:plan:any' },
+  { file: 'plan-version-changes.tsx', path: () => `/admin/plans/${ids.plan}/versions/2`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'exports.tsx', path: () => '/admin/exports', loader: 'export:suggestion:any', action: null },
   { file: 'exports-download.ts', path: () => '/admin/exports/download', loader: null, action: 'export:suggestion:any' },
   { file: 'plan-dashboard.tsx', path: () => `/admin/plans/${ids.slug}/dashboard`, loader: 'read:report:any', action: 'manage:plan:any' },
@@ -64,6 +66,7 @@ beforeAll(async () => {
   portal = await startPortal(readConfig({ DATABASE_URL: database.url, PORT: '0', SEED_DEMO: 'never' }), createLogger('silent'));
   const plan = await createPlan(database.db, { status: 'draft' });
   const [section] = await addSections(database.db, plan.id, ['总则']);
+  await database.db.insert(planVersions).values([{ planId: plan.id, number: 1 }, { planId: plan.id, number: 2 }]);
   const target = await createStaff(database.db, { role: 'planner' });
   const suggestion = await createSuggestion(database.db, plan.id, { attachments: [{ filename: '意见.txt', contentType: 'text/plain', bytes: Buffer.from('附件内容') }] });
   const [attachment] = await database.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.suggestionId, suggestion.id));

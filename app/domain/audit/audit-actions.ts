@@ -29,6 +29,8 @@ export const knownAuditActions = [
   'plan.section_moved',
   'plan.section_removed',
   'plan.sections_imported',
+  'plan.version_published',
+  'plan.version_change_noted',
   'suggestion.status_changed',
   'suggestion.decided',
   'suggestion.reopened',

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { plans } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../accounts/auth.server.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
+import { ensureFirstVersion } from '../versions/publish-version.server.ts';
 
 // Admin commands and queries for plans. Every command takes the acting admin
 // and writes an audit entry in the transaction of the change.
@@ -95,6 +96,8 @@ export async function changePlanStatus(
     const { from, to } = transitions[transition];
     if (!from.includes(plan.status)) return { ok: false, error: 'not_allowed' } as const;
     await tx.update(plans).set({ status: to, updatedAt: new Date() }).where(eq(plans.id, id));
+    // The text as first published is version 1 of the revision history.
+    if (transition === 'publish') await ensureFirstVersion(tx, id, viewer.id);
     await recordAudit(tx, { actorId: viewer.id, action: 'plan.status_changed', targetType: 'plan', targetId: id, details: { from: plan.status, to }, ip });
     return { ok: true } as const;
   });

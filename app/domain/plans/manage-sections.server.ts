@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, plans } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
+import { ensureFirstVersion } from '../versions/publish-version.server.ts';
 import type { Actor } from './manage-plans.server.ts';
 
 export type SectionFields = { level: 1 | 2; number: string; heading: string; bodyMarkdown: string };
@@ -15,6 +16,13 @@ function assertManager(actor: Actor) {
 // lock first: two admins reordering at once queue instead of colliding.
 async function lockPlan(tx: Tx, planId: number) {
   await tx.execute(sql`select pg_advisory_xact_lock(7211051, ${planId})`);
+}
+
+// Before a published plan's text first changes, its text is kept as version 1
+// (docs/decisions/050-plan-versions-and-comparison.md).
+async function lockAndKeepFirstVersion(tx: Tx, planId: number, actor: Actor) {
+  await lockPlan(tx, planId);
+  await ensureFirstVersion(tx, planId, actor.id);
 }
 
 export async function listSections(db: Database, planId: number) {
@@ -33,7 +41,7 @@ export async function getSection(db: Database, { planId, sectionId }: { planId: 
 export async function addSection(db: Database, { planId, fields, viewer, ip }: { planId: number; fields: SectionFields; viewer: Actor; ip: string }): Promise<number> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
-    await lockPlan(tx, planId);
+    await lockAndKeepFirstVersion(tx, planId, viewer);
     const [last] = await tx.select({ max: sql<number | null>`max(${planSections.position})` }).from(planSections).where(eq(planSections.planId, planId));
     const [section] = await tx.insert(planSections).values({ planId, position: (last?.max ?? -1) + 1, ...fields }).returning({ id: planSections.id });
     await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_added', targetType: 'plan', targetId: planId, details: { sectionId: section!.id }, ip });
@@ -44,6 +52,7 @@ export async function addSection(db: Database, { planId, fields, viewer, ip }: {
 export async function updateSection(db: Database, { planId, sectionId, fields, viewer, ip }: { planId: number; sectionId: number; fields: SectionFields; viewer: Actor; ip: string }): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
+    await lockAndKeepFirstVersion(tx, planId, viewer);
     const rows = await tx.update(planSections).set(fields).where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId))).returning({ id: planSections.id });
     if (!rows.length) return false;
     await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_updated', targetType: 'plan', targetId: planId, details: { sectionId }, ip });
@@ -54,7 +63,7 @@ export async function updateSection(db: Database, { planId, sectionId, fields, v
 export async function removeSection(db: Database, { planId, sectionId, viewer, ip }: { planId: number; sectionId: number; viewer: Actor; ip: string }): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
-    await lockPlan(tx, planId);
+    await lockAndKeepFirstVersion(tx, planId, viewer);
     const rows = await tx.delete(planSections).where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId))).returning({ id: planSections.id });
     if (!rows.length) return false;
     await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_removed', targetType: 'plan', targetId: planId, details: { sectionId }, ip });
@@ -68,7 +77,7 @@ export async function moveSection(
 ): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
-    await lockPlan(tx, planId);
+    await lockAndKeepFirstVersion(tx, planId, viewer);
     const list = await tx.select({ id: planSections.id, position: planSections.position }).from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.position));
     const index = list.findIndex((s) => s.id === sectionId);
     if (index < 0) return false;

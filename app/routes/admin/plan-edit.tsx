@@ -76,6 +76,7 @@ export default function PlanEdit({ loaderData, actionData }: Route.ComponentProp
         <Link to={`/admin/plans/${plan.id}/categories`}>{t('admin.plan.categories')}</Link>
         <Link to={`/admin/plans/${plan.id}/tags`}>{t('admin.plan.tags')}</Link>
         {plan.status === 'draft' && <Link to={`/admin/plans/${plan.id}/import`}>{t('admin.plan.import')}</Link>}
+        {plan.status !== 'draft' && <Link to={`/admin/plans/${plan.id}/versions`}>{t('versions.admin.link')}</Link>}
         {plan.status !== 'draft' && <Link to={`/plans/${plan.slug}`}>{t('admin.plan.viewPublic')}</Link>}
       </nav>
       <section className="admin-panel" aria-labelledby="status-heading">

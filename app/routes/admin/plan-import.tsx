@@ -6,6 +6,7 @@ import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts'
 import { MAX_DOCX_BYTES, readDocxDraft } from '../../domain/plans/import-docx.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { replaceSections } from '../../domain/plans/manage-sections.server.ts';
+import { previewReimport, reimportSections } from '../../domain/versions/reimport-sections.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid } from '../../utils/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
@@ -33,6 +34,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     } catch {
       return invalid({ file: ['invalid'] });
     }
+    // A published plan keeps its matching sections (a revised draft, docs/decisions/050); a draft is replaced.
+    const plan = await getPlanForEditing(context.db, { id: planId, viewer });
+    if (!plan) throw data(null, { status: 404 });
+    if (plan.status !== 'draft') {
+      await reimportSections(context.db, { planId, sections: parsed, viewer, ip: context.clientIp });
+      throw redirect(`/admin/plans/${planId}/versions`);
+    }
     const result = await replaceSections(context.db, { planId, sections: parsed, viewer, ip: context.clientIp });
     if (!result.ok) return invalid({ file: [result.error] });
     throw redirect(`/admin/plans/${planId}/sections`);
@@ -42,7 +50,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (file.size > MAX_DOCX_BYTES) return invalid({ file: ['too_big'] });
   try {
     const draft = await readDocxDraft(Buffer.from(await file.arrayBuffer()));
-    return data({ draft, errors: null });
+    return data({ draft, reimport: await previewReimport(context.db, { planId, sections: draft.sections }), errors: null });
   } catch {
     return invalid({ file: ['not_docx'] });
   }
@@ -53,6 +61,8 @@ export default function PlanImport({ loaderData, actionData }: Route.ComponentPr
   const { plan } = loaderData;
   const errors = actionData?.errors ?? {};
   const draft = actionData && 'draft' in actionData ? actionData.draft : null;
+  // For a published plan: which current section each imported one updates, and which go.
+  const reimport = !plan.isDraft && actionData && 'reimport' in actionData ? actionData.reimport : null;
   return (
     <section>
       <title>{`${t('admin.plan.import')} · ${plan.title} · ${t('site.name')}`}</title>
@@ -61,7 +71,7 @@ export default function PlanImport({ loaderData, actionData }: Route.ComponentPr
       </p>
       <h1>{t('admin.plan.import')}</h1>
       <p>{t('admin.import.intro')}</p>
-      {!plan.isDraft && <p className="notice">{t('admin.error.notDraft')}</p>}
+      {!plan.isDraft && <p className="notice">{t('versions.import.revised')}</p>}
       <p role="alert" className="form-error-slot">
         <FieldError id="file-error" errors={errors} name="file" />
       </p>
@@ -86,14 +96,32 @@ export default function PlanImport({ loaderData, actionData }: Route.ComponentPr
                   {s.number} {s.heading}
                 </strong>
                 <span className="field-hint"> {t('admin.import.paragraphs', { count: s.bodyMarkdown ? s.bodyMarkdown.split('\n\n').length : 0 })}</span>
+                {reimport && (
+                  <span className="field-hint">
+                    {' '}
+                    {reimport.matches[index] ? t('versions.import.updates', { name: `${reimport.matches[index]!.number}${reimport.matches[index]!.heading}` }) : t('versions.import.new')}
+                  </span>
+                )}
               </li>
             ))}
           </ol>
           <Form method="post">
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="sections" value={JSON.stringify(draft.sections)} />
-            <p>{t('admin.import.replaceWarning')}</p>
-            <button type="submit" className="button" disabled={!plan.isDraft}>
+            {reimport && reimport.removed.length > 0 && (
+              <>
+                <p>{t('versions.import.removed')}</p>
+                <ul>
+                  {reimport.removed.map((r) => (
+                    <li key={r.id}>
+                      {r.number} {r.heading}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            <p>{plan.isDraft ? t('admin.import.replaceWarning') : t('versions.import.replaceWarning')}</p>
+            <button type="submit" className="button">
               {t('admin.import.save')}
             </button>
           </Form>

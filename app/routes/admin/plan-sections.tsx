@@ -56,6 +56,11 @@ export default function PlanSections({ loaderData, actionData }: Route.Component
         <Link to={`/admin/plans/${plan.id}`}>{plan.title}</Link>
       </p>
       <h1>{t('admin.plan.sections')}</h1>
+      {plan.status !== 'draft' && (
+        <p>
+          <Link to={`/admin/plans/${plan.id}/versions`}>{t('versions.admin.link')}</Link>
+        </p>
+      )}
       {sections.length === 0 && <p className="notice">{t('admin.sections.empty')}</p>}
       <ol className="edit-list">
         {sections.map((s, index) => (
