@@ -1,6 +1,9 @@
+import { PassThrough } from 'node:stream';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { beforeAll, expect, test } from 'vitest';
+import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
+import { writeDocx } from '../../app/domain/exports/write-docx.server.ts';
 import { seedDemoData } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { BASE_URL, demoPersonalData, demoPlanId, exportRequest, parseCsv, readXlsx, runExport, zipText } from './helpers/exports.ts';
@@ -113,4 +116,23 @@ test('DOCX: the 汇总表 with title, plan, period, groups by section, totals an
   const unzipped = await zipText(bytes);
   for (const personal of demoPersonalData) expect(unzipped, personal).not.toContain(personal);
   expect(text).toContain('在校学生');
+});
+
+test('DOCX past its row cap says so, and its totals still count every selected suggestion', async () => {
+  const { filter } = exportRequest({ planId, intent: 'adopted' });
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const listed = await writeDocx(exportRows(database.db, filter, { includeContacts: false }), out, {
+    includeContacts: false,
+    planTitle: '南湖大学',
+    from: '—',
+    to: '—',
+    today: '—',
+    maxRows: 2,
+  });
+  expect(listed).toBe(2);
+  const text = (await zipText(Buffer.concat(chunks))).replace(/<[^>]+>/g, '');
+  expect(text).toContain('所选意见建议共 3 条，本表列出前 2 条；合计按全部 3 条统计。');
+  expect(text).toContain('合计：共 3 条，其中采纳 2 条，部分采纳 1 条');
 });

@@ -14,14 +14,20 @@ import { writeChunk } from './output-stream.server.ts';
 export const DOCX_MAX_ROWS = 10_000;
 
 const t = translator('zh-CN');
-type DocxOptions = { includeContacts: boolean; planTitle: string; from: string; to: string; today: string };
+type DocxOptions = { includeContacts: boolean; planTitle: string; from: string; to: string; today: string; maxRows?: number };
 
 export async function writeDocx(batches: AsyncIterable<ExportRow[]>, out: PassThrough, options: DocxOptions): Promise<number> {
+  // Rows past the cap are still read, to count them: the totals and the note
+  // below describe the whole selection, not the part that fits.
   const rows: ExportRow[] = [];
+  const statuses: ExportRow['status'][] = [];
   for await (const batch of batches) {
-    rows.push(...batch.slice(0, DOCX_MAX_ROWS - rows.length));
-    if (rows.length >= DOCX_MAX_ROWS) break;
+    for (const row of batch) {
+      statuses.push(row.status);
+      if (rows.length < (options.maxRows ?? DOCX_MAX_ROWS)) rows.push(row);
+    }
   }
+  const truncated = statuses.length > rows.length;
   const document = new Document({
     creator: '建言 Jianyan',
     title: t('docx.title'),
@@ -38,8 +44,9 @@ export async function writeDocx(batches: AsyncIterable<ExportRow[]>, out: PassTh
           line(t('docx.plan', { plan: options.planTitle })),
           line(t('docx.range', { from: options.from, to: options.to })),
           line(t('docx.generated', { date: options.today })),
+          ...(truncated ? [line(t('docx.truncated', { shown: rows.length, total: statuses.length }))] : []),
           summaryTable(rows, options.includeContacts),
-          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: totalsLine(rows), bold: true })] }),
+          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: totalsLine(statuses), bold: true })] }),
         ],
       },
     ],
@@ -85,10 +92,10 @@ function submitter(row: ExportRow, includeContacts: boolean): string {
   return name || unit || row.submitterType;
 }
 
-function totalsLine(rows: ExportRow[]): string {
-  const count = (status: ExportRow['status']) => rows.filter((r) => r.status === status).length;
+function totalsLine(statuses: ExportRow['status'][]): string {
+  const count = (status: ExportRow['status']) => statuses.filter((s) => s === status).length;
   const [adopted, partial, rejected] = [count('adopted'), count('partially_adopted'), count('not_adopted')];
-  return t('docx.totals', { total: rows.length, adopted, partial, rejected, other: rows.length - adopted - partial - rejected });
+  return t('docx.totals', { total: statuses.length, adopted, partial, rejected, other: statuses.length - adopted - partial - rejected });
 }
 
 function cell(text: string, widthPercent: number, { bold = false, center = false } = {}): TableCell {
