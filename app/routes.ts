@@ -7,6 +7,8 @@ export default [
   route('plans/:slug/report', 'routes/plan-report.tsx'),
   route('receipt/:code', 'routes/receipt.tsx'),
   route('track', 'routes/track.tsx'),
+  route('rate/:token', 'routes/rate.tsx'),
+  route('elder-mode', 'routes/elder-mode.ts'),
   route('privacy', 'routes/privacy.tsx'),
   route('api/intake/email', 'routes/api/intake-email.ts'),
   route('healthz', 'routes/healthz.ts'),

@@ -1,6 +1,8 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/plan';
-import { consultationWindow } from '../domain/plans/consultation-window.ts';
+import { PlanCounters } from '../components/plan-counters.tsx';
+import { planCounters } from '../domain/feedback/plan-counters.server.ts';
+import { consultationWindow, daysLeft } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { renderMarkdown } from '../utils/markdown.server.ts';
@@ -9,9 +11,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const plan = await getPublicPlan(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
   const { sections, ...rest } = plan;
+  const window = consultationWindow(plan);
   return {
     plan: rest,
-    window: consultationWindow(plan),
+    window,
+    counters: { ...(await planCounters(context.db, plan.id)), daysLeft: window === 'open' ? daysLeft(plan) : null },
     sections: sections.map(({ bodyMarkdown, ...section }) => ({ ...section, bodyHtml: renderMarkdown(bodyMarkdown) })),
   };
 }
@@ -21,7 +25,7 @@ export function meta({ data: loaderData }: Route.MetaArgs) {
 }
 
 export default function PlanPage({ loaderData }: Route.ComponentProps) {
-  const { plan, sections, window } = loaderData;
+  const { plan, sections, window, counters } = loaderData;
   const { t, locale, formatDate } = useTranslation();
   return (
     <article className="plan">
@@ -34,6 +38,13 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
             {t('plan.window', { opens: formatDate(plan.opensAt), closes: formatDate(plan.closesAt) })}
           </p>
         )}
+        {plan.shortWindowReason && (
+          <p className="plan__short-window">
+            <strong>{t('window.publicReasonLabel')}</strong>
+            {plan.shortWindowReason}
+          </p>
+        )}
+        <PlanCounters counters={counters} window={window} />
         <p className="plan__summary">{plan.summary}</p>
         {window === 'open' && (
           <p>

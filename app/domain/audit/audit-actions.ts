@@ -40,6 +40,7 @@ export const knownAuditActions = [
   'suggestion.note_added',
   'suggestion.replied',
   'suggestion.recorded',
+  'suggestion.consent_changed',
   'contact.revealed',
   'inbound_email.assigned',
   'inbound_email.retried',
