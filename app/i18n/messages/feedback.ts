@@ -70,7 +70,7 @@ export const zhCN = {
   'suggest.error.publicationInvalid': '请选择公开方式。',
   'suggest.error.nameForNamed': '选择“署名公开”时请填写姓名。',
   'mod.error.consent_note': '请填写提出人同意的记录（至少 4 个字）。',
-  'dashboard.satisfaction': '提出人评价',
+  'dashboard.satisfactionByCategory': '提出人评价（按类别）',
   'dashboard.satisfactionRated': '已评价',
   'dashboard.satisfactionCaption': '提出人对办理情况的评价',
 };
@@ -144,7 +144,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'suggest.error.publicationInvalid': 'Choose how your suggestion may be published.',
   'suggest.error.nameForNamed': 'Give your name to publish with your name.',
   'mod.error.consent_note': 'Record how the submitter consented (at least 4 characters).',
-  'dashboard.satisfaction': 'Submitters’ ratings',
+  'dashboard.satisfactionByCategory': 'Submitters’ ratings by category',
   'dashboard.satisfactionRated': 'Rated',
   'dashboard.satisfactionCaption': 'Submitters’ ratings of the handling',
 };
