@@ -146,7 +146,7 @@ test('/track: the timeline, then a rating behind the same code + contact check, 
   await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator });
   await decide(s.id, 'partially_adopted', '部分采纳，见第二章');
   const after = await (await post('/track', { code: s.trackingCode, contact: '5678' })).text();
-  expect(after).toContain('已办结');
+  expect(after).toMatch(/data-step="decided"[^>]*><span class="timeline__label">办结（部分采纳）/);
   expect(after).toContain('name="rating"');
 
   const wrong = await post('/track', { intent: 'rate', code: s.trackingCode, contact: '0000', rating: 'satisfied' });

@@ -30,8 +30,9 @@ export function TrackTimeline({
       {steps.map((step) => (
         <li key={step.key} className={step.done ? 'timeline__step timeline__step--done' : 'timeline__step'} data-step={step.key}>
           <span className="timeline__label">
-            {t(`track.step.${step.key}`)}
-            {step.key === 'decided' && decided && `（${t(`status.${status}` as 'status.adopted')}）`}
+            {step.key === 'decided' && decided
+              ? `${t('track.step.decided')}（${t(`status.${status}` as 'status.adopted')}）`
+              : t(`track.step.${step.key}`)}
           </span>
           <span className="timeline__date">{step.done ? (step.date ? formatDate(step.date) : t('track.step.dateUnknown')) : t('track.step.pending')}</span>
         </li>
