@@ -2,7 +2,13 @@ import type { WindowState } from '../domain/plans/consultation-window.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 /** 参与人数 · 意见条数 · 剩余天数, as the NPC's draft-law pages show them. Plain text, no floating badge. */
-export function PlanCounters({ counters, window }: { counters: { submitters: number; suggestions: number; daysLeft: number | null }; window: WindowState }) {
+export function PlanCounters({
+  counters,
+  window,
+}: {
+  counters: { submitters: number; suggestions: number; daysLeft: number | null };
+  window: WindowState;
+}) {
   const { t } = useTranslation();
   return (
     <dl className="plan-counters" aria-label={t('counters.label')}>

@@ -5,16 +5,21 @@ import { useTranslation } from '../i18n/use-translation.ts';
 export function ReportFiguresSection({ figures }: { figures: ReportFigures }) {
   const { t } = useTranslation();
   const rate = figures.total ? Math.round((figures.replied / figures.total) * 1000) / 10 : 0;
-  const sum = (key: 'satisfied' | 'basicallySatisfied' | 'dissatisfied') => figures.satisfaction.reduce((n, row) => n + row[key], 0);
+  const sum = (key: 'satisfied' | 'basicallySatisfied' | 'dissatisfied') =>
+    figures.satisfaction.reduce((n, row) => n + row[key], 0);
   return (
     <section aria-labelledby="report-figures">
       <h2 id="report-figures">{t('figures.title')}</h2>
       <dl className="summary">
         <dt>{t('figures.replyRate')}</dt>
-        <dd data-testid="reply-rate">{t('figures.replyRateValue', { rate, replied: figures.replied, total: figures.total })}</dd>
+        <dd data-testid="reply-rate">
+          {t('figures.replyRateValue', { rate, replied: figures.replied, total: figures.total })}
+        </dd>
         <dt>{t('figures.medianDays')}</dt>
         <dd data-testid="median-days">
-          {figures.medianDaysToDecision === null ? t('figures.noneDecided') : t('figures.days', { days: figures.medianDaysToDecision })}
+          {figures.medianDaysToDecision === null
+            ? t('figures.noneDecided')
+            : t('figures.days', { days: figures.medianDaysToDecision })}
         </dd>
       </dl>
       <p className="report__privacy">{t('figures.replyRateNote')}</p>

@@ -31,7 +31,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     windowSeconds: 3600,
   });
   if (!limit.allowed) {
-    throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+    throw data(
+      { retryAfterSeconds: limit.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    );
   }
   const form = RateForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
   const input = form.success ? form.data : RateForm.parse({});

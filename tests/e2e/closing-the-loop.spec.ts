@@ -13,7 +13,10 @@ test.afterAll(async () => {
 
 /** A draft plan of its own (kept off the public lists other journeys walk) with two decided suggestions. */
 async function decidedSuggestions(baseURL: string) {
-  const plan = await createPlan(db(), { title: `端到端评价规划 ${crypto.randomBytes(3).toString('hex')}`, status: 'draft' });
+  const plan = await createPlan(db(), {
+    title: `端到端评价规划 ${crypto.randomBytes(3).toString('hex')}`,
+    status: 'draft',
+  });
   const [category] = await addCategories(db(), plan.id, ['后勤保障']);
   const staff = await createE2eStaff({ role: 'moderator' });
   const moderator = { id: staff.id, permissions: permissionsOf('moderator', []) };
@@ -77,7 +80,9 @@ test('the submitter rates the handling on /track after a decision, another by th
   await expect(page.getByRole('button', { name: '提交评价' })).toHaveCount(0);
 
   // The second submitter follows the link in the decision email, in a fresh browser.
-  const mail = await waitForMail((m) => Boolean(m.subject?.includes(second!.trackingCode) && m.subject.includes('已办结')));
+  const mail = await waitForMail((m) =>
+    Boolean(m.subject?.includes(second!.trackingCode) && m.subject.includes('已办结')),
+  );
   const link = /https?:\/\/\S+\/rate\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')![0];
   const mailContext = await browser.newContext();
   const mailPage = await mailContext.newPage();

@@ -32,18 +32,33 @@ const post = (path: string, fields: Record<string, string>, headers: Record<stri
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.url, ...headers },
     body: new URLSearchParams(fields),
   });
-const decide = (id: number, decision: 'adopted' | 'partially_adopted' | 'not_adopted' = 'adopted', publicReply?: string) =>
-  decideSuggestion(database.db, { id, actor: moderator, input: { decision, reason: '理由', publicReply, publishable: false } });
+const decide = (
+  id: number,
+  decision: 'adopted' | 'partially_adopted' | 'not_adopted' = 'adopted',
+  publicReply?: string,
+) =>
+  decideSuggestion(database.db, {
+    id,
+    actor: moderator,
+    input: { decision, reason: '理由', publicReply, publishable: false },
+  });
 
 test('the plan page counts submitters and suggestions and shows the days left', async () => {
-  const plan = await createPlan(database.db, { opensAt: new Date(Date.now() - DAY), closesAt: new Date(Date.now() + 40 * DAY - 3600_000) });
+  const plan = await createPlan(database.db, {
+    opensAt: new Date(Date.now() - DAY),
+    closesAt: new Date(Date.now() + 40 * DAY - 3600_000),
+  });
   const same = { name: '甲', email: 'Same@Example.edu.cn' };
   await createSuggestion(database.db, plan.id, { contact: same });
   await createSuggestion(database.db, plan.id, { contact: { ...same, email: 'same@example.edu.cn' } });
   await createSuggestion(database.db, plan.id, { contact: { phone: '138-0000-1111' } });
   await createSuggestion(database.db, plan.id, { contact: { phone: '13800001111' } });
   await createSuggestion(database.db, plan.id, { contact: {} });
-  await createSuggestion(database.db, plan.id, { contact: { email: 'held@example.edu.cn' }, status: 'pending_verification', heldReason: 'captcha_missing' });
+  await createSuggestion(database.db, plan.id, {
+    contact: { email: 'held@example.edu.cn' },
+    status: 'pending_verification',
+    heldReason: 'captcha_missing',
+  });
   const spam = await createSuggestion(database.db, plan.id, { contact: { email: 'spam@example.edu.cn' } });
   await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator });
 
@@ -55,7 +70,11 @@ test('the plan page counts submitters and suggestions and shows the days left', 
 });
 
 test('a closed plan shows its counters without days left', async () => {
-  const plan = await createPlan(database.db, { status: 'closed', opensAt: new Date(Date.now() - 40 * DAY), closesAt: new Date(Date.now() - DAY) });
+  const plan = await createPlan(database.db, {
+    status: 'closed',
+    opensAt: new Date(Date.now() - 40 * DAY),
+    closesAt: new Date(Date.now() - DAY),
+  });
   await createSuggestion(database.db, plan.id);
   const html = await (await fetch(`${portal.url}/plans/${plan.slug}`)).text();
   expect(html).toMatch(/data-testid="counter-suggestions">1</);
@@ -82,11 +101,17 @@ test('a window under 30 days: staff are warned, must give a reason, and the publ
   expect((await database.db.select().from(plans).where(eq(plans.id, plan.id)))[0]!.closesAt).toEqual(plan.closesAt);
 
   const reason = '上级要求在寒假前完成征求意见，征集期为两周';
-  const saved = await post(`/admin/plans/${plan.id}`, { ...fields, shortWindowReason: reason }, { cookie: adminCookie });
+  const saved = await post(
+    `/admin/plans/${plan.id}`,
+    { ...fields, shortWindowReason: reason },
+    { cookie: adminCookie },
+  );
   expect(saved.status).toBe(302);
   const [row] = await database.db.select().from(plans).where(eq(plans.id, plan.id));
   expect(row!.shortWindowReason).toBe(reason);
-  const editPage = await (await fetch(`${portal.url}/admin/plans/${plan.id}`, { headers: { cookie: adminCookie } })).text();
+  const editPage = await (
+    await fetch(`${portal.url}/admin/plans/${plan.id}`, { headers: { cookie: adminCookie } })
+  ).text();
   expect(editPage).toContain('id="short-window-warning"');
 
   await database.db.update(plans).set({ status: 'open' }).where(eq(plans.id, plan.id));
@@ -94,7 +119,11 @@ test('a window under 30 days: staff are warned, must give a reason, and the publ
   expect(publicPage).toContain(reason);
 
   // Lengthened to 30 days or more, the reason is no longer needed and is dropped.
-  const longer = await post(`/admin/plans/${plan.id}`, { ...fields, closesAt: '2027-02-01T09:00', shortWindowReason: reason }, { cookie: adminCookie });
+  const longer = await post(
+    `/admin/plans/${plan.id}`,
+    { ...fields, closesAt: '2027-02-01T09:00', shortWindowReason: reason },
+    { cookie: adminCookie },
+  );
   expect(longer.status).toBe(302);
   expect((await database.db.select().from(plans).where(eq(plans.id, plan.id)))[0]!.shortWindowReason).toBeNull();
 });
@@ -111,9 +140,15 @@ test('the public report adds the reply rate, the median days to decision and the
   await decide(b.id, 'not_adopted'); // no reply at all
   await decide(c.id, 'partially_adopted');
   await replyToSubmitter(database.db, { id: c.id, message: '邮件答复', actor: moderator }); // answered by email
-  expect(await rateByTracking(database.db, { code: a.trackingCode, contact: '5678', rating: 'satisfied' })).toBe('rated');
-  expect(await rateByTracking(database.db, { code: b.trackingCode, contact: '5678', rating: 'dissatisfied' })).toBe('rated');
-  expect(await rateByTracking(database.db, { code: c.trackingCode, contact: '5678', rating: 'basically_satisfied' })).toBe('rated');
+  expect(await rateByTracking(database.db, { code: a.trackingCode, contact: '5678', rating: 'satisfied' })).toBe(
+    'rated',
+  );
+  expect(await rateByTracking(database.db, { code: b.trackingCode, contact: '5678', rating: 'dissatisfied' })).toBe(
+    'rated',
+  );
+  expect(
+    await rateByTracking(database.db, { code: c.trackingCode, contact: '5678', rating: 'basically_satisfied' }),
+  ).toBe('rated');
   await publishReport(database.db, plan.id);
 
   const report = await getPublicReport(database.db, plan.slug);
@@ -141,7 +176,9 @@ test('/track: the timeline, then a rating behind the same code + contact check, 
   const before = await (await post('/track', { code: s.trackingCode, contact: '5678' })).text();
   expect(before).toContain('data-step="inReview"');
   expect(before).not.toContain('name="rating"');
-  expect((await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' })).status).toBe(400);
+  expect(
+    (await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' })).status,
+  ).toBe(400);
 
   await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator });
   await decide(s.id, 'partially_adopted', '部分采纳，见第二章');
@@ -151,10 +188,21 @@ test('/track: the timeline, then a rating behind the same code + contact check, 
 
   const wrong = await post('/track', { intent: 'rate', code: s.trackingCode, contact: '0000', rating: 'satisfied' });
   expect(wrong.status).toBe(404);
-  const rated = await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'basically_satisfied', comment: '还可以' });
+  const rated = await post('/track', {
+    intent: 'rate',
+    code: s.trackingCode,
+    contact: '5678',
+    rating: 'basically_satisfied',
+    comment: '还可以',
+  });
   expect(rated.status).toBe(200);
   expect(await rated.text()).toContain('感谢您的评价');
-  const again = await post('/track', { intent: 'rate', code: s.trackingCode, contact: 'zhang@example.edu.cn', rating: 'dissatisfied' });
+  const again = await post('/track', {
+    intent: 'rate',
+    code: s.trackingCode,
+    contact: 'zhang@example.edu.cn',
+    rating: 'dissatisfied',
+  });
   expect(again.status).toBe(400);
   expect(await again.text()).toContain('每条只能评价一次');
   const rows = await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id));
@@ -170,7 +218,9 @@ test('the decision email link opens a rating page that shows no reply or contact
     input: { decision: 'adopted', reason: '可行', publicReply: '答复正文只在邮件和查询页', publishable: false },
     siteUrl: portal.url,
   });
-  const [mail] = (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, s.id))).filter((m) => m.kind === 'decision');
+  const [mail] = (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, s.id))).filter(
+    (m) => m.kind === 'decision',
+  );
   const link = /https?:\/\/[^\s"<>]+\/rate\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];
   const page = await fetch(link);
   expect(page.status).toBe(200);
@@ -178,7 +228,8 @@ test('the decision email link opens a rating page that shows no reply or contact
   expect(page.headers.get('referrer-policy')).toMatch(/(^|, )no-referrer$/);
   const html = await page.text();
   expect(html).toContain('name="rating"');
-  for (const secret of ['答复正文只在邮件和查询页', 'zhang@example.edu.cn', '13812345678', '张三丰', s.trackingCode]) expect(html).not.toContain(secret);
+  for (const secret of ['答复正文只在邮件和查询页', 'zhang@example.edu.cn', '13812345678', '张三丰', s.trackingCode])
+    expect(html).not.toContain(secret);
 
   const path = new URL(link).pathname;
   expect((await post(path, { rating: 'nope' })).status).toBe(400);

@@ -20,7 +20,16 @@ import { openForm, passToken, postSuggestion, setupTestPortal } from './helpers/
 const database = setupTestDatabase();
 const portal = setupTestPortal(database);
 
-type Case = { consent: PublicationConsent; code: string; name: string; unit: string; phone: string; email: string; body: string; summary: string };
+type Case = {
+  consent: PublicationConsent;
+  code: string;
+  name: string;
+  unit: string;
+  phone: string;
+  email: string;
+  body: string;
+  summary: string;
+};
 type Context = { slug: string; cases: Case[] };
 
 // Every public page that could show a suggestion. Adding a page is one line
@@ -66,7 +75,13 @@ beforeAll(async () => {
     await decideSuggestion(database.db, {
       id: saved.id,
       actor: moderator,
-      input: { decision: 'adopted', reason: '采纳', publicReply: `答复${tag}`, publicSummary: c.summary, publishable: true },
+      input: {
+        decision: 'adopted',
+        reason: '采纳',
+        publicReply: `答复${tag}`,
+        publicSummary: c.summary,
+        publishable: true,
+      },
     });
     context.cases.push({ ...c, code: saved.trackingCode });
   }
@@ -79,7 +94,8 @@ test.each(publicPages)('$name honours every consent state', async (page) => {
   const html = await response.text();
   for (const c of context.cases) {
     // Never: the submitted text or any contact detail other than a consented name.
-    for (const secret of [c.body, c.unit, c.phone, c.email]) expect(html, `${c.consent}: ${secret}`).not.toContain(secret);
+    for (const secret of [c.body, c.unit, c.phone, c.email])
+      expect(html, `${c.consent}: ${secret}`).not.toContain(secret);
     expect(html.includes(c.name), `${c.consent}: name`).toBe(page.listsSuggestions && c.consent === 'named');
     expect(html.includes(c.summary), `${c.consent}: summary`).toBe(page.listsSuggestions && c.consent !== 'none');
   }
@@ -123,7 +139,12 @@ test('the web form stores 不公开 when nothing is chosen, and the choice when 
   const consentOf = async (response: Response) => {
     expect(response.status).toBe(303);
     const code = response.headers.get('location')!.split('/').pop()!;
-    return (await database.db.select({ c: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.trackingCode, code)))[0]!.c;
+    return (
+      await database.db
+        .select({ c: suggestions.publicationConsent })
+        .from(suggestions)
+        .where(eq(suggestions.trackingCode, code))
+    )[0]!.c;
   };
   expect(await consentOf(await post({}))).toBe('none');
   expect(await consentOf(await post({ publication: 'anonymous' }))).toBe('anonymous');

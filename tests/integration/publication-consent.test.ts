@@ -18,7 +18,8 @@ let moderator: { id: number; permissions: ReturnType<typeof permissionsOf> };
 const planner = { id: 0, permissions: permissionsOf('planner', []) };
 
 const consentOf = async (id: number) =>
-  (await database.db.select({ c: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, id)))[0]!.c;
+  (await database.db.select({ c: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, id)))[0]!
+    .c;
 
 beforeAll(async () => {
   planId = (await createPlan(database.db)).id;
@@ -34,7 +35,10 @@ test('submitSuggestion keeps a suggestion unpublished unless told otherwise', as
 });
 
 test('署名公开 without a name is stored as 匿名公开: there is no name to show', async () => {
-  const { id } = await createSuggestion(database.db, planId, { publicationConsent: 'named', contact: { email: 'noname@example.edu.cn' } });
+  const { id } = await createSuggestion(database.db, planId, {
+    publicationConsent: 'named',
+    contact: { email: 'noname@example.edu.cn' },
+  });
   expect(await consentOf(id)).toBe('anonymous');
 });
 
@@ -67,14 +71,19 @@ test('a staff-recorded suggestion (letter, call, visit, symposium) defaults to �
 test('a moderator changes consent only with a recorded note; the change is kept and audited without the note', async () => {
   const { id } = await createSuggestion(database.db, planId);
   for (const note of ['', '  ', 'ok']) {
-    await expect(changePublicationConsent(database.db, { id, consent: 'named', note, actor: moderator })).rejects.toMatchObject({ code: 'consent_note' });
+    await expect(
+      changePublicationConsent(database.db, { id, consent: 'named', note, actor: moderator }),
+    ).rejects.toMatchObject({ code: 'consent_note' });
   }
   expect(await consentOf(id)).toBe('none');
 
   const note = '2026-12-03 来电，本人同意署名公开';
   await changePublicationConsent(database.db, { id, consent: 'named', note, actor: moderator, ip: '10.0.0.1' });
   expect(await consentOf(id)).toBe('named');
-  const changes = await database.db.select().from(publicationConsentChanges).where(eq(publicationConsentChanges.suggestionId, id));
+  const changes = await database.db
+    .select()
+    .from(publicationConsentChanges)
+    .where(eq(publicationConsentChanges.suggestionId, id));
   expect(changes).toHaveLength(1);
   expect(changes[0]).toMatchObject({ fromConsent: 'none', toConsent: 'named', note, actorId: moderator.id });
   const audit = await database.db
@@ -89,7 +98,16 @@ test('a moderator changes consent only with a recorded note; the change is kept 
 
 test('a planner cannot change consent, and an unknown suggestion is not found', async () => {
   const { id } = await createSuggestion(database.db, planId);
-  await expect(changePublicationConsent(database.db, { id, consent: 'anonymous', note: '本人书面同意', actor: planner })).rejects.toBeInstanceOf(ModerationError);
+  await expect(
+    changePublicationConsent(database.db, { id, consent: 'anonymous', note: '本人书面同意', actor: planner }),
+  ).rejects.toBeInstanceOf(ModerationError);
   expect(await consentOf(id)).toBe('none');
-  await expect(changePublicationConsent(database.db, { id: 99_999_999, consent: 'anonymous', note: '本人书面同意', actor: moderator })).rejects.toMatchObject({ code: 'not_found' });
+  await expect(
+    changePublicationConsent(database.db, {
+      id: 99_999_999,
+      consent: 'anonymous',
+      note: '本人书面同意',
+      actor: moderator,
+    }),
+  ).rejects.toMatchObject({ code: 'not_found' });
 });

@@ -34,25 +34,59 @@ async function decided(overrides: Parameters<typeof createSuggestion>[2] = {}) {
 }
 
 const decisionMail = async (id: number) =>
-  (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, id))).filter((m) => m.kind === 'decision');
+  (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, id))).filter(
+    (m) => m.kind === 'decision',
+  );
 const tokenFrom = (text: string) => /\/rate\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 test('rating is possible only after a decision', async () => {
   const s = await createSuggestion(database.db, planId);
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: 'zhang@example.edu.cn', rating: 'satisfied' })).toBe('not_decided');
+  expect(
+    await rateByTracking(database.db, { code: s.trackingCode, contact: 'zhang@example.edu.cn', rating: 'satisfied' }),
+  ).toBe('not_decided');
   await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator });
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'satisfied' })).toBe('not_decided');
-  expect(await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id))).toHaveLength(0);
+  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'satisfied' })).toBe(
+    'not_decided',
+  );
+  expect(
+    await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id)),
+  ).toHaveLength(0);
 });
 
 test('from /track: the same code + contact proof as the look-up, once only; a second attempt is refused', async () => {
   const s = await decided();
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: 'someone@else.cn', rating: 'satisfied' })).toBe('not_found');
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '0000', rating: 'satisfied' })).toBe('not_found');
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'superb' })).toBe('invalid');
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'satisfied', comment: 'x'.repeat(501) })).toBe('invalid');
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'basically_satisfied', comment: '答复及时' })).toBe('rated');
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: 'ZHANG@example.edu.cn', rating: 'dissatisfied' })).toBe('already_rated');
+  expect(
+    await rateByTracking(database.db, { code: s.trackingCode, contact: 'someone@else.cn', rating: 'satisfied' }),
+  ).toBe('not_found');
+  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '0000', rating: 'satisfied' })).toBe(
+    'not_found',
+  );
+  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'superb' })).toBe(
+    'invalid',
+  );
+  expect(
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: '5678',
+      rating: 'satisfied',
+      comment: 'x'.repeat(501),
+    }),
+  ).toBe('invalid');
+  expect(
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: '5678',
+      rating: 'basically_satisfied',
+      comment: '答复及时',
+    }),
+  ).toBe('rated');
+  expect(
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: 'ZHANG@example.edu.cn',
+      rating: 'dissatisfied',
+    }),
+  ).toBe('already_rated');
   const rows = await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id));
   expect(rows).toEqual([expect.objectContaining({ rating: 'basically_satisfied', comment: '答复及时', via: 'track' })]);
   expect((await trackSuggestion(database.db, s.trackingCode, '5678'))?.rating).toBe('basically_satisfied');
@@ -61,10 +95,14 @@ test('from /track: the same code + contact proof as the look-up, once only; a se
 test('two concurrent ratings: exactly one is kept', async () => {
   const s = await decided();
   const results = await Promise.all(
-    (['satisfied', 'dissatisfied'] as const).map((rating) => rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating })),
+    (['satisfied', 'dissatisfied'] as const).map((rating) =>
+      rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating }),
+    ),
   );
   expect(results.sort()).toEqual(['already_rated', 'rated']);
-  expect(await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id))).toHaveLength(1);
+  expect(
+    await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id)),
+  ).toHaveLength(1);
 });
 
 test('the decision email carries an unguessable rating link, stored only as its hash', async () => {
@@ -93,7 +131,9 @@ test('rating by the email link: shows the titles only, rates once, then the link
   expect(await rateByToken(database.db, { token, rating: 'satisfied' })).toBe('rated');
   expect(await rateByToken(database.db, { token, rating: 'dissatisfied' })).toBe('not_found');
   expect(await ratingLinkTarget(database.db, token)).toBeNull();
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'dissatisfied' })).toBe('already_rated');
+  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'dissatisfied' })).toBe(
+    'already_rated',
+  );
   const [row] = await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id));
   expect(row).toMatchObject({ rating: 'satisfied', via: 'email_link' });
 });
@@ -101,25 +141,46 @@ test('rating by the email link: shows the titles only, rates once, then the link
 test('a wrong, malformed or expired token rates nothing', async () => {
   const s = await decided();
   const token = tokenFrom((await decisionMail(s.id))[0]!.text)!;
-  expect(await rateByToken(database.db, { token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'), rating: 'satisfied' })).toBe('not_found');
+  expect(
+    await rateByToken(database.db, {
+      token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'),
+      rating: 'satisfied',
+    }),
+  ).toBe('not_found');
   expect(await rateByToken(database.db, { token: "' or 1=1 --", rating: 'satisfied' })).toBe('not_found');
   const in91Days = new Date(Date.now() + 91 * 24 * 3600 * 1000);
   expect(await rateByToken(database.db, { token, rating: 'satisfied' }, in91Days)).toBe('not_found');
-  expect(await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id))).toHaveLength(0);
+  expect(
+    await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id)),
+  ).toHaveLength(0);
 });
 
 test('no decision email without an email address; the submitter rates on /track instead', async () => {
   const s = await decided({ contact: { name: '赵六', phone: '13700001234' } });
   expect(await decisionMail(s.id)).toHaveLength(0);
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '1234', rating: 'dissatisfied', comment: '希望更具体' })).toBe('rated');
+  expect(
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: '1234',
+      rating: 'dissatisfied',
+      comment: '希望更具体',
+    }),
+  ).toBe('rated');
 });
 
 test('the timeline dates: review start is kept through a reopening, decisions fill it when review was skipped', async () => {
   const s = await createSuggestion(database.db, planId);
   await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator });
-  const [first] = await database.db.select({ at: suggestions.reviewStartedAt }).from(suggestions).where(eq(suggestions.id, s.id));
+  const [first] = await database.db
+    .select({ at: suggestions.reviewStartedAt })
+    .from(suggestions)
+    .where(eq(suggestions.id, s.id));
   expect(first!.at).toBeInstanceOf(Date);
-  await decideSuggestion(database.db, { id: s.id, actor: moderator, input: { decision: 'adopted', reason: '可行', publishable: false } });
+  await decideSuggestion(database.db, {
+    id: s.id,
+    actor: moderator,
+    input: { decision: 'adopted', reason: '可行', publishable: false },
+  });
   await moveSuggestion(database.db, { id: s.id, move: 'reopen', actor: moderator });
   const tracked = await trackSuggestion(database.db, s.trackingCode, '5678');
   expect(tracked).toMatchObject({ status: 'in_review', reviewStartedAt: first!.at, decidedAt: null });

@@ -8,7 +8,17 @@ import { describedBy, FieldError, type Errors } from './field-error.tsx';
  * Art. 15). Always offered, so the form works without JavaScript; the warning
  * shows when the saved window is short or a save was refused for want of it.
  */
-export function ShortWindowField({ opensAt, closesAt, reason, errors }: { opensAt: string; closesAt: string; reason: string; errors: Errors }) {
+export function ShortWindowField({
+  opensAt,
+  closesAt,
+  reason,
+  errors,
+}: {
+  opensAt: string;
+  closesAt: string;
+  reason: string;
+  errors: Errors;
+}) {
   const { t } = useTranslation();
   const short = isShortWindow({ opensAt: fromChinaLocalInput(opensAt), closesAt: fromChinaLocalInput(closesAt) });
   const warn = short || Boolean(errors.shortWindowReason?.length);

@@ -5,7 +5,14 @@ import { formatChinaDateTime } from '../../utils/china-time.ts';
 
 type Publication = {
   consent: PublicationConsent;
-  changes: { id: number; fromConsent: PublicationConsent; toConsent: PublicationConsent; note: string; actor: string; createdAt: Date }[];
+  changes: {
+    id: number;
+    fromConsent: PublicationConsent;
+    toConsent: PublicationConsent;
+    note: string;
+    actor: string;
+    createdAt: Date;
+  }[];
   rating: { rating: Satisfaction; comment: string | null; via: string; createdAt: Date } | null;
 };
 
@@ -52,7 +59,8 @@ export function PublicationPanel({ publication, canChange }: { publication: Publ
           <ul className="admin-list">
             {changes.map((c) => (
               <li key={c.id}>
-                {formatChinaDateTime(c.createdAt)} · {c.actor}：{t(`consent.${c.fromConsent}`)} → {t(`consent.${c.toConsent}`)}（{c.note}）
+                {formatChinaDateTime(c.createdAt)} · {c.actor}：{t(`consent.${c.fromConsent}`)} →{' '}
+                {t(`consent.${c.toConsent}`)}（{c.note}）
               </li>
             ))}
           </ul>
@@ -61,7 +69,8 @@ export function PublicationPanel({ publication, canChange }: { publication: Publ
       <h3>{t('rating.staff.title')}</h3>
       {rating ? (
         <p>
-          <strong>{t(`rating.${rating.rating}`)}</strong> · {formatChinaDateTime(rating.createdAt)} · {t(rating.via === 'email_link' ? 'rating.staff.viaEmail' : 'rating.staff.viaTrack')}
+          <strong>{t(`rating.${rating.rating}`)}</strong> · {formatChinaDateTime(rating.createdAt)} ·{' '}
+          {t(rating.via === 'email_link' ? 'rating.staff.viaEmail' : 'rating.staff.viaTrack')}
           {rating.comment && <span className="reply">：{rating.comment}</span>}
         </p>
       ) : (

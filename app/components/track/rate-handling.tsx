@@ -1,5 +1,10 @@
 import { Form } from 'react-router';
-import { MAX_RATING_COMMENT, satisfactionLevels, type RatingOutcome, type Satisfaction } from '../../domain/feedback/vocabulary.ts';
+import {
+  MAX_RATING_COMMENT,
+  satisfactionLevels,
+  type RatingOutcome,
+  type Satisfaction,
+} from '../../domain/feedback/vocabulary.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
 /**
@@ -29,7 +34,8 @@ export function RateHandling({
       )}
       {rating ? (
         <p className="notice" role="status" data-testid="rating-given">
-          {outcome === 'rated' ? t('rating.thanks') : t('rating.already')} {t('rating.yours', { rating: t(`rating.${rating}`) })}
+          {outcome === 'rated' ? t('rating.thanks') : t('rating.already')}{' '}
+          {t('rating.yours', { rating: t(`rating.${rating}`) })}
         </p>
       ) : (
         <Form method="post" action={action} className="rate-form">
@@ -54,7 +60,13 @@ export function RateHandling({
             <p id="rating-comment-hint" className="field__hint">
               {t('rating.commentHint', { max: MAX_RATING_COMMENT })}
             </p>
-            <textarea id="rating-comment" name="comment" rows={3} maxLength={MAX_RATING_COMMENT} aria-describedby="rating-comment-hint" />
+            <textarea
+              id="rating-comment"
+              name="comment"
+              rows={3}
+              maxLength={MAX_RATING_COMMENT}
+              aria-describedby="rating-comment-hint"
+            />
           </div>
           <button type="submit" className="button">
             {t('rating.submit')}

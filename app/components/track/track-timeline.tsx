@@ -28,13 +28,19 @@ export function TrackTimeline({
   return (
     <ol className="timeline timeline--steps" aria-label={t('track.timeline')}>
       {steps.map((step) => (
-        <li key={step.key} className={step.done ? 'timeline__step timeline__step--done' : 'timeline__step'} data-step={step.key}>
+        <li
+          key={step.key}
+          className={step.done ? 'timeline__step timeline__step--done' : 'timeline__step'}
+          data-step={step.key}
+        >
           <span className="timeline__label">
             {step.key === 'decided' && decided
               ? `${t('track.step.decided')}（${t(`status.${status}` as 'status.adopted')}）`
               : t(`track.step.${step.key}`)}
           </span>
-          <span className="timeline__date">{step.done ? (step.date ? formatDate(step.date) : t('track.step.dateUnknown')) : t('track.step.pending')}</span>
+          <span className="timeline__date">
+            {step.done ? (step.date ? formatDate(step.date) : t('track.step.dateUnknown')) : t('track.step.pending')}
+          </span>
         </li>
       ))}
     </ol>

@@ -14,7 +14,13 @@ import { isPublicationConsent, MAX_CONSENT_NOTE, type PublicationConsent } from 
  */
 export async function changePublicationConsent(
   db: Database,
-  { id, consent, note, actor, ip }: { id: number; consent: PublicationConsent; note: string; actor: Actor; ip?: string },
+  {
+    id,
+    consent,
+    note,
+    actor,
+    ip,
+  }: { id: number; consent: PublicationConsent; note: string; actor: Actor; ip?: string },
 ): Promise<void> {
   assertPermission(actor, 'moderate:suggestion:any');
   if (!isPublicationConsent(consent)) throw new ModerationError('not_allowed');

@@ -13,7 +13,10 @@ import { issueRatingToken } from './ratings.server.ts';
  * transaction, with a fresh rating link. Nothing is sent to a submitter who
  * gave no email address (letters, calls): they rate on /track.
  */
-export async function notifyDecision(tx: Transaction, { id, siteUrl }: { id: number; siteUrl: string }): Promise<boolean> {
+export async function notifyDecision(
+  tx: Transaction,
+  { id, siteUrl }: { id: number; siteUrl: string },
+): Promise<boolean> {
   const to = await replyAddress(tx, id);
   if (!to) return false;
   const [row] = await tx

@@ -42,11 +42,19 @@ function cleanInput(input: RatingInput): { rating: Satisfaction; comment: string
   return { rating: input.rating as Satisfaction, comment: comment || null };
 }
 
-async function rate(db: Database, suggestionId: number, input: RatingInput, via: 'track' | 'email_link'): Promise<RatingOutcome> {
+async function rate(
+  db: Database,
+  suggestionId: number,
+  input: RatingInput,
+  via: 'track' | 'email_link',
+): Promise<RatingOutcome> {
   const clean = cleanInput(input);
   if (!clean) return 'invalid';
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ status: suggestions.status }).from(suggestions).where(eq(suggestions.id, suggestionId));
+    const [row] = await tx
+      .select({ status: suggestions.status })
+      .from(suggestions)
+      .where(eq(suggestions.id, suggestionId));
     if (!row) return 'not_found';
     if (!(decided as readonly string[]).includes(row.status)) return 'not_decided';
     // The primary key decides between two concurrent posts: one row, once.
@@ -63,11 +71,17 @@ async function rate(db: Database, suggestionId: number, input: RatingInput, via:
 }
 
 /** From /track: the same proof as the look-up (code + email or last four phone digits). */
-export async function rateByTracking(db: Database, { code, contact, ...input }: RatingInput & { code: string; contact: string }): Promise<RatingOutcome> {
+export async function rateByTracking(
+  db: Database,
+  { code, contact, ...input }: RatingInput & { code: string; contact: string },
+): Promise<RatingOutcome> {
   const normalized = normalizeTrackingCode(code);
   const proof = contact.trim();
   if (!normalized || !proof) return 'not_found';
-  const [row] = await db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, normalized));
+  const [row] = await db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(eq(suggestions.trackingCode, normalized));
   if (!row) return 'not_found';
   const matches = await contactMatches(db, row.id, /^\d{4}$/.test(proof) ? { phoneLast4: proof } : { email: proof });
   if (!matches) return 'not_found';
@@ -84,7 +98,11 @@ async function suggestionForToken(db: DbExecutor, token: string, now: Date) {
 }
 
 /** From the decision email's link. An unknown, expired or used token is 'not_found'. */
-export async function rateByToken(db: Database, { token, ...input }: RatingInput & { token: string }, now = new Date()): Promise<RatingOutcome> {
+export async function rateByToken(
+  db: Database,
+  { token, ...input }: RatingInput & { token: string },
+  now = new Date(),
+): Promise<RatingOutcome> {
   const suggestionId = await suggestionForToken(db, token, now);
   if (!suggestionId) return 'not_found';
   return rate(db, suggestionId, input, 'email_link');
@@ -105,13 +123,23 @@ export async function ratingLinkTarget(db: Database, token: string, now = new Da
     .innerJoin(plans, eq(plans.id, suggestions.planId))
     .where(eq(suggestions.id, suggestionId));
   if (!row) return null;
-  return { title: row.title, planTitle: row.planTitle, canRate: !row.rated && (decided as readonly string[]).includes(row.status), rated: row.rated };
+  return {
+    title: row.title,
+    planTitle: row.planTitle,
+    canRate: !row.rated && (decided as readonly string[]).includes(row.status),
+    rated: row.rated,
+  };
 }
 
 /** The rating of one suggestion, for /track and the staff page. */
 export async function ratingOf(db: DbExecutor, suggestionId: number) {
   const [row] = await db
-    .select({ rating: suggestionRatings.rating, comment: suggestionRatings.comment, via: suggestionRatings.via, createdAt: suggestionRatings.createdAt })
+    .select({
+      rating: suggestionRatings.rating,
+      comment: suggestionRatings.comment,
+      via: suggestionRatings.via,
+      createdAt: suggestionRatings.createdAt,
+    })
     .from(suggestionRatings)
     .where(eq(suggestionRatings.suggestionId, suggestionId));
   return row ?? null;

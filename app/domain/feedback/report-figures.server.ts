@@ -2,7 +2,12 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, outboxMessages, suggestionRatings, suggestions } from '../../../db/schema/index.ts';
 
-export type SatisfactionRow = { category: string | null; satisfied: number; basicallySatisfied: number; dissatisfied: number };
+export type SatisfactionRow = {
+  category: string | null;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+};
 export type ReportFigures = {
   /** Suggestions counted (spam and duplicates left out, as in the counts table). */
   total: number;

@@ -7,8 +7,8 @@ export const zhCN = {
   'consent.named': '署名公开',
   'consent.anonymous': '匿名公开',
   'consent.none': '不公开',
-  'consent.named.detail': '可公开意见摘要并显示您的姓名（须填写姓名）',
-  'consent.anonymous.detail': '可公开意见摘要，不显示姓名',
+  'consent.named.detail': '公开意见摘要，并署上您填写的名字',
+  'consent.anonymous.detail': '公开意见摘要，不署名',
   'consent.none.detail': '不在任何公开页面出现',
   'consent.staff.title': '公开方式与评价',
   'consent.staff.current': '提出人选择的公开方式',
@@ -45,7 +45,8 @@ export const zhCN = {
   'track.step.decided': '办结',
   'track.step.pending': '尚未到达',
   'track.step.dateUnknown': '日期未记录',
-  'window.shortWarning': '征集期少于 {days} 日。依照《重大行政决策程序暂行条例》第十五条，须说明理由，理由将在规划页面公开显示。',
+  'window.shortWarning':
+    '征集期少于 {days} 日。依照《重大行政决策程序暂行条例》第十五条，须说明理由，理由将在规划页面公开显示。',
   'window.reasonLabel': '征集期少于 30 日的理由',
   'window.reasonHint': '征集期少于 {days} 日时必填，并在公开页面显示。',
   'window.reasonRequired': '征集期少于 30 日，请填写理由。',
@@ -77,7 +78,8 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   'consent.legend': 'May your suggestion be published?',
-  'consent.hint': 'Published reports use a summary written by staff, never your own text or contact details. If you choose nothing, it is not published.',
+  'consent.hint':
+    'Published reports use a summary written by staff, never your own text or contact details. If you choose nothing, it is not published.',
   'consent.named': 'Publish with my name',
   'consent.anonymous': 'Publish anonymously',
   'consent.none': 'Do not publish',
@@ -88,7 +90,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'consent.staff.current': 'Publication chosen by the submitter',
   'consent.staff.newChoice': 'Change to',
   'consent.staff.note': 'Record of the submitter’s consent (required)',
-  'consent.staff.noteHint': 'When and how the submitter agreed, e.g. “Phoned on 3 Dec, agreed to be named”. Staff only.',
+  'consent.staff.noteHint':
+    'When and how the submitter agreed, e.g. “Phoned on 3 Dec, agreed to be named”. Staff only.',
   'consent.staff.change': 'Record consent and change',
   'consent.staff.changes': 'Changes',
   'rating.staff.title': 'Submitter’s rating',
@@ -112,14 +115,16 @@ export const en: Record<keyof typeof zhCN, string> = {
   'rating.outcome.not_found': 'No suggestion to rate was found.',
   'rating.outcome.invalid': 'Choose satisfied, mostly satisfied or dissatisfied; comments up to 500 characters.',
   'rating.pageTitle': 'Rate the handling',
-  'rating.linkInvalid': 'This rating link is invalid, used or expired. You can still see the outcome on the tracking page with your tracking code.',
+  'rating.linkInvalid':
+    'This rating link is invalid, used or expired. You can still see the outcome on the tracking page with your tracking code.',
   'rating.trackLink': 'Track a suggestion',
   'track.step.received': 'Received',
   'track.step.inReview': 'In review',
   'track.step.decided': 'Decided',
   'track.step.pending': 'Not yet',
   'track.step.dateUnknown': 'date not recorded',
-  'window.shortWarning': 'The comment period is under {days} days. Article 15 of the Interim Regulations on Major Administrative Decision Procedures requires a reason, which is shown on the public plan page.',
+  'window.shortWarning':
+    'The comment period is under {days} days. Article 15 of the Interim Regulations on Major Administrative Decision Procedures requires a reason, which is shown on the public plan page.',
   'window.reasonLabel': 'Reason for a comment period under 30 days',
   'window.reasonHint': 'Required when the period is under {days} days; shown publicly.',
   'window.reasonRequired': 'The comment period is under 30 days: give a reason.',
@@ -134,7 +139,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'figures.medianDays': 'Days from submission to decision (median)',
   'figures.noneDecided': 'No suggestion decided yet',
   'figures.days': '{days} days',
-  'figures.replyRateNote': 'Reply rate: suggestions decided and answered (public reply or email) as a share of all suggestions.',
+  'figures.replyRateNote':
+    'Reply rate: suggestions decided and answered (public reply or email) as a share of all suggestions.',
   'figures.noRatings': 'No ratings from submitters yet.',
   'figures.satisfactionCaption': 'Submitters’ ratings of the handling, by category',
   'report.submitter': 'Submitter',
