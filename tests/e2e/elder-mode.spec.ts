@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 
@@ -57,6 +58,12 @@ async function floatingElements(page: Page): Promise<string[]> {
   );
 }
 
+/** "7:1 where the layout allows": axe's enhanced (AAA) contrast rule on our own content (not the captcha widget). */
+async function enhancedContrastViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).exclude('.captcha').analyze();
+  return results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? v.help}`));
+}
+
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
 });
@@ -75,6 +82,7 @@ test('长辈模式 on the form, the receipt and /track: sizes, targets, no float
   expect(await floatingElements(page)).toEqual([]);
   expect(await sidewaysOverflow(page)).toBe(0);
   await expectNoAxeViolations(page);
+  expect(await enhancedContrastViolations(page)).toEqual([]);
 
   await page.getByLabel('意见类别').selectOption({ label: '人才培养' });
   await page.getByLabel('标题').fill('长辈模式下提交的建议');
