@@ -1,6 +1,7 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx';
+import { elderModeFromRequest } from './domain/elder-mode/elder-mode.ts';
 import { defaultLocale, detectLocale, translator, type Locale } from './i18n/index.ts';
 import { useTranslation } from './i18n/use-translation.ts';
 import stylesheet from './styles/app.css?url';
@@ -11,7 +12,7 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export function loader({ request }: Route.LoaderArgs) {
-  return { locale: detectLocale(request) };
+  return { locale: detectLocale(request), elder: elderModeFromRequest(request) };
 }
 
 // Errors render in the root boundary, so it forwards the headers of a thrown
@@ -21,11 +22,12 @@ export function headers({ errorHeaders }: Route.HeadersArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useRouteLoaderData('root') as { locale: Locale } | undefined;
+  const data = useRouteLoaderData('root') as { locale: Locale; elder: boolean } | undefined;
   const locale = data?.locale ?? defaultLocale;
+  const elder = data?.elder ?? false;
   const t = translator(locale);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={elder ? 'elder' : undefined}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -36,7 +38,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">
           {t('site.skipToContent')}
         </a>
-        <SiteHeader locale={locale} />
+        <SiteHeader locale={locale} elder={elder} />
         <main id="main" className="container" tabIndex={-1}>
           {children}
         </main>

@@ -10,6 +10,8 @@ export default [
   route('plans/:slug/compare/docx', 'routes/plan-compare-docx.ts'),
   route('receipt/:code', 'routes/receipt.tsx'),
   route('track', 'routes/track.tsx'),
+  route('rate/:token', 'routes/rate.tsx'),
+  route('elder-mode', 'routes/elder-mode.ts'),
   route('privacy', 'routes/privacy.tsx'),
   route('api/intake/email', 'routes/api/intake-email.ts'),
   route('healthz', 'routes/healthz.ts'),

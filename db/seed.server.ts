@@ -111,6 +111,9 @@ async function insertDemoSuggestions(tx: Tx, planId: number, now: Date) {
         publicReply: demo.reply ?? null,
         publicSummary: demo.summary ?? null,
         publishable: Boolean(demo.summary),
+        // The demo's published summaries stand for submitters who chose 匿名公开.
+        publicationConsent: demo.summary ? 'anonymous' : 'none',
+        reviewStartedAt: decided || demo.status === 'in_review' ? new Date(submittedAt.getTime() + DAY / 2) : null,
         decidedAt: decided ? new Date(submittedAt.getTime() + DAY) : null,
         submittedAt,
         intakeMeta: { demo: true },

@@ -1,7 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import { translator, type Locale } from '../i18n/index.ts';
+import { ElderModeSwitch } from './elder-mode-switch.tsx';
 
-export function SiteHeader({ locale }: { locale: Locale }) {
+export function SiteHeader({ locale, elder }: { locale: Locale; elder: boolean }) {
   const t = translator(locale);
   const location = useLocation();
   const params = new URLSearchParams(location.search);
@@ -25,6 +26,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         >
           {t('site.languageSwitch')}
         </a>
+        <ElderModeSwitch elder={elder} locale={locale} returnTo={`${location.pathname}${location.search}`} />
       </div>
     </header>
   );

@@ -1,11 +1,13 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/plan-report';
 import { PrintButton } from '../components/print-button.tsx';
+import { ReportFiguresSection } from '../components/report-figures.tsx';
 import { getPublicReport } from '../domain/exports/report.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 // 采纳情况公示. Public once staff publish it; until then it does not exist (404).
-// Shows counts, publishable summaries and replies, the submitter type at most.
+// Shows counts, publishable summaries and replies of suggestions whose
+// submitter agreed to publication, with the name only for 署名公开.
 export async function loader({ context, params }: Route.LoaderArgs) {
   const report = await getPublicReport(context.db, params.slug);
   if (!report) throw data(null, { status: 404 });
@@ -79,6 +81,8 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
         </div>
       </section>
 
+      <ReportFiguresSection figures={report.figures} />
+
       <section aria-labelledby="report-items">
         <h2 id="report-items">{t('report.adoptedTitle')}</h2>
         {report.items.length === 0 ? (
@@ -91,6 +95,7 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
                 <tr>
                   <th scope="col">{t('report.category')}</th>
                   <th scope="col">{t('report.summary')}</th>
+                  <th scope="col">{t('report.submitter')}</th>
                   <th scope="col">{t('report.submitterType')}</th>
                   <th scope="col">{t('report.decision')}</th>
                   <th scope="col">{t('report.reply')}</th>
@@ -101,6 +106,7 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
                   <tr key={item.id}>
                     <td>{item.category ?? t('exports.uncategorized')}</td>
                     <th scope="row">{item.summary}</th>
+                    <td>{item.name ?? t('report.anonymous')}</td>
                     <td>{item.submitterType}</td>
                     <td>{t(`status.${item.status}`)}</td>
                     <td>{item.reply ?? ''}</td>

@@ -1,6 +1,8 @@
 import { data, Link } from 'react-router';
 import type { Route } from './+types/plan';
-import { consultationWindow } from '../domain/plans/consultation-window.ts';
+import { PlanCounters } from '../components/plan-counters.tsx';
+import { planCounters } from '../domain/feedback/plan-counters.server.ts';
+import { consultationWindow, daysLeft } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
 import { hasUnpublishedEdits } from '../domain/versions/publish-version.server.ts';
 import { currentVersion } from '../domain/versions/queries.server.ts';
@@ -12,9 +14,11 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const plan = await getPublicPlan(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
   const { sections, ...rest } = plan;
+  const window = consultationWindow(plan);
   return {
     plan: rest,
-    window: consultationWindow(plan),
+    window,
+    counters: { ...(await planCounters(context.db, plan.id)), daysLeft: window === 'open' ? daysLeft(plan) : null },
     version: await currentVersion(context.db, plan.id),
     pendingEdits: await hasUnpublishedEdits(context.db, plan.id),
     sections: sections.map(({ bodyMarkdown, ...section }) => ({ ...section, bodyHtml: renderMarkdown(bodyMarkdown) })),
@@ -26,7 +30,7 @@ export function meta({ data: loaderData }: Route.MetaArgs) {
 }
 
 export default function PlanPage({ loaderData }: Route.ComponentProps) {
-  const { plan, sections, window } = loaderData;
+  const { plan, sections, window, counters } = loaderData;
   const { t, locale, formatDate } = useTranslation();
   return (
     <article className="plan">
@@ -39,6 +43,13 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
             {t('plan.window', { opens: formatDate(plan.opensAt), closes: formatDate(plan.closesAt) })}
           </p>
         )}
+        {plan.shortWindowReason && (
+          <p className="plan__short-window">
+            <strong>{t('window.publicReasonLabel')}</strong>
+            {plan.shortWindowReason}
+          </p>
+        )}
+        <PlanCounters counters={counters} window={window} />
         <p className="plan__summary">{plan.summary}</p>
         <VersionBanner slug={plan.slug} version={loaderData.version} pendingEdits={loaderData.pendingEdits} />
         {window === 'open' && (

@@ -25,9 +25,9 @@ function Chinese() {
       <p>仅用于：就您的意见建议与您联系、核实情况，向您发送跟踪编号和办理答复。我们不会将联系方式用于其他目的。</p>
       <h2>谁能看到</h2>
       <ul>
-        <li>联系方式与意见内容分开保存，任何公开页面、公开报告和导出文件（除非经特别授权）都不会显示您的姓名或联系方式。</li>
+        <li>联系方式与意见内容分开保存。除您选择“署名公开”时在采纳情况公示中显示的姓名外，任何公开页面、公开报告和导出文件（除非经特别授权）都不会显示您的姓名或联系方式。</li>
         <li>只有经管理员单独授权的工作人员才能查看联系方式，且每次查看都需要说明理由，并记录在不可修改的审计日志中。</li>
-        <li>采纳情况公示中只显示意见摘要和答复，不显示姓名、单位或联系方式；需要显示时，仅显示身份类别（如“在校学生”）。</li>
+        <li>是否公开由您单独选择：“署名公开”“匿名公开”或“不公开”（默认不公开；通过电子邮件、来信、来电等方式提出的意见建议也默认不公开）。公示中只显示工作人员整理的意见摘要和答复，从不显示原文、单位或联系方式；“署名公开”时另显示姓名，“匿名公开”时至多显示身份类别（如“在校学生”）。工作人员只有在您另行表示同意并记录在案后，才能更改公开方式。</li>
       </ul>
       <h2>保存多久</h2>
       <p>联系方式保存至本次意见征集工作结束（含答复和采纳情况公示）后一年，期满后由管理员删除或作匿名化处理。</p>
@@ -46,9 +46,9 @@ function English() {
       <p>Only to contact you about your suggestion, to check facts, and to send you your tracking code and the answer. We use your contact details for nothing else.</p>
       <h2>Who sees them</h2>
       <ul>
-        <li>Contact details are stored apart from suggestions. No public page, public report or export (unless specially authorised) shows your name or contact details.</li>
+        <li>Contact details are stored apart from suggestions. Apart from your name in the public report when you chose to be named, no public page, public report or export (unless specially authorised) shows your name or contact details.</li>
         <li>Only staff whom an administrator has specifically authorised can see contact details; each view needs a reason and is recorded in an audit log that cannot be altered.</li>
-        <li>The public report on adopted suggestions shows summaries and replies, never names, units or contact details; at most your group (such as “student”).</li>
+        <li>Publication is your separate choice: with your name, anonymously, or not at all (the default, also for suggestions sent by email, letter or phone). The public report shows a summary written by staff and the reply, never your own text, unit or contact details; your name only if you chose to be named, otherwise at most your group (such as “student”). Staff change the choice only with your further consent, which they record.</li>
       </ul>
       <h2>How long</h2>
       <p>Contact details are kept until one year after the consultation ends (including the reply and the public report), then deleted or anonymised by an administrator.</p>

@@ -5,6 +5,7 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/suggest';
 import { CaptchaWidget } from '../components/captcha-widget.tsx';
 import { Field, useErrorText } from '../components/form-field.tsx';
+import { PublicationChoice } from '../components/publication-choice.tsx';
 import { handleWebSubmission } from '../domain/intake/web-form.server.ts';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
@@ -237,6 +238,14 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
             </Field>
           </div>
         </fieldset>
+
+        <PublicationChoice
+          name={fields.publication.name}
+          initialValue={fields.publication.initialValue as string | undefined}
+          errors={fields.publication.errors}
+          errorId={fields.publication.errorId}
+          errorText={errorText}
+        />
 
         <Field
           id="attachments"

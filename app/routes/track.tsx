@@ -1,6 +1,9 @@
 import { data, Form } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/track';
+import { RateHandling } from '../components/track/rate-handling.tsx';
+import { TrackTimeline } from '../components/track/track-timeline.tsx';
+import { rateByTracking } from '../domain/feedback/ratings.server.ts';
 import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { trackSuggestion } from '../domain/suggestions/queries.server.ts';
 import { revisionsForSuggestion } from '../domain/versions/queries.server.ts';
@@ -10,6 +13,10 @@ import { useTranslation } from '../i18n/use-translation.ts';
 const TrackForm = z.object({
   code: z.string().max(40).default(''),
   contact: z.string().max(254).default(''),
+  // intent=rate: the rating form, behind the same code + contact check.
+  intent: z.enum(['lookup', 'rate']).default('lookup'),
+  rating: z.string().max(40).default(''),
+  comment: z.string().max(2000).default(''),
 });
 
 export function meta() {
@@ -28,14 +35,18 @@ export async function action({ context, request }: Route.ActionArgs) {
     throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
   }
   const form = TrackForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
-  const { code, contact } = form.success ? form.data : { code: '', contact: '' };
+  const { code, contact, intent, rating, comment } = form.success ? form.data : TrackForm.parse({});
+  const rated = intent === 'rate' ? await rateByTracking(context.db, { code, contact, rating, comment }) : null;
   const found = await trackSuggestion(context.db, code, contact);
-  if (!found) return data({ found: null, code }, { status: 404 });
-  return { found, code, revisions: await revisionsForSuggestion(context.db, found.trackingCode) };
+  if (!found) return data({ found: null, code, contact: '', rated: null, revisions: [] }, { status: 404 });
+  // The contact goes back only to the browser that typed it, in this POST
+  // response, so the rating form can prove ownership again.
+  const revisions = await revisionsForSuggestion(context.db, found.trackingCode);
+  return data({ found, code, contact, rated, revisions }, { status: rated && rated !== 'rated' ? 400 : 200 });
 }
 
 export default function TrackPage({ actionData }: Route.ComponentProps) {
-  const { t, formatDate } = useTranslation();
+  const { t } = useTranslation();
   const found = actionData?.found;
   const decided = found && ['adopted', 'partially_adopted', 'not_adopted'].includes(found.status);
   return (
@@ -85,19 +96,13 @@ export default function TrackPage({ actionData }: Route.ComponentProps) {
             </dd>
           </dl>
           <h3>{t('track.timeline')}</h3>
-          <ol className="timeline">
-            <li>
-              {t('track.received')}：{formatDate(found.submittedAt)}
-            </li>
-            {decided && found.decidedAt && (
-              <li>
-                {t('track.decided')}（{t(`status.${found.status}`)}）：{formatDate(found.decidedAt)}
-              </li>
-            )}
-          </ol>
+          <TrackTimeline status={found.status} submittedAt={found.submittedAt} reviewStartedAt={found.reviewStartedAt} decidedAt={found.decidedAt} />
           <h3>{t('track.reply')}</h3>
           <p className="reply">{found.publicReply ?? t('track.noReply')}</p>
           <TrackRevisions revisions={actionData && 'revisions' in actionData ? actionData.revisions : undefined} />
+          {decided && (
+            <RateHandling rating={found.rating} outcome={actionData.rated} hidden={{ intent: 'rate', code: found.trackingCode, contact: actionData.contact }} />
+          )}
         </section>
       )}
     </section>

@@ -8,3 +8,4 @@ export * from './audit.ts';
 export * from './exports.ts';
 export * from './moderation.ts';
 export * from './versions.ts';
+export * from './feedback.ts';

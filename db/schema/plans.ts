@@ -28,6 +28,9 @@ export const plans = pgTable(
     allowAnonymous: boolean().notNull().default(false),
     // 采纳情况公示: /plans/:slug/report is public from this moment (issue 7).
     reportPublishedAt: timestamp({ withTimezone: true }),
+    // 《重大行政决策程序暂行条例》 Art. 15: a comment period under 30 days must
+    // be explained. Required by the plan form then, and shown on the plan page.
+    shortWindowReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -9,6 +9,11 @@ export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', '
 // unreachable, over-limit mail). The three decisions map to 采纳 / 部分采纳 / 不予采纳.
 // duplicate (重复) points at the kept suggestion (duplicateOfId); spam (无效)
 // is kept but hidden from reports.
+// How a suggestion may appear on public pages (个人信息保护法 Art. 25: no
+// public disclosure without separate consent): 署名公开 / 匿名公开 / 不公开.
+// Every channel defaults to 'none'; only the web form asks.
+export const publicationConsent = pgEnum('publication_consent', ['named', 'anonymous', 'none']);
+
 export const suggestionStatus = pgEnum('suggestion_status', [
   'pending_verification',
   'received',
@@ -52,6 +57,9 @@ export const suggestions = pgTable(
     publicSummary: text(),
     publishable: boolean().notNull().default(false),
     decidedAt: timestamp({ withTimezone: true }),
+    // When review first started (the /track timeline's 办理中 date); kept through reopening.
+    reviewStartedAt: timestamp({ withTimezone: true }),
+    publicationConsent: publicationConsent().notNull().default('none'),
     // The moderator in charge (triage assignment); staff are never deleted.
     assigneeId: integer().references(() => staffUsers.id),
     // Set with status 'duplicate': the suggestion that was kept. Both rows and

@@ -115,6 +115,9 @@ test('a keyboard-only user can fill in and submit the form', async ({ page }) =>
     await expect(page.getByLabel(label)).toBeFocused();
     await page.keyboard.type(text);
   }
+  // The publication choice: Tab lands on the preselected 不公开, arrows would change it.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('radio', { name: /^不公开/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('附件')).toBeFocused();
   await page.keyboard.press('Tab');

@@ -29,7 +29,8 @@ async function planWithSections() {
 }
 
 async function decided(planId: number, status: 'adopted' | 'partially_adopted' | 'not_adopted' | 'in_review', summary: string | null = '提高床位配置标准。') {
-  const s = await createSuggestion(database.db, planId, { contact: { name: '李春花', email: 'li.chunhua@example.edu.cn' } });
+  // 匿名公开: the summary may be shown, the name not (consent-matrix.test.ts covers every choice).
+  const s = await createSuggestion(database.db, planId, { contact: { name: '李春花', email: 'li.chunhua@example.edu.cn' }, publicationConsent: 'anonymous' });
   await database.db.update(suggestions).set({ status, publicSummary: summary, publishable: true, decidedAt: new Date() }).where(eq(suggestions.id, s.id));
   return s;
 }
@@ -91,7 +92,7 @@ test('the comparison shows modified, added, removed and moved sections with reas
   const comparison = await getComparison(database.db, { planId: plan.id, from: versions[0]!, to: versions[1]! });
   const modified = comparison.rows.find((r) => r.kind === 'modified')!;
   expect(modified.body.filter((op) => op.op !== 'equal')).toEqual([{ op: 'delete', text: '6' }, { op: 'insert', text: '7' }]);
-  expect(modified.notes).toEqual([{ version: 2, reason: '采纳意见，提高床位配置标准。', suggestions: [{ status: 'adopted', summary: '提高床位配置标准。' }, { status: 'partially_adopted', summary: null }] }]);
+  expect(modified.notes).toEqual([{ version: 2, reason: '采纳意见，提高床位配置标准。', suggestions: [{ status: 'adopted', summary: '提高床位配置标准。', name: null }, { status: 'partially_adopted', summary: null, name: null }] }]);
   const everything = JSON.stringify(comparison);
   for (const secret of ['李春花', 'li.chunhua', adopted.trackingCode, unpublished.trackingCode]) expect(everything).not.toContain(secret);
   expect(comparison.unchanged).toBe(0);

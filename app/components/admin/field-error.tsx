@@ -18,6 +18,7 @@ const known: Record<string, MessageKey> = {
   not_docx: 'admin.error.notDocx',
   window_order: 'admin.error.windowOrder',
   length_order: 'admin.error.lengthOrder',
+  short_window_reason: 'window.reasonRequired',
   invalid_format: 'admin.error.slugFormat',
   choose_tag: 'admin.error.chooseTag',
 };

@@ -1,6 +1,7 @@
 import { Form } from 'react-router';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { describedBy, FieldError, type Errors } from './field-error.tsx';
+import { ShortWindowField } from './short-window-field.tsx';
 
 export type PlanFormValues = {
   slug: string;
@@ -14,6 +15,7 @@ export type PlanFormValues = {
   bodyMaxLength: number;
   submitterTypes: string;
   allowAnonymous: boolean;
+  shortWindowReason: string;
 };
 
 function Field({ name, label, errors, children }: { name: string; label: string; errors: Errors; children: (a11y: object) => React.ReactNode }) {
@@ -50,6 +52,7 @@ export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValu
       <Field name="closesAt" label={t('admin.plan.closesAt')} errors={errors}>
         {(a11y) => <input type="datetime-local" name="closesAt" defaultValue={values.closesAt} {...a11y} />}
       </Field>
+      <ShortWindowField opensAt={values.opensAt} closesAt={values.closesAt} reason={values.shortWindowReason} errors={errors} />
       <Field name="emailMarker" label={t('admin.plan.emailMarker')} errors={errors}>
         {(a11y) => <input name="emailMarker" maxLength={100} defaultValue={values.emailMarker} {...a11y} />}
       </Field>

@@ -79,7 +79,7 @@ function Reasons({ row, multiple }: { row: ComparisonRow; multiple: boolean }) {
               <ul>
                 {note.suggestions.map((s, index) => (
                   <li key={index}>
-                    {s.summary ?? t('versions.summaryHidden')}（{t(`status.${s.status}`)}）
+                    {s.summary ?? t('versions.summaryHidden')}（{t(`status.${s.status}`)}{s.name ? `，${t('versions.proposedBy', { name: s.name })}` : ''}）
                   </li>
                 ))}
               </ul>

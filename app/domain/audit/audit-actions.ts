@@ -42,6 +42,7 @@ export const knownAuditActions = [
   'suggestion.note_added',
   'suggestion.replied',
   'suggestion.recorded',
+  'suggestion.consent_changed',
   'contact.revealed',
   'export.suggestions',
   'export.contacts_started',

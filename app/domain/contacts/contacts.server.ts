@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { suggestionContacts, suggestions } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../accounts/auth.server.ts';
@@ -146,4 +146,39 @@ export async function contactsForExport(db: DbExecutor, suggestionIds: number[])
       { name: c.name ?? undefined, unit: c.unit ?? undefined, phone: c.phone ?? undefined, email: c.email ?? undefined },
     ]),
   );
+}
+
+// ---- Public pages (issue 10) ----
+
+/**
+ * Names for public pages, of those suggestions whose submitter chose 署名公开
+ * ('named') and no others: the consent is checked here, next to the only read
+ * of the name, so that no public page can show a name by forgetting to ask.
+ * Nothing but the name ever leaves for a public page.
+ */
+export async function publicNames(db: DbExecutor, suggestionIds: number[]): Promise<Map<number, string>> {
+  if (suggestionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ suggestionId: suggestionContacts.suggestionId, name: suggestionContacts.name })
+    .from(suggestionContacts)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionContacts.suggestionId))
+    .where(and(inArray(suggestionContacts.suggestionId, suggestionIds), eq(suggestions.publicationConsent, 'named')));
+  return new Map(rows.filter((r) => r.name?.trim()).map((r) => [r.suggestionId, r.name!.trim()]));
+}
+
+/**
+ * How many people took part in a plan (the public counter): submitters are
+ * told apart by email, else phone digits; a suggestion with neither counts as
+ * one person. Only the number leaves this module. Spam and suggestions still
+ * held for verification are not counted.
+ */
+export async function countSubmitters(db: DbExecutor, planId: number): Promise<number> {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(distinct coalesce(lower(${suggestionContacts.email}), nullif(regexp_replace(coalesce(${suggestionContacts.phone}, ''), '\\D', '', 'g'), ''), 'suggestion:' || ${suggestions.id}))::int`,
+    })
+    .from(suggestions)
+    .leftJoin(suggestionContacts, eq(suggestionContacts.suggestionId, suggestions.id))
+    .where(and(eq(suggestions.planId, planId), notInArray(suggestions.status, ['spam', 'pending_verification'])));
+  return row?.count ?? 0;
 }

@@ -4,7 +4,7 @@ import type { CountRow, PlanDashboard } from './dashboard.server.ts';
 // The dashboard's tables in one shape, so that the page renders them and the
 // CSV download writes them from the same definition.
 
-export const dashboardTableKeys = ['byStatus', 'byCategory', 'bySection', 'byChannel', 'bySubmitterType', 'perDay', 'adoptionByCategory', 'topTags'] as const;
+export const dashboardTableKeys = ['byStatus', 'byCategory', 'bySection', 'byChannel', 'bySubmitterType', 'perDay', 'adoptionByCategory', 'topTags', 'satisfactionByCategory'] as const;
 export type DashboardTableKey = (typeof dashboardTableKeys)[number];
 
 export type DashboardTable = {
@@ -53,6 +53,12 @@ export function dashboardTables(d: PlanDashboard, t: Translate): DashboardTable[
       headers: [t('exports.tag'), t('dashboard.count')],
       rows: d.topTags.map((row) => [row.label, row.count]),
       bars: d.topTags.map((row) => ({ label: row.label, value: row.count })),
+    },
+    {
+      key: 'satisfactionByCategory',
+      title: t('dashboard.satisfactionByCategory'),
+      headers: [t('dashboard.item'), t('rating.satisfied'), t('rating.basically_satisfied'), t('rating.dissatisfied'), t('dashboard.satisfactionRated')],
+      rows: d.satisfactionByCategory.map((row) => [row.label || t('exports.uncategorized'), row.satisfied, row.basicallySatisfied, row.dissatisfied, row.rated]),
     },
   ];
 }

@@ -21,6 +21,8 @@ export type PlanDashboard = {
   perDay: { day: string; count: number }[];
   adoptionByCategory: AdoptionRow[];
   topTags: { label: string; count: number }[];
+  /** Submitters' ratings of the handling (issue 10), by category. */
+  satisfactionByCategory: { label: string; satisfied: number; basicallySatisfied: number; dissatisfied: number; rated: number }[];
 };
 
 type Grouped<K> = { key: K; label: string | null; count: number };
@@ -29,7 +31,7 @@ export async function planDashboard(db: Database, planId: number, { topTagCount 
   const sql = rawClient(db);
   const counted = sql`status not in ('spam', 'duplicate')`;
   const countedS = sql`s.status not in ('spam', 'duplicate')`;
-  const [byStatus, byCategory, bySection, byChannel, bySubmitterType, perDay, adoption, topTags] = await Promise.all([
+  const [byStatus, byCategory, bySection, byChannel, bySubmitterType, perDay, adoption, topTags, satisfaction] = await Promise.all([
     sql<Grouped<SuggestionStatus>[]>`select status as key, status::text as label, count(*)::int as count
       from suggestions where plan_id = ${planId} group by status order by status`,
     sql<(Grouped<number | null> & { position: number | null })[]>`select c.id as key, c.name as label, count(*)::int as count
@@ -53,6 +55,13 @@ export async function planDashboard(db: Database, planId: number, { topTagCount 
     sql<{ label: string; count: number }[]>`select t.name as label, count(*)::int as count
       from suggestion_tags st join tags t on t.id = st.tag_id join suggestions s on s.id = st.suggestion_id
       where t.plan_id = ${planId} and ${countedS} group by t.id order by count desc, t.name limit ${topTagCount}`,
+    sql<{ label: string | null; satisfied: number; basically_satisfied: number; dissatisfied: number; rated: number }[]>`select c.name as label,
+        count(*) filter (where r.rating = 'satisfied')::int as satisfied,
+        count(*) filter (where r.rating = 'basically_satisfied')::int as basically_satisfied,
+        count(*) filter (where r.rating = 'dissatisfied')::int as dissatisfied,
+        count(*)::int as rated
+      from suggestions s join suggestion_ratings r on r.suggestion_id = s.id left join categories c on c.id = s.category_id
+      where s.plan_id = ${planId} group by c.id order by min(c.position) nulls last`,
   ]);
   const all = byStatus.reduce((sum, row) => sum + row.count, 0);
   const excluded = byStatus.filter((row) => row.key === 'spam' || row.key === 'duplicate').reduce((sum, row) => sum + row.count, 0);
@@ -77,5 +86,12 @@ export async function planDashboard(db: Database, planId: number, { topTagCount 
       rate: row.decided === 0 ? 0 : (row.adopted + row.partially_adopted) / row.decided,
     })),
     topTags: [...topTags],
+    satisfactionByCategory: satisfaction.map((row) => ({
+      label: row.label ?? '',
+      satisfied: row.satisfied,
+      basicallySatisfied: row.basically_satisfied,
+      dissatisfied: row.dissatisfied,
+      rated: row.rated,
+    })),
   };
 }

@@ -1,21 +1,36 @@
 import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, plans, suggestions } from '../../../db/schema/index.ts';
+import { publicNames } from '../contacts/contacts.server.ts';
+import { reportFigures, type ReportFigures } from '../feedback/report-figures.server.ts';
 import type { decisionStatuses } from './vocabulary.ts';
 
 type DecisionStatus = (typeof decisionStatuses)[number];
 
 // The public adoption report (采纳情况公示). It reads suggestions' public
-// fields only, never the contacts table: no name, unit or contact can appear.
+// fields (the moderator's summary, never the submitted text) and lists only
+// those whose submitter agreed to publication (署名公开 or 匿名公开). A name
+// comes from the contacts module, which gives it for 署名公开 only; no unit
+// or contact detail can appear.
 
 const publicPlanStatuses = ['open', 'closed', 'archived'] as const;
 
 export type ReportCountRow = { category: string | null; adopted: number; partiallyAdopted: number; notAdopted: number; pending: number; total: number };
-export type ReportItem = { id: number; category: string | null; status: 'adopted' | 'partially_adopted'; submitterType: string; summary: string; reply: string | null };
+export type ReportItem = {
+  id: number;
+  category: string | null;
+  status: 'adopted' | 'partially_adopted';
+  submitterType: string;
+  summary: string;
+  reply: string | null;
+  /** Only with 署名公开. */
+  name: string | null;
+};
 export type PublicReport = {
   plan: { slug: string; title: string; organizer: string; publishedAt: Date };
   counts: ReportCountRow[];
   items: ReportItem[];
+  figures: ReportFigures;
 };
 
 /** The report of a published plan, or null: unpublished reports do not exist for the public. */
@@ -26,7 +41,7 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
     .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicPlanStatuses]), isNotNull(plans.reportPublishedAt)));
   if (!plan?.publishedAt) return null;
   const count = (status: DecisionStatus) => sql<number>`(count(*) filter (where ${suggestions.status} = ${status}))::int`;
-  const [counts, items] = await Promise.all([
+  const [counts, items, figures] = await Promise.all([
     db
       .select({
         category: categories.name,
@@ -59,14 +74,21 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
           eq(suggestions.publishable, true),
           inArray(suggestions.status, ['adopted', 'partially_adopted']),
           isNotNull(suggestions.publicSummary),
+          inArray(suggestions.publicationConsent, ['named', 'anonymous']),
         ),
       )
       .orderBy(sql`${categories.position} nulls last`, suggestions.id),
+    reportFigures(db, plan.id),
   ]);
+  const names = await publicNames(
+    db,
+    items.map((item) => item.id),
+  );
   return {
     plan: { slug: plan.slug, title: plan.title, organizer: plan.organizer, publishedAt: plan.publishedAt },
     counts,
-    items: items.map((item) => ({ ...item, status: item.status as ReportItem['status'], summary: item.summary ?? '' })),
+    items: items.map((item) => ({ ...item, status: item.status as ReportItem['status'], summary: item.summary ?? '', name: names.get(item.id) ?? null })),
+    figures,
   };
 }
 

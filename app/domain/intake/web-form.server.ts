@@ -93,6 +93,7 @@ export async function handleWebSubmission(options: {
       body: value.body,
       submitterType: value.submitterType,
       contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
+      publicationConsent: value.publication,
       attachments: accepted,
       status: heldReason ? 'pending_verification' : 'received',
       heldReason,

@@ -13,7 +13,8 @@ export type SuggestionAuditAction =
   | 'suggestion.marked_duplicate'
   | 'suggestion.note_added'
   | 'suggestion.replied'
-  | 'suggestion.recorded';
+  | 'suggestion.recorded'
+  | 'suggestion.consent_changed';
 
 /** One audit row per suggestion touched, so each suggestion's history reads whole. Ids and statuses only, never text. */
 export async function auditSuggestions(

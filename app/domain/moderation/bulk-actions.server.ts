@@ -118,6 +118,7 @@ export async function setStatus(tx: Transaction, ids: number[], status: BulkStat
       status,
       heldReason: null,
       duplicateOfId: null,
+      ...(status === 'in_review' ? { reviewStartedAt: sql`coalesce(${suggestions.reviewStartedAt}, now())` } : {}),
       updatedAt: sql`now()`,
     })
     .where(and(inArray(suggestions.id, ids)));

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions } from '../../../db/schema/index.ts';
+import { notifyDecision } from '../feedback/notify-decision.server.ts';
 import { auditSuggestions } from './audit.server.ts';
 import { assertPermission, ModerationError, type Actor } from './guard.ts';
 import { canMove, isDecision, type Decision, type Status } from './statuses.ts';
@@ -26,11 +27,13 @@ export type DecisionInput = {
 /**
  * 采纳 / 部分采纳 / 不予采纳 with the moderator's reason (required), and
  * optionally a public reply (shown on /track) and a summary for the adoption
- * report. Sets decidedAt; audited with statuses, never the text.
+ * report. Sets decidedAt; audited with statuses, never the text. With
+ * `siteUrl`, the submitter is emailed the outcome and a rating link in the
+ * same transaction (when they gave an address).
  */
 export async function decideSuggestion(
   db: Database,
-  { id, actor, input, ip }: { id: number; actor: Actor; input: DecisionInput; ip?: string },
+  { id, actor, input, ip, siteUrl }: { id: number; actor: Actor; input: DecisionInput; ip?: string; siteUrl?: string },
 ) {
   assertPermission(actor, 'moderate:suggestion:any');
   const reason = input.reason.trim();
@@ -47,6 +50,8 @@ export async function decideSuggestion(
         publicSummary: input.publicSummary?.trim() || null,
         publishable: input.publishable,
         decidedAt: sql`now()`,
+        // A suggestion decided straight from 已收到 was reviewed when it was decided.
+        reviewStartedAt: sql`coalesce(${suggestions.reviewStartedAt}, now())`,
         heldReason: null,
         updatedAt: sql`now()`,
       })
@@ -63,6 +68,7 @@ export async function decideSuggestion(
         publishable: input.publishable,
       }),
     });
+    if (siteUrl) await notifyDecision(tx, { id, siteUrl });
   });
 }
 
@@ -99,6 +105,7 @@ export async function moveSuggestion(
         heldReason: null,
         duplicateOfId: null,
         ...(reopening ? { decidedAt: null } : {}),
+        ...(to === 'in_review' ? { reviewStartedAt: sql`coalesce(${suggestions.reviewStartedAt}, now())` } : {}),
         updatedAt: sql`now()`,
       })
       .where(eq(suggestions.id, id));

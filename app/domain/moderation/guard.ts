@@ -6,7 +6,7 @@ export type Actor = Pick<StaffUser, 'id' | 'permissions'>;
 
 export class ModerationError extends Error {
   constructor(
-    readonly code: 'not_found' | 'not_allowed' | 'forbidden' | 'no_email' | 'same_suggestion' | 'other_plan',
+    readonly code: 'not_found' | 'not_allowed' | 'forbidden' | 'no_email' | 'same_suggestion' | 'other_plan' | 'consent_note',
   ) {
     super(`moderation: ${code}`);
   }

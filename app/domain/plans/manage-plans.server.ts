@@ -23,6 +23,8 @@ export type PlanFields = {
   bodyMaxLength: number;
   submitterTypes: string[];
   allowAnonymous: boolean;
+  /** Required when the window is under 30 days (isShortWindow); shown publicly. */
+  shortWindowReason?: string | null;
 };
 
 export class SlugTakenError extends Error {}

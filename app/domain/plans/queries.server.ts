@@ -66,6 +66,7 @@ export type PublicPlan = PlanSummary & {
   bodyMaxLength: number;
   submitterTypes: string[];
   allowAnonymous: boolean;
+  shortWindowReason: string | null;
   sections: { id: number; level: number; number: string; heading: string; bodyMarkdown: string }[];
   categories: { id: number; name: string; nameEn: string | null }[];
 };
@@ -80,6 +81,7 @@ export async function getPublicPlan(db: Database, slug: string): Promise<PublicP
       bodyMaxLength: plans.bodyMaxLength,
       submitterTypes: plans.submitterTypes,
       allowAnonymous: plans.allowAnonymous,
+      shortWindowReason: plans.shortWindowReason,
     })
     .from(plans)
     .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicStatuses])))

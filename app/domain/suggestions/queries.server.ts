@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { attachments, categories, outboxMessages, planSections, plans, suggestions } from '../../../db/schema/index.ts';
+import { attachments, categories, outboxMessages, planSections, plans, suggestionRatings, suggestions } from '../../../db/schema/index.ts';
 import { contactMatches } from '../contacts/contacts.server.ts';
 import { normalizeTrackingCode } from './tracking-code.ts';
 
@@ -45,6 +45,10 @@ export type TrackedSuggestion = {
   submittedAt: Date;
   decidedAt: Date | null;
   publicReply: string | null;
+  /** When review started (办理中), for the timeline. */
+  reviewStartedAt: Date | null;
+  /** The submitter's own rating of the handling, once given. */
+  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
 };
 
 /**
@@ -65,6 +69,8 @@ export async function trackSuggestion(db: Database, rawCode: string, contact: st
       submittedAt: suggestions.submittedAt,
       decidedAt: suggestions.decidedAt,
       publicReply: suggestions.publicReply,
+      reviewStartedAt: suggestions.reviewStartedAt,
+      rating: sql<TrackedSuggestion['rating']>`(select ${suggestionRatings.rating} from ${suggestionRatings} where ${suggestionRatings.suggestionId} = ${suggestions.id})`,
     })
     .from(suggestions)
     .innerJoin(plans, and(eq(plans.id, suggestions.planId)))

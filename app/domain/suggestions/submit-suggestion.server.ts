@@ -19,6 +19,11 @@ export type SubmitSuggestionInput = {
   body: string;
   submitterType: string;
   contact: ContactDetails;
+  /**
+   * How the suggestion may appear in public (署名公开 / 匿名公开 / 不公开).
+   * Only the web form asks; every other channel keeps the default 'none'.
+   */
+  publicationConsent?: 'named' | 'anonymous' | 'none';
   attachments?: { filename: string; contentType: string; bytes: Uint8Array; extractedText?: string }[];
   /** 'pending_verification' (待核验) keeps the suggestion but holds it for a person. */
   status?: 'received' | 'pending_verification';
@@ -176,6 +181,8 @@ async function insertWithFreshCode(tx: Transaction, input: SubmitSuggestionInput
         body: input.body.trim(),
         channel: input.channel,
         submitterType: input.submitterType,
+        // 署名公开 without a name to show is no different from 匿名公开.
+        publicationConsent: input.publicationConsent === 'named' && !input.contact.name?.trim() ? 'anonymous' : (input.publicationConsent ?? 'none'),
         status: input.status ?? 'received',
         heldReason: input.status === 'pending_verification' ? (input.heldReason ?? 'unspecified') : null,
         intakeKey: input.intakeKey,

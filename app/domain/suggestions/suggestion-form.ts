@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../i18n/index.ts';
+import { publicationConsents } from '../feedback/vocabulary.ts';
 
 // The web form's rules, shared by the server action and the browser (which
 // validates as the user types). Error messages are i18n keys.
@@ -54,6 +55,13 @@ export function suggestionFormSchema(settings: SuggestionFormSettings) {
         .optional(),
       email: z.email(error('suggest.error.emailInvalid')).max(254, error('suggest.error.emailInvalid')).optional(),
       consent: z.literal('on', error('suggest.error.consentRequired')),
+      // 个人信息保护法 Art. 25: publishing is a separate choice, 不公开 unless chosen.
+      publication: z.enum(publicationConsents, error('suggest.error.publicationInvalid')).default('none'),
+    })
+    .refine((value) => value.publication !== 'named' || Boolean(value.name), {
+      path: ['name'],
+      message: 'suggest.error.nameForNamed',
+      when: () => true,
     })
     // `when` runs this even while other fields are invalid, so the missing
     // contact is reported together with everything else, not on a second try.

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { planVersionChangeSuggestions, planVersionChanges, planVersionSections, planVersions, plans, suggestions } from '../../../db/schema/index.ts';
 import { compareSections, isChange, type SectionComparison, type VersionSection } from './compare-sections.ts';
 import { publicLinkedSuggestion, type PublicLinkedSuggestion } from './public-suggestion.ts';
+import { publicNames } from '../contacts/contacts.server.ts';
 
 // Public queries of plan versions. Everything here is public text (the plan's
 // versions and the moderators' reasons and summaries); contact details live in
@@ -61,9 +62,11 @@ async function changeNotes(db: Database, planId: number, fromNumber: number, toN
       version: planVersions.number,
       sectionKey: planVersionChanges.sectionKey,
       reason: planVersionChanges.reason,
+      suggestionId: suggestions.id,
       status: suggestions.status,
       publicSummary: suggestions.publicSummary,
       publishable: suggestions.publishable,
+      consent: suggestions.publicationConsent,
     })
     .from(planVersionChanges)
     .innerJoin(planVersions, eq(planVersions.id, planVersionChanges.versionId))
@@ -71,10 +74,20 @@ async function changeNotes(db: Database, planId: number, fromNumber: number, toN
     .leftJoin(suggestions, eq(suggestions.id, planVersionChangeSuggestions.suggestionId))
     .where(and(eq(planVersions.planId, planId), gt(planVersions.number, fromNumber), lte(planVersions.number, toNumber)))
     .orderBy(asc(planVersions.number), asc(planVersionChanges.id), asc(suggestions.decidedAt), asc(suggestions.id));
+  const names = await publicNames(db, rows.flatMap((row) => (row.suggestionId === null ? [] : [row.suggestionId])));
   const byChange = new Map<number, ChangeNote & { sectionKey: number }>();
   for (const row of rows) {
     if (!byChange.has(row.changeId)) byChange.set(row.changeId, { version: row.version, sectionKey: row.sectionKey, reason: row.reason, suggestions: [] });
-    const shown = row.status ? publicLinkedSuggestion({ status: row.status, publicSummary: row.publicSummary, publishable: row.publishable ?? false }) : null;
+    const shown =
+      row.status && row.suggestionId !== null
+        ? publicLinkedSuggestion({
+            status: row.status,
+            publicSummary: row.publicSummary,
+            publishable: row.publishable ?? false,
+            consent: row.consent ?? 'none',
+            name: names.get(row.suggestionId),
+          })
+        : null;
     if (shown) byChange.get(row.changeId)!.suggestions.push(shown);
   }
   return [...byChange.values()];

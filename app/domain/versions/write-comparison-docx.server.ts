@@ -90,7 +90,7 @@ function reasonParagraphs(row: ComparisonRow, multiple: boolean): Paragraph[] {
   return row.notes.flatMap((note) => [
     plain(`${multiple ? t('versions.reasonInVersion', { n: note.version }) : ''}${note.reason || t('versions.noReason')}`),
     ...(note.suggestions.length ? [plain(t('versions.adoptedSuggestions'))] : []),
-    ...note.suggestions.map((s, i) => plain(`${i + 1}. ${s.summary ?? t('versions.summaryHidden')}（${t(`status.${s.status}`)}）`)),
+    ...note.suggestions.map((s, i) => plain(`${i + 1}. ${s.summary ?? t('versions.summaryHidden')}（${t(`status.${s.status}`)}${s.name ? `，${t('versions.proposedBy', { name: s.name })}` : ''}）`)),
   ]);
 }
 

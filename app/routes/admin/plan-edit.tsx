@@ -28,6 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       bodyMaxLength: plan.bodyMaxLength,
       submitterTypes: plan.submitterTypes.join('\n'),
       allowAnonymous: plan.allowAnonymous,
+      shortWindowReason: plan.shortWindowReason ?? '',
     },
     transitions: allowedTransitions(plan.status),
     done: new URL(request.url).searchParams.get('done'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlanFields } from '../../domain/plans/manage-plans.server.ts';
+import { isShortWindow } from '../../domain/plans/consultation-window.ts';
 import { fromChinaLocalInput } from '../../utils/china-time.ts';
 
 const when = z
@@ -34,7 +35,17 @@ export const PlanForm = z
       .string()
       .optional()
       .transform((value) => value === 'on'),
+    shortWindowReason: z.string().trim().max(1000).optional(),
   })
   .refine((f) => f.bodyMaxLength >= f.bodyMinLength, { path: ['bodyMaxLength'], message: 'length_order' })
   .refine((f) => !f.opensAt || !f.closesAt || f.closesAt > f.opensAt, { path: ['closesAt'], message: 'window_order' })
-  .transform((f): PlanFields => ({ ...f, emailMarker: f.emailMarker || null }));
+  // Art. 15 of 《重大行政决策程序暂行条例》: under 30 days needs a stated reason.
+  .refine((f) => !isShortWindow(f) || Boolean(f.shortWindowReason), { path: ['shortWindowReason'], message: 'short_window_reason' })
+  .transform(
+    (f): PlanFields => ({
+      ...f,
+      emailMarker: f.emailMarker || null,
+      // A reason is kept only while the window is short: it is shown publicly.
+      shortWindowReason: isShortWindow(f) ? f.shortWindowReason || null : null,
+    }),
+  );

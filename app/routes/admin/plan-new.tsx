@@ -37,6 +37,7 @@ const empty = {
   bodyMaxLength: 5000,
   submitterTypes: ['在校学生', '教职工', '校友', '社会人士', '单位或团体'].join('\n'),
   allowAnonymous: false,
+  shortWindowReason: '',
 };
 
 export default function PlanNew({ actionData }: Route.ComponentProps) {

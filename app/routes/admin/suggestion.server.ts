@@ -3,6 +3,8 @@ import type { AppLoadContext } from 'react-router';
 import { z } from 'zod';
 import { suggestions } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../../domain/accounts/auth.server.ts';
+import { changePublicationConsent } from '../../domain/feedback/change-consent.server.ts';
+import { MAX_CONSENT_NOTE, publicationConsents } from '../../domain/feedback/vocabulary.ts';
 import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts';
 import { decideSuggestion, moveSuggestion } from '../../domain/moderation/decide-suggestion.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
@@ -40,6 +42,11 @@ export const SuggestionForm = z.discriminatedUnion('intent', [
     parentId: z.coerce.number().int().positive().optional(),
   }),
   z.object({ intent: z.literal('reply'), message: z.string().trim().min(2).max(MAX_REPLY_LENGTH) }),
+  z.object({
+    intent: z.literal('consent'),
+    consent: z.enum(publicationConsents),
+    note: z.string().trim().min(4).max(MAX_CONSENT_NOTE),
+  }),
 ]);
 export type SuggestionFormData = z.infer<typeof SuggestionForm>;
 
@@ -49,6 +56,7 @@ export async function runIntent(
   viewer: StaffUser,
   id: number,
   f: SuggestionFormData,
+  siteUrl: string,
 ): Promise<string> {
   const actor = viewer;
   const ip = context.clientIp;
@@ -69,6 +77,7 @@ export async function runIntent(
           publicSummary: f.publicSummary,
           publishable: f.publishable === 'on',
         },
+        siteUrl,
       });
       return 'saved';
     case 'addTags':
@@ -102,6 +111,9 @@ export async function runIntent(
     case 'reply':
       await replyToSubmitter(db, { id, message: f.message, actor, ip });
       return 'replied';
+    case 'consent':
+      await changePublicationConsent(db, { id, consent: f.consent, note: f.note, actor, ip });
+      return 'saved';
   }
 }
 

@@ -5,6 +5,7 @@ import { ContactPanel } from '../../components/moderation/contact-panel.tsx';
 import { HistoryPanel } from '../../components/moderation/history-panel.tsx';
 import { KeyboardHelp, toggleKeyboardHelp } from '../../components/moderation/keyboard-help.tsx';
 import { NotesPanel } from '../../components/moderation/notes-panel.tsx';
+import { PublicationPanel } from '../../components/moderation/publication-panel.tsx';
 import { ReplyPanel } from '../../components/moderation/reply-panel.tsx';
 import { SuggestionSummary } from '../../components/moderation/suggestion-summary.tsx';
 import { DETAIL_TAGS_ID, TriagePanel } from '../../components/moderation/triage-panel.tsx';
@@ -16,6 +17,7 @@ import { ModerationError } from '../../domain/moderation/guard.ts';
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { suggestionForStaff } from '../../domain/moderation/suggestion-detail.server.ts';
+import { publicationForStaff } from '../../domain/feedback/staff-view.server.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
@@ -30,9 +32,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!suggestion) throw data(null, { status: 404 });
   // The queue's filters come along in the query string, for previous / next in the same order.
   const search = new URL(request.url).search;
-  const [options, neighbours] = await Promise.all([
+  const [options, neighbours, publication] = await Promise.all([
     queueOptions(context.db, { planId: suggestion.planId }),
     queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id }),
+    publicationForStaff(context.db, id),
   ]);
   const { contact, ...rest } = suggestion;
   return {
@@ -40,6 +43,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     masked: contact,
     hasEmail: Boolean(contact?.email),
     options,
+    publication,
     search,
     neighbours,
     canModerate: viewer.permissions.has('moderate:suggestion:any'),
@@ -53,7 +57,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormData(await request.formData(), SuggestionForm);
   if (!form.ok) return invalid(form.errors, { result: null });
   try {
-    return { result: await runIntent(context, viewer, id, form.data), errors: null };
+    const siteUrl = context.config.publicUrl ?? new URL(request.url).origin;
+    return { result: await runIntent(context, viewer, id, form.data, siteUrl), errors: null };
   } catch (error) {
     if (error instanceof ModerationError)
       return data({ result: null, errors: { form: [error.code] } }, { status: error.code === 'not_found' ? 404 : 409 });
@@ -128,6 +133,7 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
           {loaderData.canModerate && <WorkflowPanel s={s} />}
           {loaderData.canModerate && <TriagePanel s={s} options={loaderData.options} />}
           {loaderData.canModerate && <ReplyPanel hasEmail={loaderData.hasEmail} />}
+          <PublicationPanel publication={loaderData.publication} canChange={loaderData.canModerate} />
           <HistoryPanel history={s.history} />
         </div>
       </div>
