@@ -39,7 +39,7 @@ test('the Word comparison table has the three columns 原文 / 修改后 / 修�
   const plan = await createPlan(database.db, { title: '某市卫生健康事业发展“十四五”规划' });
   const [section] = await addSections(database.db, plan.id, ['医疗资源配置']);
   await database.db.update(planSections).set({ number: '一、', bodyMarkdown: '每千人口床位数不低于6张。\n\n加强基层医疗。' }).where(eq(planSections.id, section!.id));
-  const adopted = await createSuggestion(database.db, plan.id, { contact: { name: '王建国', email: 'wang.jianguo@example.cn' } });
+  const adopted = await createSuggestion(database.db, plan.id, { contact: { name: '王建国', email: 'wang.jianguo@example.cn' }, publicationConsent: 'anonymous' });
   await database.db.update(suggestions).set({ status: 'adopted', publicSummary: '提高每千人口床位数标准。', publishable: true, decidedAt: new Date() }).where(eq(suggestions.id, adopted.id));
 
   await updateSection(database.db, { planId: plan.id, sectionId: section!.id, fields: { level: 1, number: '一、', heading: '医疗资源配置', bodyMarkdown: '每千人口床位数不低于7张。\n\n加强基层医疗。' }, viewer, ip });
