@@ -2,6 +2,7 @@ import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
 import * as exporting from './messages/exports.ts';
 import * as moderation from './messages/moderation.ts';
+import * as search from './messages/search.ts';
 import * as suggest from './messages/suggest.ts';
 
 // Every UI string lives under messages/, one file per area, in Simplified
@@ -10,9 +11,9 @@ import * as suggest from './messages/suggest.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...search.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...search.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

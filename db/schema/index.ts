@@ -7,3 +7,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './exports.ts';
 export * from './moderation.ts';
+export * from './search.ts';
