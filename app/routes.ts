@@ -37,6 +37,7 @@ export default [
       route('suggestions/:suggestionId/contact', 'routes/admin/suggestion-contact.tsx'),
       route('intake/new', 'routes/admin/intake-new.tsx'),
       route('inbox', 'routes/admin/inbox.tsx'),
+      route('clusters', 'routes/admin/clusters.tsx'),
     ]),
     // Downloads: resource routes outside the layout (no HTML frame), same permission checks.
     route('exports/download', 'routes/admin/exports-download.ts'),

@@ -44,6 +44,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'suggestion-attachment.ts', path: () => `/admin/suggestions/${ids.suggestion}/attachments/${ids.attachment}`, loader: 'read:suggestion:any', action: null },
   { file: 'intake-new.tsx', path: () => '/admin/intake/new', loader: 'moderate:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'inbox.tsx', path: () => '/admin/inbox', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
+  { file: 'clusters.tsx', path: () => '/admin/clusters', loader: 'read:suggestion:any', action: null },
   { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
 ];
 // The sign-in steps and logout need no session by nature; tested below.

@@ -31,7 +31,7 @@ const found = async (q: string, extra: Record<string, string> = {}) =>
 beforeAll(async () => {
   planId = (await createPlan(database.db)).id;
   otherPlanId = (await createPlan(database.db)).id;
-  [logistics] = (await addCategories(database.db, planId, ['后勤保障'])).map((c) => c.id);
+  logistics = (await addCategories(database.db, planId, ['后勤保障']))[0]!.id;
   const staff = await createStaff(database.db, { role: 'moderator' });
   viewer = { id: staff.id, permissions: permissionsOf('moderator', []) };
   const add = async (key: string, title: string, body: string, more: Parameters<typeof createSuggestion>[2] = {}) => {

@@ -11,7 +11,8 @@ type DecisionStatus = (typeof decisionStatuses)[number];
 const publicPlanStatuses = ['open', 'closed', 'archived'] as const;
 
 export type ReportCountRow = { category: string | null; adopted: number; partiallyAdopted: number; notAdopted: number; pending: number; total: number };
-export type ReportItem = { id: number; category: string | null; status: 'adopted' | 'partially_adopted'; submitterType: string; summary: string; reply: string | null };
+// supporters: this submitter and everyone whose suggestion was marked a duplicate of it (批量雷同来信 count once).
+export type ReportItem = { id: number; category: string | null; status: 'adopted' | 'partially_adopted'; submitterType: string; summary: string; reply: string | null; supporters: number };
 export type PublicReport = {
   plan: { slug: string; title: string; organizer: string; publishedAt: Date };
   counts: ReportCountRow[];
@@ -50,6 +51,7 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
         submitterType: suggestions.submitterType,
         summary: suggestions.publicSummary,
         reply: suggestions.publicReply,
+        supporters: sql<number>`(1 + (select count(*) from ${suggestions} d where d.duplicate_of_id = ${suggestions.id} and d.status = 'duplicate'))::int`,
       })
       .from(suggestions)
       .leftJoin(categories, eq(categories.id, suggestions.categoryId))

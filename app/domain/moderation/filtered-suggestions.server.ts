@@ -7,6 +7,7 @@ import {
   plans,
   staffUsers,
   suggestions,
+  suggestionFingerprints,
   suggestionSearch,
   suggestionTags,
   tags,
@@ -42,6 +43,10 @@ function filterConditions(q: QueueQuery): SQL[] {
     );
   if (q.attachments)
     c.push(sql`exists (select 1 from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`);
+  if (q.cluster)
+    c.push(
+      sql`exists (select 1 from ${suggestionFingerprints} where ${suggestionFingerprints.suggestionId} = ${suggestions.id} and ${suggestionFingerprints.clusterId} = ${q.cluster})`,
+    );
   const search = searchSql(q.q);
   // A search that yields no usable term (only punctuation) finds nothing rather than everything.
   if (q.q && !search) c.push(sql`false`);

@@ -21,6 +21,8 @@ export const QueueQuery = z.object({
   channel: z.enum(channels).optional().catch(undefined),
   submitterType: z.string().max(40).optional().catch(undefined),
   tag: id.optional().catch(undefined),
+  // A group of near-duplicates (app/domain/duplicates), by its cluster id.
+  cluster: z.coerce.number().int().positive().optional().catch(undefined),
   assignee: z
     .union([z.literal('none'), id])
     .optional()

@@ -1,12 +1,20 @@
-import { asc, eq, gt } from 'drizzle-orm';
+import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
-import { suggestions, suggestionSearch } from '../../../db/schema/index.ts';
+import { suggestionFingerprints, suggestions, suggestionSearch, suggestionSimilarities } from '../../../db/schema/index.ts';
+import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
 import { indexSuggestions } from './index-suggestion.server.ts';
 import { INDEX_VERSION } from './segment.ts';
 
 /** Rebuilds everything derived from a suggestion's text (search index, near-duplicate fingerprints). */
 export async function reindexSuggestions(db: DbExecutor, ids: number[]) {
+  if (ids.length === 0) return;
   await indexSuggestions(db, ids);
+  const rows = await db
+    .select({ id: suggestions.id, planId: suggestions.planId, title: suggestions.title, body: suggestions.body })
+    .from(suggestions)
+    .where(inArray(suggestions.id, ids))
+    .orderBy(asc(suggestions.id));
+  for (const row of rows) await linkNearDuplicates(db, row);
 }
 
 /**
@@ -24,6 +32,12 @@ export async function reindexAll(
 ) {
   let after = 0;
   let total = 0;
+  // A full rebuild starts the clusters afresh (linking only ever merges them):
+  // until it is done, similar lists are incomplete.
+  if (!onlyStale) {
+    await db.delete(suggestionSimilarities);
+    await db.delete(suggestionFingerprints);
+  }
   for (;;) {
     const batch = await db
       .select({ id: suggestions.id, version: suggestionSearch.indexVersion })

@@ -7,6 +7,7 @@ import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts'
 import { decideSuggestion, moveSuggestion } from '../../domain/moderation/decide-suggestion.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { markDuplicate } from '../../domain/moderation/mark-duplicate.server.ts';
+import { markClusterDuplicates } from '../../domain/duplicates/merge-cluster.server.ts';
 import { addNote, MAX_NOTE_LENGTH } from '../../domain/moderation/notes.server.ts';
 import { MAX_REPLY_LENGTH, replyToSubmitter } from '../../domain/moderation/reply-to-submitter.server.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';
@@ -40,6 +41,7 @@ export const SuggestionForm = z.discriminatedUnion('intent', [
     parentId: z.coerce.number().int().positive().optional(),
   }),
   z.object({ intent: z.literal('reply'), message: z.string().trim().min(2).max(MAX_REPLY_LENGTH) }),
+  z.object({ intent: z.literal('markClusterDuplicates') }),
 ]);
 export type SuggestionFormData = z.infer<typeof SuggestionForm>;
 
@@ -102,6 +104,10 @@ export async function runIntent(
     case 'reply':
       await replyToSubmitter(db, { id, message: f.message, actor, ip });
       return 'replied';
+    case 'markClusterDuplicates': {
+      const { marked, skipped } = await markClusterDuplicates(db, { keepId: id, actor, ip });
+      return `markedAll:${marked}:${skipped}`;
+    }
   }
 }
 

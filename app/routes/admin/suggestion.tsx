@@ -6,11 +6,13 @@ import { HistoryPanel } from '../../components/moderation/history-panel.tsx';
 import { KeyboardHelp, toggleKeyboardHelp } from '../../components/moderation/keyboard-help.tsx';
 import { NotesPanel } from '../../components/moderation/notes-panel.tsx';
 import { ReplyPanel } from '../../components/moderation/reply-panel.tsx';
+import { SimilarPanel } from '../../components/moderation/similar-panel.tsx';
 import { SuggestionSummary } from '../../components/moderation/suggestion-summary.tsx';
 import { DETAIL_TAGS_ID, TriagePanel } from '../../components/moderation/triage-panel.tsx';
 import { useShortcuts, useShortcutsEnabled } from '../../components/moderation/use-shortcuts.ts';
 import { DECISION_ID, WorkflowPanel } from '../../components/moderation/workflow-panel.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { similarSuggestions } from '../../domain/duplicates/queries.server.ts';
 import { queueNeighbours } from '../../domain/moderation/filtered-suggestions.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
@@ -30,9 +32,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!suggestion) throw data(null, { status: 404 });
   // The queue's filters come along in the query string, for previous / next in the same order.
   const search = new URL(request.url).search;
-  const [options, neighbours] = await Promise.all([
+  const [options, neighbours, similar] = await Promise.all([
     queueOptions(context.db, { planId: suggestion.planId }),
     queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id }),
+    similarSuggestions(context.db, { viewer, id }),
   ]);
   const { contact, ...rest } = suggestion;
   return {
@@ -42,6 +45,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     options,
     search,
     neighbours,
+    similar,
     canModerate: viewer.permissions.has('moderate:suggestion:any'),
     canReadContact: viewer.permissions.has('read:contact:any'),
   };
@@ -109,7 +113,7 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
       <h1>{s.title}</h1>
       {actionData && 'result' in actionData && actionData.result && (
         <p className="notice" role="status">
-          {actionData.result === 'replied' ? t('mod.reply.sent') : t('mod.saved')}
+          {resultMessage(actionData.result, t)}
         </p>
       )}
       {errorCode && (
@@ -122,6 +126,7 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
         <div>
           <SuggestionSummary s={s} canDownloadEml={loaderData.canReadContact} />
           <ContactPanel suggestionId={s.id} masked={loaderData.masked} canReveal={loaderData.canReadContact} />
+          <SimilarPanel data={loaderData.similar} planId={s.planId} canModerate={loaderData.canModerate} />
           <NotesPanel notes={s.notes} canWrite={loaderData.canModerate} />
         </div>
         <div>
@@ -133,4 +138,11 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
       </div>
     </section>
   );
+}
+
+function resultMessage(result: string, t: ReturnType<typeof useTranslation>['t']): string {
+  if (result === 'replied') return t('mod.reply.sent');
+  const [kind, marked, skipped] = result.split(':');
+  if (kind === 'markedAll') return t('dup.markedAll', { marked: Number(marked), skipped: Number(skipped) });
+  return t('mod.saved');
 }
