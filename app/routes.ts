@@ -27,6 +27,7 @@ export default [
       route('plans/new', 'routes/admin/plan-new.tsx'),
       route('plans/:planId', 'routes/admin/plan-edit.tsx'),
       route('plans/:planId/categories', 'routes/admin/plan-categories.tsx'),
+      route('plans/:planId/rules', 'routes/admin/plan-rules.tsx'),
       route('plans/:planId/sections', 'routes/admin/plan-sections.tsx'),
       route('plans/:planId/sections/:sectionId', 'routes/admin/plan-section.tsx'),
       route('plans/:planId/import', 'routes/admin/plan-import.tsx'),

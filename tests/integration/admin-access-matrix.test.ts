@@ -31,6 +31,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'plan-new.tsx', path: () => '/admin/plans/new', loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-edit.tsx', path: () => `/admin/plans/${ids.plan}`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-categories.tsx', path: () => `/admin/plans/${ids.plan}/categories`, loader: 'manage:plan:any', action: 'manage:plan:any' },
+  { file: 'plan-rules.tsx', path: () => `/admin/plans/${ids.plan}/rules`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-sections.tsx', path: () => `/admin/plans/${ids.plan}/sections`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-section.tsx', path: () => `/admin/plans/${ids.plan}/sections/${ids.section}`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-import.tsx', path: () => `/admin/plans/${ids.plan}/import`, loader: 'manage:plan:any', action: 'manage:plan:any' },

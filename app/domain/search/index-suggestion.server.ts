@@ -15,16 +15,28 @@ export function searchRow(source: IndexSource) {
   const title = normalizeText(source.title);
   const body = normalizeText(source.body);
   const files = normalizeText(source.attachmentText.join('\n').slice(0, MAX_ATTACHMENT_CHARS));
+  const parts = [
+    { tokens: indexTokens(title), weight: 'A' as const },
+    { tokens: indexTokens(body), weight: 'B' as const },
+    { tokens: indexTokens(files), weight: 'C' as const },
+  ];
   return {
     suggestionId: source.id,
     searchText: [title, body, files].filter(Boolean).join('\n'),
-    searchVector: buildTsvector([
-      { tokens: indexTokens(title), weight: 'A' },
-      { tokens: indexTokens(body), weight: 'B' },
-      { tokens: indexTokens(files), weight: 'C' },
-    ]),
+    searchVector: buildTsvector(parts),
     indexVersion: INDEX_VERSION,
   };
+}
+
+/** The row and the distinct tokens (for the classifier, which reads the same ones back from the tsvector). */
+export function searchRowWithTokens(source: IndexSource) {
+  const row = searchRow(source);
+  return { row, tokens: tokensOfTsvector(row.searchVector) };
+}
+
+// Lexemes back out of the literal built above: 'tok':1A,2B 'it''s':3B
+function tokensOfTsvector(literal: string): string[] {
+  return [...literal.matchAll(/'((?:[^']|'')*)':/g)].map((m) => m[1]!.replace(/''/g, "'").replace(/\\\\/g, '\\'));
 }
 
 /** (Re)indexes the given suggestions for search, in the caller's transaction. */

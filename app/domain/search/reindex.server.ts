@@ -1,6 +1,11 @@
 import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
-import { suggestionFingerprints, suggestions, suggestionSearch, suggestionSimilarities } from '../../../db/schema/index.ts';
+import {
+  suggestionFingerprints,
+  suggestions,
+  suggestionSearch,
+  suggestionSimilarities,
+} from '../../../db/schema/index.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
 import { indexSuggestions } from './index-suggestion.server.ts';
 import { INDEX_VERSION } from './segment.ts';

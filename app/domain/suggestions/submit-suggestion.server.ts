@@ -16,6 +16,8 @@ export type SubmitSuggestionInput = {
   channel: Channel;
   sectionId?: number | null;
   categoryId?: number | null;
+  /** No one chose the category (email): pre-fill it from the proposal, marked for a moderator to confirm. */
+  prefillCategory?: boolean;
   title: string;
   body: string;
   submitterType: string;
@@ -91,6 +93,8 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
   await afterIntake(tx, {
     id: inserted.id,
     planId: plan.id,
+    categoryId: input.categoryId ?? null,
+    prefillCategory: input.prefillCategory ?? false,
     title: input.title.trim(),
     body: input.body.trim(),
     attachmentText: (input.attachments ?? []).flatMap((f) => (f.extractedText ? [clean(f.extractedText)] : [])),

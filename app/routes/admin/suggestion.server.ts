@@ -7,6 +7,7 @@ import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts'
 import { decideSuggestion, moveSuggestion } from '../../domain/moderation/decide-suggestion.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { markDuplicate } from '../../domain/moderation/mark-duplicate.server.ts';
+import { resolveProposal } from '../../domain/categorize/proposals.server.ts';
 import { markClusterDuplicates } from '../../domain/duplicates/merge-cluster.server.ts';
 import { addNote, MAX_NOTE_LENGTH } from '../../domain/moderation/notes.server.ts';
 import { MAX_REPLY_LENGTH, replyToSubmitter } from '../../domain/moderation/reply-to-submitter.server.ts';
@@ -42,6 +43,8 @@ export const SuggestionForm = z.discriminatedUnion('intent', [
   }),
   z.object({ intent: z.literal('reply'), message: z.string().trim().min(2).max(MAX_REPLY_LENGTH) }),
   z.object({ intent: z.literal('markClusterDuplicates') }),
+  z.object({ intent: z.literal('acceptProposal') }),
+  z.object({ intent: z.literal('dismissProposal') }),
 ]);
 export type SuggestionFormData = z.infer<typeof SuggestionForm>;
 
@@ -104,6 +107,10 @@ export async function runIntent(
     case 'reply':
       await replyToSubmitter(db, { id, message: f.message, actor, ip });
       return 'replied';
+    case 'acceptProposal':
+    case 'dismissProposal':
+      await resolveProposal(db, { id, actor, ip, accept: f.intent === 'acceptProposal' });
+      return f.intent === 'acceptProposal' ? 'proposalAccepted' : 'saved';
     case 'markClusterDuplicates': {
       const { marked, skipped } = await markClusterDuplicates(db, { keepId: id, actor, ip });
       return `markedAll:${marked}:${skipped}`;

@@ -6,12 +6,14 @@ import { HistoryPanel } from '../../components/moderation/history-panel.tsx';
 import { KeyboardHelp, toggleKeyboardHelp } from '../../components/moderation/keyboard-help.tsx';
 import { NotesPanel } from '../../components/moderation/notes-panel.tsx';
 import { ReplyPanel } from '../../components/moderation/reply-panel.tsx';
+import { ProposalPanel } from '../../components/moderation/proposal-panel.tsx';
 import { SimilarPanel } from '../../components/moderation/similar-panel.tsx';
 import { SuggestionSummary } from '../../components/moderation/suggestion-summary.tsx';
 import { DETAIL_TAGS_ID, TriagePanel } from '../../components/moderation/triage-panel.tsx';
 import { useShortcuts, useShortcutsEnabled } from '../../components/moderation/use-shortcuts.ts';
 import { DECISION_ID, WorkflowPanel } from '../../components/moderation/workflow-panel.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { openProposal } from '../../domain/categorize/proposals.server.ts';
 import { similarSuggestions } from '../../domain/duplicates/queries.server.ts';
 import { queueNeighbours } from '../../domain/moderation/filtered-suggestions.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
@@ -32,10 +34,11 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!suggestion) throw data(null, { status: 404 });
   // The queue's filters come along in the query string, for previous / next in the same order.
   const search = new URL(request.url).search;
-  const [options, neighbours, similar] = await Promise.all([
+  const [options, neighbours, similar, proposal] = await Promise.all([
     queueOptions(context.db, { planId: suggestion.planId }),
     queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id }),
     similarSuggestions(context.db, { viewer, id }),
+    openProposal(context.db, { viewer, id }),
   ]);
   const { contact, ...rest } = suggestion;
   return {
@@ -46,6 +49,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     search,
     neighbours,
     similar,
+    proposal,
     canModerate: viewer.permissions.has('moderate:suggestion:any'),
     canReadContact: viewer.permissions.has('read:contact:any'),
   };
@@ -131,6 +135,9 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
         </div>
         <div>
           {loaderData.canModerate && <WorkflowPanel s={s} />}
+          {loaderData.proposal && !proposalSettled(loaderData.proposal, s.categoryId) && (
+            <ProposalPanel proposal={loaderData.proposal} canModerate={loaderData.canModerate} />
+          )}
           {loaderData.canModerate && <TriagePanel s={s} options={loaderData.options} />}
           {loaderData.canModerate && <ReplyPanel hasEmail={loaderData.hasEmail} />}
           <HistoryPanel history={s.history} />
@@ -142,7 +149,13 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
 
 function resultMessage(result: string, t: ReturnType<typeof useTranslation>['t']): string {
   if (result === 'replied') return t('mod.reply.sent');
+  if (result === 'proposalAccepted') return t('proposal.accepted');
   const [kind, marked, skipped] = result.split(':');
   if (kind === 'markedAll') return t('dup.markedAll', { marked: Number(marked), skipped: Number(skipped) });
   return t('mod.saved');
+}
+
+/** Nothing to ask: the proposal is the category the suggestion already has, chosen by a person, and proposes no tag. */
+function proposalSettled(p: { categoryId: number | null; prefilled: boolean; tags: unknown[] }, categoryId: number | null) {
+  return !p.prefilled && p.tags.length === 0 && (p.categoryId === null || p.categoryId === categoryId);
 }
