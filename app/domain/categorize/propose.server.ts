@@ -73,8 +73,11 @@ export async function proposeFor(
   { planId, normalized, tokens }: { planId: number; normalized: string; tokens: string[] },
 ): Promise<Proposal | null> {
   const [rules, models] = await Promise.all([planRules(db, planId), planModels(db, planId)]);
-  const byRule = applyRules(rules, normalized);
-  const byModel = classify(models, tokens);
+  return combine(applyRules(rules, normalized), classify(models, tokens));
+}
+
+/** The rules' and the classifier's answers as one proposal (pure: the evaluation measures exactly this). */
+export function combine(byRule: ReturnType<typeof applyRules>, byModel: ReturnType<typeof classify>): Proposal | null {
   let category: { id: number; confidence: number; source: Proposal['source'] } | undefined;
   const r = byRule.category;
   const m = byModel.category;

@@ -13,9 +13,13 @@ const HASHES = BANDS * ROWS;
 
 const NOT_TEXT = /[^\p{L}\p{N}]/gu;
 
-/** The characters that count for similarity. */
-export function similarityText(title: string, body: string): string {
-  return normalizeText(`${title}\n${body}`).replace(NOT_TEXT, '');
+/**
+ * The characters that count for similarity: those of the normalized title,
+ * body and attachment text (a mail that says only 「意见见附件」 is compared by
+ * its attachment), without punctuation and spacing.
+ */
+export function similarityText(normalized: string): string {
+  return normalized.replace(NOT_TEXT, '');
 }
 
 export function shingles(text: string): Set<string> {
@@ -82,7 +86,13 @@ export function bands(signature: number[]): number[] {
   return keys;
 }
 
-export function fingerprint(title: string, body: string) {
-  const set = shingles(similarityText(title, body));
+/** Fingerprint of an already normalized text (suggestion_search.search_text). */
+export function fingerprintNormalized(normalized: string) {
+  const set = shingles(similarityText(normalized));
   return { shingles: set, bands: set.size ? bands(minhash(set)) : [] };
+}
+
+/** Fingerprint of raw text: normalized first. */
+export function fingerprint(...parts: string[]) {
+  return fingerprintNormalized(normalizeText(parts.join('\n')));
 }

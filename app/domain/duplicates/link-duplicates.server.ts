@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
-import { suggestionFingerprints, suggestions, suggestionSimilarities } from '../../../db/schema/index.ts';
-import { fingerprint, jaccard } from './fingerprint.ts';
+import { suggestionFingerprints, suggestionSearch, suggestionSimilarities } from '../../../db/schema/index.ts';
+import { fingerprintNormalized, jaccard } from './fingerprint.ts';
 
 /** Jaccard similarity of shingle sets from which two suggestions count as near-duplicates (measured: README, decision 041). */
 export const SIMILAR_THRESHOLD = 0.4;
@@ -9,7 +9,8 @@ export const SIMILAR_THRESHOLD = 0.4;
 // needs only a few of them to join the cluster; the rest are already linked.
 const MAX_CANDIDATES = 40;
 
-type Source = { id: number; planId: number; title: string; body: string };
+// searchText: the suggestion's normalized text as indexed for search (written first).
+type Source = { id: number; planId: number; searchText: string };
 
 /**
  * Compares a suggestion with the others of its plan, stores its similar pairs
@@ -17,7 +18,7 @@ type Source = { id: number; planId: number; title: string; body: string };
  * run again after a text change or by the backfill.
  */
 export async function linkNearDuplicates(db: DbExecutor, source: Source) {
-  const { shingles, bands } = fingerprint(source.title, source.body);
+  const { shingles, bands } = fingerprintNormalized(source.searchText);
   await db.delete(suggestionSimilarities).where(eq(suggestionSimilarities.similarId, source.id));
   await db.delete(suggestionSimilarities).where(eq(suggestionSimilarities.suggestionId, source.id));
   const candidates =
@@ -27,11 +28,10 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
           .select({
             id: suggestionFingerprints.suggestionId,
             clusterId: suggestionFingerprints.clusterId,
-            title: suggestions.title,
-            body: suggestions.body,
+            searchText: suggestionSearch.searchText,
           })
           .from(suggestionFingerprints)
-          .innerJoin(suggestions, eq(suggestions.id, suggestionFingerprints.suggestionId))
+          .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, suggestionFingerprints.suggestionId))
           .where(
             and(
               eq(suggestionFingerprints.planId, source.planId),
@@ -45,7 +45,7 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
           )
           .limit(MAX_CANDIDATES);
   const similar = candidates
-    .map((c) => ({ ...c, score: jaccard(shingles, fingerprint(c.title, c.body).shingles) }))
+    .map((c) => ({ ...c, score: jaccard(shingles, fingerprintNormalized(c.searchText).shingles) }))
     .filter((c) => c.score >= SIMILAR_THRESHOLD);
 
   const clusters = [...new Set(similar.map((c) => c.clusterId))];

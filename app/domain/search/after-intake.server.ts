@@ -15,7 +15,7 @@ type NewSuggestion = IndexSource & { planId: number; categoryId: number | null; 
 export async function afterIntake(tx: Transaction, source: NewSuggestion) {
   const { row, tokens } = searchRowWithTokens(source);
   await tx.insert(suggestionSearch).values(row);
-  await linkNearDuplicates(tx, source);
+  await linkNearDuplicates(tx, { id: source.id, planId: source.planId, searchText: row.searchText });
   const proposal = await proposeFor(tx, { planId: source.planId, normalized: row.searchText, tokens });
   await recordProposal(tx, {
     suggestionId: source.id,

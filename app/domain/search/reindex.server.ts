@@ -15,8 +15,9 @@ export async function reindexSuggestions(db: DbExecutor, ids: number[]) {
   if (ids.length === 0) return;
   await indexSuggestions(db, ids);
   const rows = await db
-    .select({ id: suggestions.id, planId: suggestions.planId, title: suggestions.title, body: suggestions.body })
+    .select({ id: suggestions.id, planId: suggestions.planId, searchText: suggestionSearch.searchText })
     .from(suggestions)
+    .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, suggestions.id))
     .where(inArray(suggestions.id, ids))
     .orderBy(asc(suggestions.id));
   for (const row of rows) await linkNearDuplicates(db, row);
