@@ -18,7 +18,7 @@ import { suggestions } from './suggestions.ts';
 
 const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
-// Staff search (docs/decisions/040-chinese-search-and-near-duplicates.md):
+// Staff search (docs/decisions/040-chinese-search.md, 041):
 // the normalized text (Simplified, half-width, lower case) of title, body and
 // attachment text, and a tsvector of its jieba tokens built in the application,
 // so that PostgreSQL's parser (which cannot segment Chinese) never sees it.

@@ -4,7 +4,7 @@ import { normalizeText } from './normalize.ts';
 
 // jieba (Rust, via @node-rs/jieba) with its bundled dictionary; chosen over
 // Intl.Segmenter by measurement (bench/segmenter.ts, decision 040). Loading the
-// dictionary takes ~0.3 s, so it happens on first use, once per process.
+// dictionary takes under a second, so it happens on first use, once per process.
 let jieba: Jieba | undefined;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
