@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { normalizeText } from '../app/domain/search/normalize.ts';
 import { evalSet, searchQueries } from '../tests/fixtures/eval/eval-set.ts';
 

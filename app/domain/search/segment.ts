@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { normalizeText } from './normalize.ts';
 
 // jieba (Rust, via @node-rs/jieba) with its bundled dictionary; chosen over
