@@ -61,7 +61,7 @@ type Key = keyof typeof zhCN;
 export const en: Record<Key, string> = {
   'mod.queue.sort.relevance': 'Relevance',
   'search.label': 'Search',
-  'search.placeholder': 'e.g. 食堂 -宿舍 "延长营业时间" OR 夜宵',
+  'search.placeholder': 'e.g. canteen -dormitory "opening hours" OR snacks',
   'search.hint':
     'Words separated by spaces must all appear; OR means either; -word excludes; quotes keep a phrase. Simplified or Traditional, full- or half-width.',
   'search.submit': 'Search',
