@@ -33,6 +33,7 @@ export default [
       route('plans/:planId', 'routes/admin/plan-edit.tsx'),
       route('plans/:planId/categories', 'routes/admin/plan-categories.tsx'),
       route('plans/:planId/tags', 'routes/admin/plan-tags.tsx'),
+      route('plans/:planId/rules', 'routes/admin/plan-rules.tsx'),
       route('plans/:planId/sections', 'routes/admin/plan-sections.tsx'),
       route('plans/:planId/sections/:sectionId', 'routes/admin/plan-section.tsx'),
       route('plans/:planId/import', 'routes/admin/plan-import.tsx'),
@@ -45,6 +46,7 @@ export default [
       route('suggestions/:suggestionId/contact', 'routes/admin/suggestion-contact.tsx'),
       route('intake/new', 'routes/admin/intake-new.tsx'),
       route('inbox', 'routes/admin/inbox.tsx'),
+      route('clusters', 'routes/admin/clusters.tsx'),
     ]),
     // Downloads: resource routes outside the layout (no HTML frame), same permission checks.
     route('exports/download', 'routes/admin/exports-download.ts'),

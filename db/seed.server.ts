@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction as Tx } from './client.server.ts';
 import { campusPlan, developmentPlan, type DemoSection } from './demo/development-plan.ts';
 import { demoSuggestions } from './demo/suggestions.ts';
+import { reindexSuggestions } from '../app/domain/search/reindex.server.ts';
 import { categories, planSections, plans, suggestionContacts, suggestions, suggestionTags, tags } from './schema/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -92,6 +93,7 @@ async function insertDemoSuggestions(tx: Tx, planId: number, now: Date) {
   const sectionRows = await tx.select({ id: planSections.id, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, planId));
   const categoryRows = await tx.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.planId, planId));
   const tagIds = new Map<string, number>();
+  const ids: number[] = [];
   for (const demo of demoSuggestions) {
     const submittedAt = new Date(now.getTime() - demo.daysAgo * DAY);
     const decided = ['adopted', 'partially_adopted', 'not_adopted'].includes(demo.status);
@@ -119,6 +121,7 @@ async function insertDemoSuggestions(tx: Tx, planId: number, now: Date) {
         intakeMeta: { demo: true },
       })
       .returning({ id: suggestions.id });
+    ids.push(row!.id);
     await tx.insert(suggestionContacts).values({ suggestionId: row!.id, ...demo.contact });
     for (const name of demo.tags ?? []) {
       if (!tagIds.has(name)) {
@@ -128,4 +131,6 @@ async function insertDemoSuggestions(tx: Tx, planId: number, now: Date) {
       await tx.insert(suggestionTags).values({ suggestionId: row!.id, tagId: tagIds.get(name)! });
     }
   }
+  // Demo rows skip submitSuggestion (they carry decisions); index them the same way.
+  await reindexSuggestions(tx, ids);
 }

@@ -105,7 +105,12 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
                 {report.items.map((item) => (
                   <tr key={item.id}>
                     <td>{item.category ?? t('exports.uncategorized')}</td>
-                    <th scope="row">{item.summary}</th>
+                    <th scope="row">
+                      {item.summary}
+                      {item.supporters > 1 && (
+                        <div className="muted">{t('report.supporters', { count: item.supporters })}</div>
+                      )}
+                    </th>
                     <td>{item.name ?? t('report.anonymous')}</td>
                     <td>{item.submitterType}</td>
                     <td>{t(`status.${item.status}`)}</td>

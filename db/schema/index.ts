@@ -9,3 +9,4 @@ export * from './exports.ts';
 export * from './moderation.ts';
 export * from './versions.ts';
 export * from './feedback.ts';
+export * from './search.ts';

@@ -32,6 +32,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'plan-edit.tsx', path: () => `/admin/plans/${ids.plan}`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-categories.tsx', path: () => `/admin/plans/${ids.plan}/categories`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-tags.tsx', path: () => `/admin/plans/${ids.plan}/tags`, loader: 'manage:plan:any', action: 'manage:plan:any' },
+  { file: 'plan-rules.tsx', path: () => `/admin/plans/${ids.plan}/rules`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-sections.tsx', path: () => `/admin/plans/${ids.plan}/sections`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-section.tsx', path: () => `/admin/plans/${ids.plan}/sections/${ids.section}`, loader: 'manage:plan:any', action: 'manage:plan:any' },
   { file: 'plan-import.tsx', path: () => `/admin/plans/${ids.plan}/import`, loader: 'manage:plan:any', action: 'manage:plan:any' },
@@ -47,6 +48,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'suggestion-attachment.ts', path: () => `/admin/suggestions/${ids.suggestion}/attachments/${ids.attachment}`, loader: 'read:suggestion:any', action: null },
   { file: 'intake-new.tsx', path: () => '/admin/intake/new', loader: 'moderate:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'inbox.tsx', path: () => '/admin/inbox', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
+  { file: 'clusters.tsx', path: () => '/admin/clusters', loader: 'read:suggestion:any', action: null },
   { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
   { file: 'inbox-html.ts', path: () => `/admin/inbox/${ids.email}/html`, loader: 'read:contact:any', action: null },
 ];

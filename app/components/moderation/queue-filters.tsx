@@ -9,6 +9,21 @@ export function QueueFilters({ query, options }: { query: QueueQuery; options: Q
   const { t } = useTranslation();
   return (
     <Form method="get" className="admin-form admin-form--filters" aria-label={t('mod.queue.filters')}>
+      <div className="filter filter--search">
+        <label htmlFor="filter-q">{t('search.label')}</label>
+        <input
+          id="filter-q"
+          type="search"
+          name="q"
+          defaultValue={query.q ?? ''}
+          maxLength={200}
+          placeholder={t('search.placeholder')}
+          aria-describedby="filter-q-hint"
+        />
+        <small id="filter-q-hint" className="muted">
+          {t('search.hint')}
+        </small>
+      </div>
       <Select
         name="plan"
         label={t('mod.queue.plan')}
@@ -77,7 +92,7 @@ export function QueueFilters({ query, options }: { query: QueueQuery; options: Q
       <label>
         {t('mod.queue.sort')}
         <select name="sort" defaultValue={query.sort}>
-          {sorts.map((s) => (
+          {sorts.filter((s) => s !== 'relevance' || query.q).map((s) => (
             <option key={s} value={s}>
               {t(`mod.queue.sort.${s}`)}
             </option>

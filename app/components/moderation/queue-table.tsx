@@ -102,6 +102,13 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
                   <Link to={detailHref(row.id)} data-row-link onFocus={() => setCurrent(index)}>
                     {row.title}
                   </Link>
+                  {row.snippet && (
+                    <p className="search-snippet">
+                      <span className="visually-hidden">{t('search.matches')}: </span>
+                      {row.snippet.source === 'attachment' && t('search.inAttachment')}
+                      {row.snippet.pieces.map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : piece.text))}
+                    </p>
+                  )}
                   <div className="muted">
                     {row.trackingCode} · {row.planTitle}
                     {row.attachmentCount > 0 && ` · ${t('mod.queue.attachments', { count: row.attachmentCount })}`}

@@ -24,6 +24,8 @@ export const knownAuditActions = [
   'plan.category_renamed',
   'plan.category_moved',
   'plan.category_removed',
+  'plan.rule_added',
+  'plan.rule_removed',
   'plan.section_added',
   'plan.section_updated',
   'plan.section_moved',

@@ -16,6 +16,7 @@ type DecisionStatus = (typeof decisionStatuses)[number];
 const publicPlanStatuses = ['open', 'closed', 'archived'] as const;
 
 export type ReportCountRow = { category: string | null; adopted: number; partiallyAdopted: number; notAdopted: number; pending: number; total: number };
+// supporters: this submitter and everyone whose suggestion was marked a duplicate of it (批量雷同来信 count once).
 export type ReportItem = {
   id: number;
   category: string | null;
@@ -25,6 +26,7 @@ export type ReportItem = {
   reply: string | null;
   /** Only with 署名公开. */
   name: string | null;
+  supporters: number;
 };
 export type PublicReport = {
   plan: { slug: string; title: string; organizer: string; publishedAt: Date };
@@ -65,6 +67,7 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
         submitterType: suggestions.submitterType,
         summary: suggestions.publicSummary,
         reply: suggestions.publicReply,
+        supporters: sql<number>`(1 + (select count(*) from ${suggestions} d where d.duplicate_of_id = ${suggestions.id} and d.status = 'duplicate'))::int`,
       })
       .from(suggestions)
       .leftJoin(categories, eq(categories.id, suggestions.categoryId))

@@ -7,10 +7,14 @@ import {
   plans,
   staffUsers,
   suggestions,
+  suggestionFingerprints,
+  suggestionSearch,
   suggestionTags,
   tags,
 } from '../../../db/schema/index.ts';
 import { chinaDayStart } from '../../utils/china-time.ts';
+import { searchSql, type SearchSql } from '../search/search-condition.server.ts';
+import { buildSnippet, type Snippet } from '../search/snippet.ts';
 import { decodeCursor, encodeCursor } from './cursor.server.ts';
 import { assertPermission, type Actor } from './guard.ts';
 import type { QueueQuery, QueueSort } from './queue-filter.ts';
@@ -39,8 +43,22 @@ function filterConditions(q: QueueQuery): SQL[] {
     );
   if (q.attachments)
     c.push(sql`exists (select 1 from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`);
+  if (q.cluster)
+    c.push(
+      sql`exists (select 1 from ${suggestionFingerprints} where ${suggestionFingerprints.suggestionId} = ${suggestions.id} and ${suggestionFingerprints.clusterId} = ${q.cluster})`,
+    );
+  const search = searchSql(q.q);
+  // A search that yields no usable term (only punctuation) finds nothing rather than everything.
+  if (q.q && !search) c.push(sql`false`);
+  if (search)
+    c.push(
+      sql`exists (select 1 from ${suggestionSearch} where ${suggestionSearch.suggestionId} = ${suggestions.id} and ${search.where})`,
+    );
   return c;
 }
+
+const rankOf = (search: SearchSql) =>
+  sql<number>`(select ${search.rank} from ${suggestionSearch} where ${suggestionSearch.suggestionId} = ${suggestions.id})`;
 
 function statusCondition(q: QueueQuery): SQL | undefined {
   // 待核验 is a status of its own; "held" is the shortcut the issue names.
@@ -48,8 +66,22 @@ function statusCondition(q: QueueQuery): SQL | undefined {
   return q.status ? eq(suggestions.status, q.status) : undefined;
 }
 
-function sortKey(sort: QueueSort) {
-  return sort === 'updated' ? suggestions.updatedAt : suggestions.submittedAt;
+/** The keyset's first column, and the SQL type its cursor text is cast back to. */
+function sortKey(sort: QueueSort, search: SearchSql | undefined): { key: SQL; cast: string } {
+  if (sort === 'relevance' && search) return { key: rankOf(search), cast: 'real' };
+  return { key: sql`${sort === 'updated' ? suggestions.updatedAt : suggestions.submittedAt}`, cast: 'timestamptz' };
+}
+
+// Snippets are cut from at most this much of the body and of attachment text.
+const SNIPPET_SOURCE_CHARS = 20_000;
+
+function snippetFor(row: { title: string; body: string | null; files: string | null }, search: SearchSql | undefined) {
+  if (!search) return null;
+  for (const [source, text] of [['title', row.title], ['body', row.body], ['attachment', row.files]] as const) {
+    const snippet: Snippet | undefined = text ? buildSnippet(text, search.terms) : undefined;
+    if (snippet) return { source, pieces: snippet };
+  }
+  return null;
 }
 
 /**
@@ -59,15 +91,14 @@ function sortKey(sort: QueueSort) {
  */
 export async function filteredSuggestions(db: Database, { viewer, query }: { viewer: Actor; query: QueueQuery }) {
   assertPermission(viewer, 'read:suggestion:any');
-  const key = sortKey(query.sort);
+  const search = searchSql(query.q);
+  const { key, cast } = sortKey(query.sort, search);
   const descending = query.sort !== 'oldest';
-  const cursor = decodeCursor(query.after);
+  const cursor = decodeCursor(query.after, cast === 'real' ? 'rank' : 'time');
   const conditions = [...filterConditions(query), statusCondition(query)];
   if (cursor) {
     conditions.push(
-      descending
-        ? sql`(${key}, ${suggestions.id}) < (${cursor.key}::timestamptz, ${cursor.id})`
-        : sql`(${key}, ${suggestions.id}) > (${cursor.key}::timestamptz, ${cursor.id})`,
+      sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '<' : '>')} (${cursor.key}::${sql.raw(cast)}, ${cursor.id})`,
     );
   }
   const order = descending ? [desc(key), desc(suggestions.id)] : [asc(key), asc(suggestions.id)];
@@ -92,6 +123,13 @@ export async function filteredSuggestions(db: Database, { viewer, query }: { vie
       >`coalesce((select json_agg(json_build_object('id', ${tags.id}, 'name', ${tags.name}) order by ${tags.name}) from ${suggestionTags} join ${tags} on ${tags.id} = ${suggestionTags.tagId} where ${suggestionTags.suggestionId} = ${suggestions.id}), '[]'::json)`,
       attachmentCount: sql<number>`(select count(*)::int from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`,
       cursorKey: sql<string>`${key}::text`,
+      // Only for a search: the text its snippet is cut from.
+      body: search ? sql<string>`left(${suggestions.body}, ${SNIPPET_SOURCE_CHARS})` : sql<null>`null`,
+      files: search
+        ? sql<
+            string | null
+          >`(select left(string_agg(${attachments.extractedText}, E'\\n' order by ${attachments.id}), ${SNIPPET_SOURCE_CHARS}) from ${attachments} where ${attachments.suggestionId} = ${suggestions.id})`
+        : sql<null>`null`,
     })
     .from(suggestions)
     .innerJoin(plans, eq(plans.id, suggestions.planId))
@@ -104,7 +142,13 @@ export async function filteredSuggestions(db: Database, { viewer, query }: { vie
   const page = rows.slice(0, query.size);
   const last = page.at(-1);
   const next = rows.length > query.size && last ? encodeCursor({ key: last.cursorKey, id: last.id }) : null;
-  return { rows: page.map(({ cursorKey: _, ...row }) => row), next };
+  return {
+    rows: page.map(({ cursorKey: _, body: _body, files: _files, ...row }) => ({
+      ...row,
+      snippet: snippetFor({ title: row.title, body: _body, files: _files }, search),
+    })),
+    next,
+  };
 }
 
 /** How many suggestions each status holds under the other filters: one grouped query. */
@@ -124,7 +168,7 @@ export async function queueNeighbours(
   { viewer, query, id }: { viewer: Actor; query: QueueQuery; id: number },
 ) {
   assertPermission(viewer, 'read:suggestion:any');
-  const key = sortKey(query.sort);
+  const { key, cast } = sortKey(query.sort, searchSql(query.q));
   const [current] = await db
     .select({ key: sql<string>`${key}::text` })
     .from(suggestions)
@@ -132,8 +176,8 @@ export async function queueNeighbours(
   if (!current) return { previous: null, next: null };
   const base = [...filterConditions(query), statusCondition(query)];
   const descending = query.sort !== 'oldest';
-  const after = sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '<' : '>')} (${current.key}::timestamptz, ${id})`;
-  const before = sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '>' : '<')} (${current.key}::timestamptz, ${id})`;
+  const after = sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '<' : '>')} (${current.key}::${sql.raw(cast)}, ${id})`;
+  const before = sql`(${key}, ${suggestions.id}) ${sql.raw(descending ? '>' : '<')} (${current.key}::${sql.raw(cast)}, ${id})`;
   const forward = descending ? [desc(key), desc(suggestions.id)] : [asc(key), asc(suggestions.id)];
   const backward = descending ? [asc(key), asc(suggestions.id)] : [desc(key), desc(suggestions.id)];
   const [[next], [previous]] = await Promise.all([

@@ -8,10 +8,12 @@ const id = z.coerce.number().int().positive().max(2_147_483_647);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const pageSizes = [10, 25, 50, 100] as const;
-export const sorts = ['newest', 'oldest', 'updated'] as const;
+export const sorts = ['newest', 'oldest', 'updated', 'relevance'] as const;
 export type QueueSort = (typeof sorts)[number];
 
 export const QueueQuery = z.object({
+  // Full-text search (app/domain/search/parse-search.ts for the syntax).
+  q: z.string().trim().max(200).optional().catch(undefined),
   plan: id.optional().catch(undefined),
   section: id.optional().catch(undefined),
   category: id.optional().catch(undefined),
@@ -19,6 +21,8 @@ export const QueueQuery = z.object({
   channel: z.enum(channels).optional().catch(undefined),
   submitterType: z.string().max(40).optional().catch(undefined),
   tag: id.optional().catch(undefined),
+  // A group of near-duplicates (app/domain/duplicates), by its cluster id.
+  cluster: z.coerce.number().int().positive().optional().catch(undefined),
   assignee: z
     .union([z.literal('none'), id])
     .optional()
@@ -37,5 +41,10 @@ export const QueueQuery = z.object({
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
 export function parseQueueQuery(params: URLSearchParams): QueueQuery {
-  return QueueQuery.parse(Object.fromEntries([...params].filter(([, v]) => v !== '')));
+  const query = QueueQuery.parse(Object.fromEntries([...params].filter(([, v]) => v !== '')));
+  // A search sorts by relevance unless another order is asked for; without
+  // one there is nothing to rank by.
+  if (query.q && !params.get('sort')) return { ...query, sort: 'relevance' };
+  if (!query.q && query.sort === 'relevance') return { ...query, sort: 'newest' };
+  return query;
 }

@@ -6,6 +6,7 @@ import { attachments, categories, planSections, plans, suggestions } from '../..
 import Acknowledgement, { acknowledgementSubject } from '../../../emails/acknowledgement.tsx';
 import { acknowledgementAddress, saveContact, type ContactDetails } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
+import { afterIntake } from '../search/after-intake.server.ts';
 import { generateTrackingCode } from './tracking-code.ts';
 
 export type Channel = 'web' | 'email' | 'letter' | 'phone' | 'visit' | 'symposium';
@@ -15,6 +16,8 @@ export type SubmitSuggestionInput = {
   channel: Channel;
   sectionId?: number | null;
   categoryId?: number | null;
+  /** No one chose the category (email): pre-fill it from the proposal, marked for a moderator to confirm. */
+  prefillCategory?: boolean;
   title: string;
   body: string;
   submitterType: string;
@@ -89,6 +92,18 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
       })),
     );
   }
+
+  // Search index, near-duplicate links and the category proposal are written
+  // in the same transaction, so every channel gets them and none is left behind.
+  await afterIntake(tx, {
+    id: inserted.id,
+    planId: plan.id,
+    categoryId: input.categoryId ?? null,
+    prefillCategory: input.prefillCategory ?? false,
+    title: input.title.trim(),
+    body: input.body.trim(),
+    attachmentText: (input.attachments ?? []).flatMap((f) => (f.extractedText ? [clean(f.extractedText)] : [])),
+  });
 
   const to = input.acknowledge === false ? undefined : (input.acknowledge?.to ?? acknowledgementAddress(input.contact));
   if (to) {

@@ -60,6 +60,9 @@ export default function PlanCategories({ loaderData, actionData }: Route.Compone
         <Link to={`/admin/plans/${loaderData.plan.id}`}>{loaderData.plan.title}</Link>
       </p>
       <h1>{t('admin.plan.categories')}</h1>
+      <p>
+        <Link to={`/admin/plans/${loaderData.plan.id}/rules`}>{t('rules.title')}</Link>
+      </p>
       <p role="alert" className="form-error-slot">
         <FieldError id="name-error" errors={errors} name="name" />
       </p>

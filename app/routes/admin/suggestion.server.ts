@@ -9,6 +9,8 @@ import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts'
 import { decideSuggestion, moveSuggestion } from '../../domain/moderation/decide-suggestion.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { markDuplicate } from '../../domain/moderation/mark-duplicate.server.ts';
+import { resolveProposal } from '../../domain/categorize/proposals.server.ts';
+import { markClusterDuplicates } from '../../domain/duplicates/merge-cluster.server.ts';
 import { addNote, MAX_NOTE_LENGTH } from '../../domain/moderation/notes.server.ts';
 import { MAX_REPLY_LENGTH, replyToSubmitter } from '../../domain/moderation/reply-to-submitter.server.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';
@@ -47,6 +49,9 @@ export const SuggestionForm = z.discriminatedUnion('intent', [
     consent: z.enum(publicationConsents),
     note: z.string().trim().min(4).max(MAX_CONSENT_NOTE),
   }),
+  z.object({ intent: z.literal('markClusterDuplicates') }),
+  z.object({ intent: z.literal('acceptProposal') }),
+  z.object({ intent: z.literal('dismissProposal') }),
 ]);
 export type SuggestionFormData = z.infer<typeof SuggestionForm>;
 
@@ -114,6 +119,14 @@ export async function runIntent(
     case 'consent':
       await changePublicationConsent(db, { id, consent: f.consent, note: f.note, actor, ip });
       return 'saved';
+    case 'acceptProposal':
+    case 'dismissProposal':
+      await resolveProposal(db, { id, actor, ip, accept: f.intent === 'acceptProposal' });
+      return f.intent === 'acceptProposal' ? 'proposalAccepted' : 'saved';
+    case 'markClusterDuplicates': {
+      const { marked, skipped } = await markClusterDuplicates(db, { keepId: id, actor, ip });
+      return `markedAll:${marked}:${skipped}`;
+    }
   }
 }
 

@@ -7,11 +7,15 @@ import { KeyboardHelp, toggleKeyboardHelp } from '../../components/moderation/ke
 import { NotesPanel } from '../../components/moderation/notes-panel.tsx';
 import { PublicationPanel } from '../../components/moderation/publication-panel.tsx';
 import { ReplyPanel } from '../../components/moderation/reply-panel.tsx';
+import { ProposalPanel } from '../../components/moderation/proposal-panel.tsx';
+import { SimilarPanel } from '../../components/moderation/similar-panel.tsx';
 import { SuggestionSummary } from '../../components/moderation/suggestion-summary.tsx';
 import { DETAIL_TAGS_ID, TriagePanel } from '../../components/moderation/triage-panel.tsx';
 import { useShortcuts, useShortcutsEnabled } from '../../components/moderation/use-shortcuts.ts';
 import { DECISION_ID, WorkflowPanel } from '../../components/moderation/workflow-panel.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { openProposal } from '../../domain/categorize/proposals.server.ts';
+import { similarSuggestions } from '../../domain/duplicates/queries.server.ts';
 import { queueNeighbours } from '../../domain/moderation/filtered-suggestions.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
@@ -32,10 +36,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!suggestion) throw data(null, { status: 404 });
   // The queue's filters come along in the query string, for previous / next in the same order.
   const search = new URL(request.url).search;
-  const [options, neighbours, publication] = await Promise.all([
+  const [options, neighbours, publication, similar, proposal] = await Promise.all([
     queueOptions(context.db, { planId: suggestion.planId }),
     queueNeighbours(context.db, { viewer, query: parseQueueQuery(new URLSearchParams(search)), id }),
     publicationForStaff(context.db, id),
+    similarSuggestions(context.db, { viewer, id }),
+    openProposal(context.db, { viewer, id }),
   ]);
   const { contact, ...rest } = suggestion;
   return {
@@ -46,6 +52,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     publication,
     search,
     neighbours,
+    similar,
+    proposal,
     canModerate: viewer.permissions.has('moderate:suggestion:any'),
     canReadContact: viewer.permissions.has('read:contact:any'),
   };
@@ -114,7 +122,7 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
       <h1>{s.title}</h1>
       {actionData && 'result' in actionData && actionData.result && (
         <p className="notice" role="status">
-          {actionData.result === 'replied' ? t('mod.reply.sent') : t('mod.saved')}
+          {resultMessage(actionData.result, t)}
         </p>
       )}
       {errorCode && (
@@ -127,10 +135,14 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
         <div>
           <SuggestionSummary s={s} canDownloadEml={loaderData.canReadContact} />
           <ContactPanel suggestionId={s.id} masked={loaderData.masked} canReveal={loaderData.canReadContact} />
+          <SimilarPanel data={loaderData.similar} planId={s.planId} canModerate={loaderData.canModerate} />
           <NotesPanel notes={s.notes} canWrite={loaderData.canModerate} />
         </div>
         <div>
           {loaderData.canModerate && <WorkflowPanel s={s} />}
+          {loaderData.proposal && !proposalSettled(loaderData.proposal, s.categoryId) && (
+            <ProposalPanel proposal={loaderData.proposal} canModerate={loaderData.canModerate} />
+          )}
           {loaderData.canModerate && <TriagePanel s={s} options={loaderData.options} />}
           {loaderData.canModerate && <ReplyPanel hasEmail={loaderData.hasEmail} />}
           <PublicationPanel publication={loaderData.publication} canChange={loaderData.canModerate} />
@@ -139,4 +151,17 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
       </div>
     </section>
   );
+}
+
+function resultMessage(result: string, t: ReturnType<typeof useTranslation>['t']): string {
+  if (result === 'replied') return t('mod.reply.sent');
+  if (result === 'proposalAccepted') return t('proposal.accepted');
+  const [kind, marked, skipped] = result.split(':');
+  if (kind === 'markedAll') return t('dup.markedAll', { marked: Number(marked), skipped: Number(skipped) });
+  return t('mod.saved');
+}
+
+/** Nothing to ask: the proposal is the category the suggestion already has, chosen by a person, and proposes no tag. */
+function proposalSettled(p: { categoryId: number | null; prefilled: boolean; tags: unknown[] }, categoryId: number | null) {
+  return !p.prefilled && p.tags.length === 0 && (p.categoryId === null || p.categoryId === categoryId);
 }

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../../db/client.server.ts';
-import { categories, inboundEmails, planSections, plans } from '../../../../db/schema/index.ts';
+import { inboundEmails, planSections, plans } from '../../../../db/schema/index.ts';
 import HeldNotice, { heldNoticeSubject } from '../../../../emails/held-notice.tsx';
 import type { Config } from '../../../server/config.ts';
 import { enqueueMail } from '../../mail/outbox.server.ts';
@@ -10,7 +10,7 @@ import { consumeRateLimit } from '../../rate-limit/rate-limit.server.ts';
 import { checkAttachment, MAX_ATTACHMENTS } from '../../suggestions/attachment-type.ts';
 import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
 import { attachmentText } from './attachment-text.server.ts';
-import { linkSection, suggestCategory } from './link-section-and-category.ts';
+import { linkSection } from './link-section.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.server.ts';
 import { subjectHasMarker, titleFromSubject } from './subject-marker.ts';
 import { extractSubmitterDetails } from './submitter-details.ts';
@@ -96,20 +96,16 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Co
   const body = details.text || (files.accepted.length ? '（内容见附件）' : '');
   if (!body) return { status: 'held', reason: 'empty', planId: plan.id };
 
-  const [sectionRows, categoryRows] = await Promise.all([
-    tx.select({ id: planSections.id, number: planSections.number, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, plan.id)).orderBy(asc(planSections.position)),
-    tx.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.planId, plan.id)),
-  ]);
-  const searchable = `${parsed.subject}\n${details.text}`;
-  const sectionId = linkSection(searchable, sectionRows);
-  const categoryId = suggestCategory(searchable, categoryRows);
+  const sectionRows = await tx.select({ id: planSections.id, number: planSections.number, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, plan.id)).orderBy(asc(planSections.position));
+  const sectionId = linkSection(`${parsed.subject}\n${details.text}`, sectionRows);
   const replyAllowed = !automated && (await mayReply(tx, parsed, config));
 
   const saved = await submitSuggestion(tx, {
     planId: plan.id,
     channel: 'email',
     sectionId,
-    categoryId,
+    // No one chose a category: the rules and classifier's proposal fills it in, marked as proposed.
+    prefillCategory: true,
     title,
     body,
     submitterType: '未注明',
@@ -125,7 +121,6 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Co
       inboundEmailId: row.id,
       messageId: parsed.messageId ?? null,
       sentAt: parsed.date?.toISOString() ?? null,
-      categorySuggested: categoryId !== undefined,
       sectionLinked: sectionId !== undefined,
     },
     submittedAt: row.receivedAt,

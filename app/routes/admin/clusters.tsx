@@ -1,0 +1,102 @@
+import { Form, Link } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/clusters';
+import moderationStyles from '../../styles/moderation.css?url';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { clusterList } from '../../domain/duplicates/queries.server.ts';
+import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { formatChinaDateTime } from '../../utils/china-time.ts';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
+
+const Query = z.object({
+  plan: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  // Keyset: the last group's size and cluster id ("12.345").
+  after: z
+    .string()
+    .regex(/^\d{1,6}\.\d{1,15}$/)
+    .optional()
+    .catch(undefined),
+});
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
+  const url = new URL(request.url);
+  const query = Query.parse(Object.fromEntries(url.searchParams));
+  const options = await queueOptions(context.db, {});
+  const planId = query.plan ?? (options.plans.length === 1 ? options.plans[0]!.id : undefined);
+  if (!planId) return { plans: options.plans, planId: null, rows: [], nextHref: null };
+  const [size, clusterId] = query.after ? query.after.split('.').map(Number) : [];
+  const page = await clusterList(context.db, {
+    viewer,
+    planId,
+    after: size && clusterId ? { size, clusterId } : undefined,
+  });
+  const nextHref = page.next ? `?plan=${planId}&after=${page.next.size}.${page.next.clusterId}` : null;
+  return { plans: options.plans, planId, rows: page.rows, nextHref };
+}
+
+export default function Clusters({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { plans, planId, rows } = loaderData;
+  return (
+    <section>
+      <title>{`${t('dup.clustersTitle')} · ${t('site.name')}`}</title>
+      <h1>{t('dup.clustersTitle')}</h1>
+      <Form method="get" className="admin-form admin-form--filters">
+        <div className="filter">
+          <label htmlFor="clusters-plan">{t('mod.queue.plan')}</label>
+          <select id="clusters-plan" name="plan" defaultValue={planId ?? ''}>
+            <option value="">{t('dup.choosePlan')}</option>
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('mod.queue.apply')}
+        </button>
+      </Form>
+      <p>{t('dup.clustersIntro')}</p>
+      {planId && rows.length === 0 && <p className="notice">{t('dup.clustersEmpty')}</p>}
+      {rows.length > 0 && (
+        <div className="table-wrap">
+          <table className="admin-table">
+            <caption className="visually-hidden">{t('dup.clustersTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dup.firstTitle')}</th>
+                <th scope="col">{t('dup.size')}</th>
+                <th scope="col">{t('dup.merged')}</th>
+                <th scope="col">{t('dup.period')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.clusterId}>
+                  <td>
+                    <Link to={`/admin/suggestions?plan=${planId}&cluster=${row.clusterId}`}>{row.title}</Link>
+                    {row.campaign && <div className="badge badge--warning">{t('dup.campaign')}</div>}
+                  </td>
+                  <td>{row.size}</td>
+                  <td>{row.merged}</td>
+                  <td>
+                    {formatChinaDateTime(new Date(row.from))} – {formatChinaDateTime(new Date(row.to))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {loaderData.nextHref && (
+        <p>
+          <Link to={loaderData.nextHref}>{t('dup.more')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
