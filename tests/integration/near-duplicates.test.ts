@@ -131,6 +131,8 @@ test('mark all as duplicates keeps every record, audits each, and the report cou
     input: { decision: 'adopted', reason: '纳入规划', publicSummary: '研究生公寓选址靠近实验楼', publishable: true },
   });
   await database.db.update(plans).set({ status: 'open', reportPublishedAt: new Date() }).where(eq(plans.id, planId));
+  // The report lists only suggestions whose submitter agreed to publication (匿名公开 here).
+  await database.db.update(suggestions).set({ publicationConsent: 'anonymous' }).where(eq(suggestions.id, keep));
   const [plan] = await database.db.select({ slug: plans.slug }).from(plans).where(eq(plans.id, planId));
   const report = (await getPublicReport(database.db, plan!.slug))!;
   expect(report.items).toHaveLength(1);
