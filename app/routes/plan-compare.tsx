@@ -35,26 +35,18 @@ export default function PlanComparePage({ loaderData }: Route.ComponentProps) {
       {kind === 'none' && <p>{t('versions.none')}</p>}
       {versions.length > 1 && (
         <Form method="get" className="versions__picker no-print" aria-label={t('versions.chooseVersions')}>
-          <label>
-            {t('versions.from')}{' '}
-            <select name="from" defaultValue={from}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {t('versions.version', { n: v.number })}（{formatDate(v.publishedAt)}）
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('versions.to')}{' '}
-            <select name="to" defaultValue={to}>
-              {versions.map((v) => (
-                <option key={v.number} value={v.number}>
-                  {t('versions.version', { n: v.number })}（{formatDate(v.publishedAt)}）
-                </option>
-              ))}
-            </select>
-          </label>
+          {(['from', 'to'] as const).map((name) => (
+            <label key={name}>
+              {t(`versions.${name}`)}{' '}
+              <select name={name} defaultValue={name === 'from' ? from : to}>
+                {versions.map((v) => (
+                  <option key={v.number} value={v.number}>
+                    {t('versions.version', { n: v.number })}（{formatDate(v.publishedAt)}）
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
           <button type="submit" className="button button--secondary">
             {t('versions.compare')}
           </button>

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { saveBlob } from '../../utils/save-blob.ts';
 
 type DownloadState =
   | { kind: 'idle' }
@@ -57,7 +58,7 @@ export function useStreamedDownload() {
         }
       }
       const filename = filenameOf(response.headers.get('Content-Disposition'));
-      save(new Blob(chunks as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }), filename);
+      saveBlob(new Blob(chunks as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }), filename);
       setState({ kind: 'done', bytes, filename });
     } catch {
       setState({ kind: 'failed', status: null });
@@ -96,18 +97,6 @@ function filenameOf(disposition: string | null): string {
     }
   }
   return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? 'export';
-}
-
-function save(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start saving before the memory is released.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function formatBytes(bytes: number): string {
