@@ -1,10 +1,11 @@
 import {
-  AlignmentType, Document, Footer, PageNumber, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { PassThrough } from 'node:stream';
 import { translator } from '../../i18n/index.ts';
 import { statusLabel } from './columns.ts';
-import { titleFonts, bodyFonts, addFontFallbacks } from './docx-fonts.server.ts';
+import { addFontFallbacks, titleFonts } from './docx-fonts.server.ts';
+import { documentLine, officialDocument } from './official-document.server.ts';
 import type { ExportRow } from './export-rows.server.ts';
 import { writeChunk } from './output-stream.server.ts';
 
@@ -28,27 +29,16 @@ export async function writeDocx(batches: AsyncIterable<ExportRow[]>, out: PassTh
     }
   }
   const truncated = statuses.length > rows.length;
-  const document = new Document({
-    creator: '建言 Jianyan',
+  const document = officialDocument({
     title: t('docx.title'),
-    styles: { default: { document: { run: { font: bodyFonts, size: 24 } } } },
-    sections: [
-      {
-        properties: {
-          // A4 landscape: six columns of Chinese text need the width.
-          page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 } },
-        },
-        footers: { default: pageNumberFooter() },
-        children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: t('docx.title'), font: titleFonts, size: 44 })] }),
-          line(t('docx.plan', { plan: options.planTitle })),
-          line(t('docx.range', { from: options.from, to: options.to })),
-          line(t('docx.generated', { date: options.today })),
-          ...(truncated ? [line(t('docx.truncated', { shown: rows.length, total: statuses.length }))] : []),
-          summaryTable(rows, options.includeContacts),
-          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: totalsLine(statuses), bold: true })] }),
-        ],
-      },
+    pageLabel: t('docx.page'),
+    children: [
+      documentLine(t('docx.plan', { plan: options.planTitle })),
+      documentLine(t('docx.range', { from: options.from, to: options.to })),
+      documentLine(t('docx.generated', { date: options.today })),
+      ...(truncated ? [documentLine(t('docx.truncated', { shown: rows.length, total: statuses.length }))] : []),
+      summaryTable(rows, options.includeContacts),
+      new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: totalsLine(statuses), bold: true })] }),
     ],
   });
   await writeChunk(out, await addFontFallbacks(await Packer.toBuffer(document)));
@@ -103,13 +93,4 @@ function cell(text: string, widthPercent: number, { bold = false, center = false
   return new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children: paragraphs });
 }
 
-function line(text: string): Paragraph {
-  return new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, size: 28 })] });
-}
 
-function pageNumberFooter(): Footer {
-  const [before, after] = t('docx.page').split('{page}');
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })] })],
-  });
-}

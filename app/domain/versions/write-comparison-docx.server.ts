@@ -1,6 +1,7 @@
-import { AlignmentType, Document, Footer, PageNumber, PageOrientation, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { translator } from '../../i18n/index.ts';
-import { addFontFallbacks, bodyFonts, titleFonts } from '../exports/docx-fonts.server.ts';
+import { addFontFallbacks, titleFonts } from '../exports/docx-fonts.server.ts';
+import { documentLine, officialDocument } from '../exports/official-document.server.ts';
 import type { ComparisonRow } from './queries.server.ts';
 import type { DiffOp } from './text-diff.ts';
 
@@ -17,24 +18,14 @@ const widths = [36, 36, 28];
 type Options = { planTitle: string; from: number; to: number; fromDate: string; toDate: string; today: string };
 
 export async function writeComparisonDocx(rows: ComparisonRow[], options: Options): Promise<Buffer> {
-  const document = new Document({
-    creator: '建言 Jianyan',
+  const document = officialDocument({
     title: t('versions.docx.title'),
-    styles: { default: { document: { run: { font: bodyFonts, size: 24 } } } },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 } },
-        },
-        footers: { default: pageNumberFooter() },
-        children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: t('versions.docx.title'), font: titleFonts, size: 44 })] }),
-          line(t('versions.docx.plan', { plan: options.planTitle })),
-          line(t('versions.docx.range', { from: options.from, to: options.to, fromDate: options.fromDate, toDate: options.toDate })),
-          line(t('versions.docx.generated', { date: options.today })),
-          comparisonTable(rows, options.to - options.from > 1),
-        ],
-      },
+    pageLabel: t('versions.docx.page'),
+    children: [
+      documentLine(t('versions.docx.plan', { plan: options.planTitle })),
+      documentLine(t('versions.docx.range', { from: options.from, to: options.to, fromDate: options.fromDate, toDate: options.toDate })),
+      documentLine(t('versions.docx.generated', { date: options.today })),
+      comparisonTable(rows, options.to - options.from > 1),
     ],
   });
   return addFontFallbacks(await Packer.toBuffer(document));
@@ -102,13 +93,4 @@ function cell(children: Paragraph[], widthPercent: number): TableCell {
   return new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children });
 }
 
-function line(text: string): Paragraph {
-  return new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text, size: 28 })] });
-}
 
-function pageNumberFooter(): Footer {
-  const [before, after] = t('versions.docx.page').split('{page}');
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })] })],
-  });
-}
