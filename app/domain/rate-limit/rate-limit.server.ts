@@ -14,7 +14,7 @@ export async function consumeRateLimit(
   db: DbExecutor,
   { key, limit, windowSeconds, now = new Date() }: { key: string; limit: number; windowSeconds: number; now?: Date },
 ): Promise<RateLimitResult> {
-  const hashed = crypto.createHash('sha256').update(key).digest('base64url');
+  const hashed = hashKey(key);
   // Dates inside sql`` go as ISO strings: postgres.js cannot bind a Date there.
   const floor = sql`${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz`;
   const nowSql = sql`${now.toISOString()}::timestamptz`;
@@ -42,7 +42,7 @@ export async function checkRateLimit(
   db: DbExecutor,
   { key, limit, windowSeconds, now = new Date() }: { key: string; limit: number; windowSeconds: number; now?: Date },
 ): Promise<RateLimitResult> {
-  const hashed = crypto.createHash('sha256').update(key).digest('base64url');
+  const hashed = hashKey(key);
   const [row] = await db
     .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
     .from(rateLimits)
@@ -51,6 +51,10 @@ export async function checkRateLimit(
   const resetsAt = row.windowStart.getTime() + windowSeconds * 1000;
   if (resetsAt <= now.getTime() || row.count < limit) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
+}
+
+function hashKey(key: string): string {
+  return crypto.createHash('sha256').update(key).digest('base64url');
 }
 
 /** Deletes counters whose window ended long ago (run by the worker). */
