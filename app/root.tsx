@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx';
-import { elderModeFromRequest } from './domain/elder-mode/elder-mode.ts';
+import { elderModeFromRequest } from './web/elder-mode.ts';
 import { defaultLocale, detectLocale, translator, type Locale } from './i18n/index.ts';
 import { useTranslation } from './i18n/use-translation.ts';
 import stylesheet from './styles/app.css?url';

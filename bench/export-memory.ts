@@ -1,3 +1,4 @@
+import { permissions } from '../app/domain/authorization/permissions.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -54,7 +55,7 @@ try {
     if (!request.ok) throw new Error('invalid export request');
     const exported = startExport(db, request.value, {
       plan: { id: planId, slug: 'bench', title: 'bench', opensAt: null, closesAt: null },
-      actorId: null,
+      viewer: { id: 0, permissions: new Set(permissions) },
       baseUrl: 'https://jianyan.example.edu.cn',
       onError: (error) => console.error(error),
     });

@@ -1,14 +1,15 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/elder-mode';
 import { cookieIsSecure } from '../domain/accounts/session-cookie.server.ts';
-import { elderModeCookie, safeReturnPath } from '../domain/elder-mode/elder-mode.ts';
+import { elderModeCookie } from '../web/elder-mode.ts';
+import { safeRedirect } from '../web/safe-redirect.ts';
 
 // The 长辈模式 switch in the site header posts here (no JavaScript needed):
 // set or clear the cookie, then back to the same page.
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData().catch(() => new FormData());
   const on = form.get('elder') === '1';
-  return redirect(safeReturnPath(form.get('returnTo')), {
+  return redirect(safeRedirect(form.get('returnTo'), '/'), {
     status: 303,
     headers: { 'Set-Cookie': elderModeCookie(on, cookieIsSecure(context.config)) },
   });

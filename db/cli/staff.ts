@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, generatePassword } from '../../app/domain/accounts/passwords.server.ts';
-import { grantablePermissions, roles } from '../../app/domain/accounts/permissions.ts';
+import { grantablePermissions, roles } from '../../app/domain/authorization/permissions.ts';
 import { EmailTakenError, createStaffUser, listStaff } from '../../app/domain/accounts/staff.server.ts';
 import { migrateDatabase } from '../migrate.server.ts';
 import { withDatabase } from './with-database.ts';

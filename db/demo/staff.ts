@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { generatePassword } from '../../app/domain/accounts/passwords.server.ts';
-import type { Role } from '../../app/domain/accounts/permissions.ts';
+import type { Role } from '../../app/domain/authorization/permissions.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
 import type { Database } from '../client.server.ts';
 import { staffUsers } from '../schema/index.ts';

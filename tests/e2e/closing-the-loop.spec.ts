@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { decideSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';

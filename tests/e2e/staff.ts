@@ -5,7 +5,7 @@ import type { BrowserContext } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
-import type { GrantablePermission, Role } from '../../app/domain/accounts/permissions.ts';
+import type { GrantablePermission, Role } from '../../app/domain/authorization/permissions.ts';
 import { generateTotpSecret } from '../../app/domain/accounts/totp.server.ts';
 import { connect, type Database } from '../../db/client.server.ts';
 import { staffUsers } from '../../db/schema/index.ts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.server.ts';
 import { staffUsers } from '../../db/schema/index.ts';
-import type { GrantablePermission, Role } from '../../app/domain/accounts/permissions.ts';
+import type { GrantablePermission, Role } from '../../app/domain/authorization/permissions.ts';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
 import { generateTotpSecret } from '../../app/domain/accounts/totp.server.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
-import type { GrantablePermission, Permission, Role } from '../../app/domain/accounts/permissions.ts';
+import type { GrantablePermission, Permission, Role } from '../../app/domain/authorization/permissions.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal, type RunningPortal } from '../../app/server/portal.ts';

@@ -8,7 +8,7 @@ import {
   suggestionTags,
   tags,
 } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { forgetModels, MIN_EXAMPLES, trainPlanModels } from '../../app/domain/categorize/classifier.server.ts';
 import { addRule } from '../../app/domain/categorize/manage-rules.server.ts';
 import { openProposal, resolveProposal } from '../../app/domain/categorize/proposals.server.ts';

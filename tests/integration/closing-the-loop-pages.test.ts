@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { outboxMessages, plans, suggestionRatings } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { planDashboard } from '../../app/domain/exports/dashboard.server.ts';
 import { getPublicReport, publishReport } from '../../app/domain/exports/report.server.ts';
 import { decideSuggestion, moveSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { addSection, updateSection } from '../../app/domain/plans/manage-sections.server.ts';
 import { saveChangeNote } from '../../app/domain/versions/change-notes.server.ts';
 import { publishVersion } from '../../app/domain/versions/publish-version.server.ts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { suggestions } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { publishReport } from '../../app/domain/exports/report.server.ts';
 import type { PublicationConsent } from '../../app/domain/feedback/vocabulary.ts';
 import { decideSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';

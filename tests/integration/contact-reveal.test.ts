@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { auditLog } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { ContactAccessDenied, maskedContact, revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';

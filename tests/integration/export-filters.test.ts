@@ -1,13 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
+import { Forbidden, type Actor } from '../../app/domain/authorization/actor.ts';
+import { contactsForExport } from '../../app/domain/contacts/contacts.server.ts';
 import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
+import { findExportPlan, startExport } from '../../app/domain/exports/run-export.server.ts';
 import { categories, planSections, suggestions, tags } from '../../db/schema/index.ts';
 import { seedDemoData } from '../../db/seed.server.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
-import { demoPlanId, exportRequest, parseCsv, runExport } from './helpers/exports.ts';
+import { demoPlanId, exportRequest, fullExporter, parseCsv, runExport } from './helpers/exports.ts';
 
 const database = setupTestDatabase();
 let planId = 0;
@@ -20,7 +23,7 @@ beforeAll(async () => {
 async function codes(fields: Record<string, string | string[]>) {
   const { filter, options } = exportRequest({ planId: String(planId), ...fields });
   const found: string[] = [];
-  for await (const batch of exportRows(database.db, filter, { includeContacts: options.includeContacts, batchSize: 3 })) {
+  for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: options.includeContacts, batchSize: 3 })) {
     found.push(...batch.map((row) => row.trackingCode));
   }
   return found;
@@ -59,10 +62,10 @@ test('date range: calendar days in China Standard Time, both ends included', asy
 test('contact details only when asked for: name and unit are contact details too', async () => {
   const { filter } = exportRequest({ planId: String(planId) });
   const rows = [];
-  for await (const batch of exportRows(database.db, filter, { includeContacts: false })) rows.push(...batch);
+  for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false })) rows.push(...batch);
   expect(rows.every((row) => row.contact === undefined)).toBe(true);
   const withContacts = [];
-  for await (const batch of exportRows(database.db, filter, { includeContacts: true })) withContacts.push(...batch);
+  for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: true })) withContacts.push(...batch);
   expect(withContacts[0]!.contact).toEqual({ name: '陈思远', unit: '计算机学院 2022 级', email: 'chen.siyuan@example.edu.cn', phone: undefined });
 });
 
@@ -95,7 +98,7 @@ test('the queue filters the export carries over: assignee, has-attachments, and 
   const inPlan = async (fields: Record<string, string | string[]>) => {
     const { filter } = exportRequest({ planId: String(plan.id), ...fields });
     const found: string[] = [];
-    for await (const batch of exportRows(database.db, filter, { includeContacts: false })) found.push(...batch.map((row) => row.trackingCode));
+    for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false })) found.push(...batch.map((row) => row.trackingCode));
     return found;
   };
   expect(await inPlan({})).toEqual([withFile.trackingCode, assigned.trackingCode]);
@@ -104,4 +107,15 @@ test('the queue filters the export carries over: assignee, has-attachments, and 
   expect(await inPlan({ hasAttachments: 'on' })).toEqual([withFile.trackingCode]);
   expect(await inPlan({ status: 'spam' })).toEqual([spam.trackingCode]);
   expect(await inPlan({ status: 'duplicate' })).toEqual([duplicate.trackingCode]);
+});
+
+test('the domain refuses contact columns to a viewer without read:contact:any, whoever calls it', async () => {
+  const planId = await demoPlanId(database.db);
+  const planner: Actor = { id: 0, permissions: new Set(['read:suggestion:any', 'export:suggestion:any', 'read:report:any']) };
+  const request = exportRequest({ planId: String(planId), format: 'csv', includeContacts: 'on' });
+  const plan = await findExportPlan(database.db, planId);
+  expect(() => startExport(database.db, request, { plan: plan!, viewer: planner, baseUrl: 'https://x.invalid', onError: () => {} })).toThrow(Forbidden);
+  const rows = exportRows(database.db, { planId, statuses: [] } as never, { viewer: planner, includeContacts: true });
+  await expect(rows.next()).rejects.toBeInstanceOf(Forbidden);
+  await expect(contactsForExport(database.db, planner, [1])).rejects.toBeInstanceOf(Forbidden);
 });

@@ -6,7 +6,7 @@ import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
 import { writeDocx } from '../../app/domain/exports/write-docx.server.ts';
 import { seedDemoData } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
-import { BASE_URL, demoPersonalData, demoPlanId, exportRequest, parseCsv, readXlsx, runExport, zipText } from './helpers/exports.ts';
+import { BASE_URL, demoPersonalData, demoPlanId, exportRequest, fullExporter, parseCsv, readXlsx, runExport, zipText } from './helpers/exports.ts';
 
 const database = setupTestDatabase();
 let planId = '';
@@ -123,7 +123,7 @@ test('DOCX past its row cap says so, and its totals still count every selected s
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const listed = await writeDocx(exportRows(database.db, filter, { includeContacts: false }), out, {
+  const listed = await writeDocx(exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false }), out, {
     includeContacts: false,
     planTitle: '南湖大学',
     from: '—',

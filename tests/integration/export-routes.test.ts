@@ -75,6 +75,23 @@ test('contact details appear only when the option is ticked, and the log says so
   await expect.poll(() => database.db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(1)).toMatchObject([{ format: 'csv', rowCount: 2, includedContacts: true }]);
 });
 
+test('no spelling of "include contacts" gets a planner without the permission a single contact', async () => {
+  const planId = String(await demoPlanId(database.db));
+  // Every value some form parser reads as yes, in every format: the refusal is
+  // decided on the parsed request, so each is either refused or contact-free.
+  for (const yes of ['on', '1', 'true', 'TRUE', 'On', 'yes', 'checked', ' on']) {
+    for (const format of ['csv', 'xlsx', 'json', 'docx']) {
+      const response = await download({ planId, format, includeContacts: yes });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const text = format === 'xlsx' || format === 'docx' ? (response.status === 200 ? await zipText(bytes) : bytes.toString('utf8')) : bytes.toString('utf8');
+      expect([200, 403], `${yes} ${format}`).toContain(response.status);
+      for (const personal of demoPersonalData) expect(text, `${yes} ${format}`).not.toContain(personal);
+    }
+  }
+  // The parser's own spellings of yes are refused outright.
+  for (const yes of ['on', '1', 'true']) expect((await download({ planId, format: 'csv', includeContacts: yes })).status, yes).toBe(403);
+});
+
 test('the DOCX summary and JSON download with their types', async () => {
   const planId = String(await demoPlanId(database.db));
   const docx = await download({ planId, intent: 'adopted', format: 'docx' });

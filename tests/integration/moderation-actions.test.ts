@@ -10,7 +10,7 @@ import {
   suggestionTags,
   tags,
 } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { applyBulkAction } from '../../app/domain/moderation/bulk-actions.server.ts';
 import { decideSuggestion, moveSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { markDuplicate } from '../../app/domain/moderation/mark-duplicate.server.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { auditLog, plans, suggestionContacts, suggestions } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { markClusterDuplicates } from '../../app/domain/duplicates/merge-cluster.server.ts';
 import { SIMILAR_THRESHOLD } from '../../app/domain/duplicates/link-duplicates.server.ts';
 import { CAMPAIGN_MIN_SIZE, clusterList, similarSuggestions } from '../../app/domain/duplicates/queries.server.ts';

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { changePlanStatus, updatePlan } from '../../app/domain/plans/manage-plans.server.ts';
 import { moveSection, replaceSections } from '../../app/domain/plans/manage-sections.server.ts';
 import { auditLog, planSections, plans } from '../../db/schema/index.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { updateSection } from '../../app/domain/plans/manage-sections.server.ts';
 import { publishVersion } from '../../app/domain/versions/publish-version.server.ts';
 import { planSections } from '../../db/schema/index.ts';

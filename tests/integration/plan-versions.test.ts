@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { changePlanStatus } from '../../app/domain/plans/manage-plans.server.ts';
 import { addSection, moveSection, removeSection, updateSection } from '../../app/domain/plans/manage-sections.server.ts';
 import { getVersionChangesForAdmin, saveChangeNote } from '../../app/domain/versions/change-notes.server.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { auditLog, publicationConsentChanges, suggestions } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { changePublicationConsent } from '../../app/domain/feedback/change-consent.server.ts';
 import { ModerationError } from '../../app/domain/moderation/guard.ts';
 import { recordManualSuggestion } from '../../app/domain/moderation/record-manual-suggestion.server.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { categories, suggestionFingerprints } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { classify, type PlanModels } from '../../app/domain/categorize/classifier.server.ts';
 import { train } from '../../app/domain/categorize/naive-bayes.ts';
 import { applyRules, combine, planRules } from '../../app/domain/categorize/propose.server.ts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { outboxMessages, ratingTokens, suggestionRatings, suggestions } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { rateByToken, rateByTracking, ratingLinkTarget } from '../../app/domain/feedback/ratings.server.ts';
 import { decideSuggestion, moveSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { trackSuggestion } from '../../app/domain/suggestions/queries.server.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { suggestionSearch } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { filteredSuggestions, statusCounts } from '../../app/domain/moderation/filtered-suggestions.server.ts';
 import { parseQueueQuery } from '../../app/domain/moderation/queue-filter.ts';
 import { reindexAll } from '../../app/domain/search/reindex.server.ts';

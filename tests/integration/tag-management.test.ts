@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { changeTags, listPlanTags, TagNameTakenError } from '../../app/domain/moderation/manage-tags.server.ts';
 import { addTagsByName } from '../../app/domain/moderation/tags.server.ts';
 import { auditLog, suggestionTags, tags } from '../../db/schema/index.ts';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { connect } from '../../db/client.server.ts';
 import { suggestions } from '../../db/schema/index.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { applyBulkAction } from '../../app/domain/moderation/bulk-actions.server.ts';
 import {
   filteredSuggestions,

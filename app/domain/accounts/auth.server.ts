@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { data, redirect, type AppLoadContext } from 'react-router';
 import { staffUsers } from '../../../db/schema/index.ts';
-import { permissionsOf, requiresTwoFactor, type Permission, type Role } from './permissions.ts';
+import { permissionsOf, requiresTwoFactor, type Permission, type Role } from '../authorization/permissions.ts';
 import { findSession } from './sessions.server.ts';
 import { readSessionToken } from './session-cookie.server.ts';
 import { grantsOf } from './staff.server.ts';
@@ -82,10 +82,4 @@ export async function requireUserWithPermission(request: Request, context: Conte
   const user = await requireUser(request, context);
   if (!user.permissions.has(permission)) throw data({ message: 'forbidden', permission }, { status: 403 });
   return user;
-}
-
-/** Only local paths: an open redirect after login would hand a phishing site our credibility. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/admin'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
 }

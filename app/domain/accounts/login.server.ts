@@ -7,7 +7,7 @@ import { verifyAgainstNothing, verifyPassword } from './passwords.server.ts';
 import { createSession, hashToken } from './sessions.server.ts';
 import { spendRecoveryCode } from './recovery-codes.server.ts';
 import { verifyAndSpendTotp } from './totp.server.ts';
-import { requiresTwoFactor } from './permissions.ts';
+import { requiresTwoFactor } from '../authorization/permissions.ts';
 import { grantsOf } from './staff.server.ts';
 
 /** Consecutive failures (password or second factor) before the account locks. */

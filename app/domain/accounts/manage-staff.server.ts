@@ -1,10 +1,11 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { staffPermissionGrants, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import type { StaffUser } from './auth.server.ts';
 import { generatePassword, hashPassword } from './passwords.server.ts';
-import type { GrantablePermission, Role } from './permissions.ts';
+import type { GrantablePermission, Role } from '../authorization/permissions.ts';
 import { deleteAllSessions } from './sessions.server.ts';
 
 // What an admin does to other accounts (/admin/users/:id). The route checks
@@ -15,7 +16,7 @@ type Admin = Pick<StaffUser, 'id' | 'permissions'>;
 type Outcome = { ok: true } | { ok: false; error: 'not_found' | 'self' };
 
 function assertAdmin(viewer: Admin) {
-  if (!viewer.permissions.has('manage:user:any')) throw new Error('manage:user:any required');
+  assertPermission(viewer, 'manage:user:any');
 }
 
 export async function changeRole(db: Database, { viewer, userId, role, ip }: { viewer: Admin; userId: number; role: Role; ip: string }): Promise<Outcome> {

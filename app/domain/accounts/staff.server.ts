@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { staffPermissionGrants, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { hashPassword } from './passwords.server.ts';
-import type { GrantablePermission, Role } from './permissions.ts';
+import type { GrantablePermission, Role } from '../authorization/permissions.ts';
 
 export type StaffSummary = {
   id: number;

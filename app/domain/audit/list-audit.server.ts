@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { auditLog, staffUsers } from '../../../db/schema/index.ts';
@@ -11,7 +12,7 @@ export const AUDIT_PAGE_SIZE = 50;
  * last id of the previous page), so a page costs the same however deep it is.
  */
 export async function listAuditEntries(db: Database, { viewer, filter, limit = AUDIT_PAGE_SIZE }: { viewer: Pick<StaffUser, 'permissions'>; filter: AuditFilter; limit?: number }) {
-  if (!viewer.permissions.has('read:audit:any')) throw new Error('read:audit:any required');
+  assertPermission(viewer, 'read:audit:any');
   const conditions: SQL[] = [];
   if (filter.actorId !== undefined) conditions.push(eq(auditLog.actorId, filter.actorId));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));

@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, categoryRules } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import { assertPermission, ModerationError, type Actor } from '../moderation/guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from '../moderation/guard.ts';
 
 export async function listRules(db: Database, planId: number) {
   return db

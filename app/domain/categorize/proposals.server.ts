@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, suggestionProposals, suggestions } from '../../../db/schema/index.ts';
 import { applyBulkAction } from '../moderation/bulk-actions.server.ts';
-import { assertPermission, ModerationError, type Actor } from '../moderation/guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from '../moderation/guard.ts';
 
 /** The open proposal for a suggestion, with its category's name; null once accepted or dismissed. */
 export async function openProposal(db: Database, { viewer, id }: { viewer: Actor; id: number }) {

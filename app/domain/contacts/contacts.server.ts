@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { suggestionContacts, suggestions } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../accounts/auth.server.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { maskEmail, maskName, maskPhone, maskUnit } from './mask.ts';
 
@@ -124,11 +125,12 @@ export async function replyAddress(tx: DbExecutor, suggestionId: number): Promis
 
 /**
  * Contact details of a batch of suggestions, for an export that asked for
- * them. The caller has checked the contact-details permission and records the
- * export in the audit log; one query per batch keeps a streamed export's
+ * them, refused without read:contact:any (checked here, on the viewer, so no
+ * caller can forget it); the caller records the export in the audit log; one query per batch keeps a streamed export's
  * memory flat.
  */
-export async function contactsForExport(db: DbExecutor, suggestionIds: number[]): Promise<Map<number, ContactDetails>> {
+export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestionIds: number[]): Promise<Map<number, ContactDetails>> {
+  assertPermission(viewer, 'read:contact:any');
   if (suggestionIds.length === 0) return new Map();
   const rows = await db
     .select({

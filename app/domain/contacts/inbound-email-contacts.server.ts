@@ -4,7 +4,7 @@ import { inboundEmails } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { rawInboundEmail } from '../intake/email/email-queue.server.ts';
 import { senderHeaders } from '../moderation/email-headers.server.ts';
-import { assertPermission, type Actor } from '../moderation/guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 
 // A mail's sender, its raw .eml and its HTML carry the same contact details as
 // the contact record (the sender's address, a signature with a phone number).

@@ -1,7 +1,7 @@
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { plans, suggestionFingerprints, suggestions, suggestionSimilarities } from '../../../db/schema/index.ts';
-import { assertPermission, type Actor } from '../moderation/guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 
 /** From this many linked near-duplicates on, a cluster is flagged as a possible organized campaign (批量雷同来信). */
 export const CAMPAIGN_MIN_SIZE = 5;

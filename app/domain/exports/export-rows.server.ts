@@ -1,5 +1,6 @@
 import type postgres from 'postgres';
 import type { Database } from '../../../db/client.server.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { contactsForExport, type ContactDetails } from '../contacts/contacts.server.ts';
 import type { ExportFilter, SuggestionChannel, SuggestionStatus } from './export-filter.ts';
 
@@ -29,6 +30,8 @@ export type ExportRow = {
 };
 
 export type ExportRowsOptions = {
+  /** The contact columns are read for this viewer only if they hold read:contact:any. */
+  viewer: Actor;
   includeContacts: boolean;
   /** 'id' streams in key order; 'category' groups rows for one sheet per category. */
   order?: 'id' | 'category';
@@ -42,6 +45,7 @@ export type ExportRowsOptions = {
  * driver's own tagged template. Breaking out of the loop closes the cursor.
  */
 export async function* exportRows(db: Database, filter: ExportFilter, options: ExportRowsOptions): AsyncGenerator<ExportRow[]> {
+  if (options.includeContacts) assertPermission(options.viewer, 'read:contact:any');
   const sql = rawClient(db);
   const order = options.order === 'category' ? sql`c.position nulls last, s.id` : sql`s.id`;
   const query = sql<RawRow[]>`
@@ -63,7 +67,7 @@ export async function* exportRows(db: Database, filter: ExportFilter, options: E
   for await (const raw of query.cursor(options.batchSize ?? 500)) {
     const rows = raw.map(toExportRow);
     if (options.includeContacts) {
-      const contacts = await contactsForExport(db, rows.map((r) => r.id));
+      const contacts = await contactsForExport(db, options.viewer, rows.map((r) => r.id));
       for (const row of rows) row.contact = contacts.get(row.id) ?? {};
     }
     yield rows;

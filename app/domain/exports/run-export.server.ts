@@ -1,9 +1,11 @@
 import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
+import type { Actor } from '../authorization/actor.ts';
 import { plans } from '../../../db/schema/index.ts';
 import { formatDate } from '../../i18n/index.ts';
 import type { ExportFormat, ExportRequest } from './export-filter.ts';
+import { authorizeExport } from './authorize-export.ts';
 import { exportRows, type ExportRow } from './export-rows.server.ts';
 import { createOutputStream, ExportAborted } from './output-stream.server.ts';
 import { recordExportAudit } from './record-export-audit.server.ts';
@@ -24,7 +26,8 @@ export async function findExportPlan(db: Database, planId: number): Promise<Expo
 
 type RunOptions = {
   plan: ExportPlan;
-  actorId: number | null;
+  /** Who asks: checked here on the parsed options before a byte is read. */
+  viewer: Actor;
   /** PUBLIC_URL, or the origin the request came to: links in the file point back here. */
   baseUrl: string;
   onError: (error: Error) => void;
@@ -45,10 +48,11 @@ export type StartedExport = {
  * audited when the stream ends, completed or not.
  */
 export function startExport(db: Database, { filter, options }: ExportRequest, run: RunOptions): StartedExport {
+  authorizeExport(run.viewer, options);
   const out = createOutputStream();
   const counter = { rows: 0 };
   const batches = counted(
-    exportRows(db, filter, { includeContacts: options.includeContacts, order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id' }),
+    exportRows(db, filter, { viewer: run.viewer, includeContacts: options.includeContacts, order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id' }),
     counter,
   );
   const { includeContacts } = options;
@@ -77,7 +81,7 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
         out.destroy(error instanceof Error ? error : undefined);
       }
     } finally {
-      await recordExportAudit(db, { actorId: run.actorId, filter, format: options.format, rowCount, includedContacts: includeContacts, completed }).catch(
+      await recordExportAudit(db, { actorId: run.viewer.id, filter, format: options.format, rowCount, includedContacts: includeContacts, completed }).catch(
         (error: unknown) => run.onError(error instanceof Error ? error : new Error(String(error))),
       );
     }

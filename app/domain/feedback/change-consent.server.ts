@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { publicationConsentChanges, suggestions } from '../../../db/schema/index.ts';
 import { auditSuggestions } from '../moderation/audit.server.ts';
-import { assertPermission, ModerationError, type Actor } from '../moderation/guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from '../moderation/guard.ts';
 import { isPublicationConsent, MAX_CONSENT_NOTE, type PublicationConsent } from './vocabulary.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import type { Actor } from './guard.ts';
+import type { Actor } from '../authorization/actor.ts';
 
 export type SuggestionAuditAction =
   | 'suggestion.status_changed'

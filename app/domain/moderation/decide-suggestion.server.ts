@@ -3,7 +3,8 @@ import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions } from '../../../db/schema/index.ts';
 import { notifyDecision } from '../feedback/notify-decision.server.ts';
 import { auditSuggestions } from './audit.server.ts';
-import { assertPermission, ModerationError, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from './guard.ts';
 import { canMove, isDecision, type Decision, type Status } from './statuses.ts';
 
 async function lockSuggestion(tx: Transaction, id: number) {

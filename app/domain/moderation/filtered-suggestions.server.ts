@@ -16,7 +16,7 @@ import { chinaDayStart } from '../../utils/china-time.ts';
 import { searchSql, type SearchSql } from '../search/search-condition.server.ts';
 import { buildSnippet, type Snippet } from '../search/snippet.ts';
 import { decodeCursor, encodeCursor } from './cursor.server.ts';
-import { assertPermission, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import type { QueueQuery, QueueSort } from './queue-filter.ts';
 import type { Status } from './statuses.ts';
 

@@ -8,7 +8,8 @@ import {
 } from '../intake/email/email-queue.server.ts';
 import type { Config } from '../../server/config.ts';
 import { inboundSenders } from '../contacts/inbound-email-contacts.server.ts';
-import { assertPermission, ModerationError, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from './guard.ts';
 import { inboxTabs, type InboxTab } from './inbox-tabs.ts';
 
 // The moderators' side of the email queue (app/domain/intake/email does the

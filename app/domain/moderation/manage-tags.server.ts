@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { suggestionTags, tags } from '../../../db/schema/index.ts';
@@ -36,7 +37,7 @@ export async function changeTags(
   db: Database,
   { planId, change, viewer, ip }: { planId: number; change: TagChange; viewer: Actor; ip: string },
 ): Promise<boolean> {
-  if (!viewer.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(viewer, 'manage:plan:any');
   return db.transaction(async (tx) => {
     const inPlan = async (id: number) => (await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.id, id), eq(tags.planId, planId)))).length === 1;
     const audit = (action: string, details: Record<string, unknown>) =>

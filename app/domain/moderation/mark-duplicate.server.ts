@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestionNotes, suggestions, suggestionTags } from '../../../db/schema/index.ts';
 import { auditSuggestions } from './audit.server.ts';
-import { assertPermission, ModerationError, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from './guard.ts';
 import { canMove } from './statuses.ts';
 
 /**

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { staffUsers, suggestionNoteMentions, suggestionNotes, suggestions } from '../../../db/schema/index.ts';
 import { auditSuggestions } from './audit.server.ts';
-import { assertPermission, ModerationError, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from './guard.ts';
 
 export const MAX_NOTE_LENGTH = 4000;
 

@@ -3,7 +3,7 @@ import type { ContactDetails } from '../contacts/contacts.server.ts';
 import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
 import { chinaDayStart, toChinaLocalInput } from '../../utils/china-time.ts';
 import { auditSuggestions } from './audit.server.ts';
-import { assertPermission, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import type { ManualChannel } from './statuses.ts';
 
 export type ManualSuggestionInput = {

@@ -6,7 +6,8 @@ import StaffReply, { staffReplySubject } from '../../../emails/staff-reply.tsx';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { auditSuggestions } from './audit.server.ts';
-import { assertPermission, ModerationError, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { ModerationError } from './guard.ts';
 
 export const MAX_REPLY_LENGTH = 5000;
 

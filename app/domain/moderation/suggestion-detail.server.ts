@@ -14,7 +14,7 @@ import {
 } from '../../../db/schema/index.ts';
 import { maskedContact } from '../contacts/contacts.server.ts';
 import { senderHeaders, type SenderHeaders } from './email-headers.server.ts';
-import { assertPermission, type Actor } from './guard.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { notesFor } from './notes.server.ts';
 
 /** Everything the detail page shows about one suggestion, contact details masked. */

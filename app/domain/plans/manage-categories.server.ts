@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories } from '../../../db/schema/index.ts';
@@ -29,7 +30,7 @@ export async function changeCategories(
   db: Database,
   { planId, change, viewer, ip }: { planId: number; change: CategoryChange; viewer: Actor; ip: string },
 ): Promise<boolean> {
-  if (!viewer.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(viewer, 'manage:plan:any');
   return db.transaction(async (tx) => {
     // Serialize edits of one plan's list, so positions stay consistent.
     await tx.execute(sql`select pg_advisory_xact_lock(7211050, ${planId})`);

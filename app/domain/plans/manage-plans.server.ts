@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { plans } from '../../../db/schema/index.ts';
@@ -30,7 +31,7 @@ export type PlanFields = {
 export class SlugTakenError extends Error {}
 
 function assertManager(actor: Actor) {
-  if (!actor.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(actor, 'manage:plan:any');
 }
 
 export async function listAllPlans(db: Database, { viewer }: { viewer: Actor }) {

@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, plans } from '../../../db/schema/index.ts';
@@ -9,7 +10,7 @@ export type SectionFields = { level: 1 | 2; number: string; heading: string; bod
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 function assertManager(actor: Actor) {
-  if (!actor.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(actor, 'manage:plan:any');
 }
 
 // Positions are unique per plan, so every edit of one plan's list takes this

@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planVersionChangeSuggestions, planVersionChanges, planVersions, suggestions } from '../../../db/schema/index.ts';
@@ -24,7 +25,7 @@ async function versionPair(db: Database, planId: number, number: number) {
 
 /** The changed sections of version `number` against the one before, with what staff recorded for each. */
 export async function getVersionChangesForAdmin(db: Database, { planId, number, viewer }: { planId: number; number: number; viewer: Actor }) {
-  if (!viewer.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(viewer, 'manage:plan:any');
   const pair = await versionPair(db, planId, number);
   if (!pair) return null;
   const [before, after] = await Promise.all([versionSections(db, pair.previous.id), versionSections(db, pair.version.id)]);
@@ -57,7 +58,7 @@ export async function saveChangeNote(
   db: Database,
   { planId, number, sectionKey, reason, codes, viewer, ip }: { planId: number; number: number; sectionKey: number; reason: string; codes: string; viewer: Actor; ip: string },
 ): Promise<SaveNoteResult> {
-  if (!viewer.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(viewer, 'manage:plan:any');
   const changes = await getVersionChangesForAdmin(db, { planId, number, viewer });
   if (!changes || !changes.rows.some((row) => row.key === sectionKey)) return { ok: false, error: 'not_found' };
   const typed = splitCodes(codes);

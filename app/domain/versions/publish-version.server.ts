@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, planVersionSections, planVersions, plans } from '../../../db/schema/index.ts';
@@ -41,7 +42,7 @@ export type PublishResult = { ok: true; number: number } | { ok: false; error: '
 
 /** Publishes the working text of a plan as its next version (修订稿). */
 export async function publishVersion(db: Database, { planId, note, viewer, ip }: { planId: number; note: string; viewer: Actor; ip: string }): Promise<PublishResult> {
-  if (!viewer.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(viewer, 'manage:plan:any');
   return db.transaction(async (tx) => {
     // The same lock as section edits (manage-sections): the copy is of one consistent text.
     await tx.execute(sql`select pg_advisory_xact_lock(7211051, ${planId})`);

@@ -1,3 +1,4 @@
+import { assertPermission } from '../authorization/actor.ts';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, plans } from '../../../db/schema/index.ts';
@@ -35,7 +36,7 @@ export async function reimportSections(
   db: Database,
   { planId, sections, viewer, ip }: { planId: number; sections: SectionFields[]; viewer: Actor; ip: string },
 ): Promise<{ ok: true } | { ok: false; error: 'not_published' }> {
-  if (!viewer.permissions.has('manage:plan:any')) throw new Error('manage:plan:any required');
+  assertPermission(viewer, 'manage:plan:any');
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7211051, ${planId})`);
     const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId));

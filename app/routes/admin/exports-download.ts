@@ -1,27 +1,30 @@
 import { data } from 'react-router';
 import type { Route } from './+types/exports-download';
-import { requireExportPermission } from '../../domain/exports/access.server.ts';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { authorizeExport } from '../../domain/exports/authorize-export.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { parseExportRequest } from '../../domain/exports/export-filter.ts';
 import { recordContactExportStart } from '../../domain/exports/record-export-audit.server.ts';
 import { findExportPlan, startExport } from '../../domain/exports/run-export.server.ts';
+import { orRespond } from '../../web/domain-errors.server.ts';
 
 // POST only, from the export form: the file is streamed in the response and
 // never stored, so there is no URL that could be shared or fetched again.
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData();
-  // Permission first (contact details need their own), validation after.
-  const { actorId } = await requireExportPermission(request, context, { includeContacts: form.get('includeContacts') === 'on' });
-  const parsed = parseExportRequest(form);
+  // Who asks comes first, before the body is read; whether they may have the
+  // contact columns is decided by the domain on the *parsed* request.
+  const user = await requireUserWithPermission(request, context, 'export:suggestion:any');
+  const parsed = parseExportRequest(await request.formData());
   if (!parsed.ok) throw data(null, { status: 400 });
   const plan = await findExportPlan(context.db, parsed.value.filter.planId);
   if (!plan) throw data(null, { status: 404 });
+  await orRespond(() => authorizeExport(user, parsed.value.options));
   if (parsed.value.options.includeContacts) {
-    await recordContactExportStart(context.db, { actorId, filter: parsed.value.filter, format: parsed.value.options.format });
+    await recordContactExportStart(context.db, { actorId: user.id, filter: parsed.value.filter, format: parsed.value.options.format });
   }
   const started = startExport(context.db, parsed.value, {
     plan,
-    actorId,
+    viewer: user,
     baseUrl: context.config.publicUrl ?? new URL(request.url).origin,
     // The message only: rows and filters may hold personal data.
     onError: (error) => context.log.error({ err: error.message, format: parsed.value.options.format }, 'export failed'),

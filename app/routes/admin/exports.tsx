@@ -1,5 +1,5 @@
 import type { Route } from './+types/exports';
-import { requireExportPermission } from '../../domain/exports/access.server.ts';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { suggestionChannels, suggestionStatuses } from '../../domain/exports/vocabulary.ts';
 import { exportFormOptions } from '../../domain/exports/form-options.server.ts';
 import { DownloadProgress, useStreamedDownload } from '../../components/admin/streamed-download.tsx';
@@ -10,7 +10,7 @@ export function meta() {
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requireExportPermission(request, context, { includeContacts: false });
+  await requireUserWithPermission(request, context, 'export:suggestion:any');
   const planId = Number(new URL(request.url).searchParams.get('planId')) || undefined;
   return exportFormOptions(context.db, planId);
 }

@@ -1,7 +1,7 @@
 import { data, Form, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/login-two-factor';
-import { safeRedirect } from '../../domain/accounts/auth.server.ts';
+import { safeRedirect } from '../../web/safe-redirect.ts';
 import { loginWithSecondFactor } from '../../domain/accounts/login.server.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
 import { findSession } from '../../domain/accounts/sessions.server.ts';
@@ -15,7 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const token = readSessionToken(request, context.config);
   const session = token ? await findSession(context.db, token) : null;
   if (!session?.awaitingSecondFactor) throw redirect('/admin/login');
-  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo')) };
+  return { redirectTo: safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/admin') };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -31,7 +31,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!stillPending) throw redirect('/admin/login', { headers: { 'Set-Cookie': clearedSessionCookie(context.config) } });
     return data({ error: 'invalid' as const }, { status: 400 });
   }
-  throw redirect(safeRedirect(form.data.redirectTo), { headers: { 'Set-Cookie': sessionCookie(result.token, context.config) } });
+  throw redirect(safeRedirect(form.data.redirectTo, '/admin'), { headers: { 'Set-Cookie': sessionCookie(result.token, context.config) } });
 }
 
 export default function LoginTwoFactor({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,7 +1,8 @@
 import { data, Form, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/login';
-import { getUser, safeRedirect } from '../../domain/accounts/auth.server.ts';
+import { getUser } from '../../domain/accounts/auth.server.ts';
+import { safeRedirect } from '../../web/safe-redirect.ts';
 import { loginWithPassword } from '../../domain/accounts/login.server.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.server.ts';
 import { sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
@@ -16,7 +17,7 @@ const LoginForm = z.object({
 
 // Public by nature: the one /admin page (with its TOTP step) that needs no session.
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'));
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/admin');
   if (await getUser(request, context)) throw redirect(redirectTo);
   return { redirectTo };
 }
@@ -26,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // One message for every failure, so the form never tells which part was wrong.
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
   const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });
-  const redirectTo = safeRedirect(form.data.redirectTo);
+  const redirectTo = safeRedirect(form.data.redirectTo, '/admin');
   if (result.kind === 'throttled') {
     return data({ error: 'throttled' as const }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
   }

@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/plan-dashboard-csv';
-import { requireReportPermission } from '../../domain/exports/access.server.ts';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { csvLine } from '../../domain/exports/csv-cell.ts';
 import { dashboardTables } from '../../domain/exports/dashboard-tables.ts';
@@ -11,7 +11,7 @@ import { translator } from '../../i18n/index.ts';
 // One dashboard table as CSV (UTF-8 with BOM for Excel/WPS). Aggregates only:
 // counts per group, no suggestion text, no personal data.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  await requireReportPermission(request, context, 'read');
+  await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
   const table = dashboardTables(await planDashboard(context.db, plan.id), translator('zh-CN')).find((candidate) => candidate.key === params.table);

@@ -3,7 +3,7 @@ import type { Route } from './+types/plan-dashboard';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { ChartPngButton } from '../../components/chart-png.tsx';
 import { recordAudit } from '../../domain/audit/record-audit.server.ts';
-import { requireReportPermission } from '../../domain/exports/access.server.ts';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { dashboardTables } from '../../domain/exports/dashboard-tables.ts';
 import { planDashboard } from '../../domain/exports/dashboard.server.ts';
 import { findPlanForStaff, publishReport } from '../../domain/exports/report.server.ts';
@@ -15,14 +15,14 @@ export function meta({ data: loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  await requireReportPermission(request, context, 'read');
+  await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
   return { plan, dashboard: await planDashboard(context.db, plan.id) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { actorId } = await requireReportPermission(request, context, 'publish');
+  const { id: actorId } = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
   const form = await request.formData();

@@ -4,7 +4,7 @@ import type { Route } from './+types/user';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { changeRole, resetPassword, setDisabled, setGrant } from '../../domain/accounts/manage-staff.server.ts';
-import { roles } from '../../domain/accounts/permissions.ts';
+import { roles } from '../../domain/authorization/permissions.ts';
 import { getStaffSummary } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';

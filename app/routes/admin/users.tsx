@@ -4,7 +4,7 @@ import type { Route } from './+types/users';
 import { describedBy, FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { generatePassword } from '../../domain/accounts/passwords.server.ts';
-import { grantablePermissions, roles } from '../../domain/accounts/permissions.ts';
+import { grantablePermissions, roles } from '../../domain/authorization/permissions.ts';
 import { createStaffUser, EmailTakenError, listStaff } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';

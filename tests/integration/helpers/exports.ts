@@ -5,6 +5,18 @@ import type { Database } from '../../../db/client.server.ts';
 import { plans } from '../../../db/schema/index.ts';
 import { parseExportRequest, type ExportRequest } from '../../../app/domain/exports/export-filter.ts';
 import { findExportPlan, startExport } from '../../../app/domain/exports/run-export.server.ts';
+import type { Actor } from '../../../app/domain/authorization/actor.ts';
+import { permissions } from '../../../app/domain/authorization/permissions.ts';
+import { createStaff } from '../../factories/staff.ts';
+
+/** A real staff account holding every permission, the contact one included (domain-level export tests). */
+const exporters = new WeakMap<Database, Promise<Actor>>();
+export function fullExporter(db: Database): Promise<Actor> {
+  if (!exporters.has(db)) {
+    exporters.set(db, createStaff(db, { role: 'admin', grants: ['read:contact:any'], totp: true }).then(({ id }) => ({ id, permissions: new Set(permissions) })));
+  }
+  return exporters.get(db)!;
+}
 
 export const DEMO_SLUG = 'nanhu-14th-five-year-plan';
 export const BASE_URL = 'https://jianyan.example.edu.cn';
@@ -30,7 +42,7 @@ export async function runExport(db: Database, request: ExportRequest) {
   const plan = await findExportPlan(db, request.filter.planId);
   const started = startExport(db, request, {
     plan: plan!,
-    actorId: null,
+    viewer: await fullExporter(db),
     baseUrl: BASE_URL,
     onError: (error) => {
       throw error;

@@ -14,11 +14,3 @@ export function elderModeCookie(on: boolean, secure: boolean): string {
   const flags = `Path=/; SameSite=Lax${secure ? '; Secure' : ''}`;
   return on ? `${ELDER_COOKIE}=1; Max-Age=31536000; ${flags}` : `${ELDER_COOKIE}=; Max-Age=0; ${flags}`;
 }
-
-/** Back to the page the switch was pressed on: a local path only, never another site. */
-export function safeReturnPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  // eslint-disable-next-line no-control-regex -- a header-splitting character is the thing to refuse
-  if (/[\u0000-\u001f]/.test(value) || value.length > 2000) return '/';
-  return value;
-}

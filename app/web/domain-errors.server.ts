@@ -1,0 +1,21 @@
+import { data } from 'react-router';
+import { Forbidden } from '../domain/authorization/actor.ts';
+
+// Domain functions refuse with plain errors; this is the one place that turns
+// them into HTTP answers, so a refusal is a 403 page and never a 500.
+
+export function domainErrorResponse(error: unknown): ReturnType<typeof data> | null {
+  if (error instanceof Forbidden) return data({ message: 'forbidden' }, { status: 403 });
+  return null;
+}
+
+/** Runs a domain call; a Forbidden becomes a thrown 403, anything else passes through. */
+export async function orRespond<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const response = domainErrorResponse(error);
+    if (response) throw response;
+    throw error;
+  }
+}
