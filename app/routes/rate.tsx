@@ -4,6 +4,7 @@ import type { Route } from './+types/rate';
 import { RateHandling } from '../components/track/rate-handling.tsx';
 import { ratingLinkTarget, rateByToken } from '../domain/feedback/ratings.server.ts';
 import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
+import { hasStaffSession } from '../web/staff-session.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 // /rate/<token>: the decision email's rating link. The token can rate its one
@@ -39,8 +40,8 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = RateForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
   const input = form.success ? form.data : RateForm.parse({});
   const target = await ratingLinkTarget(context.db, params.token);
-  const outcome = await rateByToken(context.db, { token: params.token, ...input });
-  return data({ target, outcome }, { status: outcome === 'rated' ? 200 : outcome === 'not_found' ? 404 : 400 });
+  const outcome = await rateByToken(context.db, { token: params.token, ...input, raterIsStaff: await hasStaffSession(request, context) });
+  return data({ target, outcome }, { status: outcome === 'rated' ? 200 : outcome === 'not_found' ? 404 : outcome === 'staff_session' ? 403 : 400 });
 }
 
 export default function RatePage({ loaderData, actionData }: Route.ComponentProps) {

@@ -8,6 +8,7 @@ import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { trackSuggestion } from '../domain/suggestions/queries.server.ts';
 import { revisionsForSuggestion } from '../domain/versions/queries.server.ts';
 import { TrackRevisions } from '../components/versions/track-revisions.tsx';
+import { hasStaffSession } from '../web/staff-session.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 const TrackForm = z.object({
@@ -36,7 +37,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   const form = TrackForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
   const { code, contact, intent, rating, comment } = form.success ? form.data : TrackForm.parse({});
-  const rated = intent === 'rate' ? await rateByTracking(context.db, { code, contact, rating, comment }) : null;
+  const rated = intent === 'rate' ? await rateByTracking(context.db, { code, contact, rating, comment, raterIsStaff: await hasStaffSession(request, context) }) : null;
   const found = await trackSuggestion(context.db, code, contact);
   if (!found) return data({ found: null, code, contact: '', rated: null, revisions: [] }, { status: 404 });
   // The contact goes back only to the browser that typed it, in this POST

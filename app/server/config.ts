@@ -55,6 +55,12 @@ export type Config = {
   databaseUrl: string | undefined;
   databasePoolSize: number;
   publicUrl: string | undefined;
+  /**
+   * The portal's own address for links in mail and files: PUBLIC_URL, else the
+   * address the server listens on (set once it listens). Never taken from a
+   * request's Host header, which the sender controls.
+   */
+  siteUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   isProduction: boolean;
   seedDemo: 'auto' | 'never';
@@ -105,6 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     publicUrl: e.PUBLIC_URL,
+    siteUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     isProduction,
     seedDemo: e.SEED_DEMO,

@@ -51,6 +51,8 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     const worker = config.runWorker ? startWorker({ db: database.db, config, log }) : undefined;
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
+    // PORT=0 picks a free port: links can only name it now.
+    if (!config.publicUrl) config.siteUrl = url;
     log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, `Jianyan is ready at ${url}`);
     if (config.captcha.disabled) log.warn('hCaptcha is disabled (HCAPTCHA_DISABLED=1): web suggestions are not checked for bots');
     else if (config.captcha.usingTestKeys) {

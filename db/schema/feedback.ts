@@ -42,9 +42,11 @@ export const ratingTokens = pgTable(
   (t) => [index('rating_tokens_suggestion_idx').on(t.suggestionId)],
 );
 
-// A moderator changed the publication consent on the submitter's word (a
-// letter, a call). The note says how consent was given and may name a
-// person, so it lives here, staff-only, and the audit log keeps ids only.
+// The publication consent changed: by the submitter themselves (on /track,
+// with their proof; no actor), or recorded by a staff member holding the
+// contact permission on the submitter's word (a letter, a call). The note
+// says how consent was given and may name a person, so it lives here,
+// staff-only, and the audit log keeps ids only. Append-only (a trigger).
 export const publicationConsentChanges = pgTable(
   'publication_consent_changes',
   {
@@ -55,10 +57,28 @@ export const publicationConsentChanges = pgTable(
     fromConsent: publicationConsent().notNull(),
     toConsent: publicationConsent().notNull(),
     note: text().notNull(),
-    actorId: integer()
-      .notNull()
-      .references(() => staffUsers.id),
+    /** 'submitter' (on /track) or 'staff' (recorded on the submitter's word). */
+    changedBy: text().$type<'submitter' | 'staff'>().notNull().default('staff'),
+    actorId: integer().references(() => staffUsers.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('publication_consent_changes_suggestion_idx').on(t.suggestionId, t.id.desc())],
+);
+
+// A submitter's request that a mailed link confirms: today, deleting their
+// contact details. Only the token's hash is stored; the link works once.
+export const submitterRequests = pgTable(
+  'submitter_requests',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    suggestionId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    kind: text().$type<'delete_contact'>().notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('submitter_requests_suggestion_idx').on(t.suggestionId)],
 );

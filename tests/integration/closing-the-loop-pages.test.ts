@@ -60,7 +60,7 @@ test('the plan page counts submitters and suggestions and shows the days left', 
     heldReason: 'captcha_missing',
   });
   const spam = await createSuggestion(database.db, plan.id, { contact: { email: 'spam@example.edu.cn' } });
-  await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator });
+  await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
 
   const html = await (await fetch(`${portal.url}/plans/${plan.slug}`)).text();
   expect(html).toMatch(/data-testid="counter-submitters">3</);
@@ -140,14 +140,14 @@ test('the public report adds the reply rate, the median days to decision and the
   await decide(b.id, 'not_adopted'); // no reply at all
   await decide(c.id, 'partially_adopted');
   await replyToSubmitter(database.db, { id: c.id, message: '邮件答复', actor: moderator }); // answered by email
-  expect(await rateByTracking(database.db, { code: a.trackingCode, contact: '5678', rating: 'satisfied' })).toBe(
+  expect(await rateByTracking(database.db, { code: a.trackingCode, contact: '5678', rating: 'satisfied', raterIsStaff: false })).toBe(
     'rated',
   );
-  expect(await rateByTracking(database.db, { code: b.trackingCode, contact: '5678', rating: 'dissatisfied' })).toBe(
+  expect(await rateByTracking(database.db, { code: b.trackingCode, contact: '5678', rating: 'dissatisfied', raterIsStaff: false })).toBe(
     'rated',
   );
   expect(
-    await rateByTracking(database.db, { code: c.trackingCode, contact: '5678', rating: 'basically_satisfied' }),
+    await rateByTracking(database.db, { code: c.trackingCode, contact: '5678', rating: 'basically_satisfied', raterIsStaff: false }),
   ).toBe('rated');
   await publishReport(database.db, plan.id);
 
@@ -180,7 +180,7 @@ test('/track: the timeline, then a rating behind the same code + contact check, 
     (await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' })).status,
   ).toBe(400);
 
-  await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator });
+  await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
   await decide(s.id, 'partially_adopted', '部分采纳，见第二章');
   const after = await (await post('/track', { code: s.trackingCode, contact: '5678' })).text();
   expect(after).toMatch(/data-step="decided"[^>]*><span class="timeline__label">办结（部分采纳）/);
@@ -239,6 +239,32 @@ test('the decision email link opens a rating page that shows no reply or contact
   expect((await post(path, { rating: 'dissatisfied' })).status).toBe(404);
   expect(await (await fetch(link)).text()).toContain('此评价链接无效、已使用或已过期');
   expect((await fetch(`${portal.url}/rate/not-a-token`)).status).toBe(200);
+});
+
+test('a browser signed in as staff cannot rate, neither on /track nor by the mailed link, and the masked phone gives no proof', async () => {
+  const plan = await createPlan(database.db);
+  const s = await createSuggestion(database.db, plan.id);
+  await decideSuggestion(database.db, {
+    id: s.id,
+    actor: moderator,
+    input: { decision: 'adopted', reason: '可行', publicReply: '已采纳', publishable: false },
+    siteUrl: portal.url,
+  });
+  // What any staff member sees of the phone cannot be used as the /track proof.
+  const staffView = await (await fetch(`${portal.url}/admin/suggestions/${s.id}`, { headers: { cookie: adminCookie } })).text();
+  expect(staffView).toContain('138********');
+  expect(staffView).not.toContain('5678');
+
+  const asStaff = await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' }, { cookie: adminCookie });
+  expect(asStaff.status).toBe(400);
+  expect(await asStaff.text()).toContain('此浏览器已登录工作人员账号');
+  const [mail] = (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, s.id))).filter((m) => m.kind === 'decision');
+  const path = new URL(/https?:\/\/[^\s"<>]+\/rate\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0]).pathname;
+  const byLink = await post(path, { rating: 'satisfied' }, { cookie: adminCookie });
+  expect(byLink.status).toBe(403);
+  expect(await database.db.$count(suggestionRatings, eq(suggestionRatings.suggestionId, s.id))).toBe(0);
+  // The submitter, in their own browser, still can.
+  expect((await post(path, { rating: 'satisfied' })).status).toBe(200);
 });
 
 test('长辈模式 is switched by a plain form post: the cookie is set, the page comes back in the mode', async () => {

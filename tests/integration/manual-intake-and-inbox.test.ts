@@ -1,3 +1,4 @@
+import { Forbidden } from '../../app/domain/authorization/actor.ts';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { auditLog, inboundEmails, outboxMessages, suggestions } from '../../db/schema/index.ts';
@@ -112,7 +113,7 @@ test('the inbox lists queued mail, with the sender only for contact readers', as
     actor: { id: reader.id, permissions: permissionsOf('moderator', ['read:contact:any']) },
   });
   expect(eml!.raw.toString('utf8')).toContain('Message-ID: <inbox-1@example.edu.cn>');
-  await expect(downloadInboundEmail(database.db, { id, actor: moderator })).rejects.toThrow('forbidden');
+  await expect(downloadInboundEmail(database.db, { id, actor: moderator })).rejects.toBeInstanceOf(Forbidden);
   const actions = (
     await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, reader.id))
   ).map((a) => a.action);

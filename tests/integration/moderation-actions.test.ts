@@ -1,3 +1,4 @@
+import { Forbidden } from '../../app/domain/authorization/actor.ts';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import {
@@ -104,12 +105,12 @@ test('one suggestion that cannot take the action rolls the whole bulk action bac
   expect(await auditFor(open, 'suggestion.category_changed')).toHaveLength(0);
   await expect(
     applyBulkAction(database.db, { ids: [open], action: { kind: 'status', status: 'spam' }, actor: planner }),
-  ).rejects.toThrow('forbidden');
+  ).rejects.toBeInstanceOf(Forbidden);
 });
 
 test('a decision needs a reason, sets decidedAt, and /track shows the status and the public reply', async () => {
   const saved = await createSuggestion(database.db, planId, { contact: { email: 'track@example.edu.cn' } });
-  await moveSuggestion(database.db, { id: saved.id, move: 'start_review', actor: moderator });
+  await moveSuggestion(database.db, { id: saved.id, move: 'start_review', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
   await expect(
     decideSuggestion(database.db, {
       id: saved.id,
@@ -134,7 +135,7 @@ test('a decision needs a reason, sets decidedAt, and /track shows the status and
   const [audit] = await auditFor(saved.id, 'suggestion.decided');
   expect(audit!.details).toEqual({ from: 'in_review', to: 'partially_adopted', publicReply: true, publishable: true });
   // Reopening keeps the history and clears the decision date.
-  await moveSuggestion(database.db, { id: saved.id, move: 'reopen', actor: moderator });
+  await moveSuggestion(database.db, { id: saved.id, move: 'reopen', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
   expect(await statusOf(saved.id)).toBe('in_review');
   expect(await auditFor(saved.id, 'suggestion.reopened')).toHaveLength(1);
 });
@@ -145,11 +146,11 @@ test('待核验 suggestions are verified or rejected as spam', async () => {
     heldReason: 'captcha_missing',
   });
   const spam = await createSuggestion(database.db, planId, { status: 'pending_verification', heldReason: 'honeypot' });
-  await moveSuggestion(database.db, { id: held.id, move: 'verify', actor: moderator });
-  await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator });
+  await moveSuggestion(database.db, { id: held.id, move: 'verify', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
   expect(await statusOf(held.id)).toBe('received');
   expect(await statusOf(spam.id)).toBe('spam');
-  await expect(moveSuggestion(database.db, { id: held.id, move: 'verify', actor: moderator })).rejects.toThrow(
+  await expect(moveSuggestion(database.db, { id: held.id, move: 'verify', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' })).rejects.toThrow(
     'not_allowed',
   );
 });

@@ -1,3 +1,4 @@
+import { Forbidden } from '../../app/domain/authorization/actor.ts';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { connect } from '../../db/client.server.ts';
@@ -164,5 +165,5 @@ test('a page costs the same fixed number of queries at 10 and at 100 rows', asyn
 test('planners read the queue; a viewer without the permission is refused', async () => {
   await expect(
     filteredSuggestions(database.db, { viewer: { id: 1, permissions: new Set() }, query: query() }),
-  ).rejects.toThrow('forbidden');
+  ).rejects.toBeInstanceOf(Forbidden);
 });

@@ -1,4 +1,8 @@
+import http from 'node:http';
 import { eq } from 'drizzle-orm';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
+import { moveSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
+import { createStaff } from '../factories/staff.ts';
 import { beforeAll, expect, test } from 'vitest';
 import { attachments, outboxMessages, suggestionContacts, suggestions } from '../../db/schema/index.ts';
 import { demoSuggestions } from '../../db/demo/suggestions.ts';
@@ -167,6 +171,45 @@ test('without a captcha token (no JavaScript) or with the honeypot filled, the s
     status: 'pending_verification',
     heldReason: 'honeypot',
   });
+});
+
+test('an unverified post sends no mail until a moderator verifies it; then the receipt goes out once', async () => {
+  const noToken = await postSuggestion(portal, slug, { fields: await validFields({ 'captcha-token': '', email: 'victim@example.org', body: '请访问 http://spam.example 领取奖品，名额有限，先到先得！！' }) });
+  const bot = await postSuggestion(portal, slug, { fields: await validFields({ website: 'http://spam.example', email: 'victim2@example.org' }) });
+  const held = [await rowByCode(noToken.headers.get('location')!.split('/').pop()!), await rowByCode(bot.headers.get('location')!.split('/').pop()!)];
+  for (const row of held) {
+    expect(row!.status).toBe('pending_verification');
+    expect(await database.db.$count(outboxMessages, eq(outboxMessages.suggestionId, row!.id))).toBe(0);
+  }
+  const moderator = await createStaff(database.db, { role: 'moderator' });
+  await moveSuggestion(database.db, { id: held[0]!.id, move: 'verify', actor: { id: moderator.id, permissions: permissionsOf('moderator', []) }, siteUrl: portal.url });
+  const mails = await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, held[0]!.id));
+  expect(mails).toHaveLength(1);
+  expect(mails[0]).toMatchObject({ kind: 'acknowledgement', toAddress: 'victim@example.org' });
+  expect(mails[0]!.text).toContain(`${portal.url}/track`);
+});
+
+test('links in mail come from configuration, never from the Host header the sender chose', async () => {
+  const fields = new URLSearchParams(await validFields({ email: 'host-header@example.edu.cn' }));
+  const target = new URL(`${portal.url}/plans/${slug}/suggest`);
+  const status = await new Promise<{ status: number; location: string }>((resolve, reject) => {
+    const request = http.request(
+      { host: '127.0.0.1', port: target.port, path: target.pathname, method: 'POST',
+        headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' } },
+      (response) => {
+        response.resume();
+        resolve({ status: response.statusCode ?? 0, location: String(response.headers.location ?? '') });
+      },
+    );
+    request.on('error', reject);
+    request.end(fields.toString());
+  });
+  expect(status.status).toBe(303);
+  const row = await rowByCode(status.location.split('/').pop()!);
+  const [mail] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, row!.id));
+  expect(mail!.text).not.toContain('evil.example');
+  expect(mail!.html).not.toContain('evil.example');
+  expect(mail!.text).toContain(`${portal.url}/track`);
 });
 
 test('a closed consultation shows its dates and refuses posts', async () => {

@@ -6,12 +6,17 @@ test('names keep their first character', () => {
   expect(maskName('  ')).toBe('');
 });
 
-test('mobile numbers keep the first three and last four digits', () => {
-  expect(maskPhone('13812345678')).toBe('138****5678');
-  expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
-  expect(maskPhone('0376-6391234')).toBe('037****1234');
-  expect(maskPhone('6391234')).toBe('****1234');
-  expect(maskPhone('12')).toBe('****12');
+test('masked phones never show the last four digits, which are the /track proof', () => {
+  expect(maskPhone('13812345678')).toBe('138********');
+  expect(maskPhone('+86 138-1234-5678')).toBe('138********');
+  expect(maskPhone('0376-6391234')).toBe('0376-*******');
+  expect(maskPhone('010-62751234')).toBe('010-********');
+  expect(maskPhone('6391234')).toBe('*******');
+  expect(maskPhone('12')).toBe('****');
+  for (const phone of ['13812345678', '+86 138 1234 5678', '0376-6391234', '010-62751234', '6391234', '95588', '1234']) {
+    const last4 = phone.replace(/\D/g, '').slice(-4);
+    expect(maskPhone(phone), phone).not.toContain(last4);
+  }
 });
 
 test('emails keep the first character and the domain', () => {

@@ -73,8 +73,11 @@ async function rate(
 /** From /track: the same proof as the look-up (code + email or last four phone digits). */
 export async function rateByTracking(
   db: Database,
-  { code, contact, ...input }: RatingInput & { code: string; contact: string },
+  { code, contact, raterIsStaff, ...input }: RatingInput & { code: string; contact: string; raterIsStaff: boolean },
 ): Promise<RatingOutcome> {
+  // Ratings feed the published satisfaction figures: they are the
+  // submitter's voice, so a browser signed in as staff never gives one.
+  if (raterIsStaff) return 'staff_session';
   const normalized = normalizeTrackingCode(code);
   const proof = contact.trim();
   if (!normalized || !proof) return 'not_found';
@@ -100,9 +103,10 @@ async function suggestionForToken(db: DbExecutor, token: string, now: Date) {
 /** From the decision email's link. An unknown, expired or used token is 'not_found'. */
 export async function rateByToken(
   db: Database,
-  { token, ...input }: RatingInput & { token: string },
+  { token, raterIsStaff, ...input }: RatingInput & { token: string; raterIsStaff: boolean },
   now = new Date(),
 ): Promise<RatingOutcome> {
+  if (raterIsStaff) return 'staff_session';
   const suggestionId = await suggestionForToken(db, token, now);
   if (!suggestionId) return 'not_found';
   return rate(db, suggestionId, input, 'email_link');

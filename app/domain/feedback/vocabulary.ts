@@ -15,4 +15,4 @@ export function isPublicationConsent(value: unknown): value is PublicationConsen
   return typeof value === 'string' && (publicationConsents as readonly string[]).includes(value);
 }
 
-export type RatingOutcome = 'rated' | 'already_rated' | 'not_decided' | 'not_found' | 'invalid';
+export type RatingOutcome = 'rated' | 'already_rated' | 'not_decided' | 'not_found' | 'invalid' | 'staff_session';

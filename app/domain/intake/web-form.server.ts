@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { trackUrl as trackUrlOf } from '../suggestions/track-url.ts';
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { eq, lt, sql } from 'drizzle-orm';
@@ -83,7 +84,7 @@ export async function handleWebSubmission(options: {
       return { type: 'invalid', reply: submission.reply({ formErrors: ['suggest.error.captchaFailed'] }) } as const;
     }
     const heldReason = honeypotFilled ? 'honeypot' : verdict.heldReason;
-    const trackUrl = `${config.publicUrl ?? new URL(request.url).origin}/track`;
+    const trackUrl = trackUrlOf(config.siteUrl);
     const saved = await submitSuggestion(tx, {
       planId: plan.id,
       channel: 'web',

@@ -1,4 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+import { acknowledgeVerifiedSuggestion } from '../suggestions/acknowledge.server.ts';
+import { trackUrl } from '../suggestions/track-url.ts';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions } from '../../../db/schema/index.ts';
 import { notifyDecision } from '../feedback/notify-decision.server.ts';
@@ -90,7 +92,7 @@ const targets: Record<Move, Status> = {
  */
 export async function moveSuggestion(
   db: Database,
-  { id, move, actor, ip }: { id: number; move: Move; actor: Actor; ip?: string },
+  { id, move, actor, ip, siteUrl }: { id: number; move: Move; actor: Actor; ip?: string; siteUrl: string },
 ) {
   assertPermission(actor, 'moderate:suggestion:any');
   const to = targets[move];
@@ -110,6 +112,7 @@ export async function moveSuggestion(
         updatedAt: sql`now()`,
       })
       .where(eq(suggestions.id, id));
+    if (move === 'verify') await acknowledgeVerifiedSuggestion(tx, id, trackUrl(siteUrl));
     await auditSuggestions(tx, {
       actor,
       ip,

@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
-import { createElement } from 'react';
 import { and, eq } from 'drizzle-orm';
 import type { DbExecutor, Transaction } from '../../../db/client.server.ts';
 import { attachments, categories, planSections, plans, suggestions } from '../../../db/schema/index.ts';
-import Acknowledgement, { acknowledgementSubject } from '../../../emails/acknowledgement.tsx';
 import { acknowledgementAddress, saveContact, type ContactDetails } from '../contacts/contacts.server.ts';
-import { enqueueMail } from '../mail/outbox.server.ts';
 import { afterIntake } from '../search/after-intake.server.ts';
+import { enqueueAcknowledgement } from './acknowledge.server.ts';
 import { generateTrackingCode } from './tracking-code.ts';
 
 export type Channel = 'web' | 'email' | 'letter' | 'phone' | 'visit' | 'symposium';
@@ -105,22 +103,20 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
     attachmentText: (input.attachments ?? []).flatMap((f) => (f.extractedText ? [clean(f.extractedText)] : [])),
   });
 
-  const to = input.acknowledge === false ? undefined : (input.acknowledge?.to ?? acknowledgementAddress(input.contact));
+  // Held suggestions (待核验) are acknowledged only once a person verifies
+  // them (acknowledgeVerifiedSuggestion): until then no mail goes anywhere.
+  const held = input.status === 'pending_verification';
+  const to = input.acknowledge === false || held ? undefined : (input.acknowledge?.to ?? acknowledgementAddress(input.contact));
   if (to) {
-    const locale = input.locale ?? 'zh-CN';
-    await enqueueMail(tx, {
-      kind: 'acknowledgement',
-      to,
-      subject: acknowledgementSubject({ locale, trackingCode: inserted.trackingCode }),
-      body: createElement(Acknowledgement, {
-        locale,
-        trackingCode: inserted.trackingCode,
-        planTitle: plan.title,
-        organizer: plan.organizer,
-        suggestionTitle: input.title.trim(),
-        trackUrl: input.trackUrl,
-      }),
+    await enqueueAcknowledgement(tx, {
       suggestionId: inserted.id,
+      to,
+      locale: input.locale ?? 'zh-CN',
+      trackingCode: inserted.trackingCode,
+      planTitle: plan.title,
+      organizer: plan.organizer,
+      suggestionTitle: input.title.trim(),
+      trackUrl: input.trackUrl,
       headers: input.acknowledge ? input.acknowledge.headers : undefined,
     });
   }

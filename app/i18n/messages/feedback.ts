@@ -37,6 +37,7 @@ export const zhCN = {
   'rating.outcome.not_decided': '意见建议办结后才能评价。',
   'rating.outcome.not_found': '未找到可评价的意见建议。',
   'rating.outcome.invalid': '请选择“满意”“基本满意”或“不满意”，意见不超过 500 字。',
+  'rating.outcome.staff_session': '此浏览器已登录工作人员账号。评价只能由提出人本人作出：请先退出工作人员账号。',
   'rating.pageTitle': '评价办理情况',
   'rating.linkInvalid': '此评价链接无效、已使用或已过期。您仍可以凭跟踪编号在“进度查询”页面查看办理结果。',
   'rating.trackLink': '进度查询',
@@ -114,6 +115,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'rating.outcome.not_decided': 'A suggestion can be rated once it has been decided.',
   'rating.outcome.not_found': 'No suggestion to rate was found.',
   'rating.outcome.invalid': 'Choose satisfied, mostly satisfied or dissatisfied; comments up to 500 characters.',
+  'rating.outcome.staff_session': 'This browser is signed in to a staff account. Only the person who made the suggestion can rate it: sign out of the staff account first.',
   'rating.pageTitle': 'Rate the handling',
   'rating.linkInvalid':
     'This rating link is invalid, used or expired. You can still see the outcome on the tracking page with your tracking code.',

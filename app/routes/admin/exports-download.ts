@@ -25,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const started = startExport(context.db, parsed.value, {
     plan,
     viewer: user,
-    baseUrl: context.config.publicUrl ?? new URL(request.url).origin,
+    baseUrl: context.config.siteUrl,
     // The message only: rows and filters may hold personal data.
     onError: (error) => context.log.error({ err: error.message, format: parsed.value.options.format }, 'export failed'),
   });

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { trackUrl as trackUrlOf } from '../../domain/suggestions/track-url.ts';
 import { Form, redirect } from 'react-router';
 import type { Route } from './+types/intake-new';
 import moderationStyles from '../../styles/moderation.css?url';
@@ -48,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const saved = await recordManualSuggestion(context.db, {
       actor: viewer,
       ip: context.clientIp,
-      trackUrl: `${context.config.publicUrl ?? new URL(request.url).origin}/track`,
+      trackUrl: trackUrlOf(context.config.siteUrl),
       input: {
         planId: f.planId,
         channel: f.channel,

@@ -68,7 +68,7 @@ export async function runIntent(
   const db = context.db;
   switch (f.intent) {
     case 'move':
-      await moveSuggestion(db, { id, move: f.move, actor, ip });
+      await moveSuggestion(db, { id, move: f.move, actor, ip, siteUrl });
       return 'saved';
     case 'decide':
       await decideSuggestion(db, {
@@ -117,7 +117,7 @@ export async function runIntent(
       await replyToSubmitter(db, { id, message: f.message, actor, ip });
       return 'replied';
     case 'consent':
-      await changePublicationConsent(db, { id, consent: f.consent, note: f.note, actor, ip });
+      await changePublicationConsent(db, { id, consent: f.consent, note: f.note, actor, ip, siteUrl });
       return 'saved';
     case 'acceptProposal':
     case 'dismissProposal':

@@ -65,7 +65,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormData(await request.formData(), SuggestionForm);
   if (!form.ok) return invalid(form.errors, { result: null });
   try {
-    const siteUrl = context.config.publicUrl ?? new URL(request.url).origin;
+    const siteUrl = context.config.siteUrl;
     return { result: await runIntent(context, viewer, id, form.data, siteUrl), errors: null };
   } catch (error) {
     if (error instanceof ModerationError)

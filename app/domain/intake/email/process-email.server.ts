@@ -1,4 +1,5 @@
 import { createElement } from 'react';
+import { trackUrl as trackUrlOf } from '../../suggestions/track-url.ts';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../../db/client.server.ts';
 import { inboundEmails, planSections, plans } from '../../../../db/schema/index.ts';
@@ -124,7 +125,7 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Co
       sectionLinked: sectionId !== undefined,
     },
     submittedAt: row.receivedAt,
-    trackUrl: `${config.publicUrl ?? `http://localhost:${config.port}`}/track`,
+    trackUrl: trackUrlOf(config.siteUrl),
     acknowledge: replyAllowed && parsed.from.address ? { to: parsed.from.address, headers: replyHeaders(parsed) } : false,
   });
   return { status: 'ingested', planId: plan.id, suggestionId: saved.id, trackingCode: saved.trackingCode };

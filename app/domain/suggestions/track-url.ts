@@ -1,0 +1,4 @@
+/** The public /track page, for mail and files: built from the configured site address only. */
+export function trackUrl(siteUrl: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/track`;
+}
