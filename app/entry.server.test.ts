@@ -24,3 +24,13 @@ test('request errors go to the request logger; aborted requests are not errors',
   handleError(new Error('gone'), { request: new Request('http://localhost/', { signal: aborted.signal }), context, params: {} } as never);
   expect(logged).toHaveLength(1);
 });
+
+test('a query error wrapped by Drizzle is logged without its statement or parameters; secret paths are masked', () => {
+  const driver = Object.assign(new Error('null value in column "raw" violates not-null constraint'), { name: 'PostgresError', code: '23502' });
+  const wrapped = new Error('Failed query: insert into "inbound_emails" ("raw") values ($1)\nparams: From: 张三 <zhang@example.edu.cn>', { cause: driver });
+  const logged: unknown[] = [];
+  const context = { log: { error: (entry: unknown) => logged.push(entry) } };
+  handleError(wrapped, { request: new Request('http://localhost/rate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'), context, params: {} } as never);
+  expect(logged).toEqual([{ err: { name: 'PostgresError', code: '23502', message: 'null value in column "raw" violates not-null constraint' }, method: 'GET', path: '/rate/:secret' }]);
+  expect(JSON.stringify(logged)).not.toContain('zhang@example.edu.cn');
+});

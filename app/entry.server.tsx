@@ -5,6 +5,8 @@ import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from 'react-router';
 import { ServerRouter } from 'react-router';
+import { loggablePath } from './utils/log-path.ts';
+import { safeError } from './utils/safe-error.ts';
 
 // React Router's default entry, with one change: errors go to pino as a
 // message, a name and a code, never through console.error with the whole
@@ -15,15 +17,14 @@ export const streamTimeout = 5_000;
 
 export function describeError(error: unknown): { name: string; message: string; code?: string } {
   if (!(error instanceof Error)) return { name: 'NonError', message: typeof error === 'string' ? error.slice(0, 300) : typeof error };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message.slice(0, 300), ...(typeof code === 'string' ? { code } : {}) };
+  return safeError(error);
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A client that went away mid-request is not a server error.
   if (request.signal.aborted) return;
   const log = (context as Partial<AppLoadContext>).log;
-  const entry = { err: describeError(error), method: request.method, path: new URL(request.url).pathname };
+  const entry = { err: describeError(error), method: request.method, path: loggablePath(new URL(request.url).pathname) };
   if (log) log.error(entry, 'request failed');
 };
 
@@ -66,7 +67,7 @@ export default function handleRequest(
       onError(error: unknown) {
         responseStatusCode = 500;
         // Errors before the shell reject and are logged by handleError.
-        if (shellRendered) loadContext.log.error({ err: describeError(error), path: new URL(request.url).pathname }, 'render failed');
+        if (shellRendered) loadContext.log.error({ err: describeError(error), path: loggablePath(new URL(request.url).pathname) }, 'render failed');
       },
     });
   });

@@ -10,6 +10,7 @@ export default [
   route('plans/:slug/compare/docx', 'routes/plan-compare-docx.ts'),
   route('receipt/:code', 'routes/receipt.tsx'),
   route('track', 'routes/track.tsx'),
+  route('track/delete/:token', 'routes/track-delete.tsx'),
   route('rate/:token', 'routes/rate.tsx'),
   route('elder-mode', 'routes/elder-mode.ts'),
   route('privacy', 'routes/privacy.tsx'),

@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { safeError } from '../utils/safe-error.ts';
 
 export type { Logger };
 
@@ -9,6 +10,8 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'jianyan' },
+    // An error is logged as name, code and server message only (see safe-error).
+    serializers: { err: (error: unknown) => (typeof error === 'string' ? { message: error } : safeError(error)) },
     redact: {
       paths: [
         'password',

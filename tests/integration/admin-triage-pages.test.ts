@@ -57,7 +57,8 @@ const get = (path: string, as = cookie) =>
 test('the detail page shows the contact masked and the mail headers with the sender masked', async () => {
   const html = await (await get(`/admin/suggestions/${suggestionId}`)).text();
   expect(html).toContain('张**');
-  expect(html).toContain('138****5678');
+  expect(html).toContain('138********');
+  expect(html).not.toContain('5678');
   expect(html).toContain('z***@example.edu.cn');
   expect(html).not.toContain('13812345678');
   expect(html).not.toContain('zhang@example.edu.cn');

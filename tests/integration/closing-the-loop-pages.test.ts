@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { outboxMessages, plans, suggestionRatings } from '../../db/schema/index.ts';
+import { auditLog, outboxMessages, plans, publicationConsentChanges, suggestionContacts, suggestionRatings, suggestions } from '../../db/schema/index.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { planDashboard } from '../../app/domain/exports/dashboard.server.ts';
 import { getPublicReport, publishReport } from '../../app/domain/exports/report.server.ts';
@@ -285,4 +285,41 @@ test('长辈模式 is switched by a plain form post: the cookie is set, the page
   for (const evil of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
     expect((await post('/elder-mode', { elder: '1', returnTo: evil })).headers.get('location')).toBe('/');
   }
+});
+
+test('on /track the submitter changes their publication choice and deletes their contact details by the mailed link', async () => {
+  const plan = await createPlan(database.db);
+  const s = await createSuggestion(database.db, plan.id);
+  const wrongProof = await post('/track', { intent: 'consent', code: s.trackingCode, contact: '0000', consent: 'named' });
+  expect(wrongProof.status).toBe(404);
+  const named = await post('/track', { intent: 'consent', code: s.trackingCode, contact: '5678', consent: 'named' });
+  expect(named.status).toBe(200);
+  expect(await named.text()).toContain('公开方式已保存');
+  const [row] = await database.db.select({ consent: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, s.id));
+  expect(row!.consent).toBe('named');
+  const [change] = await database.db.select().from(publicationConsentChanges).where(eq(publicationConsentChanges.suggestionId, s.id));
+  expect(change).toMatchObject({ changedBy: 'submitter', actorId: null, toConsent: 'named' });
+  expect(await database.db.$count(auditLog, and(eq(auditLog.action, 'contact.consent_changed'), eq(auditLog.targetId, String(s.id))))).toBe(1);
+
+  // Deletion needs the explicit confirmation, then a link mailed to the address on file.
+  expect((await post('/track', { intent: 'delete-contact', code: s.trackingCode, contact: '5678' })).status).toBe(400);
+  const asked = await post('/track', { intent: 'delete-contact', code: s.trackingCode, contact: '5678', confirm: 'yes' });
+  expect(await asked.text()).toContain('确认邮件');
+  expect(await database.db.$count(suggestionContacts, eq(suggestionContacts.suggestionId, s.id))).toBe(1);
+  const [mail] = await database.db.select().from(outboxMessages).where(and(eq(outboxMessages.suggestionId, s.id), eq(outboxMessages.kind, 'confirm_deletion')));
+  expect(mail!.toAddress).toBe('zhang@example.edu.cn');
+  const link = /https?:\/\/[^\s"<>]+\/track\/delete\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];
+  // Opening the link (as a mail scanner would) deletes nothing.
+  expect((await fetch(link)).status).toBe(200);
+  expect(await database.db.$count(suggestionContacts, eq(suggestionContacts.suggestionId, s.id))).toBe(1);
+  const confirmed = await post(new URL(link).pathname, {});
+  expect(confirmed.status).toBe(200);
+  expect(await confirmed.text()).toContain('您的联系方式已删除');
+  expect(await database.db.$count(suggestionContacts, eq(suggestionContacts.suggestionId, s.id))).toBe(0);
+  expect(await database.db.$count(outboxMessages, and(eq(outboxMessages.suggestionId, s.id), eq(outboxMessages.toAddress, 'zhang@example.edu.cn')))).toBe(0);
+  expect(await database.db.$count(auditLog, and(eq(auditLog.action, 'contact.deleted'), eq(auditLog.targetId, String(s.id))))).toBe(1);
+  // The suggestion stays; the link is spent; and no proof opens /track any more.
+  expect(await database.db.$count(suggestions, eq(suggestions.id, s.id))).toBe(1);
+  expect((await post(new URL(link).pathname, {})).status).toBe(404);
+  expect((await post('/track', { code: s.trackingCode, contact: '5678' })).status).toBe(404);
 });

@@ -30,7 +30,7 @@ test('staff see contact details masked', async () => {
   expect(await maskedContact(database.db, suggestionId)).toEqual({
     name: '张**',
     unit: '物理***',
-    phone: '138****5678',
+    phone: '138********',
     email: 'z***@example.edu.cn',
   });
 });

@@ -53,6 +53,17 @@ export async function contactMatches(
   return false;
 }
 
+/** Whether any contact detail is still kept for the suggestion (none after deletion or retention). */
+export async function hasContactDetails(tx: DbExecutor, suggestionId: number): Promise<boolean> {
+  return (await tx.$count(suggestionContacts, eq(suggestionContacts.suggestionId, suggestionId))) > 0;
+}
+
+/** Removes a suggestion's contact details for good (deletion on request, retention); returns the rows removed. */
+export async function deleteContactDetails(tx: DbExecutor, suggestionId: number): Promise<number> {
+  const removed = await tx.delete(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId)).returning({ id: suggestionContacts.suggestionId });
+  return removed.length;
+}
+
 /** Where the acknowledgement goes; used only inside the intake transaction. */
 export function acknowledgementAddress(contact: ContactDetails): string | undefined {
   return contact.email?.trim() || undefined;

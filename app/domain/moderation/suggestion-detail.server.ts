@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.server.ts';
 import type { Database } from '../../../db/client.server.ts';
 import {
   attachments,
@@ -126,7 +127,9 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     attachments: files,
     tags: tagRows,
     contact,
-    history,
+    // Why someone looked at the contact details is for the audit page's
+    // readers only; every other reader of this page gets the entry without it.
+    history: history.map((entry) => (entry.action === 'contact.revealed' ? { ...entry, details: {} } : entry)),
     notes,
     email: mail ? { inboundEmailId: mail.id, receivedAt: mail.receivedAt, headers, hasHtml: mail.hasHtml } : null,
   };
@@ -139,12 +142,18 @@ export type SuggestionView = Omit<SuggestionForStaff, 'contact'>;
 /** One attachment's bytes for the download route. */
 export async function attachmentForStaff(
   db: Database,
-  { suggestionId, attachmentId, viewer }: { suggestionId: number; attachmentId: number; viewer: Actor },
+  { suggestionId, attachmentId, viewer, ip }: { suggestionId: number; attachmentId: number; viewer: Actor; ip?: string },
 ) {
   assertPermission(viewer, 'read:suggestion:any');
-  const [file] = await db
-    .select({ filename: attachments.filename, contentType: attachments.contentType, content: attachments.content })
-    .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.suggestionId, suggestionId)));
-  return file ?? null;
+  // A scanned letter carries the sender's name and address: every download
+  // is audited, in the transaction that reads it.
+  return db.transaction(async (tx) => {
+    const [file] = await tx
+      .select({ filename: attachments.filename, contentType: attachments.contentType, content: attachments.content })
+      .from(attachments)
+      .where(and(eq(attachments.id, attachmentId), eq(attachments.suggestionId, suggestionId)));
+    if (!file) return null;
+    await recordAudit(tx, { actorId: viewer.id, action: 'attachment.downloaded', targetType: 'suggestion', targetId: suggestionId, details: { attachmentId }, ip });
+    return file;
+  });
 }

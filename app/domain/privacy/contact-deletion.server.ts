@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createElement } from 'react';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
-import { inboundEmails, outboxMessages, submitterRequests, suggestionContacts, suggestions } from '../../../db/schema/index.ts';
+import { inboundEmails, outboxMessages, submitterRequests, suggestions } from '../../../db/schema/index.ts';
 import ConfirmDeletion, { confirmDeletionSubject } from '../../../emails/confirm-deletion.tsx';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import { replyAddress } from '../contacts/contacts.server.ts';
+import { deleteContactDetails, hasContactDetails, replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 
 // A submitter may have their contact details deleted: the suggestion stays,
@@ -24,7 +24,7 @@ export async function requestContactDeletion(
   { suggestionId, siteUrl, ip, now = new Date() }: { suggestionId: number; siteUrl: string; ip?: string; now?: Date },
 ): Promise<DeletionRequestOutcome> {
   return db.transaction(async (tx) => {
-    if (!(await hasContact(tx, suggestionId))) return 'nothing_to_delete';
+    if (!(await hasContactDetails(tx, suggestionId))) return 'nothing_to_delete';
     const to = await replyAddress(tx, suggestionId);
     if (!to) {
       await deleteContact(tx, suggestionId, { via: 'track', ip });
@@ -69,17 +69,13 @@ export async function confirmContactDeletion(db: Database, { token, ip, now = ne
   });
 }
 
-async function hasContact(tx: DbExecutor, suggestionId: number): Promise<boolean> {
-  return (await tx.$count(suggestionContacts, eq(suggestionContacts.suggestionId, suggestionId))) > 0;
-}
-
 /**
  * Deletes the contact row and the raw mail that carried it (its headers name
  * the sender), the mail's HTML, and the address on outgoing mail; mail still
  * queued for it is not sent.
  */
 async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: { via: 'track' | 'mailed_link'; ip?: string }): Promise<void> {
-  const contacts = await tx.delete(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId)).returning({ id: suggestionContacts.suggestionId });
+  const contactRows = await deleteContactDetails(tx, suggestionId);
   const mails = await tx
     .update(inboundEmails)
     .set({ raw: Buffer.alloc(0), sanitizedHtml: null })
@@ -95,7 +91,7 @@ async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: 
     action: 'contact.deleted',
     targetType: 'suggestion',
     targetId: suggestionId,
-    details: { by: 'submitter', via, contactRows: contacts.length, rawMails: mails.length },
+    details: { by: 'submitter', via, contactRows, rawMails: mails.length },
     ip,
   });
 }

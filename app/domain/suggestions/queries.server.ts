@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { attachments, categories, outboxMessages, planSections, plans, suggestionRatings, suggestions } from '../../../db/schema/index.ts';
-import { contactMatches } from '../contacts/contacts.server.ts';
+import { contactMatches, hasContactDetails } from '../contacts/contacts.server.ts';
 import { normalizeTrackingCode } from './tracking-code.ts';
 
 /**
@@ -49,6 +49,10 @@ export type TrackedSuggestion = {
   reviewStartedAt: Date | null;
   /** The submitter's own rating of the handling, once given. */
   rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  /** 署名公开 / 匿名公开 / 不公开, which the submitter may change here. */
+  publicationConsent: (typeof suggestions.$inferSelect)['publicationConsent'];
+  /** Whether contact details are still kept (the submitter may delete them). */
+  hasContact: boolean;
 };
 
 /**
@@ -71,6 +75,7 @@ export async function trackSuggestion(db: Database, rawCode: string, contact: st
       publicReply: suggestions.publicReply,
       reviewStartedAt: suggestions.reviewStartedAt,
       rating: sql<TrackedSuggestion['rating']>`(select ${suggestionRatings.rating} from ${suggestionRatings} where ${suggestionRatings.suggestionId} = ${suggestions.id})`,
+      publicationConsent: suggestions.publicationConsent,
     })
     .from(suggestions)
     .innerJoin(plans, and(eq(plans.id, suggestions.planId)))
@@ -79,6 +84,16 @@ export async function trackSuggestion(db: Database, rawCode: string, contact: st
     ? await contactMatches(db, row.id, /^\d{4}$/.test(proof) ? { phoneLast4: proof } : { email: proof })
     : false;
   if (!row || !matches) return null;
-  const { id: _id, ...tracked } = row;
-  return tracked;
+  const { id, ...tracked } = row;
+  return { ...tracked, hasContact: await hasContactDetails(db, id) };
+}
+
+/** The id behind a /track proof, for the submitter's own acts (consent, deletion); null on any mismatch. */
+export async function ownSuggestionId(db: Database, rawCode: string, contact: string): Promise<number | null> {
+  const code = normalizeTrackingCode(rawCode);
+  const proof = contact.trim();
+  if (!code || !proof) return null;
+  const [row] = await db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, code));
+  if (!row) return null;
+  return (await contactMatches(db, row.id, /^\d{4}$/.test(proof) ? { phoneLast4: proof } : { email: proof })) ? row.id : null;
 }

@@ -13,6 +13,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     suggestionId: idParam(params.suggestionId),
     attachmentId: idParam(params.attachmentId),
     viewer,
+    ip: context.clientIp,
   });
   if (!file) throw data(null, { status: 404 });
   return downloadResponse(file.content, file);

@@ -1,4 +1,5 @@
 import { createElement } from 'react';
+import { safeErrorMessage } from '../../../utils/safe-error.ts';
 import { trackUrl as trackUrlOf } from '../../suggestions/track-url.ts';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../../db/client.server.ts';
@@ -204,6 +205,7 @@ async function hold(db: Database, row: Row, reason: string): Promise<EmailOutcom
   return { status: 'held', reason };
 }
 
+// Staff see this note: never the failed statement or the values it carried.
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 300) : 'unknown error';
+  return safeErrorMessage(error);
 }
