@@ -1,0 +1,125 @@
+import iconv from 'iconv-lite';
+import { isCommonChinese } from './common-han.ts';
+import { decodeHz, looksLikeHz } from './hz.ts';
+
+// Labels lie: Chinese mail arrives labelled GB2312 with UTF-8 bytes, labelled
+// us-ascii or iso-8859-1 (or not at all) with Big5 or GBK bytes, and as UTF-8
+// that some gateway made from Big5 read as Latin-1. So every piece of text is
+// decoded by each candidate (UTF-8, GB18030, Big5-HKSCS, the label, and the
+// HTML <meta charset>) and each result is scored; the best wins. Decoders are
+// TextDecoder's (ICU), except Big5: Node's ICU "big5" is plain Big5 that maps
+// unassigned bytes (even 0xFF) to private-use characters instead of failing,
+// and lacks HKSCS, so Big5 is iconv-lite's "big5hkscs" (CP950 + HKSCS).
+
+export type Decoding = {
+  text: string;
+  /** The decoder used, e.g. "gb18030", "big5", or "utf-8>big5" for undone double encoding. */
+  charset: string;
+  /** No byte sequence was invalid (no U+FFFD) or unreadable (no private-use character) in the chosen decoding. */
+  clean: boolean;
+};
+
+type Scored = Decoding & { invalid: number; cost: number; rank: number };
+
+const ORDER = ['utf-8', 'gb18030', 'big5'];
+
+/** Decodes bytes by the best of several candidates; see the header comment. */
+export function decodeBest(bytes: Uint8Array, labels: (string | undefined)[] = []): Decoding {
+  const declared = labels.map(normalizeLabel).filter((label): label is string => label !== undefined);
+  if (declared.includes('hz-gb-2312') || (!hasHighBytes(bytes) && looksLikeHz(bytes) && declared.length === 0)) {
+    const text = decodeHz(bytes);
+    return { text, charset: 'hz-gb-2312', clean: !text.includes('\uFFFD') };
+  }
+  if (!hasHighBytes(bytes)) {
+    // 7-bit text is ASCII unless the label is a 7-bit encoding (ISO-2022-JP).
+    const seven = declared.find((label) => label.startsWith('iso-2022'));
+    const text = seven ? tryDecode(bytes, seven) ?? latin1(bytes) : latin1(bytes);
+    return { text, charset: seven ?? 'us-ascii', clean: !text.includes('\uFFFD') };
+  }
+  const names = [...new Set([...declared, ...ORDER])];
+  const scored: Scored[] = [];
+  for (const [index, name] of names.entries()) {
+    const text = tryDecode(bytes, name);
+    if (text === undefined) continue;
+    // The label is evidence: on a tie it wins, then UTF-8, GB18030, Big5.
+    const rank = index < declared.length ? index : declared.length + ORDER.indexOf(name);
+    scored.push(score(text, name, rank));
+    if (name === 'utf-8') scored.push(...undoDoubleEncoding(text, rank));
+  }
+  const utf8 = scored.find((s) => s.charset === 'utf-8' && s.invalid === 0);
+  // Strict UTF-8 first: valid UTF-8 is almost never anything else, except
+  // double-encoded text, which must then decode cleanly and read better.
+  const pool = utf8 ? scored.filter((s) => s.charset.startsWith('utf-8') && s.invalid === 0) : scored;
+  const best = pool.sort((a, b) => a.invalid - b.invalid || a.cost - b.cost || a.rank - b.rank)[0]!;
+  return { text: best.text, charset: best.charset, clean: best.invalid === 0 };
+}
+
+function undoDoubleEncoding(text: string, rank: number): Scored[] {
+  if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return [];
+  const bytes = Buffer.from(text, 'latin1');
+  const repaired: Scored[] = [];
+  for (const name of ['gb18030', 'big5']) {
+    const again = tryDecode(bytes, name)!;
+    const candidate = score(again, `utf-8>${name}`, rank);
+    if (candidate.invalid === 0) repaired.push(candidate);
+  }
+  return repaired;
+}
+
+function score(text: string, charset: string, rank: number): Scored {
+  let invalid = 0;
+  let cost = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) continue;
+    // Private use: bytes of a user-defined area, which no reader can see.
+    if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code >= 0xf0000) invalid++;
+    else cost += charCost(code);
+  }
+  return { text, charset, clean: invalid === 0, invalid, cost, rank };
+}
+
+/** How unlikely a character is in mail a Chinese reader wrote (0 = expected). */
+function charCost(code: number): number {
+  if (isCommonChinese(code)) return 0;
+  if (code >= 0x80 && code <= 0x9f) return 5; // C1 controls: a wrong single-byte guess
+  if (code >= 0x3040 && code <= 0x30ff) return 2; // kana: Chinese read as a Japanese encoding
+  if (code >= 0xac00 && code <= 0xd7af) return 2; // hangul
+  if (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7) return 0.3; // accented letters of Latin-1 text
+  if (code >= 0xa0 && code <= 0xff) return 1; // Latin-1 symbols: typical of CJK bytes read as Latin-1
+  if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0x20000 && code <= 0x3ffff)) return 1; // rare hanzi
+  return 0.5;
+}
+
+function tryDecode(bytes: Uint8Array, label: string): string | undefined {
+  if (label === 'big5') return iconv.decode(Buffer.from(bytes), 'big5hkscs');
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return undefined; // a label TextDecoder does not know
+  }
+}
+
+function normalizeLabel(label: string | undefined): string | undefined {
+  const trimmed = label?.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  if (!trimmed) return undefined;
+  if (['hz-gb-2312', 'hz', 'hz-gb2312'].includes(trimmed)) return 'hz-gb-2312';
+  if (['us-ascii', 'ascii', 'ansi_x3.4-1968'].includes(trimmed)) return 'windows-1252';
+  try {
+    const encoding = new TextDecoder(trimmed).encoding;
+    // "replacement" (ISO-2022-KR, HZ…) decodes nothing; a GB label is read as GB18030.
+    if (encoding === 'replacement') return undefined;
+    return encoding === 'gbk' ? 'gb18030' : encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return true;
+  return false;
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1');
+}
