@@ -34,7 +34,9 @@ export function decodeBest(bytes: Uint8Array, labels: (string | undefined)[] = [
     // 7-bit text is ASCII unless the label is a 7-bit encoding (ISO-2022-JP).
     const seven = declared.find((label) => label.startsWith('iso-2022'));
     const text = seven ? tryDecode(bytes, seven) ?? latin1(bytes) : latin1(bytes);
-    return { text, charset: seven ?? 'us-ascii', clean: !text.includes('\uFFFD') };
+    // Escape sequences under a label no decoder knows (ISO-2022-CN): unreadable.
+    const unknownEscapes = !seven && declared.length < labels.filter((label) => label?.trim()).length && bytes.includes(0x1b);
+    return { text, charset: seven ?? 'us-ascii', clean: !text.includes('\uFFFD') && !unknownEscapes };
   }
   const names = [...new Set([...declared, ...ORDER])];
   const scored: Scored[] = [];
