@@ -57,7 +57,8 @@ export function decodeBest(bytes: Uint8Array, labels: (string | undefined)[] = [
 }
 
 function undoDoubleEncoding(text: string, rank: number): Scored[] {
-  if (!/[\u0080-\u00ff]/.test(text) || /[^\u0000-\u00ff]/.test(text)) return [];
+  // Only text that reads as Latin-1 alone (every char below U+0100, some above ASCII).
+  if (!/[\u0080-\u00ff]/.test(text) || /[^\t\n\r\u0020-\u00ff]/.test(text)) return [];
   const bytes = Buffer.from(text, 'latin1');
   const repaired: Scored[] = [];
   for (const name of ['gb18030', 'big5']) {
