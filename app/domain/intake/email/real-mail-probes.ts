@@ -57,4 +57,34 @@ export const realMailProbes: Record<string, Probe[]> = {
     { field: 'text', contains: '> On Tue, 1 Apr 2008, 冯鑫 wrote:' },
     { field: 'text', contains: '1、is this driver for linux-2.6.24?' },
   ],
+  // Public-inbox list archives (git, byte-exact): Chinese senders as they post today.
+  'osst-users-gb2312-attachment-name.eml': [
+    { field: 'fromName', contains: '河南中奥毯业销售部' },
+    { field: 'attachment', contains: '翟于运.gif' },
+  ],
+  'osst-users-utf8-attachment-name.eml': [
+    { field: 'subject', contains: '2023年度综合补贴领取申报通知' },
+    { field: 'attachment', contains: '综合补贴领取小程序.png' },
+    { field: 'text', contains: '尊敬的同事们：根据国家财政部' },
+    { field: 'text', contains: '祝工作顺利，生活愉快！' },
+  ],
+  // A spam filter wrote its tag and the subject back as raw 8-bit UTF-8.
+  'osst-users-raw-utf8-subject.eml': [
+    { field: 'subject', contains: '[SPAM] 进出口报关l78l8858453' },
+    { field: 'text', contains: '本公司专业：全国各地口岸《整柜/拼柜》买单报关（高退费、包查验、放行付款）' },
+  ],
+  'osst-users-gbk-html.eml': [
+    { field: 'subject', contains: '如需发票请联系我１３５３００３６９６６[无锡领路者户外运动俱乐部 ] 论坛注册地址' },
+    { field: 'fromName', contains: '刘雨欣' },
+    { field: 'text', contains: '亲爱的用户 胡一天：您好！' },
+  ],
+  // Outlook in Chinese: GB2312 subject with 回复: prefixes, quoted header block.
+  'linux-mips-outlook-gb2312-reply.eml': [
+    { field: 'subject', contains: '回复: 回复: [PATCH v7 RESEND] MIPS: force use FR=0 or FRE for FPXX binaries' },
+    { field: 'text', contains: '> -----邮件原件-----' },
+    { field: 'text', contains: '> 发送时间: 2021年3月29日 23:06' },
+  ],
+  // Thunderbird in Chinese: charset=gbk, quote line in Chinese.
+  'linux-mips-thunderbird-gbk-1.eml': [{ field: 'text', contains: '在 2024/3/20 下午6:52, Thomas Gleixner 写道:' }],
+  'linux-mips-thunderbird-gbk-2.eml': [{ field: 'text', contains: '在 2021/3/2 下午11:30, Maciej W. Rozycki 写道:' }],
 };
