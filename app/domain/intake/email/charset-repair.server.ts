@@ -41,6 +41,8 @@ function repairEntity(entity: string, report: Report, depth: number): string {
   }
   const mediaType = /^\s*([^;\s]*)/.exec(contentType)![1]!.toLowerCase();
   const disposition = fieldValue(fields, 'content-disposition') ?? '';
+  // A text part with "attachment" disposition is a file (a .txt): its bytes stay as sent.
+  // An inline one is body text to mailparser, so it is decoded like any other.
   if (!['text/plain', 'text/html', ''].includes(mediaType) || /^\s*attachment/i.test(disposition) || !match) {
     return fields.join(newline) + separator + body;
   }

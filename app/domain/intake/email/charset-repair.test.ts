@@ -104,3 +104,16 @@ test('where nothing decodes cleanly the best decoding is kept and the mail is fl
 test('a clean mail is not flagged', async () => {
   expect((await parseEmail(mail(head('hello'), '\r\nplain ascii\r\n'))).undecodable).toBe(false);
 });
+
+test('a text file the sender attached keeps its bytes, whatever its charset', async () => {
+  const gbk = hex('bda8d2e9'); // 建议 in GBK
+  const raw = mail(
+    head('t', 'Content-Type: multipart/mixed; boundary="b"\r\n'),
+    '\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nsee file\r\n',
+    '--b\r\nContent-Type: text/plain; name="note.txt"\r\nContent-Disposition: attachment; filename="note.txt"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n',
+    gbk,
+    '\r\n--b--\r\n',
+  );
+  const parsed = await parseEmail(raw);
+  expect(parsed.attachments.map((a) => [a.filename, a.bytes.toString('hex')])).toEqual([['note.txt', 'bda8d2e9']]);
+});
