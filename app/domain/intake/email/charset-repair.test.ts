@@ -117,3 +117,13 @@ test('a text file the sender attached keeps its bytes, whatever its charset', as
   const parsed = await parseEmail(raw);
   expect(parsed.attachments.map((a) => [a.filename, a.bytes.toString('hex')])).toEqual([['note.txt', 'bda8d2e9']]);
 });
+
+test('short GBK that is also valid UTF-8 is read as GBK; real UTF-8 Russian and French stay as written', async () => {
+  // 学校 in GBK is D1 A7 D0 A3, which UTF-8 reads as Cyrillic "ѧУ".
+  const subject = mail('From: a@example.org\r\nSubject: ', hex('d1a7d0a3'), '\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nok\r\n');
+  expect((await parseEmail(subject)).subject).toBe('学校');
+  const russian = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('d09fd180d0b8d0b2d0b5d1822c20d0bad0b0d0ba20d0b4d0b5d0bbd0b0'), '\r\n'));
+  expect(russian.text).toBe('Привет, как дела');
+  const french = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('636166c3a9206372c3a86d65'), '\r\n'));
+  expect(french.text).toBe('café crème');
+});

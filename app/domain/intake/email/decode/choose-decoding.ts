@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { isCommonChinese } from './common-han.ts';
+import { isCommonChinese, type HanList } from './common-han.ts';
 import { decodeHz, looksLikeHz } from './hz.ts';
 
 // Labels lie: Chinese mail arrives labelled GB2312 with UTF-8 bytes, labelled
@@ -43,17 +43,37 @@ export function decodeBest(bytes: Uint8Array, labels: (string | undefined)[] = [
   for (const [index, name] of names.entries()) {
     const text = tryDecode(bytes, name);
     if (text === undefined) continue;
-    // The label is evidence: on a tie it wins, then UTF-8, GB18030, Big5.
-    const rank = index < declared.length ? index : declared.length + ORDER.indexOf(name);
+    // On a tie: UTF-8 first, then the label (it is evidence), GB18030, Big5.
+    const rank = name === 'utf-8' ? -1 : index < declared.length ? index : declared.length + ORDER.indexOf(name);
     scored.push(score(text, name, rank));
     if (name === 'utf-8') scored.push(...undoDoubleEncoding(text, rank));
   }
   const utf8 = scored.find((s) => s.charset === 'utf-8' && s.invalid === 0);
-  // Strict UTF-8 first: valid UTF-8 is almost never anything else, except
-  // double-encoded text, which must then decode cleanly and read better.
-  const pool = utf8 ? scored.filter((s) => s.charset.startsWith('utf-8') && s.invalid === 0) : scored;
+  // Strict UTF-8 first: valid UTF-8 of any length is almost never anything
+  // else, except double-encoded text (which must then decode cleanly and read
+  // better) and short GBK/Big5 that happens to be valid UTF-8 too: 学校 in GBK
+  // (D1 A7 D0 A3) is UTF-8 for Cyrillic "ѧУ". Then the other candidates
+  // compete on cost too.
+  const doubtful = utf8 !== undefined && looksAccidental(utf8.text);
+  const pool = utf8 && !doubtful ? scored.filter((s) => s.charset.startsWith('utf-8') && s.invalid === 0) : scored;
   const best = pool.sort((a, b) => a.invalid - b.invalid || a.cost - b.cost || a.rank - b.rank)[0]!;
   return { text: best.text, charset: best.charset, clean: best.invalid === 0 };
+}
+
+/**
+ * UTF-8 that reads as C1 controls, or as Greek-to-Arabic letters that mostly
+ * stand alone or in pairs: real Greek, Russian or Arabic forms words of three
+ * letters and more; GBK or Big5 bytes read as UTF-8 give scattered pairs.
+ */
+function looksAccidental(text: string): boolean {
+  if (/[\u0080-\u009f]/.test(text)) return true;
+  let total = 0;
+  let inWords = 0;
+  for (const run of text.match(/[\u0370-\u07ff]+/g) ?? []) {
+    total += run.length;
+    if (run.length >= 3) inWords += run.length;
+  }
+  return total > 0 && inWords * 2 < total;
 }
 
 function undoDoubleEncoding(text: string, rank: number): Scored[] {
@@ -70,6 +90,7 @@ function undoDoubleEncoding(text: string, rank: number): Scored[] {
 }
 
 function score(text: string, charset: string, rank: number): Scored {
+  const list: HanList = /gb/.test(charset) ? 'gb' : /big5/.test(charset) ? 'big5' : 'any';
   let invalid = 0;
   let cost = 0;
   for (const char of text) {
@@ -77,14 +98,14 @@ function score(text: string, charset: string, rank: number): Scored {
     if (code < 0x80) continue;
     // Private use: bytes of a user-defined area, which no reader can see.
     if (code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff) || code >= 0xf0000) invalid++;
-    else cost += charCost(code);
+    else cost += charCost(code, list);
   }
   return { text, charset, clean: invalid === 0, invalid, cost, rank };
 }
 
 /** How unlikely a character is in mail a Chinese reader wrote (0 = expected). */
-function charCost(code: number): number {
-  if (isCommonChinese(code)) return 0;
+function charCost(code: number, list: HanList): number {
+  if (isCommonChinese(code, list)) return 0;
   if (code >= 0x80 && code <= 0x9f) return 5; // C1 controls: a wrong single-byte guess
   if (code >= 0x3040 && code <= 0x30ff) return 2; // kana: Chinese read as a Japanese encoding
   if (code >= 0xac00 && code <= 0xd7af) return 2; // hangul
