@@ -1,30 +1,13 @@
-// Text that the senders of the real third-party mails in
-// tests/fixtures/mail/real/ wrote, read by a person from each file (decoded
-// by hand with Python's codecs and read for sense, or taken from the source
-// repository's own expected output), never produced by the decoder under test.
-// See tests/fixtures/mail/real/README.md for where each file comes from.
+// Text that the senders of the real mails in tests/fixtures/mail/real/ wrote
+// (public list posts, transcribed from a public index and identified by
+// Message-ID), read by a person from each file (decoded by hand with Python's
+// codecs and read for sense), never produced by the decoder under test. See
+// tests/fixtures/mail/real/README.md for where each file comes from. Probes for
+// the mails that are not committed are in tests/third-party/mail-probes.ts.
 
 export type Probe = { field: 'subject' | 'fromName' | 'text' | 'attachment'; contains: string };
 
 export const realMailProbes: Record<string, Probe[]> = {
-  // Labelled GB2312, bytes UTF-8 (8bit); subject and sender in GB2312 encoded words.
-  'spamscope-mail_test_12.eml': [
-    { field: 'subject', contains: '代开各地增值税发票' },
-    { field: 'fromName', contains: '张先生' },
-    { field: 'text', contains: '你好！我公司可代开各类增值税发票' },
-    { field: 'text', contains: '（微信同号13662615434）此信息永久有效望存' },
-  ],
-  // HTML-only, labelled GB2312 in base64, with a GBK-only character; subject split over two encoded words.
-  'spamscope-mail_test_9.eml': [
-    { field: 'subject', contains: '我把镜头拉近些，你们看看这个是什么' },
-    { field: 'text', contains: '我把镜头拉近些，你们看看这个是什么' },
-  ],
-  // Big5 written into the file as UTF-8 of its Latin-1 reading (double encoding), raw 8-bit subject, empty transfer encoding.
-  'rubymail-content_transfer_encoding_empty.eml': [
-    { field: 'subject', contains: '大家說英語 每日聽MP3 (2004年6月份) 繁體中文光碟版 (英語教學)' },
-    { field: 'text', contains: '軟體帝國更新迅速' },
-    { field: 'text', contains: 'Yahoo! 工具列 - 內置防止彈出視窗工能！' },
-  ],
   // Big5, declared, 8bit (Evolution 1.0).
   'lkml-big5-evolution-1.eml': [
     { field: 'subject', contains: 'Re: nfsroot dead slow with redhat 7.2' },
@@ -57,34 +40,4 @@ export const realMailProbes: Record<string, Probe[]> = {
     { field: 'text', contains: '> On Tue, 1 Apr 2008, 冯鑫 wrote:' },
     { field: 'text', contains: '1、is this driver for linux-2.6.24?' },
   ],
-  // Public-inbox list archives (git, byte-exact): Chinese senders as they post today.
-  'osst-users-gb2312-attachment-name.eml': [
-    { field: 'fromName', contains: '河南中奥毯业销售部' },
-    { field: 'attachment', contains: '翟于运.gif' },
-  ],
-  'osst-users-utf8-attachment-name.eml': [
-    { field: 'subject', contains: '2023年度综合补贴领取申报通知' },
-    { field: 'attachment', contains: '综合补贴领取小程序.png' },
-    { field: 'text', contains: '尊敬的同事们：根据国家财政部' },
-    { field: 'text', contains: '祝工作顺利，生活愉快！' },
-  ],
-  // A spam filter wrote its tag and the subject back as raw 8-bit UTF-8.
-  'osst-users-raw-utf8-subject.eml': [
-    { field: 'subject', contains: '[SPAM] 进出口报关l78l8858453' },
-    { field: 'text', contains: '本公司专业：全国各地口岸《整柜/拼柜》买单报关（高退费、包查验、放行付款）' },
-  ],
-  'osst-users-gbk-html.eml': [
-    { field: 'subject', contains: '如需发票请联系我１３５３００３６９６６[无锡领路者户外运动俱乐部 ] 论坛注册地址' },
-    { field: 'fromName', contains: '刘雨欣' },
-    { field: 'text', contains: '亲爱的用户 胡一天：您好！' },
-  ],
-  // Outlook in Chinese: GB2312 subject with 回复: prefixes, quoted header block.
-  'linux-mips-outlook-gb2312-reply.eml': [
-    { field: 'subject', contains: '回复: 回复: [PATCH v7 RESEND] MIPS: force use FR=0 or FRE for FPXX binaries' },
-    { field: 'text', contains: '> -----邮件原件-----' },
-    { field: 'text', contains: '> 发送时间: 2021年3月29日 23:06' },
-  ],
-  // Thunderbird in Chinese: charset=gbk, quote line in Chinese.
-  'linux-mips-thunderbird-gbk-1.eml': [{ field: 'text', contains: '在 2024/3/20 下午6:52, Thomas Gleixner 写道:' }],
-  'linux-mips-thunderbird-gbk-2.eml': [{ field: 'text', contains: '在 2021/3/2 下午11:30, Maciej W. Rozycki 写道:' }],
 };
