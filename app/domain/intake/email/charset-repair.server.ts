@@ -1,59 +1,65 @@
-import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { decodeBest, type Decoding } from './decode/choose-decoding.ts';
+import { repairHeaderField } from './decode/header-text.ts';
 
-// Measured trap: mailparser decodes declared charsets (GBK, GB18030, Big5,
-// GB2312 mislabelling GBK) correctly, but raw 8-bit GBK with NO declared
-// charset, in a header or a body part, comes out garbled. Charset sniffers
-// guess wrong on short Chinese text. So: where 8-bit bytes are not valid
-// UTF-8 and nothing declares a charset, decode them as GB18030 (a superset of
-// GBK and GB2312) and label the part UTF-8 before mailparser sees it.
+// mailparser trusts labels, and Chinese mail's labels lie (see
+// decode/choose-decoding.ts). So before mailparser sees a message, every
+// header and every text part is decoded here by the best candidate and
+// written back as UTF-8: text parts as base64 with charset=utf-8, headers as
+// raw UTF-8 or =?UTF-8?B?…?= words. Attachments are not touched (their bytes
+// are the file). The message is handled as a Latin-1 string: one char per byte.
 
-/** Returns the message unchanged when every byte is already valid UTF-8. */
-export function repairUndeclaredCharsets(raw: Buffer): Buffer {
-  if (isUtf8(raw)) return raw;
-  return Buffer.from(repairEntity(raw.toString('latin1')), 'latin1');
+export type DecodingProblem = { where: string; charset: string };
+export type RepairedMessage = { raw: Buffer; problems: DecodingProblem[] };
+
+/** Returns the message with every header and text part in UTF-8, and where no candidate decoded cleanly. */
+export function repairCharsets(raw: Buffer): RepairedMessage {
+  const problems: DecodingProblem[] = [];
+  const report = (decoding: Decoding, where: string) => {
+    if (!decoding.clean) problems.push({ where, charset: decoding.charset });
+  };
+  const repaired = repairEntity(raw.toString('latin1'), report, 0);
+  return { raw: Buffer.from(repaired, 'latin1'), problems };
 }
 
-const HIGH = /[\x80-\xff]/;
+type Report = (decoding: Decoding, where: string) => void;
 
-function toUtf8Latin1(bytes: string): string {
-  return Buffer.from(iconv.decode(Buffer.from(bytes, 'latin1'), 'gb18030'), 'utf8').toString('latin1');
-}
+// Nesting beyond this is left as it is (mailparser still reads it, labels trusted).
+const MAX_DEPTH = 20;
 
-function needsRepair(bytes: string): boolean {
-  return HIGH.test(bytes) && !isUtf8(Buffer.from(bytes, 'latin1'));
-}
-
-function repairEntity(entity: string): string {
+function repairEntity(entity: string, report: Report, depth: number): string {
   const match = /\r?\n\r?\n/.exec(entity);
   const headerEnd = match ? match.index : entity.length;
   const separator = match ? match[0] : '';
-  let headers = entity.slice(0, headerEnd);
+  const newline = /\r\n/.test(entity.slice(0, headerEnd + 2)) ? '\r\n' : '\n';
+  const fields = entity.slice(0, headerEnd).split(/\r?\n(?![ \t])/).map((field) => (field ? repairHeaderField(field, report) : field));
   let body = entity.slice(headerEnd + separator.length);
 
-  headers = headers
-    .split(/(\r?\n)/)
-    .map((line) => (needsRepair(line) ? toUtf8Latin1(line) : line))
-    .join('');
-
-  const contentType = headerValue(headers, 'content-type') ?? 'text/plain';
-  const boundary = /boundary\s*=\s*"?([^";\r\n]+)"?/i.exec(contentType)?.[1];
-  if (/^\s*multipart\//i.test(contentType) && boundary) {
-    body = repairMultipart(body, boundary);
-  } else {
-    const encoding = (headerValue(headers, 'content-transfer-encoding') ?? '7bit').trim().toLowerCase();
-    const declared = /charset\s*=/i.test(contentType);
-    if (!declared && !['base64', 'quoted-printable'].includes(encoding) && needsRepair(body)) {
-      body = toUtf8Latin1(body);
-      headers = /^content-type:/im.test(headers)
-        ? headers.replace(/^(content-type:[^\r\n]*)/im, '$1; charset=utf-8')
-        : `${headers}\r\nContent-Type: text/plain; charset=utf-8`;
-    }
+  const contentType = fieldValue(fields, 'content-type') ?? 'text/plain';
+  const boundary = /boundary\s*=\s*(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  if (/^\s*multipart\//i.test(contentType) && boundary && depth < MAX_DEPTH) {
+    return fields.join(newline) + separator + repairMultipart(body, boundary[1] ?? boundary[2]!, report, depth);
   }
-  return headers + separator + body;
+  const mediaType = /^\s*([^;\s]*)/.exec(contentType)![1]!.toLowerCase();
+  const disposition = fieldValue(fields, 'content-disposition') ?? '';
+  // A text part with "attachment" disposition is a file (a .txt): its bytes stay as sent.
+  // An inline one is body text to mailparser, so it is decoded like any other.
+  if (!['text/plain', 'text/html', ''].includes(mediaType) || /^\s*attachment/i.test(disposition) || !match) {
+    return fields.join(newline) + separator + body;
+  }
+  const encoding = (fieldValue(fields, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+  const bytes = encoding === 'base64' ? Buffer.from(body, 'base64') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : Buffer.from(body, 'latin1');
+  const label = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  // An HTML part's <meta charset> is a second label, as often wrong as the first.
+  const meta = mediaType === 'text/html' ? /<meta\b[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})/i.exec(body.slice(0, 4096))?.[1] : undefined;
+  const decoding = decodeBest(bytes, [label, meta]);
+  report(decoding, mediaType === 'text/html' ? 'html' : 'text');
+  body = Buffer.from(decoding.text, 'utf8').toString('base64').replace(/.{76}/g, `$&${newline}`);
+  const kept = fields.filter((field) => !/^content-(type|transfer-encoding)\s*:/i.test(field));
+  const type = `Content-Type: ${mediaType || 'text/plain'}; charset=utf-8`;
+  return [...kept, type, 'Content-Transfer-Encoding: base64'].join(newline) + separator + body + newline;
 }
 
-function repairMultipart(body: string, boundary: string): string {
+function repairMultipart(body: string, boundary: string, report: Report, depth: number): string {
   const delimiter = `--${boundary}`;
   const pieces = body.split(delimiter);
   // pieces[0] is the preamble; the last piece starts with "--" (the epilogue).
@@ -63,13 +69,31 @@ function repairMultipart(body: string, boundary: string): string {
       const lead = /^[ \t]*\r?\n/.exec(piece)?.[0] ?? '';
       const trail = /\r?\n$/.exec(piece)?.[0] ?? '';
       const inner = piece.slice(lead.length, piece.length - trail.length);
-      return lead + repairEntity(inner) + trail;
+      return lead + repairEntity(inner, report, depth + 1) + trail;
     })
     .join(delimiter);
 }
 
-function headerValue(headers: string, name: string): string | undefined {
-  const unfolded = headers.replace(/\r?\n[ \t]+/g, ' ');
-  const found = new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(unfolded);
-  return found?.[1];
+function fieldValue(fields: string[], name: string): string | undefined {
+  const field = fields.find((f) => f.slice(0, name.length + 1).toLowerCase() === `${name}:`);
+  return field?.slice(name.length + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+}
+
+function decodeQuotedPrintable(text: string): Buffer {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char !== 0x3d) {
+      bytes.push(char & 0xff);
+      continue;
+    }
+    const hex = text.slice(i + 1, i + 3);
+    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else if (text[i + 1] === '\n' || text.slice(i + 1, i + 3) === '\r\n') {
+      i += text[i + 1] === '\n' ? 1 : 2; // soft line break
+    } else bytes.push(char);
+  }
+  return Buffer.from(bytes);
 }

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { simpleParser, type Attachment } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { classifySender, type MailKind } from './automated.ts';
-import { repairUndeclaredCharsets } from './charset-repair.server.ts';
+import { repairCharsets } from './charset-repair.server.ts';
 
 export type ParsedEmail = {
   messageId: string | undefined;
@@ -13,6 +13,12 @@ export type ParsedEmail = {
   sanitizedHtml: string | undefined;
   attachments: { filename: string; contentType: string; bytes: Buffer }[];
   kind: MailKind;
+  /**
+   * Set when some header or text part decoded cleanly in no candidate charset:
+   * the best decoding is kept, and a person should read the mail. The reason
+   * sentence is `mod.inbox.reason.undecodableText` in app/i18n.
+   */
+  undecodable: boolean;
 };
 
 /**
@@ -22,7 +28,8 @@ export type ParsedEmail = {
  * are not attachments. Forwarded and quoted text is kept as written.
  */
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
-  const parsed = await simpleParser(repairUndeclaredCharsets(raw), { skipImageLinks: true, skipTextLinks: true });
+  const repaired = repairCharsets(raw);
+  const parsed = await simpleParser(repaired.raw, { skipImageLinks: true, skipTextLinks: true });
   const header = (name: string) => {
     const value = parsed.headers.get(name);
     if (value === undefined) return undefined;
@@ -50,6 +57,7 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
       bytes: a.content,
     })),
     kind: classifySender(header, from?.address, contentTypeText),
+    undecodable: repaired.problems.length > 0,
   };
 }
 
@@ -61,7 +69,8 @@ function isRealAttachment(attachment: Attachment): boolean {
 }
 
 function htmlToText(html: string): string {
-  const withBreaks = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^>]*>/gi, '\n');
+  // [^<>]: an attempt stops at the next tag, so "<br<br<br…" with no ">" stays linear.
+  const withBreaks = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h\d)\b[^<>]*>/gi, '\n');
   return sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
@@ -84,7 +93,10 @@ function rawBodyText(raw: Buffer): string {
 function normalizeText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
+    // Linear on any input: the lookbehind lets only the first blank of a run
+    // start a match, so a long run with no newline is scanned once, not once
+    // per blank (which made /[ \t]+\n/ quadratic).
+    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

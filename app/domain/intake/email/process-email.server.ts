@@ -124,6 +124,8 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, config: Co
       messageId: parsed.messageId ?? null,
       sentAt: parsed.date?.toISOString() ?? null,
       sectionLinked: sectionId !== undefined,
+      // Some text decoded cleanly in no charset: staff should check the original (decision 065).
+      undecodableText: parsed.undecodable,
     },
     submittedAt: row.receivedAt,
     trackUrl: trackUrlOf(config.siteUrl),
