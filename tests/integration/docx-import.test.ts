@@ -18,13 +18,13 @@ const draftParagraphs = [
   '一、这是一句很长的句子，虽然以“一、”开头，但它显然是正文里的条目而不是标题，因为它超过了标题的长度上限。',
 ];
 
-test('第X章 become level-1 sections, 一、 and （一） level 2, with the text between them as body', async () => {
+test('第X章 become level-1 sections, 一、 level 2 and （一） level 3, with the text between them as body', async () => {
   const draft = await readDocxDraft(buildDocx(draftParagraphs));
   expect(draft.preamble).toBe('南湖大学“十四五”事业发展规划（征求意见稿）\n\n本规划依据学校章程编制。');
   expect(draft.sections.map(({ level, number, heading }) => [level, number, heading])).toEqual([
     [1, '第一章', '发展基础'],
     [2, '一、', '主要成就'],
-    [2, '（一）', '人才培养'],
+    [3, '（一）', '人才培养'],
     [1, '第二章', '主要任务'],
     [2, '二、', '学科建设'],
   ]);
@@ -33,7 +33,7 @@ test('第X章 become level-1 sections, 一、 and （一） level 2, with the te
 });
 
 test('ASCII parentheses are read as full-width ones, and a draft without headings is all preamble', () => {
-  expect(parseDraft(['(三) 校园建设']).sections).toEqual([{ level: 2, number: '（三）', heading: '校园建设', bodyMarkdown: '' }]);
+  expect(parseDraft(['(三) 校园建设']).sections).toEqual([{ level: 1, number: '（三）', heading: '校园建设', bodyMarkdown: '' }]);
   expect(parseDraft(['只有正文。', '没有标题。'])).toEqual({ sections: [], preamble: '只有正文。\n\n没有标题。' });
 });
 
