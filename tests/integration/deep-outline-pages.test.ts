@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { expect, test } from 'vitest';
+import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { replaceSections } from '../../app/domain/plans/manage-sections.server.ts';
+import { readDocxDraft } from '../../app/domain/plans/import-docx.server.ts';
+import { planSections, plans } from '../../db/schema/index.ts';
+import { createPlan } from '../factories/plans.ts';
+import { createStaff } from '../factories/staff.ts';
+import { setupTestDatabase } from '../setup/test-database.ts';
+import { setupTestPortal } from './helpers/test-portal.ts';
+
+const database = setupTestDatabase();
+const portal = setupTestPortal(database);
+
+// The civil code's outline goes four levels deep (编 › 分编 › 章 › 节): the
+// public pages must show all four, not fold them into two.
+async function importCivilCode() {
+  const staff = await createStaff(database.db, { role: 'admin', totp: true });
+  const viewer = { id: staff.id, permissions: permissionsOf('admin', []) };
+  const plan = await createPlan(database.db, { status: 'draft' });
+  const draft = await readDocxDraft(readFileSync('tests/fixtures/docx/real/civil-code.docx'));
+  expect(
+    await replaceSections(database.db, { planId: plan.id, sections: draft.sections, viewer, ip: '192.0.2.1' }),
+  ).toEqual({ ok: true });
+  await database.db.update(plans).set({ status: 'open' }).where(eq(plans.id, plan.id));
+  return plan;
+}
+
+test('a four-level outline is saved, and the table of contents, headings and section picker follow it', async () => {
+  const plan = await importCivilCode();
+  const saved = await database.db.select().from(planSections).where(eq(planSections.planId, plan.id));
+  expect(new Set(saved.map((s) => s.level))).toEqual(new Set([1, 2, 3, 4]));
+  const deep = saved.find((s) => s.level === 4 && s.number === '第一节' && s.heading === '一般规定')!;
+
+  const page = await (await fetch(`${portal.url}/plans/${plan.slug}`)).text();
+  expect(page).toContain('toc__item toc__item--level4');
+  expect(page).toMatch(new RegExp(`<h5 id="h-${deep.id}">`));
+
+  const form = await (await fetch(`${portal.url}/plans/${plan.slug}/suggest`)).text();
+  // Three full-width spaces before a level-4 option: its place in the outline.
+  expect(form).toMatch(
+    new RegExp(
+      `<option value="${deep.id}">\u3000\u3000\u3000(<!-- -->)?第一节(<!-- -->)? (<!-- -->)?一般规定</option>`,
+    ),
+  );
+});
+
+test('the database accepts levels 1 to 6 and nothing deeper', async () => {
+  const plan = await createPlan(database.db);
+  await database.db.insert(planSections).values({ planId: plan.id, position: 0, level: 6, heading: '5.1.1.1.1.1' });
+  await expect(
+    database.db.insert(planSections).values({ planId: plan.id, position: 1, level: 7, heading: '太深' }),
+  ).rejects.toMatchObject({ cause: { constraint_name: 'plan_sections_level' } });
+});
