@@ -29,6 +29,11 @@ const drafts = [
       '编 / 分编 / 章 / 节 with 分编 skipped in most 编, a typed 目录 repeating the headings, 「附则」, an HTML altChunk',
   },
   { file: 'legislation-law', covers: '章 / 节 in <h2> of an HTML altChunk, a typed 目录 of links' },
+  {
+    file: 'docling-headers-numbered',
+    covers:
+      'built-in Heading 1–3, a numId on the paragraph and on the style, a level used before its parent (2 › 2.1.1 › 2.2), a Title',
+  },
 ];
 
 function load(name: string): Buffer {
@@ -78,4 +83,14 @@ test('the explanatory note keeps its numbered list items as body text with the n
   const main = sections.find((s) => s.heading === '主要技术内容的说明')!;
   expect(main.bodyMarkdown).toContain('1）引入差异项定义');
   expect(main.bodyMarkdown).toContain('2）确定PSR评价范围时');
+});
+
+// No real draft we could find numbers its chapters with lvlText 第%1章 or sets
+// w:outlineLvl on a bare paragraph; this file was written by hand as XML and
+// zipped with the zip tool (tests/fixtures/docx/generated/README.md).
+test('chinese-chapter-numbering (hand-written): 第%1章/第%2节 in chineseCounting from a style chain, numId 0, 「总　　则」, mc:AlternateContent read once, a direct outline level', async () => {
+  const generated = 'tests/fixtures/docx/generated/chinese-chapter-numbering';
+  const draft = await readDocxDraft(readFileSync(`${generated}.docx`));
+  expect(formatOutline(draft.sections)).toEqual(readFileSync(`${generated}.outline.txt`, 'utf8').trimEnd().split('\n'));
+  expect(draft.preamble).toBe('某市“十四五”城市更新规划（征求意见稿）');
 });

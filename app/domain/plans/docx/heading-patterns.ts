@@ -17,8 +17,9 @@ const patterns: { regex: RegExp; rank: number; styledOnly?: boolean; number: (m:
   // GB/T 1.1 clauses and annexes: 5 / 5.1 / 5.1.1, 附录A, A.1.
   { regex: /^(附录)\s*([A-Z])(?![A-Za-z])\s*(.*)$/, rank: 11, number: (m) => `${m[1]}${m[2]}` },
   { regex: /^([A-Z](?:\.\d{1,3}){1,5})(?![.\d])\s*(.*)$/, rank: -1, number: (m) => m[1]! },
-  { regex: /^(\d{1,3}(?:\.\d{1,3}){1,5})(?![.\d])\s*(.*)$/, rank: -1, number: (m) => m[1]! },
-  { regex: /^(\d{1,3})(?![.\d、．)）])\s+(.*)$/, rank: 11, styledOnly: true, number: (m) => m[1]! },
+  // Word's default multilevel list writes 1.1. — the last dot is kept, as shown.
+  { regex: /^(\d{1,3}(?:\.\d{1,3}){1,5}\.?)(?![.\d])\s*(.*)$/, rank: -1, number: (m) => m[1]! },
+  { regex: /^(\d{1,3}\.?)(?![.\d、．)）])\s+(.*)$/, rank: 11, styledOnly: true, number: (m) => m[1]! },
   { regex: /^(\d{1,3}[、．])\s*(.*)$/, rank: 6, number: (m) => m[1]!.replace('．', '、') },
   { regex: /^([（(]\d{1,3}[）)])\s*(.*)$/, rank: 7, number: (m) => fullWidthParens(m[1]!) },
 ];
@@ -30,7 +31,7 @@ export function matchHeadingNumber(text: string, styled: boolean): HeadingNumber
     if (!match) continue;
     const number = pattern.number(match);
     // A clause's depth is its count of numbers: 5.1.1 sits below 5.1 below 5.
-    const rank = pattern.rank >= 0 ? pattern.rank : 10 + number.split('.').length;
+    const rank = pattern.rank >= 0 ? pattern.rank : 10 + number.replace(/\.$/, '').split('.').length;
     return { number, rest: match[match.length - 1]!, rank };
   }
   return null;

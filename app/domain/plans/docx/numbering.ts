@@ -61,6 +61,8 @@ export function createNumbering(root: XmlElement | undefined) {
       overridden.add(ref.numId);
       for (const [at, start] of instance.startOverrides) values[at] = start - 1;
     }
+    // A level used before its parents gives them their start value, as Word does (2 › 2.1.1 › 2.2).
+    for (let at = 0; at < ilvl; at++) values[at] ??= levels[at]?.start ?? 1;
     values[ilvl] = (values[ilvl] ?? level.start - 1) + 1;
     // A higher level restarts every level below it.
     values.length = ilvl + 1;

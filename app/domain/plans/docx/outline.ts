@@ -78,6 +78,8 @@ function matchHeading(
   const number = matchHeadingNumber(text, styled);
   if (number) {
     const rest = number.rest.replace(/[。：:]$/, '').trim();
+    // Word's automatic 1.1. in a body style is a numbered list, not a clause: clauses come in heading styles or are typed.
+    if (!styled && paragraph.numberLabel && /^[\dA-Z]+\./.test(number.number)) return null;
     // Unstyled lines are headings only when they read like one: no sentence punctuation.
     if (!styled && (/[。；;]$/.test(number.rest) || /[，,]/.test(number.rest))) return null;
     if (styled) rankOfOutlineLevel.set(paragraph.outlineLevel!, number.rank);
