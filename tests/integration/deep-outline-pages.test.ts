@@ -6,7 +6,8 @@ import { replaceSections } from '../../app/domain/plans/manage-sections.server.t
 import { readDocxDraft } from '../../app/domain/plans/import-docx.server.ts';
 import { planSections, plans } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
-import { createStaff } from '../factories/staff.ts';
+import { createStaff, signIn } from '../factories/staff.ts';
+import { writeZip } from '../fixtures/write-zip.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
 
@@ -52,4 +53,44 @@ test('the database accepts levels 1 to 6 and nothing deeper', async () => {
   await expect(
     database.db.insert(planSections).values({ planId: plan.id, position: 1, level: 7, heading: '太深' }),
   ).rejects.toMatchObject({ cause: { constraint_name: 'plan_sections_level' } });
+});
+
+// The upload preview, over HTTP as an admin uses it, lists the same outline as
+// `npm run draft:outline` prints for the file (docx-real-drafts.test.ts).
+async function preview(bytes: Buffer) {
+  const staff = await createStaff(database.db, { role: 'admin', totp: true });
+  const cookie = `jianyan_staff=${await signIn(database.db, staff.id)}`;
+  const plan = await createPlan(database.db, { status: 'draft' });
+  const form = new FormData();
+  form.set('intent', 'preview');
+  form.set(
+    'file',
+    new File([new Uint8Array(bytes)], 'draft.docx', {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    }),
+  );
+  return fetch(`${portal.url}/admin/plans/${plan.id}/import`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie, origin: portal.url },
+    redirect: 'manual',
+  });
+}
+
+test('the upload preview shows the outline that draft:outline prints, indented by level', async () => {
+  const response = await preview(readFileSync('tests/fixtures/docx/real/nbt-psr-part1-draft.docx'));
+  expect(response.status).toBe(200);
+  const html = (await response.text()).replace(/<!-- -->/g, '');
+  const lines = [...html.matchAll(/<li class="edit-list__item--level(\d)"><strong>([^<]*)<\/strong>/g)].map(
+    ([, level, text]) => `${'  '.repeat(Number(level) - 1)}${text!.trim().replace(/&amp;/g, '&')}`,
+  );
+  expect(lines).toEqual(
+    readFileSync('tests/fixtures/docx/real/nbt-psr-part1-draft.outline.txt', 'utf8').trimEnd().split('\n'),
+  );
+});
+
+test('a ZIP bomb uploaded as a draft gets a sentence, not a server error', async () => {
+  const response = await preview(writeZip([{ name: 'word/document.xml', data: Buffer.alloc(30 * 1024 * 1024) }]));
+  expect(response.status).toBe(400);
+  expect(await response.text()).toContain('解压后过大');
 });
