@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { replaceSections } from '../../app/domain/plans/manage-sections.server.ts';
 import { readDocxDraft } from '../../app/domain/plans/import-docx.server.ts';
 import { planSections, plans } from '../../db/schema/index.ts';
