@@ -94,3 +94,14 @@ test('chinese-chapter-numbering (hand-written): 第%1章/第%2节 in chineseCoun
   expect(formatOutline(draft.sections)).toEqual(readFileSync(`${generated}.outline.txt`, 'utf8').trimEnd().split('\n'));
   expect(draft.preamble).toBe('某市“十四五”城市更新规划（征求意见稿）');
 });
+
+test('draft:outline on a file that is not a Word document prints nothing on stdout and says why on stderr', async () => {
+  const result = await promisify(execFile)(process.execPath, [
+    '--import',
+    'tsx',
+    'scripts/draft-outline.ts',
+    'README.md',
+  ]).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  expect(result).toMatchObject({ code: 1, stdout: '' });
+  expect(result.stderr).toContain('无法读取该文件，请上传 .docx 格式的 Word 文档。');
+});
