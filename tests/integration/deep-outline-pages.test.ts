@@ -14,13 +14,17 @@ import { setupTestPortal } from './helpers/test-portal.ts';
 const database = setupTestDatabase();
 const portal = setupTestPortal(database);
 
-// The civil code's outline goes four levels deep (编 › 分编 › 章 › 节): the
-// public pages must show all four, not fold them into two.
-async function importCivilCode() {
+// A draft law four levels deep (编 › 分编 › 章 › 节, hand-written:
+// tests/fixtures/docx/generated/README.md): the public pages must show all
+// four, not fold them into two. The real civil code is tested the same way by
+// `npm run test:third-party` (tests/third-party/deep-outline-civil-code.test.ts).
+const legalHierarchy = 'tests/fixtures/docx/generated/legal-hierarchy';
+
+async function importDeepDraft() {
   const staff = await createStaff(database.db, { role: 'admin', totp: true });
   const viewer = { id: staff.id, permissions: permissionsOf('admin', []) };
   const plan = await createPlan(database.db, { status: 'draft' });
-  const draft = await readDocxDraft(readFileSync('tests/fixtures/docx/real/civil-code.docx'));
+  const draft = await readDocxDraft(readFileSync(`${legalHierarchy}.docx`));
   expect(
     await replaceSections(database.db, { planId: plan.id, sections: draft.sections, viewer, ip: '192.0.2.1' }),
   ).toEqual({ ok: true });
@@ -29,7 +33,7 @@ async function importCivilCode() {
 }
 
 test('a four-level outline is saved, and the table of contents, headings and section picker follow it', async () => {
-  const plan = await importCivilCode();
+  const plan = await importDeepDraft();
   const saved = await database.db.select().from(planSections).where(eq(planSections.planId, plan.id));
   expect(new Set(saved.map((s) => s.level))).toEqual(new Set([1, 2, 3, 4]));
   const deep = saved.find((s) => s.level === 4 && s.number === '第一节' && s.heading === '一般规定')!;
@@ -56,7 +60,7 @@ test('the database accepts levels 1 to 6 and nothing deeper', async () => {
 });
 
 // The upload preview, over HTTP as an admin uses it, lists the same outline as
-// `npm run draft:outline` prints for the file (docx-real-drafts.test.ts).
+// `npm run draft:outline` prints for the file (docx-hand-written-drafts.test.ts).
 async function preview(bytes: Buffer) {
   const staff = await createStaff(database.db, { role: 'admin', totp: true });
   const cookie = `jianyan_staff=${await signIn(database.db, staff.id)}`;
@@ -78,15 +82,13 @@ async function preview(bytes: Buffer) {
 }
 
 test('the upload preview shows the outline that draft:outline prints, indented by level', async () => {
-  const response = await preview(readFileSync('tests/fixtures/docx/real/nbt-psr-part1-draft.docx'));
+  const response = await preview(readFileSync(`${legalHierarchy}.docx`));
   expect(response.status).toBe(200);
   const html = (await response.text()).replace(/<!-- -->/g, '');
   const lines = [...html.matchAll(/<li class="edit-list__item--level(\d)"><strong>([^<]*)<\/strong>/g)].map(
     ([, level, text]) => `${'  '.repeat(Number(level) - 1)}${text!.trim().replace(/&amp;/g, '&')}`,
   );
-  expect(lines).toEqual(
-    readFileSync('tests/fixtures/docx/real/nbt-psr-part1-draft.outline.txt', 'utf8').trimEnd().split('\n'),
-  );
+  expect(lines).toEqual(readFileSync(`${legalHierarchy}.outline.txt`, 'utf8').trimEnd().split('\n'));
 });
 
 test('a ZIP bomb uploaded as a draft gets a sentence, not a server error', async () => {

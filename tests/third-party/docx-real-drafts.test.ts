@@ -1,13 +1,18 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { formatOutline } from '../../app/domain/plans/docx/format-outline.ts';
 import { readDocxDraft } from '../../app/domain/plans/import-docx.server.ts';
+import { thirdPartyDrafts } from './docx-files.ts';
+import { thirdPartyFolder } from './fixtures-dir.ts';
 
-// Real drafts that no one on this project wrote; sources, licences and how each
-// expected outline was checked are in tests/fixtures/docx/real/README.md.
-const dir = 'tests/fixtures/docx/real';
+// Real drafts that no one on this project wrote, not committed: sources,
+// licences and sha256 are in tests/third-party/README.md; how each expected
+// outline (committed, next to this file in docx/) was checked is in
+// tests/third-party/docx/README.md.
+const dir = thirdPartyFolder('docx', thirdPartyDrafts);
+const outlines = 'tests/third-party/docx';
 const drafts = [
   {
     file: 'nbt-psr-part1-draft',
@@ -37,13 +42,11 @@ const drafts = [
 ];
 
 function load(name: string): Buffer {
-  const path = `${dir}/${name}.docx`;
-  if (!existsSync(path)) throw new Error(`${path} is missing: fetch it as ${dir}/README.md says`);
-  return readFileSync(path);
+  return readFileSync(`${dir}/${name}.docx`);
 }
 
 function expected(name: string): string[] {
-  return readFileSync(`${dir}/${name}.outline.txt`, 'utf8').trimEnd().split('\n');
+  return readFileSync(`${outlines}/${name}.outline.txt`, 'utf8').trimEnd().split('\n');
 }
 
 for (const { file, covers } of drafts) {
@@ -55,7 +58,6 @@ for (const { file, covers } of drafts) {
 
 test('npm run draft:outline prints the same outline as the upload preview, and nothing else', async () => {
   for (const file of ['nbt-psr-part1-draft', 'civil-code']) {
-    load(file);
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [
       '--import',
       'tsx',
@@ -83,25 +85,4 @@ test('the explanatory note keeps its numbered list items as body text with the n
   const main = sections.find((s) => s.heading === '主要技术内容的说明')!;
   expect(main.bodyMarkdown).toContain('1）引入差异项定义');
   expect(main.bodyMarkdown).toContain('2）确定PSR评价范围时');
-});
-
-// No real draft we could find numbers its chapters with lvlText 第%1章 or sets
-// w:outlineLvl on a bare paragraph; this file was written by hand as XML and
-// zipped with the zip tool (tests/fixtures/docx/generated/README.md).
-test('chinese-chapter-numbering (hand-written): 第%1章/第%2节 in chineseCounting from a style chain, numId 0, 「总　　则」, mc:AlternateContent read once, a direct outline level', async () => {
-  const generated = 'tests/fixtures/docx/generated/chinese-chapter-numbering';
-  const draft = await readDocxDraft(readFileSync(`${generated}.docx`));
-  expect(formatOutline(draft.sections)).toEqual(readFileSync(`${generated}.outline.txt`, 'utf8').trimEnd().split('\n'));
-  expect(draft.preamble).toBe('某市“十四五”城市更新规划（征求意见稿）');
-});
-
-test('draft:outline on a file that is not a Word document prints nothing on stdout and says why on stderr', async () => {
-  const result = await promisify(execFile)(process.execPath, [
-    '--import',
-    'tsx',
-    'scripts/draft-outline.ts',
-    'README.md',
-  ]).catch((error: { code: number; stdout: string; stderr: string }) => error);
-  expect(result).toMatchObject({ code: 1, stdout: '' });
-  expect(result.stderr).toContain('无法读取该文件，请上传 .docx 格式的 Word 文档。');
 });
