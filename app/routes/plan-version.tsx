@@ -73,7 +73,7 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
       </nav>
       <div className="plan__body">
         {sections.map((section) => {
-          const Heading = section.level === 1 ? 'h2' : 'h3';
+          const Heading = (['h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(section.level, 5) - 1]!;
           return (
             <section key={section.key} id={`section-${section.key}`} aria-labelledby={`h-${section.key}`} className={section.level === 1 ? 'chapter' : 'section'}>
               <Heading id={`h-${section.key}`}>

@@ -85,11 +85,11 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
                 <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
               </section>
             ) : (
-              <section key={section.id} id={`section-${section.id}`} className="section" aria-labelledby={`h-${section.id}`}>
-                <h3 id={`h-${section.id}`}>
+              <section key={section.id} id={`section-${section.id}`} className={`section section--level${section.level}`} aria-labelledby={`h-${section.id}`}>
+                <SectionHeading level={section.level} id={`h-${section.id}`}>
                   <span className="section-number">{section.number}</span>
                   {section.heading}
-                </h3>
+                </SectionHeading>
                 <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
                 <p className="section-actions">
                   {window === 'open' && (
@@ -117,4 +117,10 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
       </div>
     </article>
   );
+}
+
+// Deeper outline levels (节 under 章 under 编, or GB/T 5.1.1) get deeper headings: h3 … h6.
+function SectionHeading({ level, id, children }: { level: number; id: string; children: React.ReactNode }) {
+  const Tag = (['h3', 'h4', 'h5', 'h6'] as const)[Math.min(Math.max(level - 2, 0), 3)]!;
+  return <Tag id={id}>{children}</Tag>;
 }

@@ -158,7 +158,8 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
             <option value="">{t('suggest.field.sectionWhole')}</option>
             {loaderData.sections.map((section) => (
               <option key={section.id} value={section.id}>
-                {section.level === 2 ? '\u3000' : ''}
+                {/* Options cannot be styled: full-width spaces show the outline's depth. */}
+                {'\u3000'.repeat(section.level - 1)}
                 {section.number} {section.heading}
               </option>
             ))}

@@ -50,14 +50,14 @@ export const planSections = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
-    // 1 = chapter (第三章), 2 = section within it (一、). Kept flat and ordered
-    // so the table of contents is one indexed query.
+    // 1 = top of the outline (第一编, 第三章, 5) … 6 = deepest (5.1.1.1.1). Kept flat
+    // and ordered so the table of contents is one indexed query (docs/decisions/068).
     level: smallint().notNull().default(1),
     number: text().notNull().default(''),
     heading: text().notNull(),
     bodyMarkdown: text().notNull().default(''),
   },
-  (t) => [unique('plan_sections_plan_position_key').on(t.planId, t.position), check('plan_sections_level', sql`${t.level} in (1, 2)`)],
+  (t) => [unique('plan_sections_plan_position_key').on(t.planId, t.position), check('plan_sections_level', sql`${t.level} between 1 and 6`)],
 );
 
 export const categories = pgTable(

@@ -16,6 +16,8 @@ const known: Record<string, MessageKey> = {
   not_draft: 'admin.error.notDraft',
   not_allowed: 'admin.error.notAllowed',
   not_docx: 'admin.error.notDocx',
+  zip_bomb: 'admin.error.zipBomb',
+  unsupported_zip: 'admin.error.unsupportedZip',
   window_order: 'admin.error.windowOrder',
   length_order: 'admin.error.lengthOrder',
   short_window_reason: 'window.reasonRequired',

@@ -31,7 +31,7 @@ export async function exportFormOptions(db: Database, planId: number | undefined
     plans: planRows.map(({ id, title }) => ({ id, title })),
     plan,
     categories: categoryRows,
-    sections: sectionRows.map((s) => ({ id: s.id, label: `${s.level === 2 ? '　' : ''}${s.number}${/[、.．]$/.test(s.number) ? '' : ' '}${s.heading}`.trimEnd() })),
+    sections: sectionRows.map((s) => ({ id: s.id, label: `${'　'.repeat(Math.max(0, s.level - 1))}${s.number}${/[、.．]$/.test(s.number) ? '' : ' '}${s.heading}`.trimEnd() })),
     tags: tagRows,
   };
 }

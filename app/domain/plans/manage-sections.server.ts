@@ -6,7 +6,9 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { ensureFirstVersion } from '../versions/publish-version.server.ts';
 import type { Actor } from './manage-plans.server.ts';
 
-export type SectionFields = { level: 1 | 2; number: string; heading: string; bodyMarkdown: string };
+// Outline depth: 编 / 分编 / 章 / 节, or GB/T clauses 5 … 5.1.1.1.1 (docs/decisions/068).
+export type SectionLevel = 1 | 2 | 3 | 4 | 5 | 6;
+export type SectionFields = { level: SectionLevel; number: string; heading: string; bodyMarkdown: string };
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 function assertManager(actor: Actor) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/plan-import';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
-import { MAX_DOCX_BYTES, readDocxDraft } from '../../domain/plans/import-docx.server.ts';
+import { DocxReadError, MAX_DOCX_BYTES, readDocxDraft } from '../../domain/plans/import-docx.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { replaceSections } from '../../domain/plans/manage-sections.server.ts';
 import { previewReimport, reimportSections } from '../../domain/versions/reimport-sections.server.ts';
@@ -51,8 +51,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   try {
     const draft = await readDocxDraft(Buffer.from(await file.arrayBuffer()));
     return data({ draft, reimport: await previewReimport(context.db, { planId, sections: draft.sections }), errors: null });
-  } catch {
-    return invalid({ file: ['not_docx'] });
+  } catch (error) {
+    // A ZIP bomb or a ZIP64 file gets its own sentence; anything else is "not a Word file".
+    return invalid({ file: [error instanceof DocxReadError ? error.problem : 'not_docx'] });
   }
 }
 

@@ -92,6 +92,11 @@ export default function PlanSections({ loaderData, actionData }: Route.Component
             <select name="level" defaultValue="1">
               <option value="1">{t('admin.section.level1')}</option>
               <option value="2">{t('admin.section.level2')}</option>
+              {[3, 4, 5, 6].map((n) => (
+                <option key={n} value={n}>
+                  {t('admin.section.levelDeeper', { n })}
+                </option>
+              ))}
             </select>
           </label>
           <label>

@@ -1,0 +1,2 @@
+ALTER TABLE "plan_sections" DROP CONSTRAINT "plan_sections_level";--> statement-breakpoint
+ALTER TABLE "plan_sections" ADD CONSTRAINT "plan_sections_level" CHECK ("plan_sections"."level" between 1 and 6);
