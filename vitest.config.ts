@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/setup/global-build.ts', 'tests/setup/global-database.ts'],
-    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+    setupFiles: ['tests/setup/fail-on-console-error.ts', 'tests/setup/contact-keyring.ts'],
     pool: 'forks',
     // Two cores: more workers only queue on PostgreSQL and the CPU.
     maxWorkers: 2,

@@ -3,7 +3,8 @@ import type { Database, Transaction as Tx } from './client.server.ts';
 import { campusPlan, developmentPlan, type DemoSection } from './demo/development-plan.ts';
 import { demoSuggestions } from './demo/suggestions.ts';
 import { reindexSuggestions } from '../app/domain/search/reindex.server.ts';
-import { categories, planSections, plans, suggestionContacts, suggestions, suggestionTags, tags } from './schema/index.ts';
+import { saveContact } from '../app/domain/contacts/contacts.server.ts';
+import { categories, planSections, plans, suggestions, suggestionTags, tags } from './schema/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const SEED_LOCK = 7_211_043;
@@ -122,7 +123,7 @@ async function insertDemoSuggestions(tx: Tx, planId: number, now: Date) {
       })
       .returning({ id: suggestions.id });
     ids.push(row!.id);
-    await tx.insert(suggestionContacts).values({ suggestionId: row!.id, ...demo.contact });
+    await saveContact(tx, row!.id, demo.contact);
     for (const name of demo.tags ?? []) {
       if (!tagIds.has(name)) {
         const [tag] = await tx.insert(tags).values({ planId, name }).returning({ id: tags.id });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseMasterKey } from '../domain/crypto/keyring.ts';
 
 // Every setting has a default, so `npm start` works with no environment at all.
 // A deployment declares itself production with NODE_ENV=production; later
@@ -41,6 +42,12 @@ const EnvSchema = z.object({
   INTAKE_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   INTAKE_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
   INTAKE_REPLIES_PER_HOUR: z.coerce.number().int().min(0).default(5),
+  // Encryption at rest (docs/decisions/060-encryption-at-rest.md): base64 of
+  // 32 random bytes (`openssl rand -base64 32`). Unset: a key generated into
+  // DATA_DIR/contact-keys. PREVIOUS: older keys, comma-separated, still
+  // readable while `npm run keys:rotate` re-seals.
+  CONTACT_KEY: z.string().optional(),
+  CONTACT_KEY_PREVIOUS: z.string().optional(),
 });
 
 // hCaptcha's published test keys: the widget always passes and siteverify
@@ -77,6 +84,8 @@ export type Config = {
   runWorker: boolean;
   workerPollSeconds: number;
   rateLimits: { submitPerHour: number; trackPerHour: number; loginFailuresPer15Min: number };
+  /** Base64 master keys from the environment; none: the key file under dataDir. */
+  contactKeys: { current: string | undefined; previous: string[] };
   intake: {
     imap: { host: string; port: number; secure: boolean; user: string; password: string; folder: string } | undefined;
     processedFolder: string | undefined;
@@ -102,6 +111,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && !captchaDisabled && !hasKeys) {
     throw new Error(
       'Invalid configuration:\n  NODE_ENV=production needs HCAPTCHA_SITEKEY and HCAPTCHA_SECRET (or HCAPTCHA_DISABLED=1 to run without a captcha, deliberately).',
+    );
+  }
+  const contactKeys = {
+    current: e.CONTACT_KEY?.trim() || undefined,
+    previous: (e.CONTACT_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+  };
+  for (const [name, key] of [['CONTACT_KEY', contactKeys.current], ...contactKeys.previous.map((k) => ['CONTACT_KEY_PREVIOUS', k])] as const) {
+    if (!key) continue;
+    try {
+      parseMasterKey(key);
+    } catch (error) {
+      throw new Error(`Invalid configuration:\n  ${name}: ${(error as Error).message}`);
+    }
+  }
+  if (contactKeys.previous.length > 0 && !contactKeys.current) {
+    throw new Error('Invalid configuration:\n  CONTACT_KEY_PREVIOUS needs CONTACT_KEY (the key that seals from now on).');
+  }
+  // Several web processes against one database must share a key; a key file
+  // on one machine's disk cannot be that in production.
+  if (isProduction && e.DATABASE_URL && !contactKeys.current) {
+    throw new Error(
+      'Invalid configuration:\n  NODE_ENV=production with DATABASE_URL needs CONTACT_KEY (base64 of 32 random bytes, e.g. `openssl rand -base64 32`), kept outside the database and its backups.',
     );
   }
   return {
@@ -132,6 +163,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trackPerHour: e.RATE_LIMIT_TRACK_PER_HOUR,
       loginFailuresPer15Min: e.RATE_LIMIT_LOGIN_FAILURES_PER_15MIN,
     },
+    contactKeys,
     intake: {
       imap: e.INTAKE_IMAP_URL ? parseImapUrl(e.INTAKE_IMAP_URL, e.INTAKE_IMAP_PASSWORD) : undefined,
       processedFolder: e.INTAKE_IMAP_PROCESSED_FOLDER,

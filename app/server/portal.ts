@@ -9,6 +9,7 @@ import { migrateDatabase } from '../../db/migrate.server.ts';
 import { printDemoCredentials, seedDemoStaff } from '../../db/demo/staff.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
+import { installContactKeys } from './contact-keys.ts';
 import type { Config } from './config.ts';
 import { createApp, projectRoot } from './http.ts';
 import type { Logger } from './logger.ts';
@@ -37,6 +38,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
   });
   try {
     await migrateDatabase(database.url);
+    await installContactKeys(config, database.db, log);
     if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db))) log.info('empty database: demo consultations seeded');
     const demoStaff = config.seedDemo === 'auto' && !config.isProduction ? await seedDemoStaff(database.db) : [];
 

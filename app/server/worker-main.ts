@@ -1,6 +1,7 @@
 import { openDatabase } from '../../db/client.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { readConfig } from './config.ts';
+import { installContactKeys } from './contact-keys.ts';
 import { createLogger } from './logger.ts';
 import { startWorker } from './worker.ts';
 
@@ -16,6 +17,7 @@ const database = await openDatabase({
   log: { info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m) },
 });
 await migrateDatabase(database.url);
+await installContactKeys(config, database.db, log);
 const worker = startWorker({ db: database.db, config, log });
 const stop = () => {
   worker

@@ -1,8 +1,12 @@
+import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
+import { sealLegacyRows } from '../../app/domain/crypto/sealed-tables.server.ts';
 import { migrateDatabase } from '../migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run db:migrate`: apply committed migrations (npm start does this too).
-await withDatabase(async ({ url }) => {
+await withDatabase(async ({ url, db }) => {
   await migrateDatabase(url);
-  console.log('migrations applied');
+  // Rows from before encryption at rest are sealed now rather than at the next start.
+  const sealed = await sealLegacyRows(db, contactKeyring());
+  console.log('migrations applied', Object.values(sealed).some(Boolean) ? `; sealed ${JSON.stringify(sealed)}` : '');
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, uniqueIndex, text, timestamp } from 'drizzle-orm/pg-core';
+import { sealed } from './sealed.ts';
 
 export const staffRole = pgEnum('staff_role', ['admin', 'moderator', 'planner']);
 
@@ -19,8 +20,12 @@ export const staffUsers = pgTable(
     disabledAt: timestamp({ withTimezone: true }),
     failedLoginCount: smallint().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
-    totpSecret: text(),
-    totpPendingSecret: text(),
+    // Sealed (AES-256-GCM) by app/domain/accounts/totp.server.ts: a database
+    // dump must not let anyone mint staff codes.
+    totpSecret: sealed(),
+    totpPendingSecret: sealed(),
+    // The contact key of the two secrets; NULL only before the backfill.
+    totpKeyId: text(),
     // The last TOTP time step accepted: a code is never accepted twice.
     totpLastCounter: bigint({ mode: 'number' }),
     totpEnabledAt: timestamp({ withTimezone: true }),

@@ -1,8 +1,7 @@
-import { bigint, customType, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { plans } from './plans.ts';
+import { sealed } from './sealed.ts';
 import { suggestions } from './suggestions.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 // hCaptcha tokens already redeemed, by SHA-256, so that a replayed token is
 // refused even when siteverify cannot tell (unreachable, or a lenient fake).
@@ -32,7 +31,12 @@ export const inboundEmails = pgTable(
     dedupeKey: text().notNull().unique('inbound_emails_dedupe_key_key'),
     messageId: text(),
     source: text().notNull(),
-    raw: bytea().notNull(),
+    // Sealed (AES-256-GCM): the message carries the sender's address, name and
+    // signature. NULL once purged by the plan's retention period.
+    raw: sealed(),
+    // The header block alone (first 16 KiB), sealed apart, so that the mail
+    // queue can show senders without opening whole messages.
+    rawHead: sealed(),
     sizeBytes: integer().notNull(),
     status: inboundEmailStatus().notNull().default('pending'),
     // Why it is held, unmatched, or not ingested; shown to moderators.
@@ -43,12 +47,17 @@ export const inboundEmails = pgTable(
     planId: integer().references(() => plans.id, { onDelete: 'set null' }),
     suggestionId: bigint({ mode: 'number' }).references(() => suggestions.id, { onDelete: 'set null' }),
     // Sanitized HTML of an HTML mail, kept for staff.
-    sanitizedHtml: text(),
+    // Sealed like `raw`: signatures carry phone numbers and addresses.
+    sanitizedHtml: sealed(),
+    // The contact key of `raw` and `sanitizedHtml`; NULL only before the backfill.
+    keyId: text(),
+    // When the plan's retention period removed the raw message (app/domain/retention).
+    contentPurgedAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('inbound_emails_status_idx').on(t.status, t.id.desc())],
+  (t) => [index('inbound_emails_status_idx').on(t.status, t.id.desc()), index('inbound_emails_key_id_idx').on(t.keyId)],
 );
 
 // Where the IMAP poller got to, per mailbox: UIDVALIDITY and the last UID

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sealed } from './sealed.ts';
 
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'failed']);
 
@@ -11,10 +12,14 @@ export const outboxMessages = pgTable(
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     kind: text().notNull(),
-    toAddress: text().notNull(),
+    // Sealed (AES-256-GCM) by app/domain/mail: the address and the body
+    // (which may quote the sender's name or text). NULL once purged.
+    toAddress: sealed(),
     subject: text().notNull(),
-    html: text().notNull(),
-    text: text().notNull(),
+    html: sealed(),
+    text: sealed(),
+    // The contact key of the sealed columns; NULL only before the backfill.
+    keyId: text(),
     // Extra headers, e.g. Auto-Submitted and In-Reply-To on replies to mail.
     headers: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: outboxStatus().notNull().default('pending'),

@@ -31,6 +31,14 @@ export const plans = pgTable(
     // 《重大行政决策程序暂行条例》 Art. 15: a comment period under 30 days must
     // be explained. Required by the plan form then, and shown on the plan page.
     shortWindowReason: text(),
+    // Contact details and raw mail of this plan's submitters are purged this
+    // many days after it closes (app/domain/retention); suggestions,
+    // decisions and counts stay.
+    contactRetentionDays: integer().notNull().default(180),
+    // Set by the purge; the participant count is frozen then, because the
+    // addresses it was counted by are gone.
+    contactsPurgedAt: timestamp({ withTimezone: true }),
+    participantCountAtPurge: integer(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,6 +46,7 @@ export const plans = pgTable(
     index('plans_status_opens_at_idx').on(t.status, t.opensAt.desc(), t.id.desc()),
     check('plans_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]{0,79}$'`),
     check('plans_body_lengths', sql`${t.bodyMinLength} >= 1 and ${t.bodyMaxLength} >= ${t.bodyMinLength}`),
+    check('plans_contact_retention_days', sql`${t.contactRetentionDays} between 1 and 3650`),
     check('plans_window_order', sql`${t.closesAt} is null or ${t.opensAt} is null or ${t.closesAt} > ${t.opensAt}`),
   ],
 );

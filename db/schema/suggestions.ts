@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { staffUsers } from './accounts.ts';
 import { categories, planSections, plans } from './plans.ts';
+import { sealed } from './sealed.ts';
 
 export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', 'letter', 'phone', 'visit', 'symposium']);
 
@@ -97,12 +98,24 @@ export const suggestionContacts = pgTable(
     suggestionId: bigint({ mode: 'number' })
       .primaryKey()
       .references(() => suggestions.id, { onDelete: 'cascade' }),
-    name: text(),
-    unit: text(),
-    phone: text(),
-    email: text(),
+    // Sealed (AES-256-GCM); see app/domain/contacts.
+    name: sealed(),
+    unit: sealed(),
+    phone: sealed(),
+    email: sealed(),
+    // Blind indexes (keyed HMAC) for /track's proof and the participant
+    // count: equal values match without any plaintext in the database.
+    emailIndex: sealed(),
+    phoneIndex: sealed(),
+    phoneLast4Index: sealed(),
+    // The contact key that sealed this row; NULL only for rows written before
+    // encryption, which the start-up backfill seals.
+    keyId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
+  (t) => [
+    index('suggestion_contacts_key_id_idx').on(t.keyId),
+  ],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

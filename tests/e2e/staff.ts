@@ -6,9 +6,11 @@ import { eq } from 'drizzle-orm';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
 import type { GrantablePermission, Role } from '../../app/domain/authorization/permissions.ts';
-import { generateTotpSecret } from '../../app/domain/accounts/totp.server.ts';
+import { generateTotpSecret, sealTotpColumns } from '../../app/domain/accounts/totp.server.ts';
 import { connect, type Database } from '../../db/client.server.ts';
 import { staffUsers } from '../../db/schema/index.ts';
+// Seals what these helpers write with the e2e portal's key.
+import '../setup/contact-keyring.ts';
 
 // Staff for e2e journeys, written straight into the e2e server's database
 // (its URL is left in .tmp/ by tests/setup/e2e-server.ts).
@@ -28,7 +30,7 @@ export async function createE2eStaff({ role, totp = false, grants = [] }: { role
   const password = `e2e ${crypto.randomBytes(8).toString('hex')}`;
   const { id } = await createStaffUser(db(), { email, name: `端到端${role}`, role, password, grants }, { actorId: null });
   const totpSecret = totp ? generateTotpSecret() : null;
-  if (totpSecret) await db().update(staffUsers).set({ totpSecret, totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
+  if (totpSecret) await db().update(staffUsers).set({ ...sealTotpColumns({ secret: totpSecret, pending: null }), totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
   return { id, email, password, totpSecret };
 }
 

@@ -5,7 +5,7 @@ import { staffUsers } from '../../db/schema/index.ts';
 import type { GrantablePermission, Role } from '../../app/domain/authorization/permissions.ts';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
-import { generateTotpSecret } from '../../app/domain/accounts/totp.server.ts';
+import { generateTotpSecret, sealTotpColumns } from '../../app/domain/accounts/totp.server.ts';
 
 export type TestStaff = { id: number; email: string; password: string; role: Role; totpSecret: string | null };
 
@@ -17,7 +17,7 @@ export async function createStaff(
   const email = `${role}-${crypto.randomBytes(4).toString('hex')}@test.jianyan.invalid`;
   const { id } = await createStaffUser(db, { email, name: `测试${role}`, role, password, grants }, { actorId: null });
   const totpSecret = totp ? generateTotpSecret() : null;
-  if (totpSecret) await db.update(staffUsers).set({ totpSecret, totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
+  if (totpSecret) await db.update(staffUsers).set({ ...sealTotpColumns({ secret: totpSecret, pending: null }), totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
   return { id, email, password, role, totpSecret };
 }
 

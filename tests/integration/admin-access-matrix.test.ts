@@ -10,6 +10,7 @@ import { addSections, createPlan } from '../factories/plans.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { sealedInboundEmail } from '../factories/sealed.ts';
 
 // Every /admin route, loader (GET) and action (POST), for a stranger, each role,
 // and each role holding read:contact:any: allowed or denied, default deny.
@@ -73,7 +74,7 @@ beforeAll(async () => {
   const suggestion = await createSuggestion(database.db, plan.id, { attachments: [{ filename: '意见.txt', contentType: 'text/plain', bytes: Buffer.from('附件内容') }] });
   const [attachment] = await database.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.suggestionId, suggestion.id));
   const raw = Buffer.from('From: a@example.edu.cn\r\nSubject: test\r\n\r\nbody\r\n');
-  const [email] = await database.db.insert(inboundEmails).values({ dedupeKey: 'matrix', source: 'test', raw, sizeBytes: raw.byteLength, status: 'unmatched', sanitizedHtml: '<p>矩阵测试</p>' }).returning();
+  const [email] = await database.db.insert(inboundEmails).values({ dedupeKey: 'matrix', source: 'test', ...sealedInboundEmail(raw, '<p>矩阵测试</p>'), sizeBytes: raw.byteLength, status: 'unmatched' }).returning();
   ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id, suggestion: suggestion.id, attachment: attachment!.id, email: email!.id };
   actors.push({ label: 'anonymous', cookie: null, permissions: [] });
   for (const role of ['admin', 'moderator', 'planner'] as const) {

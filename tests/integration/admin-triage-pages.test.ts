@@ -6,6 +6,7 @@ import { createStaff, signIn } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
+import { sealedInboundEmail } from '../factories/sealed.ts';
 
 // The triage pages over HTTP: what the HTML contains (masked contact), how
 // downloads are served, and bulk actions through the no-JavaScript form.
@@ -28,10 +29,9 @@ beforeAll(async () => {
       dedupeKey: 'pages',
       messageId: '<page-1@example.edu.cn>',
       source: 'test',
-      raw,
+      ...sealedInboundEmail(raw, '<p>建议<b>增设</b>夜宵窗口。</p><p>联系方式：13800138000</p>'),
       sizeBytes: raw.byteLength,
       status: 'ingested',
-      sanitizedHtml: '<p>建议<b>增设</b>夜宵窗口。</p><p>联系方式：13800138000</p>',
     })
     .returning();
   emailId = email!.id;

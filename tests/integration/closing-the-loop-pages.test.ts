@@ -12,6 +12,7 @@ import { createStaff, signIn } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
+import { outboxMail } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 const portal = setupTestPortal(database);
@@ -218,7 +219,7 @@ test('the decision email link opens a rating page that shows no reply or contact
     input: { decision: 'adopted', reason: '可行', publicReply: '答复正文只在邮件和查询页', publishable: false },
     siteUrl: portal.url,
   });
-  const [mail] = (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, s.id))).filter(
+  const [mail] = (await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter(
     (m) => m.kind === 'decision',
   );
   const link = /https?:\/\/[^\s"<>]+\/rate\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];

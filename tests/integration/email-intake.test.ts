@@ -6,6 +6,9 @@ import { inboundEmails, outboxMessages, plans, suggestions } from '../../db/sche
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { fixture, ingest, suggestionView } from './helpers/email.ts';
+import { outboxMailTo } from '../factories/sealed.ts';
+import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
+import { openRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
 
 const database = setupTestDatabase();
 let config: ReturnType<typeof readConfig>;
@@ -188,7 +191,7 @@ test('an attachment over 10 MB holds the mail, and the sender gets a polite expl
   );
   const { outcome } = await ingest(database.db, config, raw);
   expect(outcome).toMatchObject({ status: 'held', reason: 'attachments_over_limit' });
-  const [notice] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'big@example.edu.cn'));
+  const [notice] = await outboxMailTo(database.db, 'big@example.edu.cn');
   expect(notice).toMatchObject({ kind: 'held_notice' });
   expect(notice!.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied', 'In-Reply-To': '<oversized-014@mail.example.edu.cn>' });
   expect(notice!.text).toContain('最多 5 个附件，每个不超过 10 MB');
@@ -202,7 +205,7 @@ test('replies to one sender are rate-limited; the suggestions are all kept', asy
     results.push((await ingest(database.db, config, raw)).outcome);
   }
   expect(results.every((r) => r.status === 'ingested')).toBe(true);
-  expect(await database.db.$count(outboxMessages, eq(outboxMessages.toAddress, sender))).toBe(5);
+  expect(await outboxMailTo(database.db, sender)).toHaveLength(5);
 });
 
 test('a message over INTAKE_MAX_BYTES is kept raw and held unparsed, and its sender gets the explanation', async () => {
@@ -211,9 +214,11 @@ test('a message over INTAKE_MAX_BYTES is kept raw and held unparsed, and its sen
   const { outcome, stored } = await ingest(database.db, small, raw);
   expect(outcome).toMatchObject({ status: 'held', reason: 'message_too_large' });
   const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, stored.id));
-  expect(row!.raw.equals(raw)).toBe(true);
+  expect(openRawEmail(contactKeyring(), row!)!.equals(raw)).toBe(true);
+  // Sealed at rest: the stored bytes are not the message.
+  expect(row!.raw!.includes(Buffer.from('toolarge@example.edu.cn'))).toBe(false);
   expect(row!.subject).toBe("'十四五'规划意见建议 很长的信");
-  const notices = await database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'toolarge@example.edu.cn'));
+  const notices = await outboxMailTo(database.db, 'toolarge@example.edu.cn');
   expect(notices).toHaveLength(1);
   expect(notices[0]).toMatchObject({ kind: 'held_notice' });
   expect(notices[0]!.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied' });
@@ -223,7 +228,7 @@ test('an oversized auto-reply is held without an answer', async () => {
   const small = readConfig({ DATABASE_URL: database.url, INTAKE_MAX_BYTES: '2048' });
   const raw = Buffer.from(`From: robot@example.edu.cn\r\nAuto-Submitted: auto-replied\r\nSubject: x\r\nMessage-ID: <toolarge-robot@x>\r\n\r\n${'长'.repeat(2000)}`, 'utf8');
   expect((await ingest(database.db, small, raw)).outcome).toMatchObject({ status: 'held', reason: 'message_too_large' });
-  expect(await database.db.$count(outboxMessages, eq(outboxMessages.toAddress, 'robot@example.edu.cn'))).toBe(0);
+  expect(await outboxMailTo(database.db, 'robot@example.edu.cn')).toHaveLength(0);
 });
 
 test('a real suggestion sent from a list or a noreply address can be rescued by a moderator, and is still never answered', async () => {

@@ -11,6 +11,7 @@ import { outboxMessages } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { startSmtpSink } from '../setup/smtp-sink.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { outboxMailTo } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -47,7 +48,7 @@ test('the acknowledgement reaches a real SMTP server, in Chinese, with a plain-t
   expect(mail.text).toContain('南湖大学“十四五”事业发展规划');
   expect(mail.text).toContain('https://jianyan.example.edu.cn/track');
   expect(mail.html).toContain(trackingCode);
-  const [row] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'student@example.edu.cn'));
+  const [row] = await outboxMailTo(database.db, 'student@example.edu.cn');
   expect(row).toMatchObject({ status: 'sent', attempts: 1 });
 });
 
@@ -58,7 +59,7 @@ test('a refused delivery is retried later with backoff, and given up after the l
   let clock = new Date('2030-01-01T00:00:00Z');
   try {
     expect(await deliverDueMail(database.db, transport, { from, now: () => clock })).toEqual({ sent: 0, failed: 1 });
-    const [afterOne] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'retry@example.edu.cn'));
+    const [afterOne] = await outboxMailTo(database.db, 'retry@example.edu.cn');
     expect(afterOne).toMatchObject({ status: 'pending', attempts: 1 });
     expect(afterOne!.nextAttemptAt.getTime() - clock.getTime()).toBe(backoffSeconds(1) * 1000);
     expect(afterOne!.lastError).not.toContain('retry@example.edu.cn');
@@ -68,7 +69,7 @@ test('a refused delivery is retried later with backoff, and given up after the l
       clock = new Date(clock.getTime() + 3600 * 1000);
       await deliverDueMail(database.db, transport, { from, now: () => clock });
     }
-    const [final] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, 'retry@example.edu.cn'));
+    const [final] = await outboxMailTo(database.db, 'retry@example.edu.cn');
     expect(final).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
   } finally {
     sink.setRejecting(false);

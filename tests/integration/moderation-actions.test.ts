@@ -22,6 +22,7 @@ import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { outboxMail } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 let planId: number;
@@ -237,10 +238,7 @@ test('a reply goes to the outbox, to the submitter, threaded under the original 
     message: '您好，您的建议已转交相关部门。\n\n谢谢。',
     actor: moderator,
   });
-  const [queued] = await database.db
-    .select()
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.suggestionId, saved.id), eq(outboxMessages.kind, 'staff_reply')));
+  const [queued] = await outboxMail(database.db, and(eq(outboxMessages.suggestionId, saved.id), eq(outboxMessages.kind, 'staff_reply')));
   expect(queued!.toAddress).toBe('sender@example.edu.cn');
   expect(queued!.headers).toEqual({
     'Auto-Submitted': 'auto-replied',

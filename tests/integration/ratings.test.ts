@@ -10,6 +10,7 @@ import { createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { outboxMail } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 const SITE = 'https://jianyan.example.edu.cn';
@@ -34,7 +35,7 @@ async function decided(overrides: Parameters<typeof createSuggestion>[2] = {}) {
 }
 
 const decisionMail = async (id: number) =>
-  (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, id))).filter(
+  (await outboxMail(database.db, eq(outboxMessages.suggestionId, id))).filter(
     (m) => m.kind === 'decision',
   );
 const tokenFrom = (text: string) => /\/rate\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];

@@ -4,6 +4,7 @@ import { submitSuggestion, SuggestionRejected, type SubmitSuggestionInput } from
 import { outboxMessages, suggestionContacts, suggestions } from '../../db/schema/index.ts';
 import { addCategories, addSections, createPlan } from '../factories/plans.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { openedContact } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 
@@ -27,7 +28,7 @@ test('any channel goes through the same function; no email means no acknowledgem
   const [row] = await database.db.select().from(suggestions).where(eq(suggestions.id, result.id));
   expect(row).toMatchObject({ channel: 'letter', status: 'received', trackingCode: result.trackingCode });
   expect(await database.db.$count(outboxMessages, eq(outboxMessages.suggestionId, result.id))).toBe(0);
-  const [contact] = await database.db.select().from(suggestionContacts).where(eq(suggestionContacts.suggestionId, result.id));
+  const contact = await openedContact(database.db, result.id);
   expect(contact).toMatchObject({ name: '李老师', unit: '后勤处', phone: null, email: null });
 });
 

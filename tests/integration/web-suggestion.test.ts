@@ -9,6 +9,7 @@ import { demoSuggestions } from '../../db/demo/suggestions.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { openForm, passToken, postSuggestion, setupTestPortal } from './helpers/test-portal.ts';
+import { openedContact, outboxMail } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 const portal = setupTestPortal(database);
@@ -49,11 +50,11 @@ test('a valid suggestion is stored with its contact apart, its file, an acknowle
 
   const row = await rowByCode(code);
   expect(row).toMatchObject({ status: 'received', channel: 'web', title: fields.title, submitterType: '在校学生', heldReason: null });
-  const [contact] = await database.db.select().from(suggestionContacts).where(eq(suggestionContacts.suggestionId, row!.id));
+  const contact = await openedContact(database.db, row!.id);
   expect(contact).toMatchObject({ name: '张小明', unit: '文学院 2023 级', phone: '13800138000', email: 'xiaoming@example.edu.cn' });
   const [file] = await database.db.select().from(attachments).where(eq(attachments.suggestionId, row!.id));
   expect(file).toMatchObject({ filename: '意见稿.pdf', contentType: 'application/pdf', sizeBytes: 9 });
-  const [mail] = await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, row!.id));
+  const [mail] = await outboxMail(database.db, eq(outboxMessages.suggestionId, row!.id));
   expect(mail).toMatchObject({ kind: 'acknowledgement', toAddress: 'xiaoming@example.edu.cn', status: 'pending' });
   expect(mail!.text).toContain(code);
   expect(mail!.subject).toContain(code);

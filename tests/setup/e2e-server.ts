@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal } from '../../app/server/portal.ts';
+import { TEST_CONTACT_KEY } from './contact-keyring.ts';
 import { FAKE_SECRET, FAKE_SITEKEY, startFakeHcaptcha } from './fake-hcaptcha.ts';
 import { withDatabaseName } from './global-database.ts';
 import { startSmtpSink } from './smtp-sink.ts';
@@ -41,6 +42,8 @@ const config = readConfig({
   HCAPTCHA_SCRIPT_URL: captcha.scriptUrl,
   SMTP_URL: sink.url,
   WORKER_POLL_SECONDS: '0.5',
+  // The helpers in tests/e2e write sealed rows with the same key.
+  CONTACT_KEY: TEST_CONTACT_KEY,
 });
 const log = createLogger(config.logLevel);
 const portal = await startPortal(config, log);

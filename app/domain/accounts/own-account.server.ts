@@ -6,7 +6,7 @@ import type { StaffUser } from './auth.server.ts';
 import { hashPassword, verifyPassword } from './passwords.server.ts';
 import { replaceRecoveryCodes } from './recovery-codes.server.ts';
 import { createSession, deleteAllSessions, deleteSession } from './sessions.server.ts';
-import { generateTotpSecret, matchTotp } from './totp.server.ts';
+import { generateTotpSecret, matchTotp, sealTotpColumns, storedTotp } from './totp.server.ts';
 
 // What a staff member does to their own account (/admin/account). Each
 // function takes the signed-in viewer and touches only the viewer's row.
@@ -34,13 +34,13 @@ export async function changeOwnPassword(
 /** Starts (or restarts) enrolment: a new secret waits on the row until a code from it is confirmed. */
 export async function startTotpEnrolment(db: Database, { viewer }: { viewer: Viewer }): Promise<string> {
   const secret = generateTotpSecret();
-  await db.update(staffUsers).set({ totpPendingSecret: secret }).where(eq(staffUsers.id, viewer.id));
+  const { secret: current } = await storedTotp(db, viewer.id);
+  await db.update(staffUsers).set(sealTotpColumns({ secret: current, pending: secret })).where(eq(staffUsers.id, viewer.id));
   return secret;
 }
 
 export async function pendingTotpSecret(db: Database, userId: number): Promise<string | null> {
-  const [row] = await db.select({ secret: staffUsers.totpPendingSecret }).from(staffUsers).where(eq(staffUsers.id, userId));
-  return row?.secret ?? null;
+  return (await storedTotp(db, userId)).pending;
 }
 
 /** A correct code from the app turns 2FA on and yields recovery codes, shown once. */
@@ -54,7 +54,7 @@ export async function confirmTotpEnrolment(
   const recoveryCodes = await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)
-      .set({ totpSecret: secret, totpPendingSecret: null, totpLastCounter: counter, totpEnabledAt: now, updatedAt: now })
+      .set({ ...sealTotpColumns({ secret, pending: null }), totpLastCounter: counter, totpEnabledAt: now, updatedAt: now })
       .where(eq(staffUsers.id, viewer.id));
     await recordAudit(tx, { actorId: viewer.id, action: 'two_factor.enabled', targetType: 'user', targetId: viewer.id, ip });
     return replaceRecoveryCodes(tx, viewer.id);
@@ -73,7 +73,7 @@ export async function disableOwnTotp(
   await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)
-      .set({ totpSecret: null, totpPendingSecret: null, totpLastCounter: null, totpEnabledAt: null, updatedAt: new Date() })
+      .set({ totpSecret: null, totpPendingSecret: null, totpKeyId: null, totpLastCounter: null, totpEnabledAt: null, updatedAt: new Date() })
       .where(eq(staffUsers.id, viewer.id));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, viewer.id));
     await recordAudit(tx, { actorId: viewer.id, action: 'two_factor.disabled', targetType: 'user', targetId: viewer.id, ip });

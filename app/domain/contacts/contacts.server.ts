@@ -1,17 +1,19 @@
-import crypto from 'node:crypto';
-import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
-import { suggestionContacts, suggestions } from '../../../db/schema/index.ts';
+import { plans, suggestionContacts, suggestions } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../accounts/auth.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
+import { contactKeyring } from '../crypto/installed-keyring.ts';
+import { openContactRow, proofMatches, sealContactRow } from './sealed-contact.ts';
 import { maskEmail, maskName, maskPhone, maskUnit } from './mask.ts';
 
 // The one module that touches submitters' contact details (lint-enforced).
 // Staff see masked details; a full read goes through a permission check and an
 // audit entry (revealContact). Also here: the writes of intake, the match used
 // by /track, and the batch read of exports (whose route checks the permission
-// and audits the export).
+// and audits the export). Every column is sealed at rest (sealed-contact.ts);
+// /track and the participant count use keyed blind indexes, never plaintext.
 
 export type ContactDetails = { name?: string; unit?: string; phone?: string; email?: string };
 
@@ -21,19 +23,15 @@ export function hasAnyContact(contact: ContactDetails): boolean {
 
 export async function saveContact(tx: DbExecutor, suggestionId: number, contact: ContactDetails): Promise<void> {
   if (!hasAnyContact(contact)) return;
-  await tx.insert(suggestionContacts).values({
-    suggestionId,
-    name: contact.name || null,
-    unit: contact.unit || null,
-    phone: contact.phone || null,
-    email: contact.email ? contact.email.trim() : null,
-  });
+  await tx.insert(suggestionContacts).values({ suggestionId, ...sealContactRow(contactKeyring(), contact) });
 }
 
 /**
  * /track proves ownership with the email given at submission or the last four
- * digits of the phone. Compared in constant time; the caller answers "not
- * found" for any mismatch so nothing is learned about which part was wrong.
+ * digits of the phone. The proof is turned into the row's blind index (keyed
+ * HMAC, under the key that sealed the row) and compared in constant time; the
+ * caller answers "not found" for any mismatch so nothing is learned about
+ * which part was wrong. No plaintext is read or compared.
  */
 export async function contactMatches(
   tx: DbExecutor,
@@ -41,16 +39,11 @@ export async function contactMatches(
   proof: { email?: string; phoneLast4?: string },
 ): Promise<boolean> {
   const [row] = await tx
-    .select({ email: suggestionContacts.email, phone: suggestionContacts.phone })
+    .select({ keyId: suggestionContacts.keyId, emailIndex: suggestionContacts.emailIndex, phoneLast4Index: suggestionContacts.phoneLast4Index })
     .from(suggestionContacts)
     .where(eq(suggestionContacts.suggestionId, suggestionId));
   if (!row) return false;
-  if (proof.email && row.email) return safeEqual(row.email.toLowerCase(), proof.email.trim().toLowerCase());
-  if (proof.phoneLast4 && row.phone) {
-    const digits = row.phone.replace(/\D/g, '');
-    return digits.length >= 4 && safeEqual(digits.slice(-4), proof.phoneLast4);
-  }
-  return false;
+  return proofMatches(contactKeyring(), row, proof);
 }
 
 /** Whether any contact detail is still kept for the suggestion (none after deletion or retention). */
@@ -69,22 +62,21 @@ export function acknowledgementAddress(contact: ContactDetails): string | undefi
   return contact.email?.trim() || undefined;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const left = crypto.createHash('sha256').update(a).digest();
-  const right = crypto.createHash('sha256').update(b).digest();
-  return crypto.timingSafeEqual(left, right);
-}
-
 // ---- Staff access (issue 5) ----
 
 export type MaskedContact = { name: string | null; unit: string | null; phone: string | null; email: string | null };
 
-async function readContact(tx: DbExecutor, suggestionId: number) {
-  const [row] = await tx
-    .select({ name: suggestionContacts.name, unit: suggestionContacts.unit, phone: suggestionContacts.phone, email: suggestionContacts.email })
-    .from(suggestionContacts)
-    .where(eq(suggestionContacts.suggestionId, suggestionId));
-  return row;
+const sealedColumns = {
+  keyId: suggestionContacts.keyId,
+  name: suggestionContacts.name,
+  unit: suggestionContacts.unit,
+  phone: suggestionContacts.phone,
+  email: suggestionContacts.email,
+};
+
+async function readContact(tx: DbExecutor, suggestionId: number): Promise<ContactDetails | undefined> {
+  const [row] = await tx.select(sealedColumns).from(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId));
+  return row ? openContactRow(contactKeyring(), row) : undefined;
 }
 
 /** What every staff member sees: 张** · 138****5678 · z***@example.edu.cn. Null when nothing was given. */
@@ -121,8 +113,7 @@ export async function revealContact(
     const [exists] = await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, suggestionId));
     if (!exists) return null;
     await recordAudit(tx, { actorId: viewer.id, action: 'contact.revealed', targetType: 'suggestion', targetId: suggestionId, details: { reason: why }, ip });
-    const row = await readContact(tx, suggestionId);
-    return { name: row?.name ?? undefined, unit: row?.unit ?? undefined, phone: row?.phone ?? undefined, email: row?.email ?? undefined };
+    return (await readContact(tx, suggestionId)) ?? {};
   });
 }
 
@@ -144,21 +135,11 @@ export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestio
   assertPermission(viewer, 'read:contact:any');
   if (suggestionIds.length === 0) return new Map();
   const rows = await db
-    .select({
-      suggestionId: suggestionContacts.suggestionId,
-      name: suggestionContacts.name,
-      unit: suggestionContacts.unit,
-      phone: suggestionContacts.phone,
-      email: suggestionContacts.email,
-    })
+    .select({ suggestionId: suggestionContacts.suggestionId, ...sealedColumns })
     .from(suggestionContacts)
     .where(inArray(suggestionContacts.suggestionId, suggestionIds));
-  return new Map(
-    rows.map(({ suggestionId, ...c }) => [
-      suggestionId,
-      { name: c.name ?? undefined, unit: c.unit ?? undefined, phone: c.phone ?? undefined, email: c.email ?? undefined },
-    ]),
-  );
+  const keyring = contactKeyring();
+  return new Map(rows.map((row) => [row.suggestionId, openContactRow(keyring, row)]));
 }
 
 // ---- Public pages (issue 10) ----
@@ -172,26 +153,39 @@ export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestio
 export async function publicNames(db: DbExecutor, suggestionIds: number[]): Promise<Map<number, string>> {
   if (suggestionIds.length === 0) return new Map();
   const rows = await db
-    .select({ suggestionId: suggestionContacts.suggestionId, name: suggestionContacts.name })
+    .select({ suggestionId: suggestionContacts.suggestionId, ...sealedColumns })
     .from(suggestionContacts)
     .innerJoin(suggestions, eq(suggestions.id, suggestionContacts.suggestionId))
     .where(and(inArray(suggestionContacts.suggestionId, suggestionIds), eq(suggestions.publicationConsent, 'named')));
-  return new Map(rows.filter((r) => r.name?.trim()).map((r) => [r.suggestionId, r.name!.trim()]));
+  const keyring = contactKeyring();
+  const names = new Map<number, string>();
+  for (const row of rows) {
+    const name = openContactRow(keyring, { keyId: row.keyId, name: row.name, unit: null, phone: null, email: null }).name?.trim();
+    if (name) names.set(row.suggestionId, name);
+  }
+  return names;
 }
 
 /**
  * How many people took part in a plan (the public counter): submitters are
- * told apart by email, else phone digits; a suggestion with neither counts as
- * one person. Only the number leaves this module. Spam and suggestions still
- * held for verification are not counted.
+ * told apart by the blind index of their email, else of their phone digits; a
+ * suggestion with neither counts as one person. Only the number leaves this
+ * module. Spam and suggestions still held for verification are not counted.
+ * Once the plan's contacts are purged (retention), the count taken at the
+ * purge stands, plus whoever was recorded since.
+ * Limit: while a key rotation is under way, one person whose suggestions are
+ * sealed under two keys is counted twice.
  */
 export async function countSubmitters(db: DbExecutor, planId: number): Promise<number> {
+  const [plan] = await db.select({ purgedAt: plans.contactsPurgedAt, frozen: plans.participantCountAtPurge }).from(plans).where(eq(plans.id, planId));
+  const conditions = [eq(suggestions.planId, planId), notInArray(suggestions.status, ['spam', 'pending_verification'])];
+  if (plan?.purgedAt) conditions.push(gt(suggestions.createdAt, plan.purgedAt));
   const [row] = await db
     .select({
-      count: sql<number>`count(distinct coalesce(lower(${suggestionContacts.email}), nullif(regexp_replace(coalesce(${suggestionContacts.phone}, ''), '\\D', '', 'g'), ''), 'suggestion:' || ${suggestions.id}))::int`,
+      count: sql<number>`count(distinct coalesce(encode(${suggestionContacts.emailIndex}, 'hex'), encode(${suggestionContacts.phoneIndex}, 'hex'), 'suggestion:' || ${suggestions.id}))::int`,
     })
     .from(suggestions)
     .leftJoin(suggestionContacts, eq(suggestionContacts.suggestionId, suggestions.id))
-    .where(and(eq(suggestions.planId, planId), notInArray(suggestions.status, ['spam', 'pending_verification'])));
-  return row?.count ?? 0;
+    .where(and(...conditions));
+  return (plan?.frozen ?? 0) + (row?.count ?? 0);
 }

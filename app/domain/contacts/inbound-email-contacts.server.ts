@@ -2,7 +2,9 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { inboundEmails } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
+import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { rawInboundEmail } from '../intake/email/email-queue.server.ts';
+import { HEAD_BYTES, openEmailHtml, openRawHead } from '../intake/email/sealed-email.ts';
 import { senderHeaders } from '../moderation/email-headers.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 
@@ -18,10 +20,20 @@ export async function inboundSenders(db: Database, { viewer, ids, ip }: { viewer
   const senders = new Map<number, string | null>();
   if (ids.length === 0) return senders;
   const heads = await db
-    .select({ id: inboundEmails.id, head: sql<Buffer>`substring(${inboundEmails.raw} from 1 for 16384)` })
+    .select({
+      id: inboundEmails.id,
+      keyId: inboundEmails.keyId,
+      rawHead: inboundEmails.rawHead,
+      // Only a row not yet sealed (key_id NULL) needs its raw bytes here.
+      raw: sql<Buffer | null>`case when ${inboundEmails.keyId} is null then substring(${inboundEmails.raw} from 1 for ${HEAD_BYTES}) end`,
+    })
     .from(inboundEmails)
     .where(inArray(inboundEmails.id, ids));
-  for (const { id, head } of heads) senders.set(id, (await senderHeaders(Buffer.from(head), { mask: false }).catch(() => null))?.from ?? null);
+  const keyring = contactKeyring();
+  for (const row of heads) {
+    const head = openRawHead(keyring, row);
+    senders.set(row.id, head ? ((await senderHeaders(head, { mask: false }).catch(() => null))?.from ?? null) : null);
+  }
   await recordAudit(db, { actorId: viewer.id, action: 'inbound_email.senders_viewed', targetType: 'inbound_email', details: { ids }, ip });
   return senders;
 }
@@ -38,8 +50,9 @@ export async function downloadInboundEmail(db: Database, { id, actor, ip }: Act)
 /** The HTML of an HTML mail, as sanitized at intake (signatures carry the lines moved to the contact record). */
 export async function viewInboundEmailHtml(db: Database, { id, actor, ip }: Act): Promise<string | null> {
   assertPermission(actor, 'read:contact:any');
-  const [row] = await db.select({ html: inboundEmails.sanitizedHtml }).from(inboundEmails).where(eq(inboundEmails.id, id));
-  if (!row?.html) return null;
+  const [row] = await db.select({ keyId: inboundEmails.keyId, sanitizedHtml: inboundEmails.sanitizedHtml }).from(inboundEmails).where(eq(inboundEmails.id, id));
+  const html = row ? openEmailHtml(contactKeyring(), row) : null;
+  if (!html) return null;
   await recordAudit(db, { actorId: actor.id, action: 'inbound_email.html_viewed', targetType: 'inbound_email', targetId: id, ip });
-  return row.html;
+  return html;
 }

@@ -1,6 +1,8 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
+import { contactKeyring } from '../crypto/installed-keyring.ts';
+import { openOutboxColumns } from './sealed-outbox.ts';
 import type { MailTransport } from './transport.server.ts';
 
 export const MAX_ATTEMPTS = 8;
@@ -34,7 +36,10 @@ export async function deliverDueMail(
         .for('update', { skipLocked: true });
       if (!message) return 'idle' as const;
       try {
-        await transport.send({ from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text, headers: message.headers });
+        const { to, html, text } = openOutboxColumns(contactKeyring(), message);
+        // Purged by retention before it could be sent: nothing left to send.
+        if (!to) throw new Error('recipient purged');
+        await transport.send({ from, to, subject: message.subject, html: html ?? '', text: text ?? '', headers: message.headers });
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id));
         return 'sent' as const;
       } catch (error) {

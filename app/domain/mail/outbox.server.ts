@@ -2,6 +2,8 @@ import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
+import { contactKeyring } from '../crypto/installed-keyring.ts';
+import { sealOutboxColumns } from './sealed-outbox.ts';
 
 export type OutgoingMail = {
   kind: string;
@@ -20,10 +22,8 @@ export async function enqueueMail(tx: DbExecutor, mail: OutgoingMail): Promise<v
   const [html, text] = await Promise.all([render(mail.body), render(mail.body, { plainText: true })]);
   await tx.insert(outboxMessages).values({
     kind: mail.kind,
-    toAddress: mail.to,
     subject: mail.subject,
-    html,
-    text,
+    ...sealOutboxColumns(contactKeyring(), { to: mail.to, html, text }),
     suggestionId: mail.suggestionId,
     headers: mail.headers ?? {},
   });

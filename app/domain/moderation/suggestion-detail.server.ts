@@ -14,6 +14,8 @@ import {
   tags,
 } from '../../../db/schema/index.ts';
 import { maskedContact } from '../contacts/contacts.server.ts';
+import { contactKeyring } from '../crypto/installed-keyring.ts';
+import { openRawHead } from '../intake/email/sealed-email.ts';
 import { senderHeaders, type SenderHeaders } from './email-headers.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { notesFor } from './notes.server.ts';
@@ -90,14 +92,15 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     notesFor(db, id),
     inboundEmailId
       ? db
-          .select({ id: inboundEmails.id, raw: inboundEmails.raw, receivedAt: inboundEmails.receivedAt, hasHtml: sql<boolean>`${inboundEmails.sanitizedHtml} is not null` })
+          .select({ id: inboundEmails.id, keyId: inboundEmails.keyId, rawHead: inboundEmails.rawHead, raw: sql<Buffer | null>`case when ${inboundEmails.keyId} is null then ${inboundEmails.raw} end`, receivedAt: inboundEmails.receivedAt, hasHtml: sql<boolean>`${inboundEmails.sanitizedHtml} is not null` })
           .from(inboundEmails)
           .where(eq(inboundEmails.id, inboundEmailId))
       : Promise.resolve([]),
   ]);
   const mail = email[0];
   let headers: SenderHeaders | null = null;
-  if (mail) headers = await senderHeaders(mail.raw).catch(() => null);
+  const head = mail ? openRawHead(contactKeyring(), mail) : null;
+  if (head) headers = await senderHeaders(head).catch(() => null);
   return {
     id: s.id,
     trackingCode: s.trackingCode,

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.server.ts';
 import { inboundEmails } from '../../../../db/schema/index.ts';
+import { contactKeyring } from '../../crypto/installed-keyring.ts';
 import { processInboundEmail, type ProcessOptions } from './process-email.server.ts';
+import { openRawEmail } from './sealed-email.ts';
 
 // The moderators' side of email intake: mail that did not become a suggestion
 // by itself (unmatched, held, automated) waits here. Nothing is dropped
@@ -61,6 +63,9 @@ export async function discardInboundEmail(db: Database, id: number, reason: stri
 
 /** The original message, for the "download .eml" link on the detail page. */
 export async function rawInboundEmail(db: Database, id: number) {
-  const [row] = await db.select({ raw: inboundEmails.raw, subject: inboundEmails.subject }).from(inboundEmails).where(eq(inboundEmails.id, id));
-  return row;
+  const [row] = await db.select({ raw: inboundEmails.raw, keyId: inboundEmails.keyId, subject: inboundEmails.subject }).from(inboundEmails).where(eq(inboundEmails.id, id));
+  if (!row) return undefined;
+  // Null once the plan's retention period purged the message.
+  const raw = openRawEmail(contactKeyring(), row);
+  return raw ? { raw, subject: row.subject } : undefined;
 }

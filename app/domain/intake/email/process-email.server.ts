@@ -6,6 +6,7 @@ import type { Database, Transaction } from '../../../../db/client.server.ts';
 import { inboundEmails, planSections, plans } from '../../../../db/schema/index.ts';
 import HeldNotice, { heldNoticeSubject } from '../../../../emails/held-notice.tsx';
 import type { Config } from '../../../server/config.ts';
+import { contactKeyring } from '../../crypto/installed-keyring.ts';
 import { enqueueMail } from '../../mail/outbox.server.ts';
 import { consultationWindow } from '../../plans/consultation-window.ts';
 import { consumeRateLimit } from '../../rate-limit/rate-limit.server.ts';
@@ -14,6 +15,7 @@ import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts'
 import { attachmentText } from './attachment-text.server.ts';
 import { linkSection } from './link-section.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.server.ts';
+import { openRawEmail, sealEmailHtml, sealRawEmail } from './sealed-email.ts';
 import { subjectHasMarker, titleFromSubject } from './subject-marker.ts';
 import { extractSubmitterDetails } from './submitter-details.ts';
 
@@ -36,10 +38,13 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
   if (!row) throw new Error(`no inbound email ${id}`);
   if (row.status !== 'pending') return { status: row.status, reason: row.statusReason, suggestionId: row.suggestionId };
 
-  if (row.sizeBytes > options.config.intake.maxBytes) return holdOversized(db, row, options.config);
+  const keyring = contactKeyring();
+  const raw = openRawEmail(keyring, row);
+  if (!raw) return hold(db, row, 'content_purged');
+  if (row.sizeBytes > options.config.intake.maxBytes) return holdOversized(db, row, raw, options.config);
   let parsed: ParsedEmail;
   try {
-    parsed = await parseEmail(row.raw);
+    parsed = await parseEmail(raw);
   } catch (error) {
     return hold(db, row, `parse_error: ${describe(error)}`);
   }
@@ -56,7 +61,10 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
           subject: parsed.subject.slice(0, 500),
           planId: decision.planId ?? row.planId,
           suggestionId: decision.suggestionId ?? null,
-          sanitizedHtml: parsed.sanitizedHtml ?? null,
+          // Sealed afresh with the current key, all together, so that the
+          // row's keyId names the key of every sealed column (rotation relies on it).
+          ...sealRawEmail(keyring, raw),
+          sanitizedHtml: sealEmailHtml(keyring, parsed.sanitizedHtml),
           attempts: row.attempts + 1,
           processedAt: new Date(),
         })
@@ -173,8 +181,8 @@ async function notifySender(tx: Transaction, parsed: ParsedEmail, planTitle: str
 // A message over INTAKE_MAX_BYTES is kept, unparsed, for a person. Its header
 // block alone tells who sent it and for which plan, so the sender still gets
 // the polite explanation (unless the mail is automated).
-async function holdOversized(db: Database, row: Row, config: Config): Promise<EmailOutcome> {
-  const head = await parseEmail(headerBlock(row.raw)).catch(() => undefined);
+async function holdOversized(db: Database, row: Row, raw: Buffer, config: Config): Promise<EmailOutcome> {
+  const head = await parseEmail(headerBlock(raw)).catch(() => undefined);
   return db.transaction(async (tx) => {
     const [held] = await tx
       .update(inboundEmails)

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.server.ts';
 import { inboundEmails } from '../../../../db/schema/index.ts';
+import { contactKeyring } from '../../crypto/installed-keyring.ts';
+import { sealRawEmail } from './sealed-email.ts';
 
 export type EmailSource = 'imap' | 'http' | 'file';
 
@@ -17,7 +19,7 @@ export async function storeInboundEmail(db: Database, raw: Buffer, source: Email
     : `raw:${crypto.createHash('sha256').update(raw).digest('hex')}`;
   const [inserted] = await db
     .insert(inboundEmails)
-    .values({ dedupeKey, messageId, source, raw, sizeBytes: raw.length })
+    .values({ dedupeKey, messageId, source, ...sealRawEmail(contactKeyring(), raw), sizeBytes: raw.length })
     .onConflictDoNothing()
     .returning({ id: inboundEmails.id });
   if (inserted) return { id: inserted.id, duplicate: false };

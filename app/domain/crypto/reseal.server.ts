@@ -1,0 +1,50 @@
+import { and, asc, gt, isNull, ne, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Database, Transaction } from '../../../db/client.server.ts';
+import type { Keyring } from './keyring.ts';
+
+// One loop behind both the start-up backfill (rows written before encryption,
+// key_id NULL) and `npm run keys:rotate` (rows under any key but the current
+// one). Batches are keyed by id and locked FOR UPDATE in their own short
+// transaction, so the portal keeps running: a request that writes one of
+// these rows waits for at most one batch, and a row it writes meanwhile is
+// already under the current key, which the loop then skips.
+
+export type ResealMode = 'legacy' | 'rotate';
+
+export type Resealer = {
+  table: string;
+  /** Rows per batch: small for tables with big values (raw mail). */
+  batchSize: number;
+  id: PgColumn;
+  keyId: PgColumn;
+  /** Extra condition, e.g. only staff rows that have a TOTP secret. */
+  only?: SQL;
+  /** Re-seals the locked rows of one batch; returns their ids in order. */
+  resealBatch: (tx: Transaction, keyring: Keyring, where: SQL, limit: number) => Promise<number[]>;
+};
+
+export function staleCondition(resealer: Resealer, keyring: Keyring, mode: ResealMode, afterId: number): SQL {
+  const stale = mode === 'legacy' ? isNull(resealer.keyId) : or(isNull(resealer.keyId), ne(resealer.keyId, keyring.current.id))!;
+  return and(gt(resealer.id, afterId), stale, resealer.only)!;
+}
+
+export const byId = (resealer: Resealer) => asc(resealer.id);
+
+export async function resealTable(
+  db: Database,
+  keyring: Keyring,
+  resealer: Resealer,
+  mode: ResealMode,
+  onBatch?: (count: number) => void,
+): Promise<number> {
+  let afterId = 0;
+  let total = 0;
+  for (;;) {
+    const ids = await db.transaction((tx) => resealer.resealBatch(tx, keyring, staleCondition(resealer, keyring, mode, afterId), resealer.batchSize));
+    if (ids.length === 0) return total;
+    total += ids.length;
+    afterId = ids[ids.length - 1]!;
+    onBatch?.(total);
+  }
+}

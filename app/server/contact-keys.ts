@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from '../../db/client.server.ts';
+import { installKeyring } from '../domain/crypto/installed-keyring.ts';
+import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '../domain/crypto/keyring.ts';
+import { sealLegacyRows } from '../domain/crypto/sealed-tables.server.ts';
+import type { Config } from './config.ts';
+
+// Where the contact keyring comes from (docs/decisions/060-encryption-at-rest.md):
+// CONTACT_KEY (+ CONTACT_KEY_PREVIOUS), or for the embedded default a key file
+// generated into DATA_DIR on first start, readable by its owner only and kept
+// outside the database (so a dump or a stolen database alone opens nothing).
+// The file holds one base64 key per line, the first sealing, the others
+// readable (a rotation in progress); lines starting with # are comments.
+
+export const KEY_FILE_NAME = 'contact-keys';
+
+type Log = { info: (msg: string) => void; warn: (msg: string) => void };
+
+export function keyFilePath(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, KEY_FILE_NAME);
+}
+
+export function loadKeyring(config: Pick<Config, 'dataDir' | 'contactKeys'>, log?: Log): Keyring {
+  if (config.contactKeys.current) {
+    return createKeyring([config.contactKeys.current, ...config.contactKeys.previous].map(parseMasterKey));
+  }
+  const file = keyFilePath(config);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    // 'wx': two processes starting at once never overwrite each other's key.
+    try {
+      fs.writeFileSync(file, `# Jianyan contact key (AES-256-GCM). Back it up apart from the database: without it, contact details cannot be read.\n${generateMasterKey()}\n`, { mode: 0o600, flag: 'wx' });
+      log?.warn(`no CONTACT_KEY: generated a contact key into ${file} (mode 0600). Back it up apart from the database.`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return createKeyring(readKeyFile(file).map(parseMasterKey));
+}
+
+export function readKeyFile(file: string): string[] {
+  const mode = fs.statSync(file).mode & 0o777;
+  if (mode & 0o077) fs.chmodSync(file, 0o600);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+/** For `npm run keys:rotate -- --new-key` on the key file: the new key first, every older one kept. */
+export function prependKeyToFile(file: string, key: string): void {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const comments = lines.filter((l) => l.trim().startsWith('#'));
+  const keys = lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const next = `${file}.next`;
+  fs.writeFileSync(next, [...comments, key, ...keys, ''].join('\n'), { mode: 0o600 });
+  fs.renameSync(next, file);
+}
+
+/** Once a rotation is done: only the current key stays. */
+export function dropOldKeysFromFile(file: string): void {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const comments = lines.filter((l) => l.trim().startsWith('#'));
+  const current = lines.map((l) => l.trim()).find((l) => l && !l.startsWith('#'));
+  const next = `${file}.next`;
+  fs.writeFileSync(next, [...comments, current, ''].join('\n'), { mode: 0o600 });
+  fs.renameSync(next, file);
+}
+
+/**
+ * Every process, at start, after the migrations: load the keyring, hand it to
+ * the domain, and seal any row written before encryption.
+ */
+export async function installContactKeys(config: Pick<Config, 'dataDir' | 'contactKeys'>, db: Database, log: Log): Promise<Keyring> {
+  const keyring = loadKeyring(config, log);
+  installKeyring(keyring);
+  const sealed = await sealLegacyRows(db, keyring);
+  const total = Object.values(sealed).reduce((a, b) => a + b, 0);
+  if (total > 0) log.info(`sealed ${total} rows written before encryption at rest (${JSON.stringify(sealed)})`);
+  return keyring;
+}

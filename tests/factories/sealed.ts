@@ -1,0 +1,37 @@
+import { eq, type SQL } from 'drizzle-orm';
+import { openContactRow } from '../../app/domain/contacts/sealed-contact.ts';
+import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
+import { sealEmailHtml, sealRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
+import { openOutboxColumns } from '../../app/domain/mail/sealed-outbox.ts';
+import type { Database } from '../../db/client.server.ts';
+import { outboxMessages, suggestionContacts } from '../../db/schema/index.ts';
+
+// Sealed columns as tests read and write them: outgoing mail opened (address
+// and bodies are sealed at rest), inbound mail sealed like intake does.
+
+export type OpenedMail = Omit<typeof outboxMessages.$inferSelect, 'toAddress' | 'html' | 'text'> & { toAddress: string; html: string; text: string };
+
+export async function outboxMail(db: Database, where?: SQL): Promise<OpenedMail[]> {
+  const rows = await db.select().from(outboxMessages).where(where).orderBy(outboxMessages.id);
+  return rows.map((row) => {
+    const { to, html, text } = openOutboxColumns(contactKeyring(), row);
+    return { ...row, toAddress: to ?? '', html: html ?? '', text: text ?? '' };
+  });
+}
+
+export async function outboxMailTo(db: Database, address: string): Promise<OpenedMail[]> {
+  return (await outboxMail(db)).filter((m) => m.toAddress === address);
+}
+
+/** The sealed columns of an inbound_emails row, for tests that insert mail directly. */
+export function sealedInboundEmail(raw: Buffer, sanitizedHtml?: string) {
+  return { ...sealRawEmail(contactKeyring(), raw), sanitizedHtml: sealEmailHtml(contactKeyring(), sanitizedHtml) };
+}
+
+/** The contact record of a suggestion, opened (the columns are sealed at rest). */
+export async function openedContact(db: Database, suggestionId: number) {
+  const [row] = await db.select().from(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId));
+  if (!row) return undefined;
+  const opened = openContactRow(contactKeyring(), row);
+  return { ...row, name: opened.name ?? null, unit: opened.unit ?? null, phone: opened.phone ?? null, email: opened.email ?? null };
+}
