@@ -122,7 +122,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       parseMasterKey(key);
     } catch (error) {
-      throw new Error(`Invalid configuration:\n  ${name}: ${(error as Error).message}`);
+      throw new Error(`Invalid configuration:\n  ${name}: ${(error as Error).message}`, { cause: error });
     }
   }
   if (contactKeys.previous.length > 0 && !contactKeys.current) {

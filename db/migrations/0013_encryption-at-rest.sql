@@ -3,7 +3,7 @@
 -- sealed with AES-256-GCM by the application. SQL cannot seal (the key never
 -- reaches the database), so existing plaintext is converted to UTF-8 bytes
 -- here and left with key_id NULL; every process seals those rows at start
--- (app/domain/crypto/seal-legacy-rows.server.ts) before it serves.
+-- (app/domain/crypto/sealed-tables.server.ts) before it serves.
 ALTER TABLE "suggestion_contacts" ALTER COLUMN "name" SET DATA TYPE bytea USING convert_to("name", 'UTF8');--> statement-breakpoint
 ALTER TABLE "suggestion_contacts" ALTER COLUMN "unit" SET DATA TYPE bytea USING convert_to("unit", 'UTF8');--> statement-breakpoint
 ALTER TABLE "suggestion_contacts" ALTER COLUMN "phone" SET DATA TYPE bytea USING convert_to("phone", 'UTF8');--> statement-breakpoint
@@ -25,6 +25,7 @@ ALTER TABLE "suggestion_contacts" ADD COLUMN "email_index" bytea;--> statement-b
 ALTER TABLE "suggestion_contacts" ADD COLUMN "phone_index" bytea;--> statement-breakpoint
 ALTER TABLE "suggestion_contacts" ADD COLUMN "phone_last4_index" bytea;--> statement-breakpoint
 ALTER TABLE "suggestion_contacts" ADD COLUMN "key_id" text;--> statement-breakpoint
+ALTER TABLE "inbound_emails" ADD COLUMN "raw_head" bytea;--> statement-breakpoint
 ALTER TABLE "inbound_emails" ADD COLUMN "key_id" text;--> statement-breakpoint
 ALTER TABLE "inbound_emails" ADD COLUMN "content_purged_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "outbox_messages" ADD COLUMN "key_id" text;--> statement-breakpoint

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { loginWithPassword, loginWithSecondFactor } from '../../app/domain/accounts/login.server.ts';
 import { confirmTotpEnrolment, disableOwnTotp, startTotpEnrolment } from '../../app/domain/accounts/own-account.server.ts';
 import { remainingRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from '../../app/domain/accounts/recovery-codes.server.ts';
-import { currentTotp, enrolmentDetails, matchTotp } from '../../app/domain/accounts/totp.server.ts';
+import { currentTotp, enrolmentDetails, matchTotp, openTotpColumns } from '../../app/domain/accounts/totp.server.ts';
 import { auditLog, staffRecoveryCodes, staffUsers } from '../../db/schema/index.ts';
 import { createStaff } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
@@ -36,7 +36,10 @@ test('enrolment shows a QR code, turns 2FA on only with a correct code, and give
   const stored = await database.db.select().from(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, staff.id));
   expect(stored.map((r) => r.codeHash)).not.toContain(done.recoveryCodes[0]);
   const [row] = await database.db.select().from(staffUsers).where(eq(staffUsers.id, staff.id));
-  expect(row).toMatchObject({ totpSecret: secret, totpPendingSecret: null });
+  expect(row).toMatchObject({ totpPendingSecret: null });
+  // Sealed at rest: the column is not the secret, and opens to it.
+  expect(row!.totpSecret!.includes(Buffer.from(secret))).toBe(false);
+  expect(openTotpColumns(row!)).toEqual({ secret, pending: null });
   const actions = (await database.db.select().from(auditLog).where(eq(auditLog.actorId, staff.id))).map((a) => a.action);
   expect(actions).toContain('two_factor.enabled');
 });

@@ -1,22 +1,29 @@
 import type { Keyring } from './keyring.ts';
 
 // The keyring is configuration (CONTACT_KEY, or the key file in DATA_DIR),
-// read by app/server and handed to the domain once at process start by every
-// entry point: the portal, the worker, the command-line tools and the test
-// setup. It is held here rather than threaded through every call because
-// contact details are read in some thirty places (track, exports, reports,
-// replies, intake) that already receive the database, and each of them would
-// otherwise need a new parameter. A process that forgot to install it fails
-// loudly on the first sealed read or write instead of storing plaintext.
+// read by app/server (app/server/contact-keys.ts) and handed to the domain
+// once at process start by every entry point: the portal, the worker, the
+// command-line tools and the test setup. The domain never imports app/server.
+//
+// It is held in one process-wide slot rather than threaded through every
+// call: contact details are read in some thirty places (track, exports,
+// reports, replies, intake, sign-in) that already receive the database, and
+// each would need a new parameter. The slot is keyed with Symbol.for because
+// the built route modules (build/server) carry their own copy of this module
+// next to the one the server process loaded: a module-level variable would be
+// two variables. A process that did not install a keyring fails loudly on
+// the first sealed read or write; it never stores plaintext.
 // See docs/decisions/060-encryption-at-rest.md.
 
-let installed: Keyring | undefined;
+const SLOT = Symbol.for('jianyan.contactKeyring');
+type Slot = { [SLOT]?: Keyring };
 
 export function installKeyring(keyring: Keyring): void {
-  installed = keyring;
+  (globalThis as Slot)[SLOT] = keyring;
 }
 
 export function contactKeyring(): Keyring {
-  if (!installed) throw new Error('contact keyring not installed: the process must call installKeyring() at start');
-  return installed;
+  const keyring = (globalThis as Slot)[SLOT];
+  if (!keyring) throw new Error('contact keyring not installed: the process must call installKeyring() at start');
+  return keyring;
 }
