@@ -22,22 +22,42 @@ export function keyFilePath(config: Pick<Config, 'dataDir'>): string {
 }
 
 export function loadKeyring(config: Pick<Config, 'dataDir' | 'contactKeys'>, log?: Log): Keyring {
+  return loadKeySource(config, log).keyring;
+}
+
+/**
+ * The keyring and, for the key file, a refresh that re-reads the file when it
+ * changed (a rotation adds a key while the portal runs). Keys from the
+ * environment change only with a restart.
+ */
+export function loadKeySource(config: Pick<Config, 'dataDir' | 'contactKeys'>, log?: Log): { keyring: Keyring; refresh?: () => Keyring | undefined } {
   if (config.contactKeys.current) {
-    return createKeyring([config.contactKeys.current, ...config.contactKeys.previous].map(parseMasterKey));
+    return { keyring: createKeyring([config.contactKeys.current, ...config.contactKeys.previous].map(parseMasterKey)) };
   }
   const file = keyFilePath(config);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(config.dataDir, { recursive: true });
     // 'wx': two processes starting at once never overwrite each other's key.
     try {
-      fs.writeFileSync(file, `# Jianyan contact key (AES-256-GCM). Back it up apart from the database: without it, contact details cannot be read.\n${generateMasterKey()}\n`, { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(file, `${KEY_FILE_HEADER}${generateMasterKey()}\n`, { mode: 0o600, flag: 'wx' });
       log?.warn(`no CONTACT_KEY: generated a contact key into ${file} (mode 0600). Back it up apart from the database.`);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  return createKeyring(readKeyFile(file).map(parseMasterKey));
+  let seen = fs.statSync(file).mtimeMs;
+  const keyring = createKeyring(readKeyFile(file).map(parseMasterKey));
+  const refresh = () => {
+    const mtime = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtime === undefined || mtime === seen) return undefined;
+    seen = mtime;
+    return createKeyring(readKeyFile(file).map(parseMasterKey));
+  };
+  return { keyring, refresh };
 }
+
+const KEY_FILE_HEADER =
+  '# Jianyan contact keys (AES-256-GCM), base64 of 32 random bytes, one a line: the first seals, the others\n# stay readable until `npm run keys:rotate` is done. Back this file up apart from the database:\n# without it, contact details cannot be read.\n';
 
 export function readKeyFile(file: string): string[] {
   const mode = fs.statSync(file).mode & 0o777;
@@ -74,8 +94,8 @@ export function dropOldKeysFromFile(file: string): void {
  * the domain, and seal any row written before encryption.
  */
 export async function installContactKeys(config: Pick<Config, 'dataDir' | 'contactKeys'>, db: Database, log: Log): Promise<Keyring> {
-  const keyring = loadKeyring(config, log);
-  installKeyring(keyring);
+  const { keyring, refresh } = loadKeySource(config, log);
+  installKeyring(keyring, refresh);
   const sealed = await sealLegacyRows(db, keyring);
   const total = Object.values(sealed).reduce((a, b) => a + b, 0);
   if (total > 0) log.info(`sealed ${total} rows written before encryption at rest (${JSON.stringify(sealed)})`);

@@ -1,5 +1,5 @@
 import { readConfig } from '../../app/server/config.ts';
-import { loadKeyring } from '../../app/server/contact-keys.ts';
+import { loadKeySource } from '../../app/server/contact-keys.ts';
 import { installKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { openDatabase, type DatabaseHandle } from '../client.server.ts';
@@ -14,7 +14,8 @@ export async function withDatabase(task: (database: DatabaseHandle) => Promise<v
       info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m),
     } });
     // Contact details are sealed with the same keyring as the portal's.
-    installKeyring(loadKeyring(config, log));
+    const { keyring, refresh } = loadKeySource(config, log);
+    installKeyring(keyring, refresh);
     await task(database);
   } catch (error) {
     log.fatal({ err: error }, 'command failed');

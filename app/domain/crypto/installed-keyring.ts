@@ -16,14 +16,25 @@ import type { Keyring } from './keyring.ts';
 // See docs/decisions/060-encryption-at-rest.md.
 
 const SLOT = Symbol.for('jianyan.contactKeyring');
-type Slot = { [SLOT]?: Keyring };
+type Installed = { keyring: Keyring; refresh?: () => Keyring | undefined; checkedAt: number };
+type Slot = { [SLOT]?: Installed };
 
-export function installKeyring(keyring: Keyring): void {
-  (globalThis as Slot)[SLOT] = keyring;
+// A keyring read from the key file is looked at again every few seconds, so
+// that a running portal learns a key that `npm run keys:rotate -- --new-key`
+// added: it opens rows the rotation re-sealed and seals with the new key.
+const REFRESH_MS = 2_000;
+
+/** `refresh` returns a newer keyring when its source changed, else undefined. */
+export function installKeyring(keyring: Keyring, refresh?: () => Keyring | undefined): void {
+  (globalThis as Slot)[SLOT] = { keyring, refresh, checkedAt: Date.now() };
 }
 
 export function contactKeyring(): Keyring {
-  const keyring = (globalThis as Slot)[SLOT];
-  if (!keyring) throw new Error('contact keyring not installed: the process must call installKeyring() at start');
-  return keyring;
+  const installed = (globalThis as Slot)[SLOT];
+  if (!installed) throw new Error('contact keyring not installed: the process must call installKeyring() at start');
+  if (installed.refresh && Date.now() - installed.checkedAt > REFRESH_MS) {
+    installed.checkedAt = Date.now();
+    installed.keyring = installed.refresh() ?? installed.keyring;
+  }
+  return installed.keyring;
 }
