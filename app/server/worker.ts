@@ -5,16 +5,20 @@ import { deliverDueMail } from '../domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../domain/mail/transport.server.ts';
 import { pruneUsedCaptchaTokens } from '../domain/intake/web-form.server.ts';
 import { pruneRateLimits } from '../domain/rate-limit/rate-limit.server.ts';
+import { purgeExpiredContacts } from '../domain/retention/purge-expired-contacts.server.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
 export type Worker = { stop: () => Promise<void>; runOnce: () => Promise<void> };
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+// Contact retention (app/domain/retention): once at start, then daily.
+const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Background jobs: deliver the mail outbox, read the intake mailbox (IMAP),
- * prune old rate-limit counters, redeemed captcha tokens and expired staff sessions.
+ * prune old rate-limit counters, redeemed captcha tokens and expired staff sessions,
+ * and purge contact details whose plan's retention period ran out (daily).
  * Runs inside `npm start` unless RUN_WORKER=0, or alone with `npm run worker`.
  * All state is in PostgreSQL, so any number of workers can run at once.
  */
@@ -22,6 +26,7 @@ export function startWorker({ db, config, log }: { db: Database; config: Config;
   const transport = createMailTransport({ smtpUrl: config.mail.smtpUrl, dataDir: config.dataDir });
   log.info(`mail worker delivering to ${transport.describe}`);
   let lastPrune = 0;
+  let lastRetention = 0;
   let running: Promise<void> | undefined;
   let stopped = false;
 
@@ -33,6 +38,11 @@ export function startWorker({ db, config, log }: { db: Database; config: Config;
       await pruneSessions(db);
       await pruneUsedCaptchaTokens(db);
       lastPrune = Date.now();
+    }
+    if (Date.now() - lastRetention > RETENTION_EVERY_MS) {
+      lastRetention = Date.now();
+      const purged = await purgeExpiredContacts(db);
+      if (purged.length) log.info({ purged }, 'contact details purged after their retention period');
     }
   };
 

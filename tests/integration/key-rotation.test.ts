@@ -49,7 +49,7 @@ beforeAll(async () => {
   planId = (await createPlan(database.db, { emailMarker: '规划意见' })).id;
   reader.id = (await createStaff(database.db, { role: 'moderator', grants: ['read:contact:any'] })).id;
   for (let i = 0; i < 30; i++) {
-    const saved = await createSuggestion(database.db, planId, { contact: { name: `轮换${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `rotate${i}@example.edu.cn` }, acknowledge: true });
+    const saved = await createSuggestion(database.db, planId, { contact: { name: `轮换${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `rotate${i}@example.edu.cn` }, acknowledge: {} });
     codes.push(saved.trackingCode);
   }
   const raw = Buffer.from(`From: =?UTF-8?B?${Buffer.from('轮换来信人').toString('base64')}?= <letter@example.edu.cn>\r\nSubject: =?UTF-8?B?${Buffer.from('规划意见：轮换').toString('base64')}?=\r\nMessage-ID: <rotation@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加实验室开放时间。\r\n电话：13912340000\r\n`, 'utf8');
@@ -83,7 +83,7 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
   installKeyring(keyrings.both);
   expect((await rowsNotUnderCurrentKey(database.db, keyrings.both)).suggestion_contacts).toBeGreaterThanOrEqual(30);
   const arriving = Promise.all(
-    Array.from({ length: 10 }, (_, i) => createSuggestion(database.db, planId, { contact: { name: `新到${i}`, email: `arrive${i}@example.edu.cn` }, acknowledge: true })),
+    Array.from({ length: 10 }, (_, i) => createSuggestion(database.db, planId, { contact: { name: `新到${i}`, email: `arrive${i}@example.edu.cn` }, acknowledge: {} })),
   );
   const [counts, arrived] = await Promise.all([resealWithCurrentKey(database.db, keyrings.both), arriving]);
   codes = codes.concat(arrived.map((a) => a.trackingCode));

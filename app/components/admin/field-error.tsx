@@ -21,6 +21,7 @@ const known: Record<string, MessageKey> = {
   window_order: 'admin.error.windowOrder',
   length_order: 'admin.error.lengthOrder',
   short_window_reason: 'window.reasonRequired',
+  retention_range: 'admin.error.retentionRange',
   invalid_format: 'admin.error.slugFormat',
   choose_tag: 'admin.error.chooseTag',
 };

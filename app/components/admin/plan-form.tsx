@@ -16,6 +16,7 @@ export type PlanFormValues = {
   submitterTypes: string;
   allowAnonymous: boolean;
   shortWindowReason: string;
+  contactRetentionDays: number;
 };
 
 function Field({ name, label, errors, children }: { name: string; label: string; errors: Errors; children: (a11y: object) => React.ReactNode }) {
@@ -68,6 +69,23 @@ export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValu
       <label className="choice">
         <input type="checkbox" name="allowAnonymous" defaultChecked={values.allowAnonymous} />
         {t('admin.plan.allowAnonymous')}
+      </label>
+      <label>
+        {t('admin.plan.contactRetentionDays')}
+        <input
+          type="number"
+          name="contactRetentionDays"
+          min={1}
+          max={3650}
+          required
+          defaultValue={values.contactRetentionDays}
+          aria-describedby={errors.contactRetentionDays?.length ? 'contactRetentionDays-hint contactRetentionDays-error' : 'contactRetentionDays-hint'}
+          {...(errors.contactRetentionDays?.length ? { 'aria-invalid': true } : {})}
+        />
+        <span id="contactRetentionDays-hint" className="field__hint">
+          {t('admin.plan.contactRetentionHint')}
+        </span>
+        <FieldError id="contactRetentionDays-error" errors={errors} name="contactRetentionDays" />
       </label>
       <button type="submit" className="button">
         {submitLabel}

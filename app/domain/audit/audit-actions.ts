@@ -63,4 +63,5 @@ export const knownAuditActions = [
   'inbound_email.downloaded',
   'inbound_email.html_viewed',
   'inbound_email.senders_viewed',
+  'plan.contacts_purged',
 ] as const;

@@ -189,3 +189,17 @@ export async function countSubmitters(db: DbExecutor, planId: number): Promise<n
     .where(and(...conditions));
   return (plan?.frozen ?? 0) + (row?.count ?? 0);
 }
+
+// ---- Retention ----
+
+/**
+ * Deletes the contact records of a plan's suggestions (retention): the
+ * suggestions stay, anonymous. Returns how many were deleted.
+ */
+export async function purgePlanContacts(tx: DbExecutor, planId: number): Promise<number> {
+  const deleted = await tx
+    .delete(suggestionContacts)
+    .where(inArray(suggestionContacts.suggestionId, tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId))))
+    .returning({ id: suggestionContacts.suggestionId });
+  return deleted.length;
+}

@@ -26,6 +26,8 @@ export type PlanFields = {
   allowAnonymous: boolean;
   /** Required when the window is under 30 days (isShortWindow); shown publicly. */
   shortWindowReason?: string | null;
+  /** Days after closing until contact details are purged (app/domain/retention). */
+  contactRetentionDays?: number;
 };
 
 export class SlugTakenError extends Error {}

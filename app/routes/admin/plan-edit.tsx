@@ -29,6 +29,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       submitterTypes: plan.submitterTypes.join('\n'),
       allowAnonymous: plan.allowAnonymous,
       shortWindowReason: plan.shortWindowReason ?? '',
+      contactRetentionDays: plan.contactRetentionDays,
     },
     transitions: allowedTransitions(plan.status),
     done: new URL(request.url).searchParams.get('done'),

@@ -36,7 +36,10 @@ export const PlanForm = z
       .optional()
       .transform((value) => value === 'on'),
     shortWindowReason: z.string().trim().max(1000).optional(),
+    // Contact details are purged this many days after the plan closes (app/domain/retention).
+    contactRetentionDays: z.coerce.number().int().default(180),
   })
+  .refine((f) => f.contactRetentionDays >= 1 && f.contactRetentionDays <= 3650, { path: ['contactRetentionDays'], message: 'retention_range' })
   .refine((f) => f.bodyMaxLength >= f.bodyMinLength, { path: ['bodyMaxLength'], message: 'length_order' })
   .refine((f) => !f.opensAt || !f.closesAt || f.closesAt > f.opensAt, { path: ['closesAt'], message: 'window_order' })
   // Art. 15 of 《重大行政决策程序暂行条例》: under 30 days needs a stated reason.

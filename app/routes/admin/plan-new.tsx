@@ -38,6 +38,7 @@ const empty = {
   submitterTypes: ['在校学生', '教职工', '校友', '社会人士', '单位或团体'].join('\n'),
   allowAnonymous: false,
   shortWindowReason: '',
+  contactRetentionDays: 180,
 };
 
 export default function PlanNew({ actionData }: Route.ComponentProps) {
