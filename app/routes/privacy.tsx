@@ -30,7 +30,7 @@ function Chinese() {
         <li>是否公开由您单独选择：“署名公开”“匿名公开”或“不公开”（默认不公开；通过电子邮件、来信、来电等方式提出的意见建议也默认不公开）。公示中只显示工作人员整理的意见摘要和答复，从不显示原文、单位或联系方式；“署名公开”时另显示姓名，“匿名公开”时至多显示身份类别（如“在校学生”）。工作人员只有在您另行表示同意并记录在案后，才能更改公开方式。</li>
       </ul>
       <h2>保存多久</h2>
-      <p>联系方式保存至本次意见征集工作结束（含答复和采纳情况公示）后一年，期满后由管理员删除或作匿名化处理。</p>
+      <p>联系方式和原始来信加密保存，保存期限由每次征集设定，默认为征集截止后 180 天；期满后自动删除，意见内容、处理结果和统计数字保留，不再与您的身份关联。</p>
       <h2>您的权利</h2>
       <p>您可以通过发布单位公布的联系方式，要求查阅、更正或删除您的个人信息，或撤回同意。撤回同意不影响撤回前基于同意已进行的处理。</p>
     </>
@@ -51,7 +51,7 @@ function English() {
         <li>Publication is your separate choice: with your name, anonymously, or not at all (the default, also for suggestions sent by email, letter or phone). The public report shows a summary written by staff and the reply, never your own text, unit or contact details; your name only if you chose to be named, otherwise at most your group (such as “student”). Staff change the choice only with your further consent, which they record.</li>
       </ul>
       <h2>How long</h2>
-      <p>Contact details are kept until one year after the consultation ends (including the reply and the public report), then deleted or anonymised by an administrator.</p>
+      <p>Contact details and original mail are stored encrypted, for a period set for each consultation (by default 180 days after it closes); then they are deleted automatically. The suggestion, its outcome and the counts stay, no longer linked to you.</p>
       <h2>Your rights</h2>
       <p>Through the contact address of the organising body you can ask to see, correct or delete your personal information, or withdraw your consent. Withdrawing consent does not affect processing done before.</p>
     </>

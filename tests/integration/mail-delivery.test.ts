@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { backoffSeconds, deliverDueMail, MAX_ATTEMPTS } from '../../app/domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../../app/domain/mail/transport.server.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
-import { outboxMessages } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { startSmtpSink } from '../setup/smtp-sink.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';

@@ -4,7 +4,7 @@ import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { moveSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { createStaff } from '../factories/staff.ts';
 import { beforeAll, expect, test } from 'vitest';
-import { attachments, outboxMessages, suggestionContacts, suggestions } from '../../db/schema/index.ts';
+import { attachments, outboxMessages, suggestions } from '../../db/schema/index.ts';
 import { demoSuggestions } from '../../db/demo/suggestions.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
