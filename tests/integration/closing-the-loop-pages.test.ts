@@ -259,7 +259,7 @@ test('a browser signed in as staff cannot rate, neither on /track nor by the mai
   const asStaff = await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' }, { cookie: adminCookie });
   expect(asStaff.status).toBe(400);
   expect(await asStaff.text()).toContain('此浏览器已登录工作人员账号');
-  const [mail] = (await database.db.select().from(outboxMessages).where(eq(outboxMessages.suggestionId, s.id))).filter((m) => m.kind === 'decision');
+  const [mail] = (await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter((m) => m.kind === 'decision');
   const path = new URL(/https?:\/\/[^\s"<>]+\/rate\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0]).pathname;
   const byLink = await post(path, { rating: 'satisfied' }, { cookie: adminCookie });
   expect(byLink.status).toBe(403);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { countSubmitters } from '../../app/domain/contacts/contacts.server.ts';
 import { decideSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { purgeExpiredContacts } from '../../app/domain/retention/purge-expired-contacts.server.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../app/domain/accounts/own-account.server.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { currentTotp } from '../../app/domain/accounts/totp.server.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { confirmTotpEnrolment, startTotpEnrolment } from '../../app/domain/accounts/own-account.server.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { currentTotp, storedTotp } from '../../app/domain/accounts/totp.server.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { downloadInboundEmail } from '../../app/domain/contacts/inbound-email-contacts.server.ts';

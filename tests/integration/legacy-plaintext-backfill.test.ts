@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { verifyAndSpendTotp, currentTotp, storedTotp } from '../../app/domain/accounts/totp.server.ts';
-import { permissionsOf } from '../../app/domain/accounts/permissions.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { downloadInboundEmail, viewInboundEmailHtml } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';

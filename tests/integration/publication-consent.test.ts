@@ -11,6 +11,7 @@ import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { fixture, ingest } from './helpers/email.ts';
+import { outboxMail } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 let planId: number;
@@ -97,7 +98,7 @@ test('a moderator cannot make a name public: only a contact reader records the s
   expect(audit[0]!.details).toEqual({ from: 'none', to: 'named', by: 'staff', changeId: changes[0]!.id });
   expect(JSON.stringify(audit[0]!.details)).not.toContain('来电');
   // The submitter is told, at the address they gave.
-  const [mail] = await database.db.select().from(outboxMessages).where(and(eq(outboxMessages.suggestionId, id), eq(outboxMessages.kind, 'consent_changed')));
+  const [mail] = await outboxMail(database.db, and(eq(outboxMessages.suggestionId, id), eq(outboxMessages.kind, 'consent_changed')));
   expect(mail).toMatchObject({ toAddress: 'zhang@example.edu.cn' });
   expect(mail!.text).toContain('署名公开');
   expect(mail!.text).toContain(`${SITE}/track`);

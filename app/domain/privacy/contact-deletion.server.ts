@@ -78,13 +78,13 @@ async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: 
   const contactRows = await deleteContactDetails(tx, suggestionId);
   const mails = await tx
     .update(inboundEmails)
-    .set({ raw: Buffer.alloc(0), sanitizedHtml: null })
+    .set({ raw: null, rawHead: null, sanitizedHtml: null, contentPurgedAt: new Date() })
     .where(eq(inboundEmails.suggestionId, suggestionId))
     .returning({ id: inboundEmails.id });
   // Mail already sent or still queued keeps no copy of the address either.
   await tx
     .update(outboxMessages)
-    .set({ toAddress: '', status: sql`case when ${outboxMessages.status} = 'pending' then 'failed'::outbox_status else ${outboxMessages.status} end`, lastError: sql`case when ${outboxMessages.status} = 'pending' then 'contact deleted by the submitter' else ${outboxMessages.lastError} end` })
+    .set({ toAddress: null, html: null, text: null, status: sql`case when ${outboxMessages.status} = 'pending' then 'failed'::outbox_status else ${outboxMessages.status} end`, lastError: sql`case when ${outboxMessages.status} = 'pending' then 'contact deleted by the submitter' else ${outboxMessages.lastError} end` })
     .where(eq(outboxMessages.suggestionId, suggestionId));
   await recordAudit(tx, {
     actorId: null,
