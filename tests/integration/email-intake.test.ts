@@ -8,7 +8,7 @@ import { setupTestDatabase } from '../setup/test-database.ts';
 import { fixture, ingest, suggestionView } from './helpers/email.ts';
 import { outboxMailTo } from '../factories/sealed.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
-import { openRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
+import { openEmailHtml, openRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
 
 const database = setupTestDatabase();
 let config: ReturnType<typeof readConfig>;
@@ -97,8 +97,11 @@ test('HTML-only mail becomes clean text; the sanitized HTML is kept for staff', 
   expect(s.row.body).not.toContain('alert');
   expect(s.contact).toMatchObject({ name: '孙悦', email: 'sunyue@example.edu.cn' });
   const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, stored.id));
-  expect(row!.sanitizedHtml).toContain('<b>增设跨学科辅修专业</b>');
-  expect(row!.sanitizedHtml).not.toMatch(/script|onclick/);
+  const html = openEmailHtml(contactKeyring(), row!);
+  expect(html).toContain('<b>增设跨学科辅修专业</b>');
+  expect(html).not.toMatch(/script|onclick/);
+  // Sealed at rest.
+  expect(row!.sanitizedHtml!.includes(Buffer.from('增设跨学科辅修专业'))).toBe(false);
 });
 
 test('Outlook multipart/related: the inline signature image is not an attachment', async () => {

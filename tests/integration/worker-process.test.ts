@@ -4,6 +4,7 @@ import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion
 import { createPlan } from '../factories/plans.ts';
 import { startSmtpSink } from '../setup/smtp-sink.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { TEST_CONTACT_KEY } from '../setup/contact-keyring.ts';
 
 const database = setupTestDatabase();
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -25,7 +26,8 @@ test('`npm run worker` runs alone: it delivers queued mail and stops cleanly on 
     trackUrl: 'http://localhost:3000/track',
   });
   const worker = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], {
-    env: { ...process.env, DATABASE_URL: database.url, SMTP_URL: sink.url, WORKER_POLL_SECONDS: '0.2', LOG_LEVEL: 'silent' },
+    // The same contact key as this test process, which sealed the queued mail.
+    env: { ...process.env, DATABASE_URL: database.url, SMTP_URL: sink.url, WORKER_POLL_SECONDS: '0.2', LOG_LEVEL: 'silent', CONTACT_KEY: TEST_CONTACT_KEY },
     stdio: 'ignore',
   });
   try {

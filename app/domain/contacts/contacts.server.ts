@@ -138,6 +138,7 @@ export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestio
     .select({ suggestionId: suggestionContacts.suggestionId, ...sealedColumns })
     .from(suggestionContacts)
     .where(inArray(suggestionContacts.suggestionId, suggestionIds));
+  if (rows.length === 0) return new Map();
   const keyring = contactKeyring();
   return new Map(rows.map((row) => [row.suggestionId, openContactRow(keyring, row)]));
 }
@@ -153,12 +154,13 @@ export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestio
 export async function publicNames(db: DbExecutor, suggestionIds: number[]): Promise<Map<number, string>> {
   if (suggestionIds.length === 0) return new Map();
   const rows = await db
-    .select({ suggestionId: suggestionContacts.suggestionId, ...sealedColumns })
+    .select({ suggestionId: suggestionContacts.suggestionId, keyId: suggestionContacts.keyId, name: suggestionContacts.name })
     .from(suggestionContacts)
     .innerJoin(suggestions, eq(suggestions.id, suggestionContacts.suggestionId))
     .where(and(inArray(suggestionContacts.suggestionId, suggestionIds), eq(suggestions.publicationConsent, 'named')));
-  const keyring = contactKeyring();
   const names = new Map<number, string>();
+  if (rows.length === 0) return names;
+  const keyring = contactKeyring();
   for (const row of rows) {
     const name = openContactRow(keyring, { keyId: row.keyId, name: row.name, unit: null, phone: null, email: null }).name?.trim();
     if (name) names.set(row.suggestionId, name);
