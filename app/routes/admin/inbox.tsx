@@ -1,4 +1,5 @@
 import { data, Form, Link } from 'react-router';
+import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import { z } from 'zod';
 import type { Route } from './+types/inbox';
 import moderationStyles from '../../styles/moderation.css?url';
@@ -55,6 +56,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     await discardInbound(context.db, { ...act, reason: f.reason });
     return { done: 'discarded', errors: null };
   } catch (error) {
+    const refused = domainErrorResponse(error);
+    if (refused) throw refused;
     if (error instanceof ModerationError) return data({ done: null, errors: { form: [error.code] } }, { status: 409 });
     throw error;
   }
