@@ -1,4 +1,5 @@
 import { inboundReasonCode } from '../domain/intake/email/inbound-reasons.ts';
+import { MIME_MAX_DEPTH, MIME_MAX_PARTS } from '../domain/intake/email/mime-shape.ts';
 import { suggestionHeldReasonCode } from '../domain/suggestions/held-reasons.ts';
 import type { Translate } from './index.ts';
 
@@ -21,7 +22,7 @@ export function inboundReasonText(t: Translate, row: InboundRow, maxBytes?: numb
     return sentence;
   }
   const params = Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'error'));
-  return t(`mail.reason.${code}`, { attempts: '?', ...params });
+  return t(`mail.reason.${code}`, { attempts: '?', parts: '?', depth: '?', maxParts: MIME_MAX_PARTS, maxDepth: MIME_MAX_DEPTH, ...params });
 }
 
 export function heldReasonText(t: Translate, stored: string | null | undefined): string {

@@ -115,6 +115,6 @@ export async function inboundAttachment(db: Database, { id, index, maxBytes }: {
   if (!row || !listed || row.sizeBytes > maxBytes || row.raw.length < row.sizeBytes || mimeShape(row.raw).exceeded) return undefined;
   const parsed = await parseEmail(row.raw).catch(() => undefined);
   const file = parsed?.attachments[index];
-  if (!file || file.filename !== listed.filename) return undefined;
-  return { filename: file.filename, bytes: file.bytes };
+  if (!file || file.filename.replaceAll('\u0000', '') !== listed.filename) return undefined;
+  return { filename: listed.filename, bytes: file.bytes };
 }

@@ -15,9 +15,10 @@ type Files = ParsedEmail['attachments'];
 export function listAttachments(files: Files): MailAttachmentSummary[] {
   let accepted = 0;
   return files.map((file, index) => {
-    const summary = { index, filename: file.filename, contentType: file.contentType, sizeBytes: file.bytes.length };
+    // PostgreSQL text and jsonb cannot hold NUL.
+    const summary = { index, filename: file.filename.replaceAll('\u0000', ''), contentType: file.contentType.replaceAll('\u0000', ''), sizeBytes: file.bytes.length };
     if (signatureKind(file)) return { ...summary, verdict: 'signature' };
-    const check = checkAttachment(file.filename, file.bytes);
+    const check = checkAttachment(summary.filename, file.bytes);
     if (!check.ok) return { ...summary, verdict: check.reason };
     if (accepted >= MAX_ATTACHMENTS) return { ...summary, verdict: 'over_count' };
     accepted += 1;

@@ -46,15 +46,17 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
   } catch (error) {
     return hold(db, row, 'parse_error', { error: describeError(error) });
   }
-  // PostgreSQL text cannot hold NUL; a sender's stray NUL must not hold the mail.
-  const text = parsed.text.replaceAll('\u0000', '');
-  const subject = parsed.subject.replaceAll('\u0000', '');
+  // PostgreSQL text and jsonb cannot hold NUL; a sender's stray NUL must not hold the mail.
+  const text = withoutNul(parsed.text);
+  const subject = withoutNul(parsed.subject);
+  const messageId = parsed.messageId && withoutNul(parsed.messageId);
+  const from = { address: parsed.from.address && withoutNul(parsed.from.address), name: parsed.from.name && withoutNul(parsed.from.name) };
   try {
     const files = await sortAttachments(parsed.attachments);
     return await db.transaction(async (tx) => {
       const [locked] = await tx.select({ status: inboundEmails.status }).from(inboundEmails).where(eq(inboundEmails.id, id)).for('update');
       if (locked!.status !== 'pending') return { status: locked!.status };
-      const decision = await decide(tx, row, { ...parsed, text, subject }, files, options.config);
+      const decision = await decide(tx, row, { ...parsed, text, subject, messageId, from }, files, options.config);
       await tx
         .update(inboundEmails)
         .set({
@@ -66,7 +68,7 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
           attachmentList: files.list,
           planId: decision.planId ?? row.planId,
           suggestionId: decision.suggestionId ?? null,
-          sanitizedHtml: parsed.sanitizedHtml?.replaceAll('\u0000', '') ?? null,
+          sanitizedHtml: parsed.sanitizedHtml === undefined ? null : withoutNul(parsed.sanitizedHtml),
           attempts: row.attempts + 1,
           processedAt: new Date(),
         })
@@ -143,3 +145,5 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, files: Sor
   });
   return { status: 'ingested', planId: plan.id, suggestionId: saved.id, trackingCode: saved.trackingCode };
 }
+
+const withoutNul = (value: string) => value.replaceAll('\u0000', '');
