@@ -51,7 +51,9 @@ export function headerBlock(raw: Buffer): Buffer {
   return raw.subarray(0, limit);
 }
 
-// Staff see this note: never the failed statement or the values it carried.
+// The database's own words, not Drizzle's "Failed query: … params: …" wrapper,
+// whose parameters would copy the mail (and its sender) into the reason
+// (safeErrorMessage unwraps the cause and strips quoted values).
 export function describeError(error: unknown): string {
   return safeErrorMessage(error).replaceAll('\u0000', '');
 }
