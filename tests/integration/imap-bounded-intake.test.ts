@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -122,3 +123,26 @@ test('a NUL byte in the Message-ID, which once failed the insert every time, no 
   const [after] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.messageId, '<after-nul@example.edu.cn>'));
   expect(after!.status).toBe('ingested');
 });
+
+test('a process killed by a message three times: the fourth start holds that message and takes the next', async () => {
+  await append(mail('kills-worker', '建议为自行车棚加装照明。'));
+  await append(mail('after-killer', '建议在教学楼增设直饮水。'));
+  const env = { ...process.env, DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1', INTAKE_MAX_FAILURES: '3', WORKER_POLL_SECONDS: '0.5', DATA_DIR: '.tmp/imap-poison', LOG_LEVEL: 'silent', SEED_DEMO: 'never' };
+  for (let run = 1; run <= 3; run++) {
+    const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env: { ...env, JIANYAN_CRASH_AT: 'imap-while-processing' }, stdio: 'ignore' });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, killed) => resolve(killed)));
+    expect(signal, `run ${run}`).toBe('SIGKILL');
+  }
+  const status = async (id: string) => (await database.db.select().from(inboundEmails).where(sql`${inboundEmails.raw} like ${`%${id}@example.edu.cn%`}`)).map((r) => `${r.status}:${r.statusReason ?? ''}`);
+  expect(await status('kills-worker')).toEqual(['pending:']);
+
+  const restarted = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env, stdio: 'ignore' });
+  try {
+    await expect.poll(() => status('after-killer'), { timeout: 60_000 }).toEqual(['ingested:']);
+    expect(await status('kills-worker')).toEqual(['held:failed_repeatedly']);
+  } finally {
+    const exited = new Promise((resolve) => restarted.once('exit', resolve));
+    restarted.kill('SIGTERM');
+    await exited;
+  }
+}, 120_000);

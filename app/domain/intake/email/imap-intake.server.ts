@@ -72,6 +72,8 @@ async function takeMessage(client: ImapFlow, db: Database, config: Config, uid: 
   const raw = tooLarge ? message && message.headers : message && message.source;
   if (!raw) return false;
   const stored = await storeInboundEmail(db, raw, 'imap', { sizeBytes: tooLarge ? sized.size! : raw.length });
+  // Where a hostile message would take the process down (issue 15's zip bomb).
+  crashPoint('imap-while-processing');
   await processInboundEmail(db, stored.id, { config });
   crashPoint('imap-after-commit');
   // An oversized message stays where a person can open it in a mail client.
