@@ -124,11 +124,12 @@ test('a NUL byte in the Message-ID, which once failed the insert every time, no 
   expect(after!.status).toBe('ingested');
 });
 
-test('a process killed by a message three times: the fourth start holds that message and takes the next', async () => {
+test('a process killed by a message as often as INTAKE_MAX_FAILURES allows: the next start holds that message and takes the next one', async () => {
   await append(mail('kills-worker', '建议为自行车棚加装照明。'));
   await append(mail('after-killer', '建议在教学楼增设直饮水。'));
-  const env = { ...process.env, DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1', INTAKE_MAX_FAILURES: '3', WORKER_POLL_SECONDS: '0.5', DATA_DIR: '.tmp/imap-poison', LOG_LEVEL: 'silent', SEED_DEMO: 'never' };
-  for (let run = 1; run <= 3; run++) {
+  const env = { ...process.env, DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1', INTAKE_MAX_FAILURES: '2', WORKER_POLL_SECONDS: '0.5', DATA_DIR: '.tmp/imap-poison', LOG_LEVEL: 'silent', SEED_DEMO: 'never' };
+  // Two deaths rather than three keeps this test to three process starts; the count is the same mechanism.
+  for (let run = 1; run <= 2; run++) {
     const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env: { ...env, JIANYAN_CRASH_AT: 'imap-while-processing' }, stdio: 'ignore' });
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, killed) => resolve(killed)));
     expect(signal, `run ${run}`).toBe('SIGKILL');
@@ -138,11 +139,11 @@ test('a process killed by a message three times: the fourth start holds that mes
 
   const restarted = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env, stdio: 'ignore' });
   try {
-    await expect.poll(() => status('after-killer'), { timeout: 60_000 }).toEqual(['ingested:']);
+    await expect.poll(() => status('after-killer'), { timeout: 120_000 }).toEqual(['ingested:']);
     expect(await status('kills-worker')).toEqual(['held:failed_repeatedly']);
   } finally {
     const exited = new Promise((resolve) => restarted.once('exit', resolve));
     restarted.kill('SIGTERM');
     await exited;
   }
-}, 120_000);
+}, 300_000);
