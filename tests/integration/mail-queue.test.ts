@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { assignInboundEmail, retryInboundEmail } from '../../app/domain/intake/email/email-queue.server.ts';
 import { attachmentVerdicts, inboundReasons } from '../../app/domain/intake/email/inbound-reasons.ts';
+import { maskPhone } from '../../app/domain/contacts/mask.ts';
 import { suggestionHeldReasons } from '../../app/domain/suggestions/held-reasons.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { attachments, auditLog, inboundEmails, suggestions } from '../../db/schema/index.ts';
@@ -154,7 +155,7 @@ test('the queue shows each mail’s text with contacts masked, its files by name
   const html = await (await fetch(`${portal.url}/admin/inbox?tab=unmatched`, { headers: { cookie } })).text();
   const block = mailBlock(html, stored.id);
   expect(block).toContain('建议增开早班校车。');
-  expect(block).toContain('139****5678');
+  expect(block).toContain(maskPhone('13912345678'));
   expect(block).toContain('l***@example.edu.cn');
   expect(block).toContain('李**');
   for (const secret of ['13912345678', 'lisi@example.edu.cn', '13700001111', '李四', 'zhangming@example.edu.cn']) expect(block).not.toContain(secret);

@@ -1,11 +1,14 @@
 import { expect, test } from 'vitest';
+import { maskPhone } from '../../contacts/mask.ts';
 import { maskContactsInText } from './mask-mail-text.ts';
 
 test('addresses and phone numbers in the text are masked like contact details', () => {
-  expect(maskContactsInText('请回复 zhangming@example.edu.cn，或致电 13800138000。')).toBe('请回复 z***@example.edu.cn，或致电 138****8000。');
-  expect(maskContactsInText('办公室 0376-6391234')).toBe('办公室 037****1234');
-  expect(maskContactsInText('手机 138 1234 5678 谢谢')).toBe('手机 138****5678 谢谢');
-  expect(maskContactsInText('身份证 410102199001011234')).toBe('身份证 410****1234');
+  expect(maskContactsInText('请回复 zhangming@example.edu.cn，或致电 13800138000。')).toBe(`请回复 z***@example.edu.cn，或致电 ${maskPhone('13800138000')}。`);
+  expect(maskContactsInText('办公室 0376-6391234')).toBe(`办公室 ${maskPhone('0376-6391234')}`);
+  expect(maskContactsInText('手机 138 1234 5678 谢谢')).toBe(`手机 ${maskPhone('13812345678')} 谢谢`);
+  expect(maskContactsInText('身份证 410102199001011234')).toBe(`身份证 ${maskPhone('410102199001011234')}`);
+  // However contact masking evolves, no digit run of the number survives whole.
+  for (const secret of ['8000', '6391234', '5678', '1234']) expect(maskContactsInText('致电 13800138000、0376-6391234、138 1234 5678')).not.toContain(secret);
 });
 
 test('years, amounts and ordinary numbers stay as written', () => {
