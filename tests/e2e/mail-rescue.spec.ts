@@ -13,6 +13,8 @@ test.afterAll(async () => {
 });
 
 const thirdParty = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/mail/third-party', name));
+// Written by hand (tests/fixtures/mail/hand-written/README.md).
+const handWritten = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/mail/hand-written', name));
 
 // Held mail as the queue really holds it: matched to a plan but held for an
 // attachment (what earlier versions did with an .exe or a seventh file), held
@@ -28,7 +30,7 @@ async function heldMails(token: string, planId: number) {
     { subject: `${token} 可执行文件`, raw: thirdParty('rspamd-bad-ext-exe.eml'), statusReason: 'attachment_extension', planId },
     { subject: `${token} 七个附件`, raw: sevenFiles, statusReason: 'attachments_over_limit', planId },
     { subject: `${token} PGP 签名`, raw: thirdParty('pgpmime-signed.eml'), statusReason: 'plan_closed', planId },
-    { subject: `${token} S/MIME 签名`, raw: thirdParty('smime-multipart-signed.eml'), statusReason: 'failed_repeatedly', planId: null },
+    { subject: `${token} S/MIME 签名`, raw: handWritten('smime-multipart-signed.eml'), statusReason: 'failed_repeatedly', planId: null },
   ];
   for (const mail of mails) {
     await db()

@@ -31,32 +31,40 @@ beforeAll(async () => {
 });
 
 const thirdParty = (name: string) => fixture(`third-party/${name}`);
+// Signed S/MIME mail written by hand (tests/fixtures/mail/hand-written/README.md).
+const handWritten = (name: string) => fixture(`hand-written/${name}`);
 const row = async (id: number) => (await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, id)))[0]!;
 const suggestion = async (id: number) => (await database.db.select().from(suggestions).where(eq(suggestions.id, id)))[0]!;
 const files = (id: number) => database.db.select({ filename: attachments.filename }).from(attachments).where(eq(attachments.suggestionId, id));
 
-async function rescue(name: string) {
-  const { stored, outcome } = await ingest(database.db, config, thirdParty(name));
+async function rescue(name: string, raw: Buffer = thirdParty(name)) {
+  const { stored, outcome } = await ingest(database.db, config, raw);
   expect(outcome).toMatchObject({ status: 'unmatched', reason: 'no_marker' });
   const assigned = await assignInboundEmail(database.db, stored.id, planId, { config });
   expect(assigned?.status, name).toBe('ingested');
   return { id: stored.id, s: await suggestion(assigned!.suggestionId!) };
 }
 
-test.each([
-  ['smime-multipart-signed.eml', 'smime'],
-  ['pgpmime-signed.eml', 'pgp'],
-])('a signed mail (%s) is ingested; its signature is recognised and not an attachment', async (name, kind) => {
-  const { id, s } = await rescue(name);
+test('a signed S/MIME mail is ingested; its signature is recognised and not an attachment', async () => {
+  const { id, s } = await rescue('smime-multipart-signed.eml', handWritten('smime-multipart-signed.eml'));
+  expect(s.body).toContain('建议公园南门增设无障碍坡道');
+  expect(s.intakeMeta).toMatchObject({ signature: 'smime' });
+  expect(s.intakeMeta).not.toHaveProperty('attachmentsNotKept');
+  expect(await files(s.id)).toEqual([]);
+  expect((await row(id)).attachmentList).toEqual([expect.objectContaining({ filename: 'smime.p7s', verdict: 'signature' })]);
+});
+
+test('a signed PGP/MIME mail from another project is ingested; its signature is recognised and not an attachment', async () => {
+  const { id, s } = await rescue('pgpmime-signed.eml');
   expect(s.body).toContain('Bob, we need to cancel this contract.');
-  expect(s.intakeMeta).toMatchObject({ signature: kind });
+  expect(s.intakeMeta).toMatchObject({ signature: 'pgp' });
   expect(s.intakeMeta).not.toHaveProperty('attachmentsNotKept');
   expect(await files(s.id)).toEqual([]);
   expect((await row(id)).attachmentList).toEqual([expect.objectContaining({ verdict: 'signature' })]);
 });
 
 test('an opaque S/MIME mail, whose text is inside the signature, still becomes a suggestion with the file kept for staff', async () => {
-  const { s } = await rescue('smime-onepart-signed.eml');
+  const { s } = await rescue('smime-onepart-signed.eml', handWritten('smime-onepart-signed.eml'));
   expect(s.body).toBe('（内容见附件）');
   expect(s.intakeMeta.attachmentsNotKept).toEqual([{ index: 0, filename: 'smime.p7m', verdict: 'extension' }]);
 });
