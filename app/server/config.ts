@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   INTAKE_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   INTAKE_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
   INTAKE_REPLIES_PER_HOUR: z.coerce.number().int().min(0).default(5),
+  // Attempts at one IMAP message before it is held and intake moves on (issue 15).
+  INTAKE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
 });
 
 // hCaptcha's published test keys: the widget always passes and siteverify
@@ -84,6 +86,7 @@ export type Config = {
     token: string | undefined;
     maxBytes: number;
     repliesPerHour: number;
+    maxFailures: number;
   };
 };
 
@@ -139,6 +142,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       token: e.INTAKE_TOKEN,
       maxBytes: e.INTAKE_MAX_BYTES,
       repliesPerHour: e.INTAKE_REPLIES_PER_HOUR,
+      maxFailures: e.INTAKE_MAX_FAILURES,
     },
   };
 }

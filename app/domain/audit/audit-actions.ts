@@ -63,4 +63,5 @@ export const knownAuditActions = [
   'inbound_email.downloaded',
   'inbound_email.html_viewed',
   'inbound_email.senders_viewed',
+  'inbound_email.attachment_downloaded',
 ] as const;
