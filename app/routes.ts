@@ -55,6 +55,7 @@ export default [
     route('suggestions/:suggestionId/attachments/:attachmentId', 'routes/admin/suggestion-attachment.ts'),
     route('inbox/:emailId/eml', 'routes/admin/inbox-eml.ts'),
     route('inbox/:emailId/html', 'routes/admin/inbox-html.ts'),
+    route('inbox/:emailId/attachments/:index', 'routes/admin/inbox-attachment.ts'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig;

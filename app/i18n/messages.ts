@@ -2,6 +2,7 @@ import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
 import * as exporting from './messages/exports.ts';
 import * as feedback from './messages/feedback.ts';
+import * as mailQueue from './messages/mail-queue.ts';
 import * as moderation from './messages/moderation.ts';
 import * as search from './messages/search.ts';
 import * as suggest from './messages/suggest.ts';
@@ -13,9 +14,9 @@ import * as versions from './messages/versions.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN, ...mailQueue.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en, ...mailQueue.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   // readable while `npm run keys:rotate` re-seals.
   CONTACT_KEY: z.string().optional(),
   CONTACT_KEY_PREVIOUS: z.string().optional(),
+  // Attempts at one IMAP message before it is held and intake moves on (issue 15).
+  INTAKE_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
 });
 
 // hCaptcha's published test keys: the widget always passes and siteverify
@@ -93,6 +95,7 @@ export type Config = {
     token: string | undefined;
     maxBytes: number;
     repliesPerHour: number;
+    maxFailures: number;
   };
 };
 
@@ -171,6 +174,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       token: e.INTAKE_TOKEN,
       maxBytes: e.INTAKE_MAX_BYTES,
       repliesPerHour: e.INTAKE_REPLIES_PER_HOUR,
+      maxFailures: e.INTAKE_MAX_FAILURES,
     },
   };
 }

@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { MailAttachmentSummary } from '../../app/domain/intake/email/inbound-reasons.ts';
 import { plans } from './plans.ts';
 import { sealed } from './sealed.ts';
 import { suggestions } from './suggestions.ts';
@@ -39,8 +40,20 @@ export const inboundEmails = pgTable(
     rawHead: sealed(),
     sizeBytes: integer().notNull(),
     status: inboundEmailStatus().notNull().default('pending'),
-    // Why it is held, unmatched, or not ingested; shown to moderators.
+    // Why it is held, unmatched, or not ingested: a code from
+    // app/domain/intake/email/inbound-reasons.ts (a moderator's own words when
+    // discarded). Staff see it as a sentence (app/i18n), never as the code.
     statusReason: text(),
+    // The figures that sentence needs (sizes, limits, attempts) and, for
+    // errors, the technical message for an administrator.
+    statusDetail: jsonb().$type<Record<string, string | number>>(),
+    // The decoded text, so that a moderator reads a mail before deciding.
+    // Contact lines in it are masked on display for staff without the permission.
+    // Sealed like `raw`: the text carries the sender's signature.
+    text: sealed(),
+    // Each attachment by name, with what intake did with it (kept, signature,
+    // not accepted and why); null until the message was parsed.
+    attachmentList: jsonb().$type<MailAttachmentSummary[]>(),
     // Decoded subject, for the moderators' queues. The sender is in `raw` and
     // is read, like any contact detail, only by permitted staff.
     subject: text(),
@@ -67,5 +80,11 @@ export const imapSyncState = pgTable('imap_sync_state', {
   mailbox: text().primaryKey(),
   uidValidity: bigint({ mode: 'bigint' }).notNull(),
   lastUid: bigint({ mode: 'number' }).notNull().default(0),
+  // UIDs are processed in order, so only the next one can be failing. Each
+  // attempt is counted before the work starts (a crash counts too); after
+  // INTAKE_MAX_FAILURES the message is held and intake moves on.
+  failingUid: bigint({ mode: 'number' }),
+  failingAttempts: integer().notNull().default(0),
+  failingError: text(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,7 +1,7 @@
 import { eq, type SQL } from 'drizzle-orm';
 import { openContactRow } from '../../app/domain/contacts/sealed-contact.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
-import { sealEmailHtml, sealRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
+import { sealEmailHtml, sealEmailText, sealRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
 import { openOutboxColumns } from '../../app/domain/mail/sealed-outbox.ts';
 import type { Database } from '../../db/client.server.ts';
 import { outboxMessages, suggestionContacts } from '../../db/schema/index.ts';
@@ -24,8 +24,9 @@ export async function outboxMailTo(db: Database, address: string): Promise<Opene
 }
 
 /** The sealed columns of an inbound_emails row, for tests that insert mail directly. */
-export function sealedInboundEmail(raw: Buffer, sanitizedHtml?: string) {
-  return { ...sealRawEmail(contactKeyring(), raw), sanitizedHtml: sealEmailHtml(contactKeyring(), sanitizedHtml) };
+export function sealedInboundEmail(raw: Buffer, sanitizedHtml?: string, text?: string) {
+  const keyring = contactKeyring();
+  return { ...sealRawEmail(keyring, raw), sanitizedHtml: sealEmailHtml(keyring, sanitizedHtml), text: sealEmailText(keyring, { keyId: keyring.current.id }, text) };
 }
 
 /** The contact record of a suggestion, opened (the columns are sealed at rest). */

@@ -18,7 +18,7 @@ import { sealedInboundEmail } from '../factories/sealed.ts';
 
 const database = setupTestDatabase();
 let portal: RunningPortal;
-let ids: { plan: number; slug: string; section: number; user: number; suggestion: number; attachment: number; email: number };
+let ids: { plan: number; slug: string; section: number; user: number; suggestion: number; attachment: number; email: number; mailWithFile: number };
 
 type Rule = Permission | 'signed-in';
 // `null`: the route has no such handler (or refuses the method), so 405 for everyone.
@@ -52,6 +52,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'clusters.tsx', path: () => '/admin/clusters', loader: 'read:suggestion:any', action: null },
   { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
   { file: 'inbox-html.ts', path: () => `/admin/inbox/${ids.email}/html`, loader: 'read:contact:any', action: null },
+  { file: 'inbox-attachment.ts', path: () => `/admin/inbox/${ids.mailWithFile}/attachments/0`, loader: 'read:suggestion:any', action: null },
 ];
 // The sign-in steps and logout need no session by nature; tested below.
 const publicRoutes = ['login.tsx', 'login-two-factor.tsx', 'logout.ts', 'layout.tsx'];
@@ -75,7 +76,13 @@ beforeAll(async () => {
   const [attachment] = await database.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.suggestionId, suggestion.id));
   const raw = Buffer.from('From: a@example.edu.cn\r\nSubject: test\r\n\r\nbody\r\n');
   const [email] = await database.db.insert(inboundEmails).values({ dedupeKey: 'matrix', source: 'test', ...sealedInboundEmail(raw, '<p>矩阵测试</p>'), sizeBytes: raw.byteLength, status: 'unmatched' }).returning();
-  ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id, suggestion: suggestion.id, attachment: attachment!.id, email: email!.id };
+  // A mail with a file the portal does not accept, left in the mail for staff (tests/fixtures/mail/third-party).
+  const withFile = fs.readFileSync('tests/fixtures/mail/third-party/rspamd-zip-gz.eml');
+  const [mailWithFile] = await database.db
+    .insert(inboundEmails)
+    .values({ dedupeKey: 'matrix-file', source: 'test', ...sealedInboundEmail(withFile), sizeBytes: withFile.byteLength, status: 'held', statusReason: 'attachment_extension', attachmentList: [{ index: 0, filename: 'f.zip.gz', contentType: 'application/octet-stream', sizeBytes: 145, verdict: 'extension' }] })
+    .returning();
+  ids = { plan: plan.id, slug: plan.slug, section: section!.id, user: target.id, suggestion: suggestion.id, attachment: attachment!.id, email: email!.id, mailWithFile: mailWithFile!.id };
   actors.push({ label: 'anonymous', cookie: null, permissions: [] });
   for (const role of ['admin', 'moderator', 'planner'] as const) {
     for (const grants of [[], ['read:contact:any']] as GrantablePermission[][]) {

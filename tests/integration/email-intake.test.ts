@@ -166,7 +166,7 @@ test('mail for a closed consultation is held; reopened, a retry ingests it', asy
   expect((await retryInboundEmail(database.db, stored.id, { config }))?.status).toBe('ingested');
 });
 
-test('an attachment over 10 MB holds the mail, and the sender gets a polite explanation', async () => {
+test('an attachment over 10 MB no longer holds the mail: the text is ingested, the file stays in the mail for staff', async () => {
   const big = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]);
   const raw = Buffer.from(
     [
@@ -193,11 +193,13 @@ test('an attachment over 10 MB holds the mail, and the sender gets a polite expl
     'utf8',
   );
   const { outcome } = await ingest(database.db, config, raw);
-  expect(outcome).toMatchObject({ status: 'held', reason: 'attachments_over_limit' });
-  const [notice] = await outboxMailTo(database.db, 'big@example.edu.cn');
-  expect(notice).toMatchObject({ kind: 'held_notice' });
-  expect(notice!.headers).toMatchObject({ 'Auto-Submitted': 'auto-replied', 'In-Reply-To': '<oversized-014@mail.example.edu.cn>' });
-  expect(notice!.text).toContain('最多 5 个附件，每个不超过 10 MB');
+  expect(outcome.status).toBe('ingested');
+  const s = await suggestionView(database.db, outcome.suggestionId!);
+  expect(s.row.body).toBe('详见附件。');
+  expect(s.files).toEqual([]);
+  expect(s.row.intakeMeta.attachmentsNotKept).toEqual([{ index: 0, filename: 'big.pdf', verdict: 'too_large' }]);
+  // The sender gets the tracking code, not a request to send the mail again.
+  expect(s.mail.map((m) => m.kind)).toEqual(['acknowledgement']);
 });
 
 test('replies to one sender are rate-limited; the suggestions are all kept', async () => {

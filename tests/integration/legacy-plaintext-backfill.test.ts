@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -10,10 +11,12 @@ import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { downloadInboundEmail, viewInboundEmailHtml } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
+import { openEmailText } from '../../app/domain/intake/email/sealed-email.ts';
 import { rowsNotUnderCurrentKey } from '../../app/domain/crypto/sealed-tables.server.ts';
 import { trackSuggestion } from '../../app/domain/suggestions/queries.server.ts';
 import { installContactKeys } from '../../app/server/contact-keys.ts';
 import { connect, type Database } from '../../db/client.server.ts';
+import { inboundEmails } from '../../db/schema/index.ts';
 import { migrateDatabase, migrationsFolder } from '../../db/migrate.server.ts';
 import { outboxMail } from '../factories/sealed.ts';
 import { TEST_CONTACT_KEY } from '../setup/contact-keyring.ts';
@@ -21,7 +24,7 @@ import { withDatabaseName } from '../setup/global-database.ts';
 import { dumpDatabase, encodingsOf } from './helpers/dump-database.ts';
 
 // An upgraded deployment: a database at the last migration before encryption
-// at rest (0012), holding plaintext contacts, mail, outgoing mail and a TOTP
+// at rest, holding plaintext contacts, mail, outgoing mail and a TOTP
 // secret, is migrated and started. Afterwards nothing is plaintext and
 // everything still reads.
 
@@ -31,6 +34,8 @@ const url = withDatabaseName(adminUrl, name);
 let handle: { db: Database; sql: postgres.Sql };
 const raw = 'From: =?UTF-8?B?5Lqs5Y6f5bCP5bed?= <jingyuan.xiaochuan@example.edu.cn>\r\nSubject: old\r\nMessage-ID: <legacy-1@x>\r\n\r\n建议保留老校区的银杏大道。\r\n电话：13711112222\r\n';
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+// The decoded text the mail queue keeps (inbound_emails.text, before it was sealed).
+const legacyText = '建议保留老校区的银杏大道。\n京原小川 电话：13711112222';
 
 /** The committed migrations up to and including `last`, as an older release shipped them. */
 function migrationsUpTo(last: number): string {
@@ -63,8 +68,8 @@ beforeAll(async () => {
     insert into staff_users (email, name, role, password_hash, totp_secret, totp_enabled_at)
       values ('legacy-admin@test.jianyan.invalid', '旧管理员', 'admin', 'x', '${secret}', now());
   `);
-  await before`insert into inbound_emails (dedupe_key, source, raw, size_bytes, status, sanitized_html, suggestion_id)
-    values ('legacy', 'imap', ${Buffer.from(raw)}, ${raw.length}, 'ingested', '<p>电话：13711112222</p>', (select id from suggestions where tracking_code = 'JY-7K3F-9QXD'))`;
+  await before`insert into inbound_emails (dedupe_key, source, raw, size_bytes, status, sanitized_html, text, suggestion_id)
+    values ('legacy', 'imap', ${Buffer.from(raw)}, ${raw.length}, 'ingested', '<p>电话：13711112222</p>', ${legacyText}, (select id from suggestions where tracking_code = 'JY-7K3F-9QXD'))`;
   await before.end();
 
   // The upgrade: `npm start` migrates, then seals before serving.
@@ -105,6 +110,8 @@ test('the sealed rows read as before: /track, a reveal, the raw mail and its HTM
   const [mail] = await handle.sql<{ id: number }[]>`select id from inbound_emails where dedupe_key = 'legacy'`;
   expect((await downloadInboundEmail(db, { id: Number(mail!.id), actor }))!.raw.toString('utf8')).toBe(raw);
   expect(await viewInboundEmailHtml(db, { id: Number(mail!.id), actor })).toBe('<p>电话：13711112222</p>');
+  const [stored] = await db.select({ keyId: inboundEmails.keyId, text: inboundEmails.text }).from(inboundEmails).where(eq(inboundEmails.id, Number(mail!.id)));
+  expect(openEmailText(contactKeyring(), stored!)).toBe(legacyText);
   expect((await outboxMail(db)).map((m) => [m.toAddress, m.text])).toEqual([['jingyuan.xiaochuan@example.edu.cn', '京原小川您好']]);
   expect((await storedTotp(db, staff!.id)).secret).toBe(secret);
   expect(await verifyAndSpendTotp(db, staff!.id, currentTotp(secret))).toBe(true);

@@ -8,6 +8,7 @@ import { BULK_FORM_ID, BULK_TAGS_ID } from './bulk-bar.tsx';
 import { KeyboardHelp, toggleKeyboardHelp } from './keyboard-help.tsx';
 import type { QueueRow } from './types.ts';
 import { useShortcuts, useShortcutsEnabled } from './use-shortcuts.ts';
+import { heldReasonText } from '../../i18n/reason-text.ts';
 
 const keys: [string, MessageKey][] = [
   ['j', 'mod.keys.next'],
@@ -116,7 +117,7 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
                 </td>
                 <td>
                   {t(`status.${row.status}`)}
-                  {row.heldReason && <div className="muted">{row.heldReason}</div>}
+                  {row.heldReason && <div className="muted">{heldReasonText(t, row.heldReason)}</div>}
                 </td>
                 <td>{row.categoryName ?? ''}</td>
                 <td>{t(`mod.channel.${row.channel}`)}</td>

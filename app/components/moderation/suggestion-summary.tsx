@@ -1,6 +1,8 @@
 import type { SuggestionView } from '../../domain/moderation/suggestion-detail.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
+import { heldReasonText } from '../../i18n/reason-text.ts';
+import { MailIntakeNote } from './mail-intake-note.tsx';
 
 type Props = { s: SuggestionView; canDownloadEml: boolean };
 
@@ -35,7 +37,7 @@ export function SuggestionSummary({ s, canDownloadEml }: Props) {
         {s.heldReason && (
           <>
             <dt>{t('mod.detail.held')}</dt>
-            <dd>{s.heldReason}</dd>
+            <dd>{heldReasonText(t, s.heldReason)}</dd>
           </>
         )}
         {meeting?.name && (
@@ -72,6 +74,7 @@ export function SuggestionSummary({ s, canDownloadEml }: Props) {
           </ul>
         </>
       )}
+      <MailIntakeNote suggestion={s} />
       {s.email && (
         <section aria-labelledby="email-heading">
           <h2 id="email-heading">{t('mod.detail.email')}</h2>

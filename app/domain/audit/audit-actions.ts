@@ -64,4 +64,5 @@ export const knownAuditActions = [
   'inbound_email.html_viewed',
   'inbound_email.senders_viewed',
   'plan.contacts_purged',
+  'inbound_email.attachment_downloaded',
 ] as const;

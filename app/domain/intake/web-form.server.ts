@@ -12,6 +12,7 @@ import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../sugge
 import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
 import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
 import { verifyCaptcha } from './captcha.server.ts';
+import type { SuggestionHeldReason } from '../suggestions/held-reasons.ts';
 
 type Reply = SubmissionResult<string[]>;
 
@@ -139,7 +140,7 @@ function checkFiles(files: UploadedFile[], tooManyFiles: boolean) {
   return { accepted, fileErrors };
 }
 
-type Verdict = { type: 'passed' | 'disabled'; heldReason?: undefined } | { type: 'held'; heldReason: string } | { type: 'failed' };
+type Verdict = { type: 'passed' | 'disabled'; heldReason?: undefined } | { type: 'held'; heldReason: SuggestionHeldReason } | { type: 'failed' };
 
 async function captchaVerdict(tx: Transaction, config: Config, token: string, clientIp: string): Promise<Verdict> {
   if (config.captcha.disabled) return { type: 'disabled' };

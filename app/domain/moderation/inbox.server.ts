@@ -2,10 +2,13 @@ import type { Database } from '../../../db/client.server.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import {
   assignInboundEmail,
+  cannotRescue,
   discardInboundEmail,
+  inboundAttachment,
   listInboundQueue,
   retryInboundEmail,
 } from '../intake/email/email-queue.server.ts';
+import { mailPreview } from '../intake/email/mail-preview.ts';
 import type { Config } from '../../server/config.ts';
 import { inboundSenders } from '../contacts/inbound-email-contacts.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
@@ -18,18 +21,47 @@ import { inboxTabs, type InboxTab } from './inbox-tabs.ts';
 
 export async function inboxPage(
   db: Database,
-  { viewer, tab, before, ip }: { viewer: Actor; tab: InboxTab; before?: number; ip?: string },
+  { viewer, tab, before, ip, maxBytes = 40 * 1024 * 1024 }: { viewer: Actor; tab: InboxTab; before?: number; ip?: string; maxBytes?: number },
 ) {
   assertPermission(viewer, 'read:suggestion:any');
-  const limit = 50;
-  const rows = await listInboundQueue(db, { statuses: [...inboxTabs[tab]], before, limit: limit + 1 });
+  const limit = 20;
+  const rows = await listInboundQueue(db, { statuses: [...inboxTabs[tab]], before, limit: limit + 1, maxBytes });
   const page = rows.slice(0, limit);
   // Unmasked senders only for contact readers, through the contacts module (audited there).
   const senders = viewer.permissions.has('read:contact:any') ? await inboundSenders(db, { viewer, ids: page.map((r) => r.id), ip }) : new Map<number, string | null>();
   return {
-    rows: page.map((r) => ({ ...r, sender: senders.get(r.id) ?? null })),
+    rows: page.map(({ text, statusDetail, ...r }) => ({
+      ...r,
+      // The technical message of an error is for those who may read the whole mail.
+      statusDetail: viewer.permissions.has('read:contact:any') ? statusDetail : withoutError(statusDetail),
+      preview: text === null ? null : mailPreview(text),
+      cannotRescue: cannotRescue(r) ?? null,
+      sender: senders.get(r.id) ?? null,
+    })),
     nextBefore: rows.length > limit ? page.at(-1)!.id : null,
   };
+}
+
+function withoutError(detail: Record<string, string | number> | null) {
+  if (!detail) return detail;
+  const { error: _error, ...rest } = detail;
+  return rest;
+}
+
+/** A file left in a mail (not accepted, or beyond the count), for staff to download. Audited. */
+export async function downloadInboundAttachment(db: Database, { id, index, actor, ip, maxBytes }: Act & { index: number; maxBytes: number }) {
+  assertPermission(actor, 'read:suggestion:any');
+  const file = await inboundAttachment(db, { id, index, maxBytes });
+  if (!file) return undefined;
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: 'inbound_email.attachment_downloaded',
+    targetType: 'inbound_email',
+    targetId: id,
+    details: { index },
+    ip,
+  });
+  return file;
 }
 
 type Act = { id: number; actor: Actor; ip?: string };

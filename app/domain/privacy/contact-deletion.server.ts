@@ -78,7 +78,7 @@ async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: 
   const contactRows = await deleteContactDetails(tx, suggestionId);
   const mails = await tx
     .update(inboundEmails)
-    .set({ raw: null, rawHead: null, sanitizedHtml: null, contentPurgedAt: new Date() })
+    .set({ raw: null, rawHead: null, text: null, sanitizedHtml: null, contentPurgedAt: new Date() })
     .where(eq(inboundEmails.suggestionId, suggestionId))
     .returning({ id: inboundEmails.id });
   // Mail already sent or still queued keeps no copy of the address either.

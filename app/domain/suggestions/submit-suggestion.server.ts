@@ -6,6 +6,7 @@ import { acknowledgementAddress, saveContact, type ContactDetails } from '../con
 import { afterIntake } from '../search/after-intake.server.ts';
 import { enqueueAcknowledgement } from './acknowledge.server.ts';
 import { generateTrackingCode } from './tracking-code.ts';
+import type { SuggestionHeldReason } from './held-reasons.ts';
 
 export type Channel = 'web' | 'email' | 'letter' | 'phone' | 'visit' | 'symposium';
 
@@ -28,7 +29,7 @@ export type SubmitSuggestionInput = {
   attachments?: { filename: string; contentType: string; bytes: Uint8Array; extractedText?: string }[];
   /** 'pending_verification' (待核验) keeps the suggestion but holds it for a person. */
   status?: 'received' | 'pending_verification';
-  heldReason?: string;
+  heldReason?: SuggestionHeldReason;
   /** Same key, same suggestion: retries and double posts return the first. */
   intakeKey?: string;
   intakeMeta?: Record<string, unknown>;

@@ -1,14 +1,16 @@
 import { data, Form, Link } from 'react-router';
+import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import { z } from 'zod';
 import type { Route } from './+types/inbox';
 import moderationStyles from '../../styles/moderation.css?url';
+import { InboxMail } from '../../components/moderation/inbox-mail.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { assignInboundToPlan, discardInbound, inboxPage, retryInbound } from '../../domain/moderation/inbox.server.ts';
 import { inboxTabs, type InboxTab } from '../../domain/moderation/inbox-tabs.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
+import { inboundReasonText } from '../../i18n/reason-text.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
 
 const tabs = Object.keys(inboxTabs) as InboxTab[];
@@ -23,12 +25,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [page, options] = await Promise.all([
-    inboxPage(context.db, { viewer, tab: query.tab, before: query.before, ip: context.clientIp }),
+    inboxPage(context.db, { viewer, tab: query.tab, before: query.before, ip: context.clientIp, maxBytes: context.config.intake.maxBytes }),
     queueOptions(context.db, {}),
   ]);
   return {
     tab: query.tab,
     ...page,
+    maxBytes: context.config.intake.maxBytes,
     plans: options.plans,
     canModerate: viewer.permissions.has('moderate:suggestion:any'),
     canReadContact: viewer.permissions.has('read:contact:any'),
@@ -42,19 +45,23 @@ const InboxForm = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('discard'), id, reason: z.string().trim().min(2).max(500) }),
 ]);
 
+type Outcome = { status: string; reason?: string | null; suggestionId?: number | null; trackingCode?: string };
+
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
   const form = parseFormData(await request.formData(), InboxForm);
   if (!form.ok) return invalid(form.errors, { done: null });
   const f = form.data;
   const act = { id: f.id, actor: viewer, ip: context.clientIp, config: context.config };
+  const done = (outcome: Outcome) => ({ done: { id: f.id, status: outcome.status, reason: outcome.reason ?? null, suggestionId: outcome.suggestionId ?? null, trackingCode: outcome.trackingCode ?? null }, errors: null });
   try {
-    if (f.intent === 'assign')
-      return { done: (await assignInboundToPlan(context.db, { ...act, planId: f.planId })).status, errors: null };
-    if (f.intent === 'retry') return { done: (await retryInbound(context.db, act)).status, errors: null };
+    if (f.intent === 'assign') return done(await assignInboundToPlan(context.db, { ...act, planId: f.planId }));
+    if (f.intent === 'retry') return done(await retryInbound(context.db, act));
     await discardInbound(context.db, { ...act, reason: f.reason });
-    return { done: 'discarded', errors: null };
+    return done({ status: 'discarded' });
   } catch (error) {
+    const refused = domainErrorResponse(error);
+    if (refused) throw refused;
     if (error instanceof ModerationError) return data({ done: null, errors: { form: [error.code] } }, { status: 409 });
     throw error;
   }
@@ -62,7 +69,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Inbox({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { rows, tab, plans, canModerate, canReadContact } = loaderData;
+  const { rows, tab, plans, canModerate, canReadContact, maxBytes } = loaderData;
+  const done = actionData && 'done' in actionData ? actionData.done : null;
   return (
     <section>
       <title>{`${t('mod.inbox.title')} · ${t('site.name')}`}</title>
@@ -79,9 +87,18 @@ export default function Inbox({ loaderData, actionData }: Route.ComponentProps) 
           ))}
         </ul>
       </nav>
-      {actionData && 'done' in actionData && actionData.done && (
+      {done && (
         <p className="notice" role="status">
-          {t('mod.inbox.done', { status: actionData.done })}
+          {done.status === 'ingested' ? (
+            <>
+              {t('mail.queue.result.ingested', { code: done.trackingCode ?? '' })}{' '}
+              {done.suggestionId && <Link to={`/admin/suggestions/${done.suggestionId}`}>{t('mail.queue.openSuggestion')}</Link>}
+            </>
+          ) : done.status === 'discarded' ? (
+            t('mail.queue.result.discarded')
+          ) : (
+            t('mail.queue.result.notIngested', { reason: inboundReasonText(t, { status: done.status, statusReason: done.reason }, maxBytes) })
+          )}
         </p>
       )}
       {actionData?.errors && (
@@ -94,29 +111,9 @@ export default function Inbox({ loaderData, actionData }: Route.ComponentProps) 
       ) : (
         <ul className="inbox-list">
           {rows.map((row) => (
-            <li key={row.id} className="admin-panel">
-              <h2>{row.subject || t('mod.inbox.noSubject')}</h2>
-              <dl className="summary">
-                <dt>{t('mod.inbox.reason')}</dt>
-                <dd>{row.statusReason ?? row.status}</dd>
-                <dt>{t('mod.inbox.received')}</dt>
-                <dd>{formatChinaDateTime(new Date(row.receivedAt))}</dd>
-                {canReadContact && (
-                  <>
-                    <dt>{t('mod.inbox.sender')}</dt>
-                    <dd>{row.sender}</dd>
-                  </>
-                )}
-              </dl>
-              {canReadContact && (
-                <p>
-                  <a href={`/admin/inbox/${row.id}/eml`} download>
-                    {t('mod.inbox.eml')}
-                  </a>
-                </p>
-              )}
-              {canModerate && <InboxActions id={row.id} status={row.status} plans={plans} />}
-            </li>
+            <InboxMail key={row.id} row={row} maxBytes={maxBytes} canReadContact={canReadContact}>
+              {canModerate && <InboxActions id={row.id} status={row.status} planId={row.planId} cannotRescue={row.cannotRescue !== null} plans={plans} />}
+            </InboxMail>
           ))}
         </ul>
       )}
@@ -129,16 +126,16 @@ export default function Inbox({ loaderData, actionData }: Route.ComponentProps) 
   );
 }
 
-function InboxActions({ id, status, plans }: { id: number; status: string; plans: { id: number; title: string }[] }) {
+function InboxActions({ id, status, planId, cannotRescue, plans }: { id: number; status: string; planId: number | null; cannotRescue: boolean; plans: { id: number; title: string }[] }) {
   const { t } = useTranslation();
   return (
     <div className="button-row">
-      {status !== 'bounce' && (
+      {status !== 'bounce' && !cannotRescue && (
         <Form method="post" className="admin-form admin-form--inline">
           <input type="hidden" name="id" value={id} />
           <label>
             {t('mod.intake.plan')}
-            <select name="planId">
+            <select name="planId" defaultValue={planId ?? undefined}>
               {plans.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.title}
@@ -151,7 +148,7 @@ function InboxActions({ id, status, plans }: { id: number; status: string; plans
           </button>
         </Form>
       )}
-      {status === 'held' && (
+      {status === 'held' && !cannotRescue && (
         <Form method="post">
           <input type="hidden" name="id" value={id} />
           <button type="submit" name="intent" value="retry" className="button button--secondary">

@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect } from 'react-router';
+import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import { z } from 'zod';
 import type { Route } from './+types/plan-rules';
 import { FieldError } from '../../components/admin/field-error.tsx';
@@ -48,6 +49,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   try {
     await addRule(context.db, { planId, keywords, categoryId, tagName, actor: viewer, ip: context.clientIp });
   } catch (error) {
+    const refused = domainErrorResponse(error);
+    if (refused) throw refused;
     if (error instanceof ModerationError) return invalid({ categoryId: ['needTarget'] });
     throw error;
   }

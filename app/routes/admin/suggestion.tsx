@@ -1,4 +1,5 @@
 import { data, Link, useNavigate } from 'react-router';
+import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import type { Route } from './+types/suggestion';
 import moderationStyles from '../../styles/moderation.css?url';
 import { ContactPanel } from '../../components/moderation/contact-panel.tsx';
@@ -68,6 +69,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const siteUrl = context.config.siteUrl;
     return { result: await runIntent(context, viewer, id, form.data, siteUrl), errors: null };
   } catch (error) {
+    const refused = domainErrorResponse(error);
+    if (refused) throw refused;
     if (error instanceof ModerationError)
       return data({ result: null, errors: { form: [error.code] } }, { status: error.code === 'not_found' ? 404 : 409 });
     throw error;

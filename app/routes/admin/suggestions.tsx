@@ -1,4 +1,5 @@
 import { data } from 'react-router';
+import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import type { Route } from './+types/suggestions';
 import moderationStyles from '../../styles/moderation.css?url';
 import { BulkBar } from '../../components/moderation/bulk-bar.tsx';
@@ -58,6 +59,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     });
     return { done: count, errors: null };
   } catch (error) {
+    const refused = domainErrorResponse(error);
+    if (refused) throw refused;
     if (error instanceof ModerationError) return data({ done: 0, errors: { form: [error.code] } }, { status: 409 });
     throw error;
   }

@@ -6,6 +6,7 @@ import { imapSyncState } from '../../../../db/schema/index.ts';
 import type { Config } from '../../../server/config.ts';
 import type { Logger } from '../../../server/logger.ts';
 import { crashPoint } from '../../../server/crash-point.ts';
+import { countAttempt, holdPoisonMessage, lastFailure, recordFailure } from './imap-failures.server.ts';
 import { processInboundEmail } from './process-email.server.ts';
 import { storeInboundEmail } from './store-email.server.ts';
 
@@ -18,6 +19,11 @@ type ImapSettings = NonNullable<Config['intake']['imap']>;
  * A crash anywhere in between fetches the message again next time, and
  * de-duplication by Message-ID (or raw hash) makes that harmless. A new
  * UIDVALIDITY means the server renumbered the mailbox: start over from UID 1.
+ *
+ * Bounded: a message's RFC822.SIZE is asked first, and one over
+ * INTAKE_MAX_BYTES is not downloaded (its header block is, for the reply and
+ * the queue); it stays in the mailbox, flagged. A message that fails
+ * INTAKE_MAX_FAILURES times is held with its reason and intake moves on.
  */
 export async function pollMailbox(client: ImapFlow, db: Database, config: Config, log: Pick<Logger, 'info' | 'warn'>) {
   const imap = config.intake.imap!;
@@ -35,13 +41,18 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
 
     const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
     for (const uid of uids) {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!message || !message.source) continue;
-      const stored = await storeInboundEmail(db, message.source, 'imap');
-      await processInboundEmail(db, stored.id, { config });
-      crashPoint('imap-after-commit');
-      if (config.intake.processedFolder) await client.messageMove(String(uid), config.intake.processedFolder, { uid: true });
-      else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+      const attempts = await countAttempt(db, key, uid);
+      if (attempts >= config.intake.maxFailures) {
+        await giveUp(client, db, config, { key, uid, attempts });
+        log.warn({ uid, attempts }, 'email intake: a message failed every time; held for a person, moving on');
+      } else {
+        try {
+          if (!(await takeMessage(client, db, config, uid))) continue;
+        } catch (error) {
+          await recordFailure(db, key, uid, error).catch(() => {});
+          throw error;
+        }
+      }
       lastUid = uid;
       await saveState(db, key, mailbox.uidValidity, lastUid);
       processed += 1;
@@ -51,6 +62,39 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
   }
   if (processed) log.info({ processed }, 'email intake: messages processed');
   return processed;
+}
+
+async function takeMessage(client: ImapFlow, db: Database, config: Config, uid: number): Promise<boolean> {
+  const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
+  if (!sized) return false;
+  const tooLarge = (sized.size ?? 0) > config.intake.maxBytes;
+  const message = await client.fetchOne(String(uid), tooLarge ? { headers: true } : { source: true }, { uid: true });
+  const raw = tooLarge ? message && message.headers : message && message.source;
+  if (!raw) return false;
+  const stored = await storeInboundEmail(db, raw, 'imap', { sizeBytes: tooLarge ? sized.size! : raw.length });
+  // Where a hostile message would take the process down (issue 15's zip bomb).
+  crashPoint('imap-while-processing');
+  await processInboundEmail(db, stored.id, { config });
+  crashPoint('imap-after-commit');
+  // An oversized message stays where a person can open it in a mail client.
+  if (tooLarge) await client.messageFlagsAdd(String(uid), ['\\Flagged'], { uid: true });
+  else if (config.intake.processedFolder) await client.messageMove(String(uid), config.intake.processedFolder, { uid: true });
+  else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
+  return true;
+}
+
+// The message failed every time: keep what can be fetched of it, held with
+// the last error, and flag it on the server. Nothing is moved or deleted, so
+// even when the database refuses the message itself it is still in the mailbox.
+async function giveUp(client: ImapFlow, db: Database, config: Config, { key, uid, attempts }: { key: string; uid: number; attempts: number }) {
+  const error = await lastFailure(db, key);
+  const sized = await client.fetchOne(String(uid), { size: true }, { uid: true }).catch(() => undefined);
+  const size = sized ? (sized.size ?? 0) : 0;
+  const whole = size > 0 && size <= config.intake.maxBytes;
+  const message = await client.fetchOne(String(uid), whole ? { source: true } : { headers: true }, { uid: true }).catch(() => undefined);
+  const raw = (message && (whole ? message.source : message.headers)) || Buffer.alloc(0);
+  await holdPoisonMessage(db, { raw, sizeBytes: Math.max(size, raw.length), attempts, error });
+  await client.messageFlagsAdd(String(uid), ['\\Flagged'], { uid: true }).catch(() => {});
 }
 
 async function saveState(db: Database, mailbox: string, uidValidity: bigint, lastUid: number) {

@@ -3,7 +3,7 @@ import type { DbExecutor } from '../../../../db/client.server.ts';
 import { inboundEmails, suggestions } from '../../../../db/schema/index.ts';
 
 /**
- * Retention: the raw message and HTML of every mail that became one of the
+ * Retention: the raw message, its decoded text and HTML of every mail that became one of the
  * plan's suggestions or was assigned to the plan are removed. The row stays
  * (status, subject, dates, the link to its suggestion) so that counts and the
  * mail queue's history hold. Returns how many messages were purged.
@@ -11,7 +11,7 @@ import { inboundEmails, suggestions } from '../../../../db/schema/index.ts';
 export async function purgePlanEmails(tx: DbExecutor, planId: number, now: Date): Promise<number> {
   const purged = await tx
     .update(inboundEmails)
-    .set({ raw: null, rawHead: null, sanitizedHtml: null, contentPurgedAt: now })
+    .set({ raw: null, rawHead: null, text: null, sanitizedHtml: null, contentPurgedAt: now })
     .where(
       and(
         isNull(inboundEmails.contentPurgedAt),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { inboundEmails } from '../../../../db/schema/index.ts';
 import type { Resealer } from '../../crypto/reseal.server.ts';
-import { openEmailHtml, openRawEmail, sealEmailHtml, sealRawEmail } from './sealed-email.ts';
+import { openEmailHtml, openEmailText, openRawEmail, sealEmailHtml, sealEmailText, sealRawEmail } from './sealed-email.ts';
 
 /** inbound_emails for the backfill and key rotation. Few rows per batch: one message may be 40 MB. */
 export const inboundEmailResealer: Resealer = {
@@ -11,7 +11,7 @@ export const inboundEmailResealer: Resealer = {
   keyId: inboundEmails.keyId,
   resealBatch: async (tx, keyring, where, limit) => {
     const rows = await tx
-      .select({ id: inboundEmails.id, keyId: inboundEmails.keyId, raw: inboundEmails.raw, sanitizedHtml: inboundEmails.sanitizedHtml })
+      .select({ id: inboundEmails.id, keyId: inboundEmails.keyId, raw: inboundEmails.raw, text: inboundEmails.text, sanitizedHtml: inboundEmails.sanitizedHtml })
       .from(inboundEmails)
       .where(where)
       .orderBy(inboundEmails.id)
@@ -20,12 +20,14 @@ export const inboundEmailResealer: Resealer = {
     for (const row of rows) {
       const raw = openRawEmail(keyring, row);
       const html = openEmailHtml(keyring, row);
+      const text = openEmailText(keyring, row);
       await tx
         .update(inboundEmails)
         .set({
           // A purged message keeps nothing to seal, but its row is marked as done.
           ...(raw ? sealRawEmail(keyring, raw) : { raw: null, rawHead: null, keyId: keyring.current.id }),
           sanitizedHtml: sealEmailHtml(keyring, html),
+          text: sealEmailText(keyring, { keyId: keyring.current.id }, text),
         })
         .where(eq(inboundEmails.id, row.id));
     }

@@ -1,7 +1,7 @@
 import { openText, open, seal, sealText, type Keyring } from '../../crypto/keyring.ts';
 
 // An inbound mail carries its sender's address, name and signature: the raw
-// message, its header block and the sanitized HTML are sealed at rest
+// message, its header block, its decoded text and the sanitized HTML are sealed at rest
 // (docs/decisions/060-encryption-at-rest.md). Rows with keyId NULL predate
 // encryption and hold the bytes as they were until the start-up backfill.
 
@@ -35,4 +35,20 @@ export function openRawHead(keyring: Keyring, row: Stored & { rawHead: Buffer | 
 export function openEmailHtml(keyring: Keyring, row: Stored & { sanitizedHtml: Buffer | null }): string | null {
   if (!row.sanitizedHtml) return null;
   return row.keyId === null ? row.sanitizedHtml.toString('utf8') : openText(keyring, row.sanitizedHtml, 'inbound_emails.sanitized_html');
+}
+
+/**
+ * The decoded text in the form its row keeps: sealed, or for a row that
+ * predates encryption (keyId NULL, not yet backfilled) UTF-8 like the rest of
+ * that row, so that the backfill seals it with the others. An empty text is
+ * kept (not NULL): NULL means "not read yet" to the mail queue.
+ */
+export function sealEmailText(keyring: Keyring, row: Stored, text: string | null | undefined): Buffer | null {
+  if (text === null || text === undefined) return null;
+  return row.keyId === null ? Buffer.from(text, 'utf8') : seal(keyring, text, 'inbound_emails.text');
+}
+
+export function openEmailText(keyring: Keyring, row: Stored & { text: Buffer | null }): string | null {
+  if (!row.text) return null;
+  return row.keyId === null ? row.text.toString('utf8') : openText(keyring, row.text, 'inbound_emails.text');
 }

@@ -1,6 +1,6 @@
 -- Encryption at rest (docs/decisions/060-encryption-at-rest.md). Contact
--- details, raw and sanitized mail, outgoing mail and TOTP secrets become bytea
--- sealed with AES-256-GCM by the application. SQL cannot seal (the key never
+-- details, raw mail with its decoded text and sanitized HTML, outgoing mail
+-- and TOTP secrets become bytea sealed with AES-256-GCM by the application. SQL cannot seal (the key never
 -- reaches the database), so existing plaintext is converted to UTF-8 bytes
 -- here and left with key_id NULL; every process seals those rows at start
 -- (app/domain/crypto/sealed-tables.server.ts) before it serves.
@@ -9,6 +9,7 @@ ALTER TABLE "suggestion_contacts" ALTER COLUMN "unit" SET DATA TYPE bytea USING 
 ALTER TABLE "suggestion_contacts" ALTER COLUMN "phone" SET DATA TYPE bytea USING convert_to("phone", 'UTF8');--> statement-breakpoint
 ALTER TABLE "suggestion_contacts" ALTER COLUMN "email" SET DATA TYPE bytea USING convert_to("email", 'UTF8');--> statement-breakpoint
 ALTER TABLE "inbound_emails" ALTER COLUMN "raw" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "inbound_emails" ALTER COLUMN "text" SET DATA TYPE bytea USING convert_to("text", 'UTF8');--> statement-breakpoint
 ALTER TABLE "inbound_emails" ALTER COLUMN "sanitized_html" SET DATA TYPE bytea USING convert_to("sanitized_html", 'UTF8');--> statement-breakpoint
 ALTER TABLE "outbox_messages" ALTER COLUMN "to_address" SET DATA TYPE bytea USING convert_to("to_address", 'UTF8');--> statement-breakpoint
 ALTER TABLE "outbox_messages" ALTER COLUMN "to_address" DROP NOT NULL;--> statement-breakpoint

@@ -1,0 +1,18 @@
+import { data } from 'react-router';
+import type { Route } from './+types/inbox-attachment';
+import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { downloadInboundAttachment } from '../../domain/moderation/inbox.server.ts';
+import { downloadResponse } from '../../utils/download.server.ts';
+import { idParam } from '../../utils/parse-form.server.ts';
+
+// A file a mail carried that the portal did not keep with the suggestion (a
+// type it does not accept, or one beyond the count). Always downloaded as
+// bytes, never rendered: whatever its name or declared type says.
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
+  const index = Number(params.index);
+  if (!Number.isInteger(index) || index < 0 || index > 10_000) throw data(null, { status: 404 });
+  const file = await downloadInboundAttachment(context.db, { id: idParam(params.emailId), index, actor: viewer, ip: context.clientIp, maxBytes: context.config.intake.maxBytes });
+  if (!file) throw data(null, { status: 404 });
+  return downloadResponse(file.bytes, { filename: file.filename, contentType: 'application/octet-stream' });
+}
