@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.server.ts';
 import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { newNonce, securityHeaders } from '../web/security-headers.server.ts';
 import { originCheck } from './origin-check.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -26,7 +27,7 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config));
+  app.use(securityHeaderMiddleware(config, { csp: !devMiddleware }));
   app.use(requestLog(log));
   app.use(compression());
   app.use(rememberLocale(config));
@@ -46,22 +47,18 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
     createRequestHandler({
       build,
       mode: devMiddleware ? 'development' : 'production',
-      getLoadContext: (req) => ({ db, log, config, clientIp: req.ip ?? 'unknown' }),
+      getLoadContext: (req, res) => ({ db, log, config, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce ?? '') }),
     }),
   );
   return app;
 }
 
-function securityHeaders(config: Config): express.RequestHandler {
+// A fresh nonce per response; entry.server reads it from the load context.
+function securityHeaderMiddleware(config: Config, { csp }: { csp: boolean }): express.RequestHandler {
   return (_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Tracking codes appear in URLs; they must not leak to other sites.
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    if (config.isProduction && config.publicUrl?.startsWith('https:')) {
-      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    }
+    const nonce = csp ? newNonce() : undefined;
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders({ publicUrl: config.publicUrl, captchaScriptUrl: config.captcha.scriptUrl, nonce }));
     next();
   };
 }

@@ -18,6 +18,7 @@ import { clearedSessionCookie, sessionCookie } from '../../domain/accounts/sessi
 import { enrolmentDetails } from '../../domain/accounts/totp.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 // The one admin page open while setup is pending (a one-time password to
 // replace, or 2FA to enrol): requireUser sends such accounts here.
@@ -48,7 +49,7 @@ const AccountForm = z.discriminatedUnion('intent', [
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request, context, { allowSetupPending: true });
-  const form = parseFormData(await request.formData(), AccountForm);
+  const form = parseFormData(await readForm(request), AccountForm);
   if (!form.ok) return invalid(form.errors);
   const ip = context.clientIp;
   switch (form.data.intent) {
