@@ -29,6 +29,7 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaderMiddleware(config, { csp: !devMiddleware }));
   app.use(requestLog(log));
+  app.use(dropUnreadBodies());
   app.use(compression());
   app.use(rememberLocale(config));
   app.use(originCheck({ publicUrl: config.publicUrl, exempt: ['/api/intake/'] }));
@@ -59,6 +60,25 @@ function securityHeaderMiddleware(config: Config, { csp }: { csp: boolean }): ex
     const nonce = csp ? newNonce() : undefined;
     res.locals.cspNonce = nonce;
     res.set(securityHeaders({ publicUrl: config.publicUrl, captchaScriptUrl: config.captcha.scriptUrl, nonce }));
+    next();
+  };
+}
+
+/**
+ * A body the app stopped reading (over a size limit, or never needed) is not
+ * drained: after the answer is out, the connection is half-closed and, a
+ * moment later, dropped. Without this Node would either keep the socket
+ * waiting forever or read the rest of an endless upload.
+ */
+const LINGER_MS = 2000;
+function dropUnreadBodies(): express.RequestHandler {
+  return (req, res, next) => {
+    res.on('finish', () => {
+      if (req.complete) return;
+      const socket = req.socket;
+      socket.end();
+      setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    });
     next();
   };
 }

@@ -51,8 +51,10 @@ export function limitedBodyStream(request: Request, maxBytes: number): ReadableS
       }
       received += next.value.byteLength;
       if (received > maxBytes) {
-        // Stop reading; the server answers and drops the rest of the upload.
-        void reader.cancel().catch(() => {});
+        // Stop reading, but leave the source alone: cancelling it would
+        // destroy the socket before the 413 is written. The server closes the
+        // connection once the answer is out (dropUnreadBodies in http.ts).
+        reader.releaseLock();
         controller.error(new BodyTooLarge(maxBytes));
         return;
       }
