@@ -1,3 +1,4 @@
+import './web/zod-jitless.ts';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx';
