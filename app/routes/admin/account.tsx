@@ -41,7 +41,7 @@ const AccountForm = z.discriminatedUnion('intent', [
   z
     .object({ intent: z.literal('change-password'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: password, confirmPassword: z.string() })
     .refine((f) => f.newPassword === f.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' }),
-  z.object({ intent: z.literal('start-2fa') }),
+  z.object({ intent: z.literal('start-2fa'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH) }),
   z.object({ intent: z.literal('confirm-2fa'), code: z.string().trim().max(10) }),
   z.object({ intent: z.literal('disable-2fa'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH) }),
   z.object({ intent: z.literal('logout-everywhere') }),
@@ -61,7 +61,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     case 'start-2fa':
       if (user.twoFactorEnabled) return invalid({ form: ['already_enabled'] });
-      await startTotpEnrolment(context.db, { viewer: user });
+      {
+        const started = await startTotpEnrolment(context.db, { viewer: user, currentPassword: form.data.currentPassword });
+        if (!started.ok) return invalid({ enrolPassword: [started.error] });
+      }
       throw redirect('/admin/account#two-factor');
     case 'confirm-2fa': {
       const result = await confirmTotpEnrolment(context.db, { viewer: user, code: form.data.code, ip });
