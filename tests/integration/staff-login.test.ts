@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { DEFAULT_IP_FAILURE_LIMIT, loginWithPassword, loginWithSecondFactor, MAX_FAILURES } from '../../app/domain/accounts/login.server.ts';
 import { hashPassword, verifyPassword } from '../../app/domain/accounts/passwords.server.ts';
 import { currentTotp } from '../../app/domain/accounts/totp.server.ts';
-import { auditLog, staffUsers } from '../../db/schema/index.ts';
+import { auditLog } from '../../db/schema/index.ts';
 import { createStaff } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 
