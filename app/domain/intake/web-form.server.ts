@@ -12,6 +12,7 @@ import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
 import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
 import { verifyCaptcha } from './captcha.server.ts';
 import type { SuggestionHeldReason } from '../suggestions/held-reasons.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import { BodyTooLarge, UnreadableBody } from '../../web/read-body.server.ts';
 import { readUpload, type UploadedFile } from '../../web/read-upload.server.ts';
 
@@ -78,41 +79,48 @@ export async function handleWebSubmission(options: {
   const value = submission.value;
   const honeypotFilled = Boolean(String(fields.get('website') ?? '').trim());
   const token = String(fields.get('captcha-token') || fields.get('h-captcha-response') || '').trim();
-  const checked = await checkCaptcha(db, config, token, clientIp);
 
-  return db.transaction(async (tx) => {
-    // Serialise concurrent posts of the same form: the second waits here, then
-    // finds the first one's row. (Its own siteverify may have failed because
-    // the first post already spent the token; the receipt still wins.)
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${intakeKey!}, 0))`);
-    const existing = await findReceipt(tx, intakeKey!);
-    if (existing) return { type: 'receipt', trackingCode: existing } as const;
+  // A second post of this form (double click, retry) waits here for the first,
+  // captcha check included, then finds its receipt.
+  return oneAtATime(intakeKey!, async () => {
+    const again = await findReceipt(db, intakeKey!);
+    if (again) return { type: 'receipt', trackingCode: again } as const;
+    const checked = await checkCaptcha(db, config, token, clientIp);
 
-    const verdict = await spendCaptchaToken(tx, checked);
-    if (verdict.type === 'failed') {
-      return { type: 'invalid', reply: submission.reply({ formErrors: ['suggest.error.captchaFailed'] }) } as const;
-    }
-    const heldReason = honeypotFilled ? 'honeypot' : verdict.heldReason;
-    const trackUrl = trackUrlOf(config.siteUrl);
-    const saved = await submitSuggestion(tx, {
-      planId: plan.id,
-      channel: 'web',
-      sectionId: value.sectionId ?? null,
-      categoryId: value.categoryId,
-      title: value.title,
-      body: value.body,
-      submitterType: value.submitterType,
-      contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
-      publicationConsent: value.publication,
-      attachments: accepted,
-      status: heldReason ? 'pending_verification' : 'received',
-      heldReason,
-      intakeKey: intakeKey!,
-      intakeMeta: { locale, captcha: verdict.type },
-      locale,
-      trackUrl,
+    return db.transaction(async (tx) => {
+      // Serialise concurrent posts of the same form: the second waits here, then
+      // finds the first one's row. (Its own siteverify may have failed because
+      // the first post already spent the token; the receipt still wins.)
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${intakeKey!}, 0))`);
+      const existing = await findReceipt(tx, intakeKey!);
+      if (existing) return { type: 'receipt', trackingCode: existing } as const;
+
+      const verdict = await spendCaptchaToken(tx, checked);
+      if (verdict.type === 'failed') {
+        return { type: 'invalid', reply: submission.reply({ formErrors: ['suggest.error.captchaFailed'] }) } as const;
+      }
+      const heldReason = honeypotFilled ? 'honeypot' : verdict.heldReason;
+      const trackUrl = trackUrlOf(config.siteUrl);
+      const saved = await submitSuggestion(tx, {
+        planId: plan.id,
+        channel: 'web',
+        sectionId: value.sectionId ?? null,
+        categoryId: value.categoryId,
+        title: value.title,
+        body: value.body,
+        submitterType: value.submitterType,
+        contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
+        publicationConsent: value.publication,
+        attachments: accepted,
+        status: heldReason ? 'pending_verification' : 'received',
+        heldReason,
+        intakeKey: intakeKey!,
+        intakeMeta: { locale, captcha: verdict.type },
+        locale,
+        trackUrl,
+      });
+      return { type: 'receipt', trackingCode: saved.trackingCode } as const;
     });
-    return { type: 'receipt', trackingCode: saved.trackingCode } as const;
   });
 }
 
