@@ -55,11 +55,20 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
 }
 
 // A fresh nonce per response; entry.server reads it from the load context.
+// The headers are added just before the response head goes out, and only
+// where the route did not set its own: React Router's adapter appends, so a
+// route's stricter policy (the sandboxed mail view) would otherwise be
+// joined to ours instead of replacing it.
 function securityHeaderMiddleware(config: Config, { csp }: { csp: boolean }): express.RequestHandler {
   return (_req, res, next) => {
     const nonce = csp ? newNonce() : undefined;
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders({ publicUrl: config.publicUrl, captchaScriptUrl: config.captcha.scriptUrl, nonce }));
+    const headers = securityHeaders({ publicUrl: config.publicUrl, captchaScriptUrl: config.captcha.scriptUrl, nonce });
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
     next();
   };
 }
