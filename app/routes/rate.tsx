@@ -6,6 +6,7 @@ import { ratingLinkTarget, rateByToken } from '../domain/feedback/ratings.server
 import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { hasStaffSession } from '../web/staff-session.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { readForm, SMALL_FORM_BYTES } from '../web/read-form.server.ts';
 
 // /rate/<token>: the decision email's rating link. The token can rate its one
 // suggestion and show its title; it cannot open /track, the reply or a contact.
@@ -37,7 +38,7 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
     );
   }
-  const form = RateForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
+  const form = RateForm.safeParse(Object.fromEntries(await readForm(request, { maxBytes: SMALL_FORM_BYTES })));
   const input = form.success ? form.data : RateForm.parse({});
   const target = await ratingLinkTarget(context.db, params.token);
   const outcome = await rateByToken(context.db, { token: params.token, ...input, raterIsStaff: await hasStaffSession(request, context) });

@@ -14,6 +14,7 @@ import { publicationConsents, type PublicationConsent } from '../domain/feedback
 import { requestContactDeletion } from '../domain/privacy/contact-deletion.server.ts';
 import { ownSuggestionId, trackSuggestion } from '../domain/suggestions/queries.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { readForm, SMALL_FORM_BYTES } from '../web/read-form.server.ts';
 
 const TrackForm = z.object({
   code: z.string().max(40).default(''),
@@ -41,7 +42,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (!limit.allowed) {
     throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
   }
-  const form = TrackForm.safeParse(Object.fromEntries(await request.formData().catch(() => new FormData())));
+  const form = TrackForm.safeParse(Object.fromEntries(await readForm(request, { maxBytes: SMALL_FORM_BYTES })));
   const { code, contact, intent, rating, comment, consent, confirm } = form.success ? form.data : TrackForm.parse({});
   const rated = intent === 'rate' ? await rateByTracking(context.db, { code, contact, rating, comment, raterIsStaff: await hasStaffSession(request, context) }) : null;
   const privacy = intent === 'consent' || intent === 'delete-contact' ? await submitterPrivacyAct(context, { code, contact, intent, consent, confirm }) : null;

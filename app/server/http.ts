@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.server.ts';
 import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
+import { newNonce, securityHeaders } from '../web/security-headers.server.ts';
 import { originCheck } from './origin-check.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -26,8 +27,9 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(securityHeaders(config));
+  app.use(securityHeaderMiddleware(config, { csp: !devMiddleware }));
   app.use(requestLog(log));
+  app.use(dropUnreadBodies());
   app.use(compression());
   app.use(rememberLocale(config));
   app.use(originCheck({ publicUrl: config.publicUrl, exempt: ['/api/intake/'] }));
@@ -46,22 +48,46 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
     createRequestHandler({
       build,
       mode: devMiddleware ? 'development' : 'production',
-      getLoadContext: (req) => ({ db, log, config, clientIp: req.ip ?? 'unknown' }),
+      getLoadContext: (req, res) => ({ db, log, config, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce ?? '') }),
     }),
   );
   return app;
 }
 
-function securityHeaders(config: Config): express.RequestHandler {
+// A fresh nonce per response; entry.server reads it from the load context.
+// The headers are added just before the response head goes out, and only
+// where the route did not set its own: React Router's adapter appends, so a
+// route's stricter policy (the sandboxed mail view) would otherwise be
+// joined to ours instead of replacing it.
+function securityHeaderMiddleware(config: Config, { csp }: { csp: boolean }): express.RequestHandler {
   return (_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // Tracking codes appear in URLs; they must not leak to other sites.
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    if (config.isProduction && config.publicUrl?.startsWith('https:')) {
-      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    }
+    const nonce = csp ? newNonce() : undefined;
+    res.locals.cspNonce = nonce;
+    const headers = securityHeaders({ publicUrl: config.publicUrl, captchaScriptUrl: config.captcha.scriptUrl, nonce });
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      for (const [name, value] of Object.entries(headers)) if (!this.hasHeader(name)) this.setHeader(name, value);
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  };
+}
+
+/**
+ * A body the app stopped reading (over a size limit, or never needed) is not
+ * drained: after the answer is out, the connection is half-closed and, a
+ * moment later, dropped. Without this Node would either keep the socket
+ * waiting forever or read the rest of an endless upload.
+ */
+const LINGER_MS = 2000;
+function dropUnreadBodies(): express.RequestHandler {
+  return (req, res, next) => {
+    res.on('finish', () => {
+      if (req.complete) return;
+      const socket = req.socket;
+      socket.end();
+      setTimeout(() => socket.destroy(), LINGER_MS).unref();
+    });
     next();
   };
 }

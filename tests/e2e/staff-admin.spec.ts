@@ -24,6 +24,8 @@ test('a new admin signs in, must enrol TOTP first, then adds a moderator', async
   // Admins must have 2FA: the account page is the only way in until it is on.
   await expect(page).toHaveURL(/\/admin\/account$/);
   await expect(page.getByText('请先启用两步验证')).toBeVisible();
+  // The password again first: a session alone must not bind an authenticator.
+  await page.getByRole('region', { name: '两步验证（TOTP）' }).getByLabel('当前密码').fill(admin.password);
   await page.getByRole('button', { name: '启用两步验证' }).click();
   await expect(page.getByRole('img', { name: /两步验证二维码/ })).toBeVisible();
   await expectNoAxeViolations(page);

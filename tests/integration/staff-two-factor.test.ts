@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { expect, test } from 'vitest';
 import { loginWithPassword, loginWithSecondFactor } from '../../app/domain/accounts/login.server.ts';
-import { confirmTotpEnrolment, disableOwnTotp, startTotpEnrolment } from '../../app/domain/accounts/own-account.server.ts';
+import {
+  changeOwnPassword,
+  confirmTotpEnrolment,
+  disableOwnTotp,
+  PASSWORD_CHECKS_PER_15MIN,
+  startTotpEnrolment,
+} from '../../app/domain/accounts/own-account.server.ts';
 import { remainingRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from '../../app/domain/accounts/recovery-codes.server.ts';
 import { currentTotp, enrolmentDetails, matchTotp, openTotpColumns } from '../../app/domain/accounts/totp.server.ts';
 import { auditLog, staffRecoveryCodes, staffUsers } from '../../db/schema/index.ts';
@@ -24,7 +30,10 @@ test('codes from a standard authenticator match within one step of drift, not be
 
 test('enrolment shows a QR code, turns 2FA on only with a correct code, and gives ten recovery codes', async () => {
   const staff = await createStaff(database.db, { role: 'admin' });
-  const secret = await startTotpEnrolment(database.db, { viewer: viewerOf(staff.id, true) });
+  expect(await startTotpEnrolment(database.db, { viewer: viewerOf(staff.id, true), currentPassword: 'not my password' })).toEqual({ ok: false, error: 'wrong_password' });
+  const started = await startTotpEnrolment(database.db, { viewer: viewerOf(staff.id, true), currentPassword: staff.password });
+  if (!started.ok) throw new Error(started.error);
+  const secret = started.secret;
   const details = await enrolmentDetails(secret, staff.email);
   expect(details.uri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
   expect(Buffer.from(details.qrDataUrl.split(',')[1]!, 'base64').toString()).toContain('<svg');
@@ -65,4 +74,30 @@ test('those who must have 2FA cannot turn it off; others can, with their passwor
   expect(await disableOwnTotp(database.db, { viewer: viewerOf(moderator.id, false), currentPassword: moderator.password, ip: '192.0.2.3' })).toEqual({ ok: true });
   const login = await loginWithPassword(database.db, { email: moderator.email, password: moderator.password, ip: '192.0.2.3' });
   expect(login.kind).toBe('signed-in');
+});
+
+test('the current password is asked before enrolment starts, and its checks are rate limited per account', async () => {
+  const staff = await createStaff(database.db, { role: 'moderator' });
+  const viewer = viewerOf(staff.id, false);
+  for (let i = 0; i < PASSWORD_CHECKS_PER_15MIN; i += 1) {
+    expect(await startTotpEnrolment(database.db, { viewer, currentPassword: `guess-${i}` })).toEqual({ ok: false, error: 'wrong_password' });
+  }
+  // Now even the right password is refused for a while, on every form that checks it.
+  expect(await startTotpEnrolment(database.db, { viewer, currentPassword: staff.password })).toEqual({ ok: false, error: 'too_many_tries' });
+  expect(await changeOwnPassword(database.db, { viewer, currentPassword: staff.password, newPassword: 'a brand new password', ip: '192.0.2.9' })).toEqual({
+    ok: false,
+    error: 'too_many_tries',
+  });
+  expect(await disableOwnTotp(database.db, { viewer, currentPassword: staff.password, ip: '192.0.2.9' })).toEqual({ ok: false, error: 'too_many_tries' });
+  const [row] = await database.db.select().from(staffUsers).where(eq(staffUsers.id, staff.id));
+  expect(row!.totpPendingSecret).toBeNull();
+});
+
+test('a parallel burst of current-password guesses gets no more checks than the limit', async () => {
+  const staff = await createStaff(database.db, { role: 'moderator' });
+  const viewer = viewerOf(staff.id, false);
+  const answers = await Promise.all(Array.from({ length: 15 }, (_, i) => startTotpEnrolment(database.db, { viewer, currentPassword: `burst-${i}` })));
+  const errors = answers.map((answer) => (answer.ok ? 'ok' : answer.error));
+  expect(errors.filter((error) => error === 'wrong_password')).toHaveLength(PASSWORD_CHECKS_PER_15MIN);
+  expect(errors.filter((error) => error === 'too_many_tries')).toHaveLength(15 - PASSWORD_CHECKS_PER_15MIN);
 });

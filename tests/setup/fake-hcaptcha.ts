@@ -17,6 +17,8 @@ export type FakeHcaptcha = {
   requests: URLSearchParams[];
   /** 'down' answers 503, 'hang' never answers. */
   setMode: (mode: 'up' | 'down' | 'hang') => void;
+  /** Siteverify requests being held open right now (mode 'hang'). */
+  pending: () => number;
   close: () => Promise<void>;
 };
 
@@ -24,6 +26,7 @@ export async function startFakeHcaptcha(): Promise<FakeHcaptcha> {
   const seen = new Set<string>();
   const requests: URLSearchParams[] = [];
   let mode: 'up' | 'down' | 'hang' = 'up';
+  let hanging = 0;
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url?.startsWith('/1/api.js')) {
       res.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' });
@@ -34,7 +37,11 @@ export async function startFakeHcaptcha(): Promise<FakeHcaptcha> {
       res.writeHead(404).end();
       return;
     }
-    if (mode === 'hang') return;
+    if (mode === 'hang') {
+      hanging += 1;
+      req.socket.once('close', () => (hanging -= 1));
+      return;
+    }
     if (mode === 'down') {
       res.writeHead(503).end('unavailable');
       return;
@@ -55,6 +62,7 @@ export async function startFakeHcaptcha(): Promise<FakeHcaptcha> {
     scriptUrl: `${base}/1/api.js`,
     requests,
     setMode: (next) => (mode = next),
+    pending: () => hanging,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -9,6 +9,7 @@ const known: Record<string, MessageKey> = {
   too_big: 'admin.error.tooLong',
   mismatch: 'admin.error.mismatch',
   wrong_password: 'admin.error.wrongPassword',
+  too_many_tries: 'admin.error.tooManyPasswordTries',
   wrong_code: 'admin.error.wrongCode',
   required: 'admin.error.twoFactorRequired',
   taken: 'admin.error.taken',

@@ -70,6 +70,11 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
       ) : (
         <Form method="post">
           <input type="hidden" name="intent" value="start-2fa" />
+          <label>
+            {t('admin.field.currentPassword')}
+            <input type="password" name="currentPassword" autoComplete="current-password" required {...describedBy(errors, 'enrolPassword', 'enrol-error')} />
+            <FieldError id="enrol-error" errors={errors} name="enrolPassword" />
+          </label>
           <button type="submit" className="button">
             {t('admin.twoFactor.start')}
           </button>

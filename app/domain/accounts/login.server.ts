@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { staffSessions, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import { checkRateLimit, consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
+import { checkRateLimit, clearRateLimit, consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
 import { verifyAgainstNothing, verifyPassword } from './passwords.server.ts';
 import { createSession, hashToken } from './sessions.server.ts';
 import { spendRecoveryCode } from './recovery-codes.server.ts';
@@ -10,7 +10,13 @@ import { verifyAndSpendTotp } from './totp.server.ts';
 import { requiresTwoFactor } from '../authorization/permissions.ts';
 import { grantsOf } from './staff.server.ts';
 
-/** Consecutive failures (password or second factor) before the account locks. */
+/**
+ * Failed attempts (password or second factor) on one account from one address
+ * before that address is locked out of that account for LOCK_MINUTES. The lock
+ * is per account AND address (docs/decisions/075): an outsider guessing from
+ * elsewhere cannot lock the owner out, and each attempt is counted before the
+ * password is checked, so a parallel burst gets no more than MAX_FAILURES tries.
+ */
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
 /**
@@ -50,15 +56,18 @@ export async function loginWithPassword(
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', details: { reason: 'unknown_account' }, ip });
     return { kind: 'invalid' };
   }
-  const locked = user.lockedUntil !== null && user.lockedUntil > now;
-  const passwordOk = await verifyPassword(user.passwordHash, password);
-  if (!passwordOk || locked || user.disabledAt) {
+  // Counted first, in one upsert: concurrent attempts each see their own count.
+  const attempt = await consumeRateLimit(db, accountAddressWindow('password', user.id, ip, now));
+  const locked = !attempt.allowed;
+  // A locked address still pays for a hash, so the answer takes as long.
+  const passwordOk = locked ? (await verifyAgainstNothing(password), false) : await verifyPassword(user.passwordHash, password);
+  if (!passwordOk || user.disabledAt) {
     const reason = user.disabledAt ? 'disabled' : locked ? 'locked' : 'wrong_password';
-    if (reason === 'wrong_password') await countFailure(db, user.id, now);
     await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, details: { reason }, ip });
     return { kind: 'invalid' };
   }
+  await clearRateLimit(db, accountAddressWindow('password', user.id, ip, now).key);
   // Enrolled users always give their code; users who must enrol get in with
   // the password alone, straight to the enrolment page (requireUser sends them).
   if (user.totpEnabledAt) {
@@ -82,18 +91,24 @@ export async function loginWithSecondFactor(
     .where(and(eq(staffSessions.idHash, hashToken(pendingToken)), eq(staffSessions.awaitingSecondFactor, true), gt(staffSessions.expiresAt, now)));
   if (!pending || pending.disabledAt || (pending.lockedUntil && pending.lockedUntil > now)) return { kind: 'invalid' };
 
+  const attempt = await consumeRateLimit(db, accountAddressWindow('second-factor', pending.userId, ip, now));
   const viaRecovery = code.replace(/\s/g, '').length > 6;
-  const ok = viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
+  const ok = !attempt.allowed ? false : viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
   if (!ok) {
     await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
-    const lockedNow = await countFailure(db, pending.userId, now);
-    if (lockedNow) await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
+    // Out of tries: the half-signed-in session ends; the password comes first again.
+    if (!attempt.allowed) await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
     await recordAudit(db, { actorId: null, action: 'auth.second_factor_failed', targetType: 'user', targetId: pending.userId, ip });
     return { kind: 'invalid' };
   }
   await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
+  await clearRateLimit(db, accountAddressWindow('second-factor', pending.userId, ip, now).key);
   if (viaRecovery) await recordAudit(db, { actorId: pending.userId, action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.userId, ip });
   return { kind: 'signed-in', token: await completeLogin(db, pending.userId, ip, now, viaRecovery ? 'recovery_code' : 'totp') };
+}
+
+function accountAddressWindow(step: 'password' | 'second-factor', userId: number, ip: string, now: Date) {
+  return { key: `login-attempts:${step}:${userId}:${ip}`, limit: MAX_FAILURES, windowSeconds: LOCK_MINUTES * 60, now };
 }
 
 function ipWindow(ip: string, limit = DEFAULT_IP_FAILURE_LIMIT, now: Date) {
@@ -101,24 +116,9 @@ function ipWindow(ip: string, limit = DEFAULT_IP_FAILURE_LIMIT, now: Date) {
 }
 
 async function completeLogin(db: Database, userId: number, ip: string, now: Date, method: string): Promise<string> {
-  await db.update(staffUsers).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(staffUsers.id, userId));
   const { token } = await createSession(db, { userId, awaitingSecondFactor: false, now });
   const [user] = await db.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, userId));
   const twoFactorRequired = requiresTwoFactor(user!.role, await grantsOf(db, userId));
   await recordAudit(db, { actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, details: { method, twoFactorRequired }, ip });
   return token;
-}
-
-/** One more failure; at MAX_FAILURES the account locks and the count starts again. Returns whether it locked. */
-async function countFailure(db: Database, userId: number, now: Date): Promise<boolean> {
-  const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-  const [row] = await db
-    .update(staffUsers)
-    .set({
-      failedLoginCount: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${MAX_FAILURES} then 0 else ${staffUsers.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${staffUsers.failedLoginCount} + 1 >= ${MAX_FAILURES} then ${lockUntil}::timestamptz else ${staffUsers.lockedUntil} end`,
-    })
-    .where(eq(staffUsers.id, userId))
-    .returning({ lockedUntil: staffUsers.lockedUntil });
-  return row?.lockedUntil !== null && row!.lockedUntil! > now;
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { staffRecoveryCodes, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
+import { clearRateLimit, consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
 import type { StaffUser } from './auth.server.ts';
 import { hashPassword, verifyPassword } from './passwords.server.ts';
 import { replaceRecoveryCodes } from './recovery-codes.server.ts';
@@ -12,15 +13,33 @@ import { generateTotpSecret, matchTotp, sealTotpColumns, storedTotp } from './to
 // function takes the signed-in viewer and touches only the viewer's row.
 
 type Viewer = Pick<StaffUser, 'id' | 'twoFactorRequired' | 'twoFactorEnabled'>;
-type Result<T = object> = ({ ok: true } & T) | { ok: false; error: 'wrong_password' | 'wrong_code' | 'required' };
+type Result<T = object> = ({ ok: true } & T) | { ok: false; error: 'wrong_password' | 'wrong_code' | 'required' | 'too_many_tries' };
+
+/**
+ * Current-password checks per account in 15 minutes. A stolen session (a
+ * browser left open) must not become an oracle for guessing the password:
+ * each check is counted before the hash is compared, and a correct one
+ * clears the count (docs/decisions/075).
+ */
+export const PASSWORD_CHECKS_PER_15MIN = 5;
+
+async function checkOwnPassword(db: Database, userId: number, password: string, now = new Date()): Promise<'ok' | 'wrong_password' | 'too_many_tries'> {
+  const key = `own-password-checks:${userId}`;
+  const attempt = await consumeRateLimit(db, { key, limit: PASSWORD_CHECKS_PER_15MIN, windowSeconds: 15 * 60, now });
+  if (!attempt.allowed) return 'too_many_tries';
+  const [row] = await db.select({ passwordHash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, userId));
+  if (!row || !(await verifyPassword(row.passwordHash, password))) return 'wrong_password';
+  await clearRateLimit(db, key);
+  return 'ok';
+}
 
 /** New password; every other session ends and a fresh one is returned for this browser. */
 export async function changeOwnPassword(
   db: Database,
   { viewer, currentPassword, newPassword, ip }: { viewer: Viewer; currentPassword: string; newPassword: string; ip: string },
 ): Promise<Result<{ token: string }>> {
-  const [row] = await db.select({ passwordHash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, viewer.id));
-  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false, error: 'wrong_password' };
+  const checked = await checkOwnPassword(db, viewer.id, currentPassword);
+  if (checked !== 'ok') return { ok: false, error: checked };
   const passwordHash = await hashPassword(newPassword);
   const token = await db.transaction(async (tx) => {
     await tx.update(staffUsers).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(staffUsers.id, viewer.id));
@@ -31,12 +50,22 @@ export async function changeOwnPassword(
   return { ok: true, token };
 }
 
-/** Starts (or restarts) enrolment: a new secret waits on the row until a code from it is confirmed. */
-export async function startTotpEnrolment(db: Database, { viewer }: { viewer: Viewer }): Promise<string> {
+/**
+ * Starts (or restarts) enrolment: a new secret waits on the row until a code
+ * from it is confirmed. The password is asked again first: whoever holds the
+ * secret holds the second factor, so a session alone (a browser left open)
+ * must not be enough to bind an authenticator of the finder's choosing.
+ */
+export async function startTotpEnrolment(
+  db: Database,
+  { viewer, currentPassword }: { viewer: Viewer; currentPassword: string },
+): Promise<Result<{ secret: string }>> {
+  const checked = await checkOwnPassword(db, viewer.id, currentPassword);
+  if (checked !== 'ok') return { ok: false, error: checked };
   const secret = generateTotpSecret();
   const { secret: current } = await storedTotp(db, viewer.id);
   await db.update(staffUsers).set(sealTotpColumns({ secret: current, pending: secret })).where(eq(staffUsers.id, viewer.id));
-  return secret;
+  return { ok: true, secret };
 }
 
 export async function pendingTotpSecret(db: Database, userId: number): Promise<string | null> {
@@ -68,8 +97,8 @@ export async function disableOwnTotp(
   { viewer, currentPassword, ip }: { viewer: Viewer; currentPassword: string; ip: string },
 ): Promise<Result> {
   if (viewer.twoFactorRequired) return { ok: false, error: 'required' };
-  const [row] = await db.select({ passwordHash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, viewer.id));
-  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) return { ok: false, error: 'wrong_password' };
+  const checked = await checkOwnPassword(db, viewer.id, currentPassword);
+  if (checked !== 'ok') return { ok: false, error: checked };
   await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)

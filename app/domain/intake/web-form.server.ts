@@ -7,12 +7,14 @@ import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions, usedCaptchaTokens } from '../../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { Config } from '../../server/config.ts';
-import { parseForm, RequestTooLarge, UnreadableForm, type UploadedFile } from '../../utils/multipart.server.ts';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../suggestions/attachment-type.ts';
 import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
 import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
 import { verifyCaptcha } from './captcha.server.ts';
 import type { SuggestionHeldReason } from '../suggestions/held-reasons.ts';
+import { oneAtATime } from './one-at-a-time.ts';
+import { BodyTooLarge, UnreadableBody } from '../../web/read-body.server.ts';
+import { readUpload, type UploadedFile } from '../../web/read-upload.server.ts';
 
 type Reply = SubmissionResult<string[]>;
 
@@ -33,10 +35,15 @@ export function encodeError(key: string, params?: Record<string, string | number
 
 /**
  * The web form adapter in front of submitSuggestion: parse (streaming, with
- * limits), validate, check attachments by content, then, in one transaction
- * serialised per form instance, verify the captcha and store. A repeated post
- * of the same form (double click, retry, back-and-resubmit) gets the first
- * receipt. The caller sends the receipt only after this returns: after commit.
+ * limits), validate, check attachments by content, verify the captcha, then,
+ * in one transaction serialised per form instance, spend the captcha token
+ * and store. A repeated post of the same form (double click, retry,
+ * back-and-resubmit) gets the first receipt. The caller sends the receipt only
+ * after this returns: after commit.
+ *
+ * The captcha is verified before the transaction opens (docs/decisions/074):
+ * siteverify may take its whole timeout, and a transaction waiting on it
+ * would hold a pool connection and the form's advisory lock all that time.
  */
 export async function handleWebSubmission(options: {
   db: Database;
@@ -49,10 +56,10 @@ export async function handleWebSubmission(options: {
   const { db, config, plan, request, clientIp, locale } = options;
   let parsed;
   try {
-    parsed = await parseForm(request, LIMITS);
+    parsed = await readUpload(request, LIMITS);
   } catch (error) {
-    if (error instanceof RequestTooLarge) return { type: 'too_large' };
-    if (error instanceof UnreadableForm) return { type: 'unreadable' };
+    if (error instanceof BodyTooLarge) return { type: 'too_large' };
+    if (error instanceof UnreadableBody) return { type: 'unreadable' };
     throw error;
   }
   const { fields } = parsed;
@@ -73,38 +80,47 @@ export async function handleWebSubmission(options: {
   const honeypotFilled = Boolean(String(fields.get('website') ?? '').trim());
   const token = String(fields.get('captcha-token') || fields.get('h-captcha-response') || '').trim();
 
-  return db.transaction(async (tx) => {
-    // Serialise concurrent posts of the same form: the second waits here, then
-    // finds the first one's row.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${intakeKey!}, 0))`);
-    const existing = await findReceipt(tx, intakeKey!);
-    if (existing) return { type: 'receipt', trackingCode: existing } as const;
+  // A second post of this form (double click, retry) waits here for the first,
+  // captcha check included, then finds its receipt.
+  return oneAtATime(intakeKey!, async () => {
+    const again = await findReceipt(db, intakeKey!);
+    if (again) return { type: 'receipt', trackingCode: again } as const;
+    const checked = await checkCaptcha(db, config, token, clientIp);
 
-    const verdict = await captchaVerdict(tx, config, token, clientIp);
-    if (verdict.type === 'failed') {
-      return { type: 'invalid', reply: submission.reply({ formErrors: ['suggest.error.captchaFailed'] }) } as const;
-    }
-    const heldReason = honeypotFilled ? 'honeypot' : verdict.heldReason;
-    const trackUrl = trackUrlOf(config.siteUrl);
-    const saved = await submitSuggestion(tx, {
-      planId: plan.id,
-      channel: 'web',
-      sectionId: value.sectionId ?? null,
-      categoryId: value.categoryId,
-      title: value.title,
-      body: value.body,
-      submitterType: value.submitterType,
-      contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
-      publicationConsent: value.publication,
-      attachments: accepted,
-      status: heldReason ? 'pending_verification' : 'received',
-      heldReason,
-      intakeKey: intakeKey!,
-      intakeMeta: { locale, captcha: verdict.type },
-      locale,
-      trackUrl,
+    return db.transaction(async (tx) => {
+      // Serialise concurrent posts of the same form: the second waits here, then
+      // finds the first one's row. (Its own siteverify may have failed because
+      // the first post already spent the token; the receipt still wins.)
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${intakeKey!}, 0))`);
+      const existing = await findReceipt(tx, intakeKey!);
+      if (existing) return { type: 'receipt', trackingCode: existing } as const;
+
+      const verdict = await spendCaptchaToken(tx, checked);
+      if (verdict.type === 'failed') {
+        return { type: 'invalid', reply: submission.reply({ formErrors: ['suggest.error.captchaFailed'] }) } as const;
+      }
+      const heldReason = honeypotFilled ? 'honeypot' : verdict.heldReason;
+      const trackUrl = trackUrlOf(config.siteUrl);
+      const saved = await submitSuggestion(tx, {
+        planId: plan.id,
+        channel: 'web',
+        sectionId: value.sectionId ?? null,
+        categoryId: value.categoryId,
+        title: value.title,
+        body: value.body,
+        submitterType: value.submitterType,
+        contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
+        publicationConsent: value.publication,
+        attachments: accepted,
+        status: heldReason ? 'pending_verification' : 'received',
+        heldReason,
+        intakeKey: intakeKey!,
+        intakeMeta: { locale, captcha: verdict.type },
+        locale,
+        trackUrl,
+      });
+      return { type: 'receipt', trackingCode: saved.trackingCode } as const;
     });
-    return { type: 'receipt', trackingCode: saved.trackingCode } as const;
   });
 }
 
@@ -141,18 +157,32 @@ function checkFiles(files: UploadedFile[], tooManyFiles: boolean) {
 }
 
 type Verdict = { type: 'passed' | 'disabled'; heldReason?: undefined } | { type: 'held'; heldReason: SuggestionHeldReason } | { type: 'failed' };
+type CheckedCaptcha = { verdict: Verdict; tokenHash?: string };
 
-async function captchaVerdict(tx: Transaction, config: Config, token: string, clientIp: string): Promise<Verdict> {
-  if (config.captcha.disabled) return { type: 'disabled' };
+/** Outside any transaction: siteverify may take up to its timeout. */
+async function checkCaptcha(db: Database, config: Config, token: string, clientIp: string): Promise<CheckedCaptcha> {
+  if (config.captcha.disabled) return { verdict: { type: 'disabled' } };
   // Without JavaScript no captcha can be solved: keep the suggestion, held.
-  if (!token) return { type: 'held', heldReason: 'captcha_missing' };
+  if (!token) return { verdict: { type: 'held', heldReason: 'captcha_missing' } };
   const tokenHash = crypto.createHash('sha256').update(token).digest('hex');
-  const replayed = await tx.insert(usedCaptchaTokens).values({ tokenHash }).onConflictDoNothing().returning();
-  if (replayed.length === 0) return { type: 'failed' };
+  // A token we already spent is a replay: no need to ask hCaptcha.
+  const [spent] = await db.select({ tokenHash: usedCaptchaTokens.tokenHash }).from(usedCaptchaTokens).where(eq(usedCaptchaTokens.tokenHash, tokenHash));
+  if (spent) return { verdict: { type: 'failed' }, tokenHash };
   const result = await verifyCaptcha(config.captcha, { token, remoteIp: clientIp });
-  if (result.outcome === 'passed') return { type: 'passed' };
-  if (result.outcome === 'unavailable') return { type: 'held', heldReason: 'captcha_unavailable' };
-  return { type: 'failed' };
+  if (result.outcome === 'passed') return { verdict: { type: 'passed' }, tokenHash };
+  if (result.outcome === 'unavailable') return { verdict: { type: 'held', heldReason: 'captcha_unavailable' }, tokenHash };
+  return { verdict: { type: 'failed' }, tokenHash };
+}
+
+/**
+ * Inside the transaction: record the token as used. Two different forms
+ * racing with one token both pass siteverify only if hCaptcha is down or
+ * lax; the unique insert lets exactly one of them through.
+ */
+async function spendCaptchaToken(tx: Transaction, { verdict, tokenHash }: CheckedCaptcha): Promise<Verdict> {
+  if (!tokenHash || verdict.type === 'failed') return verdict;
+  const inserted = await tx.insert(usedCaptchaTokens).values({ tokenHash }).onConflictDoNothing().returning();
+  return inserted.length === 0 ? { type: 'failed' } : verdict;
 }
 
 /**

@@ -53,6 +53,11 @@ export async function checkRateLimit(
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)) };
 }
 
+/** Forgets `key`'s count: a success that ends a run of failures. */
+export async function clearRateLimit(db: DbExecutor, key: string): Promise<void> {
+  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${hashKey(key)}`);
+}
+
 function hashKey(key: string): string {
   return crypto.createHash('sha256').update(key).digest('base64url');
 }

@@ -18,6 +18,7 @@ import { clearedSessionCookie, sessionCookie } from '../../domain/accounts/sessi
 import { enrolmentDetails } from '../../domain/accounts/totp.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 // The one admin page open while setup is pending (a one-time password to
 // replace, or 2FA to enrol): requireUser sends such accounts here.
@@ -40,7 +41,7 @@ const AccountForm = z.discriminatedUnion('intent', [
   z
     .object({ intent: z.literal('change-password'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: password, confirmPassword: z.string() })
     .refine((f) => f.newPassword === f.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' }),
-  z.object({ intent: z.literal('start-2fa') }),
+  z.object({ intent: z.literal('start-2fa'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH) }),
   z.object({ intent: z.literal('confirm-2fa'), code: z.string().trim().max(10) }),
   z.object({ intent: z.literal('disable-2fa'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH) }),
   z.object({ intent: z.literal('logout-everywhere') }),
@@ -48,7 +49,7 @@ const AccountForm = z.discriminatedUnion('intent', [
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireUser(request, context, { allowSetupPending: true });
-  const form = parseFormData(await request.formData(), AccountForm);
+  const form = parseFormData(await readForm(request), AccountForm);
   if (!form.ok) return invalid(form.errors);
   const ip = context.clientIp;
   switch (form.data.intent) {
@@ -60,7 +61,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     case 'start-2fa':
       if (user.twoFactorEnabled) return invalid({ form: ['already_enabled'] });
-      await startTotpEnrolment(context.db, { viewer: user });
+      {
+        const started = await startTotpEnrolment(context.db, { viewer: user, currentPassword: form.data.currentPassword });
+        if (!started.ok) return invalid({ enrolPassword: [started.error] });
+      }
       throw redirect('/admin/account#two-factor');
     case 'confirm-2fa': {
       const result = await confirmTotpEnrolment(context.db, { viewer: user, code: form.data.code, ip });

@@ -7,6 +7,7 @@ import { parseExportRequest } from '../../domain/exports/export-filter.ts';
 import { recordContactExportStart } from '../../domain/exports/record-export-audit.server.ts';
 import { findExportPlan, startExport } from '../../domain/exports/run-export.server.ts';
 import { orRespond } from '../../web/domain-errors.server.ts';
+import { readFormOrAnswer } from '../../web/read-form.server.ts';
 
 // POST only, from the export form: the file is streamed in the response and
 // never stored, so there is no URL that could be shared or fetched again.
@@ -14,7 +15,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // Who asks comes first, before the body is read; whether they may have the
   // contact columns is decided by the domain on the *parsed* request.
   const user = await requireUserWithPermission(request, context, 'export:suggestion:any');
-  const parsed = parseExportRequest(await request.formData());
+  const parsed = parseExportRequest(await readFormOrAnswer(request));
   if (!parsed.ok) throw data(null, { status: 400 });
   const plan = await findExportPlan(context.db, parsed.value.filter.planId);
   if (!plan) throw data(null, { status: 404 });

@@ -12,6 +12,7 @@ import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { inboundReasonText } from '../../i18n/reason-text.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 const tabs = Object.keys(inboxTabs) as InboxTab[];
 const Query = z.object({
@@ -49,7 +50,7 @@ type Outcome = { status: string; reason?: string | null; suggestionId?: number |
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
-  const form = parseFormData(await request.formData(), InboxForm);
+  const form = parseFormData(await readForm(request), InboxForm);
   if (!form.ok) return invalid(form.errors, { done: null });
   const f = form.data;
   const act = { id: f.id, actor: viewer, ip: context.clientIp, config: context.config };

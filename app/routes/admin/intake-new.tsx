@@ -13,6 +13,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { toChinaLocalInput } from '../../utils/china-time.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { ManualIntakeForm, nextEntryHref } from './intake-new.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
@@ -42,7 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
-  const form = parseFormData(await request.formData(), ManualIntakeForm);
+  const form = parseFormData(await readForm(request), ManualIntakeForm);
   if (!form.ok) return invalid(form.errors);
   const f = form.data;
   try {

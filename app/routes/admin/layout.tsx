@@ -4,6 +4,7 @@ import { requireUser, setupPending } from '../../domain/accounts/auth.server.ts'
 import type { Permission } from '../../domain/authorization/permissions.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { RequestProblemPage, requestProblemOf } from '../../web/request-problem.tsx';
 
 // The frame of the signed-in admin area. Its loader checks the session too,
 // but every child route still checks its own permission: a layout is not a guard.
@@ -60,6 +61,8 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
+  const problem = requestProblemOf(error);
+  if (problem) return <RequestProblemPage problem={problem} />;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const title = forbidden ? t('admin.forbidden.title') : notFound ? t('error.notFound') : t('error.title');

@@ -7,6 +7,7 @@ import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../dom
 import { findSession } from '../../domain/accounts/sessions.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
 
 const CodeForm = z.object({ code: z.string().trim().min(6).max(20), redirectTo: z.string().optional() });
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const token = readSessionToken(request, context.config);
   if (!token) throw redirect('/admin/login');
-  const form = parseFormData(await request.formData(), CodeForm);
+  const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), CodeForm);
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
   const result = await loginWithSecondFactor(context.db, { pendingToken: token, code: form.data.code, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });
   if (result.kind === 'throttled') return data({ error: 'throttled' as const }, { status: 429 });

@@ -8,6 +8,7 @@ import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.server.ts';
 import { sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
 
 const LoginForm = z.object({
   email: z.string().trim().max(200),
@@ -23,7 +24,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = parseFormData(await request.formData(), LoginForm);
+  const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), LoginForm);
   // One message for every failure, so the form never tells which part was wrong.
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
   const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });

@@ -9,6 +9,7 @@ import { planDashboard } from '../../domain/exports/dashboard.server.ts';
 import { findPlanForStaff, publishReport } from '../../domain/exports/report.server.ts';
 import { translator } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
   return [{ title: loaderData ? `数据看板 · ${loaderData.plan.title} · 建言` : '建言' }, { name: 'robots', content: 'noindex' }];
@@ -25,7 +26,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { id: actorId } = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get('intent') !== 'publish-report') throw data(null, { status: 400 });
   await publishReport(context.db, plan.id);
   await recordAudit(context.db, { actorId, action: 'plan.report_published', targetType: 'plan', targetId: plan.id, ip: context.clientIp });

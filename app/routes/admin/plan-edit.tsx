@@ -9,6 +9,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { toChinaLocalInput } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { PlanForm as PlanFormSchema } from './plan-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -41,7 +42,7 @@ const Transition = z.object({ intent: z.enum(['publish', 'close', 'archive']) })
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const id = idParam(params.planId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ip = context.clientIp;
   if (formData.get('intent') === 'save') {
     const form = parseFormData(formData, PlanFormSchema);

@@ -10,6 +10,7 @@ import { previewReimport, reimportSections } from '../../domain/versions/reimpor
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid } from '../../utils/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
+import { FORM_BYTES, readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -26,7 +27,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
   if (Number(request.headers.get('content-length') ?? 0) > MAX_DOCX_BYTES + 64 * 1024) return invalid({ file: ['too_big'] });
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxBytes: MAX_DOCX_BYTES + FORM_BYTES });
   if (formData.get('intent') === 'save') {
     let parsed: z.infer<typeof Sections>;
     try {

@@ -6,6 +6,7 @@ import { createPlan, SlugTakenError } from '../../domain/plans/manage-plans.serv
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { PlanForm as PlanFormSchema } from './plan-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -14,7 +15,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
-  const form = parseFormData(await request.formData(), PlanFormSchema);
+  const form = parseFormData(await readForm(request), PlanFormSchema);
   if (!form.ok) return invalid(form.errors);
   try {
     const id = await createPlan(context.db, { fields: form.data, viewer, ip: context.clientIp });

@@ -11,6 +11,7 @@ import { listCategories } from '../../domain/plans/manage-categories.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -34,7 +35,7 @@ const RuleForm = z.discriminatedUnion('intent', [
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
-  const form = parseFormData(await request.formData(), RuleForm);
+  const form = parseFormData(await readForm(request), RuleForm);
   if (!form.ok) return invalid(form.errors);
   const f = form.data;
   if (f.intent === 'remove') {

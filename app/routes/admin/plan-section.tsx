@@ -8,6 +8,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { renderMarkdown } from '../../utils/markdown.server.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -27,7 +28,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
   const sectionId = idParam(params.sectionId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const form = parseFormData(formData, SectionFieldsSchema);
   if (!form.ok) return invalid(form.errors);
   if (formData.get('intent') === 'preview') {

@@ -8,6 +8,7 @@ import { addSection, listSections, moveSection, removeSection } from '../../doma
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -28,7 +29,7 @@ const SectionsForm = z.discriminatedUnion('intent', [
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
-  const form = parseFormData(await request.formData(), SectionsForm);
+  const form = parseFormData(await readForm(request), SectionsForm);
   if (!form.ok) return invalid(form.errors);
   const ip = context.clientIp;
   const f = form.data;

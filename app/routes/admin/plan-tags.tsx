@@ -7,6 +7,7 @@ import { changeTags, listPlanTags, TagNameTakenError, type TagChange } from '../
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
@@ -27,7 +28,7 @@ const TagForm = z.discriminatedUnion('intent', [
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
-  const form = parseFormData(await request.formData(), TagForm);
+  const form = parseFormData(await readForm(request), TagForm);
   if (!form.ok) return invalid(form.errors.intoTagId ? { intoTagId: ['choose_tag'] } : form.errors);
   const f = form.data;
   const change: TagChange =

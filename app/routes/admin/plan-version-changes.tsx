@@ -9,6 +9,7 @@ import { MAX_LINKED } from '../../domain/versions/limits.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import versionStyles from '../../styles/versions.css?url';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 // 修改理由 of one version: per changed section, a reason and the tracking
 // codes of the adopted suggestions that led to it.
@@ -39,7 +40,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
   const number = idParam(params.n);
-  const form = parseFormData(await request.formData(), NoteForm);
+  const form = parseFormData(await readForm(request), NoteForm);
   if (!form.ok) return invalid(form.errors, { sectionKey: null, problems: [] as CodeProblem[], typed: null });
   const { sectionKey, reason, codes } = form.data;
   const result = await saveChangeNote(context.db, { planId, number, sectionKey, reason, codes, viewer, ip: context.clientIp });

@@ -6,6 +6,7 @@ import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { hasUnpublishedEdits, listVersionsForAdmin, publishVersion } from '../../domain/versions/publish-version.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 // Versions of one plan: publish the working text as the next version, and
 // open each version's reasons (修改理由).
@@ -23,7 +24,7 @@ const PublishForm = z.object({ intent: z.literal('publish'), note: z.string().tr
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
-  const form = parseFormData(await request.formData(), PublishForm);
+  const form = parseFormData(await readForm(request), PublishForm);
   if (!form.ok) return invalid(form.errors);
   const result = await publishVersion(context.db, { planId, note: form.data.note, viewer, ip: context.clientIp });
   if (!result.ok) {

@@ -7,6 +7,7 @@ import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts'
 import { maskedContact, revealContact } from '../../domain/contacts/contacts.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 // "Show contact details" with a reason. The detail page posts here with a
 // fetcher; without JavaScript this page shows the result itself.
@@ -22,7 +23,7 @@ const RevealForm = z.object({ reason: z.string().trim().min(2).max(200) });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:contact:any');
-  const form = parseFormData(await request.formData(), RevealForm);
+  const form = parseFormData(await readForm(request), RevealForm);
   if (!form.ok) return invalid(form.errors, { contact: null });
   const contact = await revealContact(context.db, {
     suggestionId: idParam(params.suggestionId),

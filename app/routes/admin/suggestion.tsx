@@ -27,6 +27,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { runIntent, SuggestionForm } from './suggestion.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
@@ -63,7 +64,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
   const id = idParam(params.suggestionId);
-  const form = parseFormData(await request.formData(), SuggestionForm);
+  const form = parseFormData(await readForm(request), SuggestionForm);
   if (!form.ok) return invalid(form.errors, { result: null });
   try {
     const siteUrl = context.config.siteUrl;

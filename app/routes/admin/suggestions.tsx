@@ -16,6 +16,7 @@ import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { BulkForm, toBulkAction } from './suggestions.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
@@ -48,7 +49,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'moderate:suggestion:any');
-  const form = parseFormData(await request.formData(), BulkForm);
+  const form = parseFormData(await readForm(request), BulkForm);
   if (!form.ok) return invalid(form.errors);
   try {
     const count = await applyBulkAction(context.db, {

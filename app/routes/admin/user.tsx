@@ -8,6 +8,7 @@ import { roles } from '../../domain/authorization/permissions.ts';
 import { getStaffSummary } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:user:any');
@@ -28,7 +29,7 @@ const UserForm = z.discriminatedUnion('intent', [
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:user:any');
   const userId = idParam(params.userId);
-  const form = parseFormData(await request.formData(), UserForm);
+  const form = parseFormData(await readForm(request), UserForm);
   if (!form.ok) return invalid(form.errors);
   const common = { viewer, userId, ip: context.clientIp };
   const intent = form.data.intent;

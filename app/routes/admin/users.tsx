@@ -8,6 +8,7 @@ import { grantablePermissions, roles } from '../../domain/authorization/permissi
 import { createStaffUser, EmailTakenError, listStaff } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUserWithPermission(request, context, 'manage:user:any');
@@ -26,7 +27,7 @@ const InviteForm = z.object({
 // is involved, so no set-password link can leak from an inbox.
 export async function action({ request, context }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:user:any');
-  const form = parseFormData(await request.formData(), InviteForm);
+  const form = parseFormData(await readForm(request), InviteForm);
   if (!form.ok) return invalid(form.errors);
   const { email, name, role, grant } = form.data;
   const password = generatePassword();

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Route } from './+types/intake-email';
 import { processInboundEmail } from '../../domain/intake/email/process-email.server.ts';
 import { storeInboundEmail } from '../../domain/intake/email/store-email.server.ts';
+import { BodyTooLarge, readBodyBytes, UnreadableBody } from '../../web/read-body.server.ts';
 
 /**
  * POST /api/intake/email: one raw MIME message in the body, for an MTA pipe
@@ -14,10 +15,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!authorized(request.headers.get('authorization'), token)) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return Response.json({ error: 'message too large' }, { status: 413 });
-  const raw = Buffer.from(await request.arrayBuffer());
+  let raw: Buffer;
+  try {
+    // Counted as it streams: a chunked upload has no Content-Length to check.
+    raw = await readBodyBytes(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return Response.json({ error: `message too large (limit ${maxBytes} bytes)` }, { status: 413 });
+    if (error instanceof UnreadableBody) return Response.json({ error: 'the request body could not be read' }, { status: 400 });
+    throw error;
+  }
   if (raw.length === 0) return Response.json({ error: 'empty body: send the raw message' }, { status: 400 });
-  if (raw.length > maxBytes) return Response.json({ error: 'message too large' }, { status: 413 });
 
   const stored = await storeInboundEmail(context.db, raw, 'http');
   const outcome = await processInboundEmail(context.db, stored.id, { config: context.config });

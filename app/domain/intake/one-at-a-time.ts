@@ -1,0 +1,22 @@
+/**
+ * Runs `task` after every earlier task with the same key (in this process)
+ * has settled. The web form uses it so that a double click or a retry of one
+ * form waits for the first post, captcha check included, and then finds its
+ * receipt, without holding a database connection while it waits. Across
+ * processes the form's advisory lock still serialises the writes; there a
+ * second post whose token the first already spent can get "captcha failed"
+ * instead of the receipt (docs/decisions/074).
+ */
+const tails = new Map<string, Promise<unknown>>();
+
+export async function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = tails.get(key) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(task);
+  const tail = run.catch(() => undefined);
+  tails.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (tails.get(key) === tail) tails.delete(key);
+  }
+}
