@@ -108,11 +108,13 @@ beforeAll(async () => {
   // Staff 2FA through the real enrolment: one enabled secret, one pending.
   const admin = await createStaff(database.db, { role: 'admin' });
   const viewer = { id: admin.id, twoFactorRequired: true, twoFactorEnabled: false };
-  const secret = await startTotpEnrolment(database.db, { viewer });
-  expect((await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(secret), ip: '192.0.2.9' })).ok).toBe(true);
+  const started = await startTotpEnrolment(database.db, { viewer, currentPassword: admin.password });
+  if (!started.ok) throw new Error(`enrolment refused: ${started.error}`);
+  expect((await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(started.secret), ip: '192.0.2.9' })).ok).toBe(true);
   const other = await createStaff(database.db, { role: 'admin' });
-  const pending = await startTotpEnrolment(database.db, { viewer: { id: other.id, twoFactorRequired: true, twoFactorEnabled: false } });
-  secrets.push(secret, pending);
+  const pending = await startTotpEnrolment(database.db, { viewer: { id: other.id, twoFactorRequired: true, twoFactorEnabled: false }, currentPassword: other.password });
+  if (!pending.ok) throw new Error(`enrolment refused: ${pending.error}`);
+  secrets.push(started.secret, pending.secret);
 });
 
 test('the portal still works on sealed data: /track by email or last four digits, a permitted reveal', async () => {

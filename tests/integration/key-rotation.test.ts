@@ -59,8 +59,9 @@ beforeAll(async () => {
   const staff = await createStaff(database.db, { role: 'admin' });
   staffId = staff.id;
   const viewer = { id: staff.id, twoFactorRequired: true, twoFactorEnabled: false };
-  const secret = await startTotpEnrolment(database.db, { viewer });
-  expect((await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(secret), ip: '192.0.2.1' })).ok).toBe(true);
+  const started = await startTotpEnrolment(database.db, { viewer, currentPassword: staff.password });
+  if (!started.ok) throw new Error(`enrolment refused: ${started.error}`);
+  expect((await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(started.secret), ip: '192.0.2.1' })).ok).toBe(true);
 });
 
 async function readEverything() {
