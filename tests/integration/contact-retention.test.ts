@@ -45,6 +45,9 @@ beforeAll(async () => {
   const raw = Buffer.from(`From: late@example.edu.cn\r\nSubject: =?UTF-8?B?${Buffer.from('旧规划意见 晚到的信').toString('base64')}?=\r\nMessage-ID: <late@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议延长。\r\n`, 'utf8');
   const { stored } = await ingest(database.db, config, raw);
   await database.db.update(inboundEmails).set({ planId: old.id }).where(eq(inboundEmails.id, stored.id));
+  // Intake kept the decoded text for the mail queue: it goes with the raw message.
+  const [kept] = await database.db.select({ text: inboundEmails.text }).from(inboundEmails).where(eq(inboundEmails.id, stored.id));
+  expect(kept!.text).not.toBeNull();
   const moderator = await createStaff(database.db, { role: 'moderator' });
   await decideSuggestion(database.db, {
     id: old.ids[0]!,
@@ -67,7 +70,7 @@ test('a plan past its retention period loses contacts, raw mail and sent mail; s
   expect(await countSubmitters(database.db, expired.id)).toBe(2);
 
   const [mail] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, expired.mailId));
-  expect(mail).toMatchObject({ raw: null, rawHead: null, sanitizedHtml: null, subject: '旧规划意见 晚到的信' });
+  expect(mail).toMatchObject({ raw: null, rawHead: null, text: null, sanitizedHtml: null, subject: '旧规划意见 晚到的信' });
   expect(mail!.contentPurgedAt).toBeInstanceOf(Date);
   const outgoing = await outboxMail(database.db, inArray(outboxMessages.suggestionId, expired.ids));
   expect(outgoing.filter((m) => m.status === 'sent').map((m) => m.toAddress)).toEqual(['']);
