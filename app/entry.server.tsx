@@ -7,6 +7,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from 'react-ro
 import { ServerRouter } from 'react-router';
 import { loggablePath } from './utils/log-path.ts';
 import { safeError } from './utils/safe-error.ts';
+import { databaseUnavailableResponse } from './server/database-unavailable.ts';
 
 // React Router's default entry, with one change: errors go to pino as a
 // message, a name and a code, never through console.error with the whole
@@ -28,13 +29,18 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (log) log.error(entry, 'request failed');
 };
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode >= 500) return (await databaseUnavailableResponse(request, loadContext)) ?? render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
+  return render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
+}
+
+function render(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext, loadContext: AppLoadContext): Promise<Response> | Response {
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

@@ -8,6 +8,7 @@ import { suggestions, usedCaptchaTokens } from '../../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { Config } from '../../server/config.ts';
 import { parseForm, RequestTooLarge, UnreadableForm, type UploadedFile } from '../../utils/multipart.server.ts';
+import { withAttachmentText } from '../files/with-attachment-text.server.ts';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../suggestions/attachment-type.ts';
 import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
 import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
@@ -72,6 +73,7 @@ export async function handleWebSubmission(options: {
   const value = submission.value;
   const honeypotFilled = Boolean(String(fields.get('website') ?? '').trim());
   const token = String(fields.get('captcha-token') || fields.get('h-captcha-response') || '').trim();
+  const files = await withAttachmentText(accepted);
 
   return db.transaction(async (tx) => {
     // Serialise concurrent posts of the same form: the second waits here, then
@@ -96,7 +98,7 @@ export async function handleWebSubmission(options: {
       submitterType: value.submitterType,
       contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
       publicationConsent: value.publication,
-      attachments: accepted,
+      attachments: files,
       status: heldReason ? 'pending_verification' : 'received',
       heldReason,
       intakeKey: intakeKey!,
