@@ -41,7 +41,13 @@ afterAll(async () => {
   await pg?.stop();
 });
 
-const get = (url: string) => fetch(url, { signal: AbortSignal.timeout(10_000) });
+// One retry when a kept-alive connection was closed under the request (an
+// HTTP client race, not a server failure), and only while the process lives.
+const get = (url: string): Promise<Response> =>
+  fetch(url, { signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => {
+    if (web?.child.exitCode === null && web.child.signalCode === null) return fetch(url, { signal: AbortSignal.timeout(10_000) });
+    throw new Error(`GET ${url} failed (${String(error)}); the web process said:\n${web?.output()}`);
+  });
 
 test(`PostgreSQL restarted ${RESTARTS}× under load: 503 with Retry-After while away, /healthz says so, then it recovers alone`, async () => {
   web = await startWebProcess({ databaseUrl: pg.url, port: await freePort() });

