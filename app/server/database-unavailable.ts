@@ -13,12 +13,19 @@ export const RETRY_AFTER_SECONDS = 30;
 const PROBE_TIMEOUT_MS = 1500;
 
 /** A 503 page when a failed request failed because the database is unreachable. */
-export async function databaseUnavailableResponse(request: Request, context: AppLoadContext): Promise<Response | undefined> {
+export async function databaseUnavailableResponse(
+  request: Request,
+  context: AppLoadContext,
+): Promise<Response | undefined> {
   if (await databaseAnswers(context)) return undefined;
   context.log.warn({ path: new URL(request.url).pathname }, 'database unavailable: answered 503');
   return new Response(page(request), {
     status: 503,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' },
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': String(RETRY_AFTER_SECONDS),
+      'Cache-Control': 'no-store',
+    },
   });
 }
 

@@ -23,7 +23,11 @@ let pg: EmbeddedDatabase;
 let web: WebProcess | undefined;
 
 beforeAll(async () => {
-  pg = await startEmbeddedDatabase({ dataDir, databaseName: 'jianyan_faults', log: { info: () => {}, warn: () => {}, debug: () => {} } });
+  pg = await startEmbeddedDatabase({
+    dataDir,
+    databaseName: 'jianyan_faults',
+    log: { info: () => {}, warn: () => {}, debug: () => {} },
+  });
   await migrateDatabase(pg.url);
   const { db, sql } = connect(pg.url, 1);
   await seedIfEmpty(db);
@@ -45,7 +49,8 @@ afterAll(async () => {
 // HTTP client race, not a server failure), and only while the process lives.
 const get = (url: string): Promise<Response> =>
   fetch(url, { signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => {
-    if (web?.child.exitCode === null && web.child.signalCode === null) return fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (web?.child.exitCode === null && web.child.signalCode === null)
+      return fetch(url, { signal: AbortSignal.timeout(10_000) });
     throw new Error(`GET ${url} failed (${String(error)}); the web process said:\n${web?.output()}`);
   });
 
@@ -77,7 +82,9 @@ test(`PostgreSQL restarted ${RESTARTS}× under load: 503 with Retry-After while 
     expect(refused.status).toBe(503);
 
     startPostgres(clusterDir, pg.port);
-    await expect.poll(async () => (await get(`${web!.url}/healthz`)).status, { timeout: 60_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await get(`${web!.url}/healthz`)).status, { timeout: 60_000, interval: 250 })
+      .toBe(200);
     expect((await get(`${web.url}/plans/${slug}`)).status).toBe(200);
     expect(web.child.exitCode, web.output()).toBeNull();
   }
@@ -86,17 +93,35 @@ test(`PostgreSQL restarted ${RESTARTS}× under load: 503 with Retry-After while 
   await stream.stop();
 
   const { submissions } = stream;
-  expect(submissions.filter((s) => !s.trackingCode), 'submissions that never got a receipt').toEqual([]);
+  expect(
+    submissions.filter((s) => !s.trackingCode),
+    'submissions that never got a receipt',
+  ).toEqual([]);
   // While the database was away: 503 (or no answer), never a 500.
-  expect(submissions.flatMap((s) => s.refused).filter((status) => status !== 503), web.output()).toEqual([]);
+  expect(
+    submissions.flatMap((s) => s.refused).filter((status) => status !== 503),
+    web.output(),
+  ).toEqual([]);
   const { db, sql } = connect(pg.url, 1);
   try {
-    const stored = await db.select({ intakeKey: suggestions.intakeKey, trackingCode: suggestions.trackingCode }).from(suggestions).where(inArray(suggestions.intakeKey, submissions.map((s) => `web:${s.key}`)));
-    expect(new Map(stored.map((row) => [row.intakeKey, row.trackingCode]))).toEqual(new Map(submissions.map((s) => [`web:${s.key}`, s.trackingCode])));
+    const stored = await db
+      .select({ intakeKey: suggestions.intakeKey, trackingCode: suggestions.trackingCode })
+      .from(suggestions)
+      .where(
+        inArray(
+          suggestions.intakeKey,
+          submissions.map((s) => `web:${s.key}`),
+        ),
+      );
+    expect(new Map(stored.map((row) => [row.intakeKey, row.trackingCode]))).toEqual(
+      new Map(submissions.map((s) => [`web:${s.key}`, s.trackingCode])),
+    );
     expect(stored).toHaveLength(submissions.length);
   } finally {
     await sql.end();
   }
   const refused = submissions.filter((s) => s.refused.length > 0).length;
-  console.info(`PostgreSQL restarted ×${RESTARTS}: ${submissions.length} receipts, ${refused} submissions answered 503 first and retried`);
+  console.info(
+    `PostgreSQL restarted ×${RESTARTS}: ${submissions.length} receipts, ${refused} submissions answered 503 first and retried`,
+  );
 }, 900_000);

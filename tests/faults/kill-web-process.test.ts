@@ -42,21 +42,34 @@ test(`SIGKILL under load, ${KILLS} times: every receipt is in the database exact
   await stream.stop();
 
   const { submissions } = stream;
-  expect(submissions.filter((s) => !s.trackingCode), 'submissions that never got a receipt').toEqual([]);
+  expect(
+    submissions.filter((s) => !s.trackingCode),
+    'submissions that never got a receipt',
+  ).toEqual([]);
   // The kills must have cut submissions off, or this test proves nothing.
   const interrupted = submissions.filter((s) => s.interrupted > 0);
   expect(interrupted.length).toBeGreaterThan(0);
-  expect(submissions.flatMap((s) => s.refused), 'answers other than a receipt').toEqual([]);
+  expect(
+    submissions.flatMap((s) => s.refused),
+    'answers other than a receipt',
+  ).toEqual([]);
 
   const keys = submissions.map((s) => `web:${s.key}`);
-  const stored = await database.db.select({ intakeKey: suggestions.intakeKey, trackingCode: suggestions.trackingCode }).from(suggestions).where(inArray(suggestions.intakeKey, keys));
+  const stored = await database.db
+    .select({ intakeKey: suggestions.intakeKey, trackingCode: suggestions.trackingCode })
+    .from(suggestions)
+    .where(inArray(suggestions.intakeKey, keys));
   expect(stored).toHaveLength(submissions.length);
-  expect(new Map(stored.map((row) => [row.intakeKey, row.trackingCode]))).toEqual(new Map(submissions.map((s) => [`web:${s.key}`, s.trackingCode])));
+  expect(new Map(stored.map((row) => [row.intakeKey, row.trackingCode]))).toEqual(
+    new Map(submissions.map((s) => [`web:${s.key}`, s.trackingCode])),
+  );
 
   // A retry after the fact gets the same receipt and adds nothing.
   for (const submission of [...interrupted, ...submissions.slice(0, 20)]) {
     expect((await submitOnce(form, submission.key)).trackingCode, submission.key).toBe(submission.trackingCode);
   }
   expect(await database.db.$count(suggestions, inArray(suggestions.intakeKey, keys))).toBe(submissions.length);
-  console.info(`kill -9 ×${KILLS}: ${submissions.length} receipts, ${interrupted.length} submissions interrupted and retried with the same key`);
+  console.info(
+    `kill -9 ×${KILLS}: ${submissions.length} receipts, ${interrupted.length} submissions interrupted and retried with the same key`,
+  );
 }, 900_000);

@@ -35,19 +35,36 @@ afterAll(async () => {
 async function acknowledged(tag: string, count: number): Promise<string[]> {
   const addresses = Array.from({ length: count }, (_, i) => `${tag}-${i}@example.edu.cn`);
   for (const email of addresses) {
-    await submitSuggestion(database.db, { planId, channel: 'web', title: `意见 ${email}`, body: '建议增加自习座位。', submitterType: '在校学生', contact: { email }, trackUrl: 'http://localhost/track' });
+    await submitSuggestion(database.db, {
+      planId,
+      channel: 'web',
+      title: `意见 ${email}`,
+      body: '建议增加自习座位。',
+      submitterType: '在校学生',
+      contact: { email },
+      trackUrl: 'http://localhost/track',
+    });
   }
   // The same, in a transaction that rolls back: its acknowledgement must never leave.
   await expect(
     database.db.transaction(async (tx) => {
-      await submitSuggestion(tx, { planId, channel: 'web', title: '回滚', body: '这条不会保存。', submitterType: '在校学生', contact: { email: `${tag}-rolled-back@example.edu.cn` }, trackUrl: 'http://localhost/track' });
+      await submitSuggestion(tx, {
+        planId,
+        channel: 'web',
+        title: '回滚',
+        body: '这条不会保存。',
+        submitterType: '在校学生',
+        contact: { email: `${tag}-rolled-back@example.edu.cn` },
+        trackUrl: 'http://localhost/track',
+      });
       throw new Error('rolled back on purpose');
     }),
   ).rejects.toThrow('rolled back on purpose');
   return addresses;
 }
 
-const rows = (addresses: string[]) => database.db.select().from(outboxMessages).where(inArray(outboxMessages.toAddress, addresses));
+const rows = (addresses: string[]) =>
+  database.db.select().from(outboxMessages).where(inArray(outboxMessages.toAddress, addresses));
 const seconds = (s: number) => s * 1000;
 
 async function waitOutAndDeliver(url: string, addresses: string[], start: number) {
@@ -55,10 +72,16 @@ async function waitOutAndDeliver(url: string, addresses: string[], start: number
   sinks.push(sink);
   const transport = createMailTransport({ smtpUrl: url, dataDir });
   // Still inside the backoff: nothing is tried yet.
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(30)) })).toEqual({ sent: 0, failed: 0 });
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(61)) })).toEqual({ sent: addresses.length, failed: 0 });
+  expect(
+    await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(30)) }),
+  ).toEqual({ sent: 0, failed: 0 });
+  expect(
+    await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(61)) }),
+  ).toEqual({ sent: addresses.length, failed: 0 });
   // Nothing is sent twice.
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(7200)) })).toEqual({ sent: 0, failed: 0 });
+  expect(
+    await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(7200)) }),
+  ).toEqual({ sent: 0, failed: 0 });
   expect(sink.received.flatMap((m) => m.to).sort()).toEqual([...addresses].sort());
   expect((await rows(addresses)).every((r) => r.status === 'sent' && r.attempts === 2)).toBe(true);
   return sink;
@@ -69,7 +92,10 @@ test('connection refused: acknowledgements wait with backoff, then all go once, 
   const addresses = await acknowledged('refused', 3);
   const start = Date.now() + 1000;
   const transport = createMailTransport({ smtpUrl: url, dataDir });
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start) })).toEqual({ sent: 0, failed: 3 });
+  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start) })).toEqual({
+    sent: 0,
+    failed: 3,
+  });
   for (const row of await rows(addresses)) {
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row.lastError).toMatch(/ESOCKET|ECONNREFUSED/);
@@ -87,9 +113,19 @@ test('a server that accepts the connection and never answers is given up on with
   const addresses = await acknowledged('silent', 2);
   const start = Date.now() + 1000;
   const began = Date.now();
-  expect(await deliverDueMail(database.db, createMailTransport({ smtpUrl: url, dataDir }), { from: FROM, now: () => new Date(start) })).toEqual({ sent: 0, failed: 2 });
+  expect(
+    await deliverDueMail(database.db, createMailTransport({ smtpUrl: url, dataDir }), {
+      from: FROM,
+      now: () => new Date(start),
+    }),
+  ).toEqual({ sent: 0, failed: 2 });
   expect(Date.now() - began).toBeLessThan(10_000);
-  for (const row of await rows(addresses)) expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/ETIMEDOUT|timeout/i) });
+  for (const row of await rows(addresses))
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/ETIMEDOUT|timeout/i),
+    });
   for (const socket of sockets) socket.destroy();
   await new Promise<void>((resolve) => silent.close(() => resolve()));
   await waitOutAndDeliver(url, addresses, start);
@@ -102,12 +138,20 @@ test('a 4xx after DATA: kept for later, then delivered once', async () => {
   const addresses = await acknowledged('data-451', 2);
   const start = Date.now() + 1000;
   const transport = createMailTransport({ smtpUrl: sink.url, dataDir });
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start) })).toEqual({ sent: 0, failed: 2 });
-  for (const row of await rows(addresses)) expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('451') });
+  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start) })).toEqual({
+    sent: 0,
+    failed: 2,
+  });
+  for (const row of await rows(addresses))
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('451') });
   expect(sink.received).toHaveLength(0);
   sink.setFailingData(false);
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(61)) })).toEqual({ sent: 2, failed: 0 });
-  expect(await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(7200)) })).toEqual({ sent: 0, failed: 0 });
+  expect(
+    await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(61)) }),
+  ).toEqual({ sent: 2, failed: 0 });
+  expect(
+    await deliverDueMail(database.db, transport, { from: FROM, now: () => new Date(start + seconds(7200)) }),
+  ).toEqual({ sent: 0, failed: 0 });
   expect(sink.received.flatMap((m) => m.to).sort()).toEqual([...addresses].sort());
 });
 
@@ -115,10 +159,22 @@ test('worker killed after the SMTP server accepted, before the row was marked se
   const sink = await startSmtpSink();
   sinks.push(sink);
   const [address] = await acknowledged('crash', 1);
-  const env = { ...process.env, DATABASE_URL: database.url, SMTP_URL: sink.url, MAIL_FROM: FROM, WORKER_POLL_SECONDS: '0.2', LOG_LEVEL: 'silent' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    SMTP_URL: sink.url,
+    MAIL_FROM: FROM,
+    WORKER_POLL_SECONDS: '0.2',
+    LOG_LEVEL: 'silent',
+  };
 
-  const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env: { ...env, JIANYAN_CRASH_AT: 'mail-after-smtp-accept' }, stdio: 'ignore' });
-  const death = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, signal) => resolve(signal)));
+  const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], {
+    env: { ...env, JIANYAN_CRASH_AT: 'mail-after-smtp-accept' },
+    stdio: 'ignore',
+  });
+  const death = await new Promise<NodeJS.Signals | null>((resolve) =>
+    doomed.once('exit', (_code, signal) => resolve(signal)),
+  );
   expect(death).toBe('SIGKILL');
   expect(sink.received.filter((m) => m.to.includes(address!))).toHaveLength(1);
   const [row] = await rows([address!]);
@@ -126,7 +182,12 @@ test('worker killed after the SMTP server accepted, before the row was marked se
 
   const worker = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env, stdio: 'ignore' });
   try {
-    await expect.poll(async () => (await database.db.select().from(outboxMessages).where(eq(outboxMessages.id, row!.id)))[0]!.status, { timeout: 60_000 }).toBe('sent');
+    await expect
+      .poll(
+        async () => (await database.db.select().from(outboxMessages).where(eq(outboxMessages.id, row!.id)))[0]!.status,
+        { timeout: 60_000 },
+      )
+      .toBe('sent');
   } finally {
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.kill('SIGTERM');

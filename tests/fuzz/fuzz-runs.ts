@@ -16,7 +16,10 @@ export function mutationOf(original: Buffer): fc.Arbitrary<Buffer> {
   const bytes = fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b));
   const text = fc.string({ unit: 'binary', maxLength: 200 }).map((s) => Buffer.from(s, 'utf8'));
   const mutation = fc.oneof(
-    fc.tuple(fc.constant('flip' as const), fc.array(fc.tuple(at, fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 16 })),
+    fc.tuple(
+      fc.constant('flip' as const),
+      fc.array(fc.tuple(at, fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 16 }),
+    ),
     fc.tuple(fc.constant('truncate' as const), at),
     fc.tuple(fc.constant('insert' as const), at, fc.oneof(bytes, text)),
     fc.tuple(fc.constant('repeat' as const), at, at, fc.integer({ min: 2, max: 50 })),
@@ -40,7 +43,11 @@ export function mutationOf(original: Buffer): fc.Arbitrary<Buffer> {
         case 'repeat': {
           const [from, to] = [clamp(Math.min(step[1], step[2])), clamp(Math.max(step[1], step[2]))];
           const slice = buffer.subarray(from, Math.min(to, from + 4096));
-          buffer = Buffer.concat([buffer.subarray(0, to), ...Array.from({ length: step[3] }, () => slice), buffer.subarray(to)]);
+          buffer = Buffer.concat([
+            buffer.subarray(0, to),
+            ...Array.from({ length: step[3] }, () => slice),
+            buffer.subarray(to),
+          ]);
           break;
         }
         case 'delete': {

@@ -16,7 +16,10 @@ import { mutationOf, runs } from './fuzz-runs.ts';
 
 const database = setupTestDatabase();
 const dir = path.resolve('tests/fixtures/mail');
-const fixtures = fs.readdirSync(dir).filter((name) => name.endsWith('.eml')).map((name) => fs.readFileSync(path.join(dir, name)));
+const fixtures = fs
+  .readdirSync(dir)
+  .filter((name) => name.endsWith('.eml'))
+  .map((name) => fs.readFileSync(path.join(dir, name)));
 const STATUSES = ['ingested', 'unmatched', 'held', 'auto_reply', 'bounce', 'discarded', 'pending'];
 let config: ReturnType<typeof readConfig>;
 // Why mail was held, counted, for the report at the end of the file.
@@ -45,13 +48,43 @@ async function intake(raw: Buffer) {
 test(`mutations of the ${fixtures.length} mail fixtures: a known outcome, never an exception`, async () => {
   expect(fixtures.length).toBeGreaterThan(10);
   await fc.assert(
-    fc.asyncProperty(fc.nat({ max: fixtures.length - 1 }).chain((i) => mutationOf(fixtures[i]!)), intake),
+    fc.asyncProperty(
+      fc.nat({ max: fixtures.length - 1 }).chain((i) => mutationOf(fixtures[i]!)),
+      intake,
+    ),
     runs(120),
   );
 }, 600_000);
 
 test('random bytes and random header soup: a known outcome, never an exception', async () => {
-  const header = fc.tuple(fc.constantFrom('Subject', 'From', 'To', 'Content-Type', 'Content-Transfer-Encoding', 'Message-ID', 'MIME-Version', 'Auto-Submitted', 'Date', 'X-Anything'), fc.string({ unit: 'binary', maxLength: 200 }));
-  const soup = fc.tuple(fc.array(header, { maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 2000 })).map(([headers, body]) => Buffer.from(`${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`, 'utf8'));
-  await fc.assert(fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }).map((b) => Buffer.from(b)), soup), intake), runs(80));
+  const header = fc.tuple(
+    fc.constantFrom(
+      'Subject',
+      'From',
+      'To',
+      'Content-Type',
+      'Content-Transfer-Encoding',
+      'Message-ID',
+      'MIME-Version',
+      'Auto-Submitted',
+      'Date',
+      'X-Anything',
+    ),
+    fc.string({ unit: 'binary', maxLength: 200 }),
+  );
+  const soup = fc
+    .tuple(fc.array(header, { maxLength: 30 }), fc.string({ unit: 'binary', maxLength: 2000 }))
+    .map(([headers, body]) =>
+      Buffer.from(`${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`, 'utf8'),
+    );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.oneof(
+        fc.uint8Array({ maxLength: 4096 }).map((b) => Buffer.from(b)),
+        soup,
+      ),
+      intake,
+    ),
+    runs(80),
+  );
 }, 600_000);

@@ -10,7 +10,10 @@ import { runs } from './fuzz-runs.ts';
 // status, never a 500.
 
 const database = setupTestDatabase();
-const portal = setupTestPortal(database, { RATE_LIMIT_SUBMIT_PER_HOUR: '1000000', RATE_LIMIT_TRACK_PER_HOUR: '1000000' });
+const portal = setupTestPortal(database, {
+  RATE_LIMIT_SUBMIT_PER_HOUR: '1000000',
+  RATE_LIMIT_TRACK_PER_HOUR: '1000000',
+});
 const slug = 'nanhu-14th-five-year-plan';
 let categoryId = '1';
 
@@ -22,12 +25,44 @@ beforeAll(async () => {
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 3000 }),
-  fc.constantFrom('', ' ', '\u0000', '\uFEFF', '<script>alert(1)</script>', "'; drop table suggestions; --", '%00', '../../etc/passwd', '-1', '1e309', 'NaN', '9'.repeat(40), '建议'.repeat(20_000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\uFEFF',
+    '<script>alert(1)</script>',
+    "'; drop table suggestions; --",
+    '%00',
+    '../../etc/passwd',
+    '-1',
+    '1e309',
+    'NaN',
+    '9'.repeat(40),
+    '建议'.repeat(20_000),
+  ),
 );
-const fieldNames = ['intakeKey', 'categoryId', 'sectionId', 'title', 'body', 'submitterType', 'name', 'unit', 'phone', 'email', 'consent', 'publication', 'website', 'captcha-token', 'h-captcha-response'];
+const fieldNames = [
+  'intakeKey',
+  'categoryId',
+  'sectionId',
+  'title',
+  'body',
+  'submitterType',
+  'name',
+  'unit',
+  'phone',
+  'email',
+  'consent',
+  'publication',
+  'website',
+  'captcha-token',
+  'h-captcha-response',
+];
 
 const submission = fc.record({
-  fields: fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), fc.string({ maxLength: 20 })), hostile, { maxKeys: 20 }),
+  fields: fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), fc.string({ maxLength: 20 })), hostile, {
+    maxKeys: 20,
+  }),
   keepValid: fc.boolean(),
   multipart: fc.boolean(),
   files: fc.array(fc.record({ name: hostile, bytes: fc.uint8Array({ maxLength: 2048 }) }), { maxLength: 3 }),
@@ -37,7 +72,15 @@ test('the suggestion form action: never a 500, whatever is posted', async () => 
   await fc.assert(
     fc.asyncProperty(submission, async ({ fields, keepValid, multipart, files }) => {
       const base: Record<string, string> = keepValid
-        ? { intakeKey: crypto.randomUUID(), categoryId, title: '合理的标题', body: '一条足够长的意见正文，用来通过长度检查。', submitterType: '在校学生', consent: 'on', 'captcha-token': passToken() }
+        ? {
+            intakeKey: crypto.randomUUID(),
+            categoryId,
+            title: '合理的标题',
+            body: '一条足够长的意见正文，用来通过长度检查。',
+            submitterType: '在校学生',
+            consent: 'on',
+            'captcha-token': passToken(),
+          }
         : {};
       const all = { ...base, ...fields };
       let body: FormData | URLSearchParams;
@@ -49,7 +92,12 @@ test('the suggestion form action: never a 500, whatever is posted', async () => 
       } else {
         body = new URLSearchParams(all);
       }
-      const response = await fetch(`${portal.url}/plans/${slug}/suggest`, { method: 'POST', body, redirect: 'manual', headers: { origin: portal.url } });
+      const response = await fetch(`${portal.url}/plans/${slug}/suggest`, {
+        method: 'POST',
+        body,
+        redirect: 'manual',
+        headers: { origin: portal.url },
+      });
       await response.arrayBuffer();
       expect(response.status, JSON.stringify(all).slice(0, 500)).toBeLessThan(500);
     }),
@@ -70,7 +118,12 @@ test('/track: never a 500, by GET or POST', async () => {
     fc.asyncProperty(lookup, async ({ get, ...fields }) => {
       const response = get
         ? await fetch(`${portal.url}/track?${new URLSearchParams(fields)}`, { redirect: 'manual' })
-        : await fetch(`${portal.url}/track`, { method: 'POST', body: new URLSearchParams(fields), redirect: 'manual', headers: { origin: portal.url } });
+        : await fetch(`${portal.url}/track`, {
+            method: 'POST',
+            body: new URLSearchParams(fields),
+            redirect: 'manual',
+            headers: { origin: portal.url },
+          });
       await response.arrayBuffer();
       expect(response.status, JSON.stringify(fields).slice(0, 500)).toBeLessThan(500);
     }),

@@ -21,7 +21,8 @@ async function setConnections(allowed: boolean) {
   const name = new URL(database.url).pathname.slice(1);
   try {
     await admin.unsafe(`alter database ${name} allow_connections ${allowed}`);
-    if (!allowed) await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+    if (!allowed)
+      await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
   } finally {
     await admin.end();
   }

@@ -30,7 +30,10 @@ function bombMail(): Buffer {
   const [head, rest] = original.split(/\r?\nContent-Transfer-Encoding: base64\r?\n\r?\n(?=UEsDB)/);
   const tail = rest!.slice(rest!.indexOf('--MIX'));
   const encoded = bomb.toString('base64').replace(/.{76}/g, '$&\n');
-  return Buffer.from(`${head}\nContent-Transfer-Encoding: base64\n\n${encoded}\n${tail}`.replace('docx-010@', 'zip-bomb-010@'), 'latin1');
+  return Buffer.from(
+    `${head}\nContent-Transfer-Encoding: base64\n\n${encoded}\n${tail}`.replace('docx-010@', 'zip-bomb-010@'),
+    'latin1',
+  );
 }
 
 function runIntake(file: string) {
@@ -54,7 +57,12 @@ test('a zip-bombed .docx by mail: `npm run intake` survives, keeps the suggestio
   expect(code, first.stdout).toBeDefined();
   const [row] = await database.db.select().from(suggestions).where(eq(suggestions.trackingCode, code!));
   const [file0] = await database.db.select().from(attachments).where(eq(attachments.suggestionId, row!.id));
-  expect(file0).toMatchObject({ filename: '学科建设建议.docx', sizeBytes: bomb.length, extractedText: null, textNote: 'zip_limits' });
+  expect(file0).toMatchObject({
+    filename: '学科建设建议.docx',
+    sizeBytes: bomb.length,
+    extractedText: null,
+    textNote: 'zip_limits',
+  });
   expect(file0!.content.equals(bomb)).toBe(true);
 
   // Started again on the same mail (what a restart does): no crash, no second suggestion.
@@ -84,7 +92,12 @@ test('a zip-bombed .docx by the web form: a receipt, the file kept, and the note
   const code = response.headers.get('location')!.split('/').pop()!;
   const [row] = await database.db.select().from(suggestions).where(eq(suggestions.trackingCode, code));
   const [file] = await database.db.select().from(attachments).where(eq(attachments.suggestionId, row!.id));
-  expect(file).toMatchObject({ filename: '完整意见.docx', sizeBytes: bomb.length, extractedText: null, textNote: 'zip_limits' });
+  expect(file).toMatchObject({
+    filename: '完整意见.docx',
+    sizeBytes: bomb.length,
+    extractedText: null,
+    textNote: 'zip_limits',
+  });
   expect(messages['zh-CN']['files.textNote.zip_limits']).toContain('原文件已完整保存');
   expect(messages.en['files.textNote.zip_limits']).toContain('kept in full');
 }, 120_000);

@@ -19,7 +19,11 @@ export type ExtractionBudget = {
   zipCaps: ZipCaps;
 };
 
-export const DEFAULT_EXTRACTION_BUDGET: ExtractionBudget = { timeMs: 20_000, memoryMb: 192, zipCaps: ATTACHMENT_ZIP_CAPS };
+export const DEFAULT_EXTRACTION_BUDGET: ExtractionBudget = {
+  timeMs: 20_000,
+  memoryMb: 192,
+  zipCaps: ATTACHMENT_ZIP_CAPS,
+};
 export const MAX_TEXT = 200_000;
 
 // Two cores: more parallel extractions would only queue, and each may use
@@ -34,7 +38,11 @@ const waiting: (() => void)[] = [];
  * never the process. .docx archives are first held to decompression caps read
  * from the ZIP central directory, before anything is inflated.
  */
-export async function extractInWorker(kind: 'docx' | 'pdf', bytes: Uint8Array, budget = DEFAULT_EXTRACTION_BUDGET): Promise<Extraction> {
+export async function extractInWorker(
+  kind: 'docx' | 'pdf',
+  bytes: Uint8Array,
+  budget = DEFAULT_EXTRACTION_BUDGET,
+): Promise<Extraction> {
   if (kind === 'docx') {
     const caps = checkZipCaps(bytes, budget.zipCaps);
     // Not a ZIP at all: nothing to extract, and nothing dangerous either.
@@ -55,7 +63,13 @@ function runWorker(kind: 'docx' | 'pdf', bytes: Uint8Array, budget: ExtractionBu
     // large allocation in the young generation), and then intake dies with it.
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${budget.memoryMb}`, '--max-semi-space-size=8', '-e', TEXT_EXTRACTION_WORKER_SOURCE, JSON.stringify({ kind, maxText: MAX_TEXT, ...libraryUrls() })],
+      [
+        `--max-old-space-size=${budget.memoryMb}`,
+        '--max-semi-space-size=8',
+        '-e',
+        TEXT_EXTRACTION_WORKER_SOURCE,
+        JSON.stringify({ kind, maxText: MAX_TEXT, ...libraryUrls() }),
+      ],
       // No NODE_OPTIONS (a test runner's or tsx's loader) and no secrets: the child needs neither.
       { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
     );

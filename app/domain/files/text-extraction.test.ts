@@ -20,7 +20,12 @@ test('past the caps, the worker’s memory budget stops the bomb and this proces
 
 test('a file that takes longer than the time budget is abandoned with the time_limit note', async () => {
   const started = Date.now();
-  const result = await extractInWorker('docx', bomb, { ...DEFAULT_EXTRACTION_BUDGET, timeMs: 300, memoryMb: 1024, zipCaps: noCaps });
+  const result = await extractInWorker('docx', bomb, {
+    ...DEFAULT_EXTRACTION_BUDGET,
+    timeMs: 300,
+    memoryMb: 1024,
+    zipCaps: noCaps,
+  });
   expect(result).toEqual({ note: 'time_limit' });
   expect(Date.now() - started).toBeLessThan(5_000);
 }, 60_000);

@@ -18,9 +18,18 @@ test('each cap refuses on its own: total size, ratio and entry count', () => {
   const verdict = checkZipCaps(docx);
   expect(verdict).toMatchObject({ ok: true });
   const { entries, totalBytes } = verdict as { entries: number; totalBytes: number };
-  expect(checkZipCaps(docx, { ...ATTACHMENT_ZIP_CAPS, maxEntries: entries - 1 })).toEqual({ ok: false, reason: 'too_many_entries' });
-  expect(checkZipCaps(docx, { ...ATTACHMENT_ZIP_CAPS, maxTotalBytes: totalBytes - 1 })).toEqual({ ok: false, reason: 'too_large' });
-  expect(checkZipCaps(bomb('spaces-80mb.docx'), { ...ATTACHMENT_ZIP_CAPS, maxTotalBytes: 200 * 1024 * 1024 })).toEqual({ ok: false, reason: 'ratio' });
+  expect(checkZipCaps(docx, { ...ATTACHMENT_ZIP_CAPS, maxEntries: entries - 1 })).toEqual({
+    ok: false,
+    reason: 'too_many_entries',
+  });
+  expect(checkZipCaps(docx, { ...ATTACHMENT_ZIP_CAPS, maxTotalBytes: totalBytes - 1 })).toEqual({
+    ok: false,
+    reason: 'too_large',
+  });
+  expect(checkZipCaps(bomb('spaces-80mb.docx'), { ...ATTACHMENT_ZIP_CAPS, maxTotalBytes: 200 * 1024 * 1024 })).toEqual({
+    ok: false,
+    reason: 'ratio',
+  });
   expect(checkZipCaps(bomb('zeros-60mb.xlsx'), { ...ATTACHMENT_ZIP_CAPS, maxRatio: 2000 })).toMatchObject({ ok: true });
 });
 

@@ -55,8 +55,10 @@ export function checkZipCaps(bytes: Uint8Array, caps: ZipCaps = ATTACHMENT_ZIP_C
     if (compressed === 0xffffffff || uncompressed === 0xffffffff) return { ok: false, reason: 'zip64' };
     totalBytes += uncompressed;
     if (totalBytes > caps.maxTotalBytes) return { ok: false, reason: 'too_large' };
-    if (uncompressed > caps.ratioFloorBytes && uncompressed > Math.max(1, compressed) * caps.maxRatio) return { ok: false, reason: 'ratio' };
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    if (uncompressed > caps.ratioFloorBytes && uncompressed > Math.max(1, compressed) * caps.maxRatio)
+      return { ok: false, reason: 'ratio' };
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   if (entries === 0) return { ok: false, reason: 'not_zip' };
   return { ok: true, entries, totalBytes };

@@ -22,5 +22,14 @@ export function startPostgres(clusterDir: string, port: number) {
   const log = path.join(path.dirname(clusterDir), 'restart.log');
   fs.writeFileSync(log, '');
   fs.chmodSync(log, 0o666);
-  pgCtl(['start', '-D', clusterDir, '-w', '-l', log, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`]);
+  pgCtl([
+    'start',
+    '-D',
+    clusterDir,
+    '-w',
+    '-l',
+    log,
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
+  ]);
 }

@@ -27,7 +27,11 @@ export async function freePort(): Promise<number> {
  * process), on a fixed port so that a restarted process answers at the same
  * address. Resolves once /healthz answers 200.
  */
-export async function startWebProcess(options: { databaseUrl: string; port: number; env?: Record<string, string> }): Promise<WebProcess> {
+export async function startWebProcess(options: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string>;
+}): Promise<WebProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
     env: {
@@ -51,7 +55,9 @@ export async function startWebProcess(options: { databaseUrl: string; port: numb
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const web: WebProcess = {
     url,
     child,
@@ -64,7 +70,8 @@ export async function startWebProcess(options: { databaseUrl: string; port: numb
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the web process exited while starting:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the web process exited while starting:\n${output}`);
     const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
     if (health?.status === 200) return web;
     if (Date.now() > deadline) {
