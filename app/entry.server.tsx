@@ -9,10 +9,11 @@ import { loggablePath } from './utils/log-path.ts';
 import { safeError } from './utils/safe-error.ts';
 import { databaseUnavailableResponse } from './server/database-unavailable.ts';
 
-// React Router's default entry, with one change: errors go to pino as a
+// React Router's default entry, with two changes: errors go to pino as a
 // message, a name and a code, never through console.error with the whole
-// error object. A database error can carry its query parameters, and those
-// can be a submitter's name, phone or text.
+// error object (a database error can carry its query parameters, and those
+// can be a submitter's name, phone or text); and a page that failed because
+// PostgreSQL is unreachable becomes a 503 (server/database-unavailable.ts).
 
 export const streamTimeout = 5_000;
 
