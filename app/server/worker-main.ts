@@ -2,6 +2,7 @@ import { openDatabase } from '../../db/client.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { survivePostgresWriteRace } from './postgres-write-race.ts';
 import { startWorker } from './worker.ts';
 
 // `npm run worker`: the background jobs without the web server, for
@@ -9,6 +10,7 @@ import { startWorker } from './worker.ts';
 // the web processes).
 const config = readConfig();
 const log = createLogger(config.logLevel);
+survivePostgresWriteRace(log);
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,

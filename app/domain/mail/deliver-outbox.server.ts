@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
+import { crashPoint } from '../../server/crash-point.ts';
 import type { MailTransport } from './transport.server.ts';
 
 export const MAX_ATTEMPTS = 8;
@@ -14,7 +15,8 @@ export function backoffSeconds(attempts: number): number {
  * Sends due outbox messages one at a time. Each is locked with SKIP LOCKED
  * for the length of its send, so several workers never send the same message.
  * Delivery is at least once: a crash after the SMTP server accepted a message
- * but before the commit sends it again on the next run.
+ * but before the commit sends it again on the next run, with the same
+ * Message-ID, so that mail clients and servers can recognise the duplicate.
  */
 export async function deliverDueMail(
   db: Database,
@@ -34,7 +36,16 @@ export async function deliverDueMail(
         .for('update', { skipLocked: true });
       if (!message) return 'idle' as const;
       try {
-        await transport.send({ from, to: message.toAddress, subject: message.subject, html: message.html, text: message.text, headers: message.headers });
+        await transport.send({
+          from,
+          to: message.toAddress,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          headers: message.headers,
+          messageId: outboxMessageId(message, from),
+        });
+        crashPoint('mail-after-smtp-accept');
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id));
         return 'sent' as const;
       } catch (error) {
@@ -58,6 +69,12 @@ export async function deliverDueMail(
     else failed += 1;
   }
   return { sent, failed };
+}
+
+/** The same for every attempt at one outbox row: the row's id and creation time. */
+export function outboxMessageId(message: { id: number; createdAt: Date }, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<jianyan.outbox.${message.id}.${message.createdAt.getTime()}@${domain}>`;
 }
 
 function describeError(error: unknown): string {
