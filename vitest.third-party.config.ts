@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/third-party/**/*.test.ts'],
     globalSetup: ['tests/setup/global-build.ts', 'tests/setup/global-database.ts'],
-    setupFiles: ['tests/setup/fail-on-console-error.ts'],
+    setupFiles: ['tests/setup/fail-on-console-error.ts', 'tests/setup/contact-keyring.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,

@@ -8,11 +8,13 @@ import { ServerRouter } from 'react-router';
 import { loggablePath } from './utils/log-path.ts';
 import { safeError } from './utils/safe-error.ts';
 import { NonceContext } from './web/nonce.tsx';
+import { databaseUnavailableResponse } from './server/database-unavailable.ts';
 
-// React Router's default entry, with one change: errors go to pino as a
+// React Router's default entry, with two changes: errors go to pino as a
 // message, a name and a code, never through console.error with the whole
-// error object. A database error can carry its query parameters, and those
-// can be a submitter's name, phone or text.
+// error object (a database error can carry its query parameters, and those
+// can be a submitter's name, phone or text); and a page that failed because
+// PostgreSQL is unreachable becomes a 503 (server/database-unavailable.ts).
 
 export const streamTimeout = 5_000;
 
@@ -29,13 +31,18 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (log) log.error(entry, 'request failed');
 };
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  if (responseStatusCode >= 500) return (await databaseUnavailableResponse(request, loadContext)) ?? render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
+  return render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
+}
+
+function render(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext, loadContext: AppLoadContext): Promise<Response> | Response {
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

@@ -4,6 +4,7 @@ import * as exporting from './messages/exports.ts';
 import * as feedback from './messages/feedback.ts';
 import * as mailQueue from './messages/mail-queue.ts';
 import * as http from './messages/http.ts';
+import * as files from './messages/files.ts';
 import * as moderation from './messages/moderation.ts';
 import * as search from './messages/search.ts';
 import * as suggest from './messages/suggest.ts';
@@ -15,9 +16,9 @@ import * as versions from './messages/versions.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN, ...mailQueue.zhCN, ...http.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN, ...mailQueue.zhCN, ...http.zhCN, ...files.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en, ...mailQueue.en, ...http.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en, ...mailQueue.en, ...http.en, ...files.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

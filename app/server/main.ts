@@ -1,11 +1,13 @@
 import { readConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { startPortal } from './portal.ts';
+import { survivePostgresWriteRace } from './postgres-write-race.ts';
 
 // `npm start` (and `npm run dev` with --dev). Ctrl-C or SIGTERM stop the web
 // server, then PostgreSQL if it is the embedded one, and only then exit.
 const config = readConfig();
 const log = createLogger(config.logLevel);
+survivePostgresWriteRace(log);
 
 try {
   const portal = await startPortal(config, log, { dev: process.argv.includes('--dev') });

@@ -3,6 +3,7 @@ import { migrateDatabase } from '../../db/migrate.server.ts';
 import { readConfig } from './config.ts';
 import { installContactKeys } from './contact-keys.ts';
 import { createLogger } from './logger.ts';
+import { survivePostgresWriteRace } from './postgres-write-race.ts';
 import { startWorker } from './worker.ts';
 
 // `npm run worker`: the background jobs without the web server, for
@@ -10,6 +11,7 @@ import { startWorker } from './worker.ts';
 // the web processes).
 const config = readConfig();
 const log = createLogger(config.logLevel);
+survivePostgresWriteRace(log);
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,

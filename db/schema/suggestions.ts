@@ -140,6 +140,9 @@ export const attachments = pgTable(
     content: bytea().notNull(),
     // Text of .docx/.pdf/.txt attachments, for staff reading and search.
     extractedText: text(),
+    // Why no text was extracted when a budget stopped it ('zip_limits',
+    // 'time_limit', 'memory_limit'); shown to staff as a sentence.
+    textNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('attachments_suggestion_idx').on(t.suggestionId), check('attachments_size', sql`${t.sizeBytes} >= 0`)],

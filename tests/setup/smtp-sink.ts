@@ -7,9 +7,11 @@ export type ReceivedMail = { from: string; to: string[]; raw: string };
 export async function startSmtpSink({
   rejectRecipients = false,
   onMail,
-}: { rejectRecipients?: boolean; onMail?: (mail: ReceivedMail, index: number) => void } = {}) {
+  port: wantedPort = 0,
+}: { rejectRecipients?: boolean; onMail?: (mail: ReceivedMail, index: number) => void; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   let rejecting = rejectRecipients;
+  let failingData = false;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -22,6 +24,7 @@ export async function startSmtpSink({
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (failingData) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
         const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
@@ -33,13 +36,15 @@ export async function startSmtpSink({
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(wantedPort, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
     received,
     setRejecting: (value: boolean) => (rejecting = value),
+    /** A 451 after DATA: the message is refused, for now, after it was sent. */
+    setFailingData: (value: boolean) => (failingData = value),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,6 +4,13 @@ import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { heldReasonText } from '../../i18n/reason-text.ts';
 import { MailIntakeNote } from './mail-intake-note.tsx';
 
+// Why an attachment has no extracted text (app/domain/files/text-extraction.server.ts).
+const TEXT_NOTES = {
+  zip_limits: 'files.textNote.zip_limits',
+  time_limit: 'files.textNote.time_limit',
+  memory_limit: 'files.textNote.memory_limit',
+} as const;
+
 type Props = { s: SuggestionView; canDownloadEml: boolean };
 
 /** What was submitted, how and when; attachments only as downloads. */
@@ -63,6 +70,7 @@ export function SuggestionSummary({ s, canDownloadEml }: Props) {
                 <span className="muted">
                   {file.contentType} · {Math.ceil(file.sizeBytes / 1024)} KB
                 </span>
+                {file.textNote && file.textNote in TEXT_NOTES && <p className="muted">{t(TEXT_NOTES[file.textNote as keyof typeof TEXT_NOTES])}</p>}
                 {file.extractedText && (
                   <details>
                     <summary>{t('mod.detail.extracted')}</summary>

@@ -7,6 +7,7 @@ import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions, usedCaptchaTokens } from '../../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { Config } from '../../server/config.ts';
+import { withAttachmentText } from '../files/with-attachment-text.server.ts';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../suggestions/attachment-type.ts';
 import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
 import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
@@ -79,6 +80,7 @@ export async function handleWebSubmission(options: {
   const value = submission.value;
   const honeypotFilled = Boolean(String(fields.get('website') ?? '').trim());
   const token = String(fields.get('captcha-token') || fields.get('h-captcha-response') || '').trim();
+  const files = await withAttachmentText(accepted);
 
   // A second post of this form (double click, retry) waits here for the first,
   // captcha check included, then finds its receipt.
@@ -111,7 +113,7 @@ export async function handleWebSubmission(options: {
         submitterType: value.submitterType,
         contact: { name: value.name, unit: value.unit, phone: value.phone, email: value.email },
         publicationConsent: value.publication,
-        attachments: accepted,
+        attachments: files,
         status: heldReason ? 'pending_verification' : 'received',
         heldReason,
         intakeKey: intakeKey!,

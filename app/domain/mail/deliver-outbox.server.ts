@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
+import { crashPoint } from '../../server/crash-point.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { openOutboxColumns } from './sealed-outbox.ts';
 import type { MailTransport } from './transport.server.ts';
@@ -16,7 +17,8 @@ export function backoffSeconds(attempts: number): number {
  * Sends due outbox messages one at a time. Each is locked with SKIP LOCKED
  * for the length of its send, so several workers never send the same message.
  * Delivery is at least once: a crash after the SMTP server accepted a message
- * but before the commit sends it again on the next run.
+ * but before the commit sends it again on the next run, with the same
+ * Message-ID, so that mail clients and servers can recognise the duplicate.
  */
 export async function deliverDueMail(
   db: Database,
@@ -39,7 +41,16 @@ export async function deliverDueMail(
         const { to, html, text } = openOutboxColumns(contactKeyring(), message);
         // Purged by retention before it could be sent: nothing left to send.
         if (!to) throw new Error('recipient purged');
-        await transport.send({ from, to, subject: message.subject, html: html ?? '', text: text ?? '', headers: message.headers });
+        await transport.send({
+          from,
+          to,
+          subject: message.subject,
+          html: html ?? '',
+          text: text ?? '',
+          headers: message.headers,
+          messageId: outboxMessageId(message, from),
+        });
+        crashPoint('mail-after-smtp-accept');
         await tx.update(outboxMessages).set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id));
         return 'sent' as const;
       } catch (error) {
@@ -63,6 +74,12 @@ export async function deliverDueMail(
     else failed += 1;
   }
   return { sent, failed };
+}
+
+/** The same for every attempt at one outbox row: the row's id and creation time. */
+export function outboxMessageId(message: { id: number; createdAt: Date }, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<jianyan.outbox.${message.id}.${message.createdAt.getTime()}@${domain}>`;
 }
 
 function describeError(error: unknown): string {

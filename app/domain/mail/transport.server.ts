@@ -3,8 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 
-export type MailMessage = { from: string; to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
+export type MailMessage = { from: string; to: string; subject: string; html: string; text: string; headers?: Record<string, string>; messageId?: string };
 export type MailTransport = { send: (message: MailMessage) => Promise<void>; describe: string };
+
+export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
 /**
  * SMTP_URL set: nodemailer over SMTP (smtp:// or smtps://, credentials in the
@@ -14,7 +16,10 @@ export type MailTransport = { send: (message: MailMessage) => Promise<void>; des
  */
 export function createMailTransport({ smtpUrl, dataDir }: { smtpUrl?: string; dataDir: string }): MailTransport {
   if (smtpUrl) {
-    const transport = nodemailer.createTransport(smtpUrl);
+    // nodemailer waits up to 10 minutes on a silent server by default, holding
+    // the outbox row's lock and the worker. Query parameters in SMTP_URL
+    // (?greetingTimeout=5000) override these.
+    const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
     return {
       describe: 'smtp',
       send: async (message) => {

@@ -50,6 +50,7 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
         contentType: attachments.contentType,
         sizeBytes: attachments.sizeBytes,
         extractedText: attachments.extractedText,
+        textNote: attachments.textNote,
       })
       .from(attachments)
       .where(eq(attachments.suggestionId, id))

@@ -26,7 +26,7 @@ export type SubmitSuggestionInput = {
    * Only the web form asks; every other channel keeps the default 'none'.
    */
   publicationConsent?: 'named' | 'anonymous' | 'none';
-  attachments?: { filename: string; contentType: string; bytes: Uint8Array; extractedText?: string }[];
+  attachments?: { filename: string; contentType: string; bytes: Uint8Array; extractedText?: string; textNote?: string }[];
   /** 'pending_verification' (待核验) keeps the suggestion but holds it for a person. */
   status?: 'received' | 'pending_verification';
   heldReason?: SuggestionHeldReason;
@@ -88,6 +88,7 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
         sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
         content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
         extractedText: file.extractedText ? clean(file.extractedText) : null,
+        textNote: file.textNote ?? null,
       })),
     );
   }

@@ -20,14 +20,14 @@ const pdf = Buffer.from(
 );
 
 test('text comes out of .txt in UTF-8 or GBK, .docx and .pdf', async () => {
-  expect(await attachmentText('txt', Buffer.from('\uFEFF建议增加自习室', 'utf8'))).toBe('建议增加自习室');
-  expect(await attachmentText('txt', iconv.encode('建议增加自习室', 'gbk'))).toBe('建议增加自习室');
-  expect(await attachmentText('docx', buildDocx(['第一段', '第二段']))).toBe('第一段\n\n第二段');
-  expect(await attachmentText('pdf', pdf)).toBe('Campus network advice');
+  expect(await attachmentText('txt', Buffer.from('\uFEFF建议增加自习室', 'utf8'))).toEqual({ extractedText: '建议增加自习室' });
+  expect(await attachmentText('txt', iconv.encode('建议增加自习室', 'gbk'))).toEqual({ extractedText: '建议增加自习室' });
+  expect(await attachmentText('docx', buildDocx(['第一段', '第二段']))).toEqual({ extractedText: '第一段\n\n第二段' });
+  expect(await attachmentText('pdf', pdf)).toEqual({ extractedText: 'Campus network advice' });
 });
 
-test('unreadable files give no text instead of an error', async () => {
-  expect(await attachmentText('pdf', Buffer.from('%PDF-1.4 garbage'))).toBeUndefined();
-  expect(await attachmentText('docx', Buffer.from('PK\u0003\u0004 not a zip'))).toBeUndefined();
-  expect(await attachmentText('png', Buffer.from([0x89]))).toBeUndefined();
+test('unreadable files give no text and no note instead of an error', async () => {
+  expect(await attachmentText('pdf', Buffer.from('%PDF-1.4 garbage'))).toEqual({});
+  expect(await attachmentText('docx', Buffer.from('PK\u0003\u0004 not a zip'))).toEqual({});
+  expect(await attachmentText('png', Buffer.from([0x89]))).toEqual({});
 });

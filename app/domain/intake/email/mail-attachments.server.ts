@@ -32,7 +32,7 @@ export async function sortAttachments(files: Files) {
   for (const entry of list.filter((file) => file.verdict === 'accepted')) {
     const bytes = files[entry.index]!.bytes;
     const extension = entry.filename.toLowerCase().split('.').pop() ?? '';
-    accepted.push({ filename: entry.filename, contentType: entry.contentType, bytes, extractedText: await attachmentText(extension, bytes) });
+    accepted.push({ filename: entry.filename, contentType: entry.contentType, bytes, ...(await attachmentText(extension, bytes)) });
   }
   const signatureEntry = list.find((file) => file.verdict === 'signature');
   const signature = signatureEntry ? signatureKind(files[signatureEntry.index]!) : undefined;
