@@ -82,6 +82,14 @@ function securityHeaderMiddleware(config: Config, { csp }: { csp: boolean }): ex
 const LINGER_MS = 2000;
 function dropUnreadBodies(): express.RequestHandler {
   return (req, res, next) => {
+    // Tell the client before it reuses the connection: a keep-alive client
+    // (undici, browsers) would otherwise send its next request down a socket
+    // we are about to end, and see it closed under that request.
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+    res.writeHead = ((...args: unknown[]) => {
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
+      return writeHead(...args);
+    }) as typeof res.writeHead;
     res.on('finish', () => {
       if (req.complete) return;
       const socket = req.socket;

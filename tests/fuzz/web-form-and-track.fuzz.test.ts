@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SMALL_FORM_BYTES } from '../../app/web/read-form.server.ts';
 import { beforeAll, expect, test } from 'vitest';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { openForm, passToken, setupTestPortal } from '../integration/helpers/test-portal.ts';
@@ -105,6 +106,8 @@ test('the suggestion form action: never a 500, whatever is posted', async () => 
   );
 }, 600_000);
 
+const NODE_MAX_HEADER_BYTES = 16 * 1024;
+
 test('/track: never a 500, by GET or POST', async () => {
   const lookup = fc.record({
     code: fc.oneof(hostile, fc.stringMatching(/^JY-[2-9A-Z]{4}-[2-9A-Z]{4}$/)),
@@ -116,16 +119,25 @@ test('/track: never a 500, by GET or POST', async () => {
   });
   await fc.assert(
     fc.asyncProperty(lookup, async ({ get, ...fields }) => {
-      const response = get
-        ? await fetch(`${portal.url}/track?${new URLSearchParams(fields)}`, { redirect: 'manual' })
-        : await fetch(`${portal.url}/track`, {
-            method: 'POST',
-            body: new URLSearchParams(fields),
-            redirect: 'manual',
-            headers: { origin: portal.url },
-          });
-      await response.arrayBuffer();
-      expect(response.status, JSON.stringify(fields).slice(0, 500)).toBeLessThan(500);
+      const body = new URLSearchParams(fields);
+      // Over the public form limit the server answers 413 before reading the
+      // rest and closes the connection (body-limits.test.ts checks that
+      // answer); fetch, still uploading, may then see the socket close. That
+      // is the limit at work, not a crash: only for such a body is it accepted.
+      // A GET whose URL passes Node's 16 KiB header limit is refused (431) the same way.
+      const oversized = Buffer.byteLength(body.toString()) > (get ? NODE_MAX_HEADER_BYTES : SMALL_FORM_BYTES);
+      const answer = async () => {
+        const response = get
+          ? await fetch(`${portal.url}/track?${body}`, { redirect: 'manual' })
+          : await fetch(`${portal.url}/track`, { method: 'POST', body, redirect: 'manual', headers: { origin: portal.url } });
+        await response.arrayBuffer();
+        return response.status;
+      };
+      const status = await answer().catch((error: unknown) => {
+        if (oversized && (error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return 413;
+        throw error;
+      });
+      expect(status, JSON.stringify(fields).slice(0, 500)).toBeLessThan(500);
     }),
     runs(200),
   );
