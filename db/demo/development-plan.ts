@@ -151,7 +151,7 @@ export const campusPlan = {
   title: '南湖大学校园总体规划（2021—2035年）意见征集',
   organizer: '南湖大学基建处',
   emailMarker: '校园总体规划意见',
-  summary: '校园总体规划方案已完成公示期意见征集，感谢各位师生和校友的参与。征集结束后，学校将对意见进行梳理并公布采纳情况。',
+  summary: '校园总体规划方案已完成公示期意见征集，感谢各位师生和校友的参与。学校已逐条答复来稿，公布采纳情况，并发布了根据意见修订的规划文本（第 2 版）。',
   categories: [
     ['教学科研用房', 'Teaching and research buildings'],
     ['学生生活区', 'Student living areas'],

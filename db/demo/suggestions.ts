@@ -2,7 +2,7 @@
 // types and decisions, so that triage, exports and the report have something
 // to show. Every person here is fictional.
 
-type DemoSuggestion = {
+export type DemoSuggestion = {
   code: string;
   category: string;
   section?: string;
@@ -16,6 +16,10 @@ type DemoSuggestion = {
   reply?: string;
   summary?: string;
   tags?: string[];
+  /** 署名公开 only where the (fictional) submitter chose it; published summaries are 匿名公开 otherwise. */
+  consent?: 'named' | 'anonymous';
+  /** The submitter's satisfaction with the handling, as rated from /track. */
+  rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
   daysAgo: number;
 };
 

@@ -18,30 +18,32 @@ beforeAll(async () => {
 
 const counts = (rows: { label: string; count: number }[]) => Object.fromEntries(rows.map((r) => [r.label, r.count]));
 
+// The open demo consultation: eight suggestions of every kind, plus a form
+// letter mailed in by five students (后勤保障, email, 在校学生, received).
 test('totals and shares by status match the demo seed', () => {
-  expect(dashboard.total).toBe(8);
-  expect(counts(dashboard.byStatus)).toEqual({ received: 3, in_review: 1, adopted: 2, partially_adopted: 1, not_adopted: 1 });
-  expect(dashboard.byStatus.find((r) => r.key === 'received')!.share).toBeCloseTo(0.375);
+  expect(dashboard.total).toBe(13);
+  expect(counts(dashboard.byStatus)).toEqual({ received: 8, in_review: 1, adopted: 2, partially_adopted: 1, not_adopted: 1 });
+  expect(dashboard.byStatus.find((r) => r.key === 'received')!.share).toBeCloseTo(8 / 13);
   expect(dashboard.byStatus.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1);
 });
 
 test('by category (plan order), section (no section last), channel and submitter type', () => {
   expect(dashboard.byCategory.map((r) => r.label)).toEqual(['人才培养', '科学研究', '师资队伍建设', '校园建设', '信息化建设', '合作办学', '后勤保障', '综合改革']);
-  expect(dashboard.byCategory.every((r) => r.count === 1)).toBe(true);
+  expect(dashboard.byCategory.map((r) => r.count)).toEqual([1, 1, 1, 1, 1, 1, 6, 1]);
   expect(dashboard.bySection.map((r) => [r.label, r.count])).toEqual([
     ['一、深化人才培养模式改革', 1],
     ['二、提升科学研究与创新能力', 1],
     ['三、加强师资队伍建设', 1],
     ['四、推进校园建设与信息化建设', 1],
-    ['', 4],
+    ['', 9],
   ]);
-  expect(counts(dashboard.byChannel)).toEqual({ web: 2, email: 2, letter: 1, phone: 1, visit: 1, symposium: 1 });
-  expect(counts(dashboard.bySubmitterType)).toEqual({ 教职工: 3, 在校学生: 2, 校友: 1, 社会人士: 1, 单位或团体: 1 });
+  expect(counts(dashboard.byChannel)).toEqual({ web: 2, email: 7, letter: 1, phone: 1, visit: 1, symposium: 1 });
+  expect(counts(dashboard.bySubmitterType)).toEqual({ 教职工: 3, 在校学生: 7, 校友: 1, 社会人士: 1, 单位或团体: 1 });
 });
 
 test('submissions per day, adoption rate by category and top tags', () => {
-  // Demo suggestions are 6, 5, 4, 3, 3, 2, 1 and 0 days old.
-  expect(dashboard.perDay.map((r) => r.count)).toEqual([1, 1, 1, 2, 1, 1, 1]);
+  // Demo suggestions are 6, 5, 4, 3, 3, 2, 1 and 0 days old; the form letters 6, 5, 5, 4 and 3.
+  expect(dashboard.perDay.map((r) => r.count)).toEqual([2, 3, 2, 3, 1, 1, 1]);
   expect(dashboard.perDay.map((r) => r.day)).toEqual([...dashboard.perDay.map((r) => r.day)].sort());
   const adoption = Object.fromEntries(dashboard.adoptionByCategory.map((r) => [r.label, [r.decided, r.adopted, r.partiallyAdopted, r.rate]]));
   expect(adoption['人才培养']).toEqual([1, 1, 0, 1]);

@@ -14,6 +14,9 @@ import { demoPlanId, exportRequest, fullExporter, parseCsv, runExport } from './
 
 const database = setupTestDatabase();
 let planId = 0;
+const DEMO_CODES = ['JY-DEM2-2A3B', 'JY-DEM2-4C5D', 'JY-DEM2-6E7F', 'JY-DEM2-8G9H', 'JY-DEM2-JKMN', 'JY-DEM2-PQRS', 'JY-DEM2-TVWX', 'JY-DEM2-YZ23'];
+// The demo's form-letter campaign (five emailed copies), seeded after the others.
+const CAMPAIGN_CODES = ['JY-TSG4-2C3D', 'JY-TSG4-4E5F', 'JY-TSG4-6G7H', 'JY-TSG4-8J9K', 'JY-TSG4-MN2P'];
 
 beforeAll(async () => {
   await seedDemoData(database.db);
@@ -30,7 +33,7 @@ async function codes(fields: Record<string, string | string[]>) {
 }
 
 test('no filter: every suggestion of the plan, in key order, across cursor batches', async () => {
-  expect(await codes({})).toEqual(['JY-DEM2-2A3B', 'JY-DEM2-4C5D', 'JY-DEM2-6E7F', 'JY-DEM2-8G9H', 'JY-DEM2-JKMN', 'JY-DEM2-PQRS', 'JY-DEM2-TVWX', 'JY-DEM2-YZ23']);
+  expect(await codes({})).toEqual([...DEMO_CODES, ...CAMPAIGN_CODES]);
 });
 
 test('the adopted preset is 采纳 + 部分采纳', async () => {
@@ -44,7 +47,7 @@ test('category, section, channel, submitter type and tag filters', async () => {
   const [tag] = await database.db.select().from(tags).where(eq(tags.name, '青年教师'));
   expect(await codes({ categoryId: String(category!.id) })).toEqual(['JY-DEM2-4C5D']);
   expect(await codes({ sectionId: String(section!.id) })).toEqual(['JY-DEM2-8G9H']);
-  expect(await codes({ channel: 'email' })).toEqual(['JY-DEM2-4C5D', 'JY-DEM2-YZ23']);
+  expect(await codes({ channel: 'email' })).toEqual(['JY-DEM2-4C5D', 'JY-DEM2-YZ23', ...CAMPAIGN_CODES]);
   expect(await codes({ submitterType: '教职工' })).toEqual(['JY-DEM2-4C5D', 'JY-DEM2-8G9H', 'JY-DEM2-TVWX']);
   expect(await codes({ tagId: String(tag!.id) })).toEqual(['JY-DEM2-4C5D']);
   expect(await codes({ channel: 'email', submitterType: '教职工' })).toEqual(['JY-DEM2-4C5D']);

@@ -27,7 +27,7 @@ test('XLSX: Chinese headers, frozen header row, wrapped text, a link back to eac
   expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...headers, '链接']);
   expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   expect(sheet.getColumn(6).width).toBeGreaterThan(40);
-  expect(sheet.rowCount).toBe(1 + 8);
+  expect(sheet.rowCount).toBe(1 + 13); // the demo's 8 suggestions and its 5 form letters
   const first = sheet.getRow(2);
   expect(first.getCell(1).value).toBe(1);
   expect(first.getCell(2).value).toBe('JY-DEM2-2A3B');
@@ -50,7 +50,7 @@ test('XLSX: one sheet per category, in the plan’s category order', async () =>
   const { bytes } = await runExport(database.db, exportRequest({ planId, format: 'xlsx', sheetPerCategory: 'on' }));
   const workbook = await readXlsx(bytes);
   expect(workbook.worksheets.map((s) => s.name)).toEqual(['人才培养', '科学研究', '师资队伍建设', '校园建设', '信息化建设', '合作办学', '后勤保障', '综合改革']);
-  expect(workbook.worksheets.every((s) => s.rowCount === 2)).toBe(true);
+  expect(workbook.worksheets.map((s) => s.rowCount - 1)).toEqual([1, 1, 1, 1, 1, 1, 6, 1]);
   expect(workbook.worksheets[1]!.getRow(2).getCell(1).value).toBe(2);
 });
 
@@ -60,7 +60,7 @@ test('CSV: UTF-8 BOM, CRLF records, the same columns and Chinese labels', async 
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const records = parseCsv(bytes.subarray(3).toString('utf8'));
   expect(records[0]).toEqual([...headers, '链接']);
-  expect(records).toHaveLength(9);
+  expect(records).toHaveLength(1 + 13);
   expect(records[2]!.slice(1, 4)).toEqual(['JY-DEM2-4C5D', '三、加强师资队伍建设', '师资队伍建设']);
   expect(records[2]![7]).toBe('电子邮件');
   expect(records[2]![9]).toBe('部分采纳');
@@ -83,7 +83,7 @@ test('JSON: one array of raw values for integrations, without contact details', 
   const { bytes, contentType } = await runExport(database.db, exportRequest({ planId, format: 'json' }));
   expect(contentType).toBe('application/json; charset=utf-8');
   const rows = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>[];
-  expect(rows).toHaveLength(8);
+  expect(rows).toHaveLength(13);
   expect(rows[0]).toMatchObject({ trackingCode: 'JY-DEM2-2A3B', status: 'adopted', channel: 'web', categoryName: '人才培养', tags: ['新工科', '辅修'] });
   expect(rows[0]!.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   expect(rows[0]).not.toHaveProperty('contact');

@@ -1,9 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { normalizeTrackingCode } from '../../app/domain/suggestions/tracking-code.ts';
-import { demoSuggestions } from '../../db/demo/suggestions.ts';
 import { categories, planSections, plans, suggestionContacts, suggestions } from '../../db/schema/index.ts';
-import { seedDemoData, seedIfEmpty } from '../../db/seed.server.ts';
+import { demoSuggestionCount, seedDemoData, seedIfEmpty } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 
 const database = setupTestDatabase();
@@ -43,10 +42,10 @@ test('npm run db:seed skips consultations that already exist', async () => {
   expect(await database.db.$count(plans)).toBe(2);
 });
 
-test('the open consultation comes with demo suggestions whose contacts sit apart and whose codes are valid', async () => {
+test('both consultations come with demo suggestions whose contacts sit apart and whose codes are valid', async () => {
   const rows = await database.db.select().from(suggestions);
-  expect(rows.length).toBe(demoSuggestions.length);
+  expect(rows.length).toBe(demoSuggestionCount);
   for (const row of rows) expect(normalizeTrackingCode(row.trackingCode)).toBe(row.trackingCode);
   expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['received', 'in_review', 'adopted', 'partially_adopted', 'not_adopted']));
-  expect(await database.db.$count(suggestionContacts)).toBe(demoSuggestions.length);
+  expect(await database.db.$count(suggestionContacts)).toBe(demoSuggestionCount);
 });

@@ -14,7 +14,8 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 const sectionColumns = { sectionKey: planSections.id, position: planSections.position, level: planSections.level, number: planSections.number, heading: planSections.heading, bodyMarkdown: planSections.bodyMarkdown };
 
-async function snapshot(tx: Tx, { planId, number, note, actorId, publishedAt }: { planId: number; number: number; note: string; actorId: number | null; publishedAt?: Date }) {
+/** Freezes the plan's working text as version `number`. Exported for the demo seed, which builds a finished consultation. */
+export async function freezeWorkingText(tx: Tx, { planId, number, note, actorId, publishedAt }: { planId: number; number: number; note: string; actorId: number | null; publishedAt?: Date }) {
   const [version] = await tx.insert(planVersions).values({ planId, number, note, publishedById: actorId, ...(publishedAt ? { publishedAt } : {}) }).returning({ id: planVersions.id });
   const sections = await tx.select(sectionColumns).from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.position));
   // Positions are renumbered 0…n-1: the working copy's may have gaps.
@@ -35,7 +36,7 @@ export async function ensureFirstVersion(tx: Tx, planId: number, actorId: number
   if (!plan || plan.status === 'draft') return;
   const [existing] = await tx.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.planId, planId)).limit(1);
   if (existing) return;
-  await snapshot(tx, { planId, number: 1, note: '', actorId, publishedAt: plan.since });
+  await freezeWorkingText(tx, { planId, number: 1, note: '', actorId, publishedAt: plan.since });
 }
 
 export type PublishResult = { ok: true; number: number } | { ok: false; error: 'not_found' | 'not_published' | 'no_changes' };
@@ -53,7 +54,7 @@ export async function publishVersion(db: Database, { planId, note, viewer, ip }:
     const [latest] = await tx.select({ id: planVersions.id, number: planVersions.number }).from(planVersions).where(eq(planVersions.planId, planId)).orderBy(desc(planVersions.number)).limit(1);
     if (!(await workingTextDiffers(tx, planId, latest!.id))) return { ok: false, error: 'no_changes' } as const;
     const number = latest!.number + 1;
-    const versionId = await snapshot(tx, { planId, number, note, actorId: viewer.id });
+    const versionId = await freezeWorkingText(tx, { planId, number, note, actorId: viewer.id });
     await recordAudit(tx, { actorId: viewer.id, action: 'plan.version_published', targetType: 'plan', targetId: planId, details: { version: number, versionId }, ip });
     return { ok: true, number } as const;
   });
