@@ -1,4 +1,5 @@
-import { pino, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import { pino, type Logger, type TransportSingleOptions } from 'pino';
 import { safeError } from '../utils/safe-error.ts';
 
 export type { Logger };
@@ -9,6 +10,7 @@ export type { Logger };
 export function createLogger(level: string): Logger {
   return pino({
     level,
+    transport: prettyTransport(logFormat({ isTTY: process.stdout.isTTY === true, setting: process.env.LOG_FORMAT })),
     base: { service: 'jianyan' },
     // An error is logged as name, code and server message only (see safe-error).
     serializers: { err: (error: unknown) => (typeof error === 'string' ? { message: error } : safeError(error)) },
@@ -31,4 +33,27 @@ export function createLogger(level: string): Logger {
       censor: '[redacted]',
     },
   });
+}
+
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * Lines a person reads in a terminal, JSON for services and files. LOG_FORMAT
+ * (json or pretty) overrides; otherwise a terminal gets pretty lines.
+ */
+export function logFormat({ isTTY, setting }: { isTTY: boolean; setting?: string }): LogFormat {
+  if (setting === 'json' || setting === 'pretty') return setting;
+  return isTTY ? 'pretty' : 'json';
+}
+
+// pino-pretty is a development dependency: a production install
+// (npm ci --omit=dev) lacks it and keeps JSON rather than failing to start.
+function prettyTransport(format: LogFormat): TransportSingleOptions | undefined {
+  if (format !== 'pretty') return undefined;
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+  } catch {
+    return undefined;
+  }
+  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } };
 }
