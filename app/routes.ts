@@ -52,6 +52,7 @@ export default [
     // Downloads: resource routes outside the layout (no HTML frame), same permission checks.
     route('exports/download', 'routes/admin/exports-download.ts'),
     route('plans/:slug/dashboard/csv/:table', 'routes/admin/plan-dashboard-csv.ts'),
+    route('plans/:slug/dashboard/proposal-accuracy.csv', 'routes/admin/proposal-accuracy-csv.ts'),
     route('suggestions/:suggestionId/attachments/:attachmentId', 'routes/admin/suggestion-attachment.ts'),
     route('inbox/:emailId/eml', 'routes/admin/inbox-eml.ts'),
     route('inbox/:emailId/html', 'routes/admin/inbox-html.ts'),

@@ -1,3 +1,4 @@
+import * as accuracy from './messages/accuracy.ts';
 import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
 import * as exporting from './messages/exports.ts';
@@ -16,9 +17,9 @@ import * as versions from './messages/versions.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN, ...mailQueue.zhCN, ...http.zhCN, ...files.zhCN };
+const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN, ...mailQueue.zhCN, ...http.zhCN, ...files.zhCN, ...accuracy.zhCN };
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en, ...mailQueue.en, ...http.en, ...files.en };
+const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en, ...mailQueue.en, ...http.en, ...files.en, ...accuracy.en };
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

@@ -43,6 +43,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'exports-download.ts', path: () => '/admin/exports/download', loader: null, action: 'export:suggestion:any' },
   { file: 'plan-dashboard.tsx', path: () => `/admin/plans/${ids.slug}/dashboard`, loader: 'read:report:any', action: 'manage:plan:any' },
   { file: 'plan-dashboard-csv.ts', path: () => `/admin/plans/${ids.slug}/dashboard/csv/byStatus`, loader: 'read:report:any', action: null },
+  { file: 'proposal-accuracy-csv.ts', path: () => `/admin/plans/${ids.slug}/dashboard/proposal-accuracy.csv`, loader: 'read:report:any', action: null },
   { file: 'suggestions.tsx', path: () => '/admin/suggestions', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'suggestion.tsx', path: () => `/admin/suggestions/${ids.suggestion}`, loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'suggestion-contact.tsx', path: () => `/admin/suggestions/${ids.suggestion}/contact`, loader: 'read:contact:any', action: 'read:contact:any' },

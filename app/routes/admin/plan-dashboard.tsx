@@ -4,6 +4,8 @@ import { BarChart } from '../../components/bar-chart.tsx';
 import { ChartPngButton } from '../../components/chart-png.tsx';
 import { recordAudit } from '../../domain/audit/record-audit.server.ts';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { proposalAccuracy } from '../../domain/categorize/proposal-accuracy.server.ts';
+import { ProposalAccuracySection } from '../../components/proposal-accuracy.tsx';
 import { dashboardTables } from '../../domain/exports/dashboard-tables.ts';
 import { planDashboard } from '../../domain/exports/dashboard.server.ts';
 import { findPlanForStaff, publishReport } from '../../domain/exports/report.server.ts';
@@ -16,10 +18,11 @@ export function meta({ data: loaderData }: Route.MetaArgs) {
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  await requireUserWithPermission(request, context, 'read:report:any');
+  const viewer = await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
-  return { plan, dashboard: await planDashboard(context.db, plan.id) };
+  const [dashboard, accuracy] = await Promise.all([planDashboard(context.db, plan.id), proposalAccuracy(context.db, { viewer, planId: plan.id })]);
+  return { plan, dashboard, accuracy };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -34,7 +37,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) {
-  const { plan, dashboard } = loaderData;
+  const { plan, dashboard, accuracy } = loaderData;
   const { t, locale, formatDate } = useTranslation();
   const tables = dashboardTables(dashboard, translator(locale));
   return (
@@ -98,6 +101,7 @@ export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) 
           </p>
         </section>
       ))}
+      <ProposalAccuracySection accuracy={accuracy} csvHref={`/admin/plans/${plan.slug}/dashboard/proposal-accuracy.csv`} />
     </article>
   );
 }
