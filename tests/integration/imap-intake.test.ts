@@ -145,7 +145,7 @@ test('with a processed folder configured, handled mail is moved there', async ()
 });
 
 test('the worker picks up new mail by itself within one polling interval', async () => {
-  const worker = startWorker({ db: database.db, config: { ...config, mail: { ...config.mail, smtpUrl: undefined } }, log });
+  const worker = await startWorker({ db: database.db, databaseUrl: database.url, config: { ...config, mail: { ...config.mail, smtpUrl: undefined } }, log });
   try {
     await append(Buffer.from('From: live@example.edu.cn\r\nSubject: =?UTF-8?B?' + Buffer.from('“十四五”规划意见建议 实时').toString('base64') + '?=\r\nMessage-ID: <live-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加体育馆开放时间。\r\n', 'utf8'));
     await expect.poll(async () => (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议增加体育馆开放时间。'))).length, { timeout: 10_000 }).toBe(1);

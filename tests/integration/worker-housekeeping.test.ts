@@ -22,7 +22,7 @@ test('the worker deletes expired staff sessions and old captcha tokens, and keep
   await database.db.update(staffSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(staffSessions.idHash, expired!.idHash));
 
   const config = readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/worker-housekeeping' });
-  const worker = startWorker({ db: database.db, config, log: createLogger('silent') });
+  const worker = await startWorker({ db: database.db, databaseUrl: database.url, config, log: createLogger('silent') });
   try {
     await expect.poll(() => database.db.$count(staffSessions), { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await database.db.select().from(usedCaptchaTokens)).map((row) => row.tokenHash), { timeout: 10_000 }).toEqual(['redeemed-just-now']);
