@@ -161,8 +161,9 @@ test('an email suggestion gets its proposed category pre-filled by the job; a ca
   expect(Object.fromEntries(rows.map((r) => [r.id, r.categoryId]))).toEqual({ [prefilled.id]: proposed.categoryId, [chosen.id]: other!.id });
 });
 
-test('the search sweep enriches a suggestion whose job was lost', async () => {
+test('the search sweep leaves a suggestion to its job, and enriches one whose job was lost', async () => {
   const { id } = await submit('操场照明', '建议操场晚上开灯到十点，方便夜跑。');
+  expect(await enrichMissing(database.db)).toBe(0);
   await database.sql`delete from pgboss.job where name = ${QUEUES.enrichSuggestion} and (data->>'suggestionId')::bigint = ${id}`;
   expect(await queue({ q: '夜跑' })).not.toContain(id);
   expect(await enrichMissing(database.db)).toBeGreaterThanOrEqual(1);

@@ -34,7 +34,7 @@ type QueueSettings = {
 // Retries are pg-boss's; each job is idempotent, so a retry after a dead
 // worker's expiry repeats nothing visible.
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
-  'suggestion-enrich': { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  'suggestion-enrich': { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
   // The outbox row keeps its own attempts and backoff; the job only wakes a sender.
   'mail-deliver': { policy: 'standard', retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
   // A session lasts IMAP_SESSION_SECONDS; the advisory lock, not the policy, keeps it to one worker.

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
+import { crashPoint } from '../../server/crash-point.ts';
 import { attachments, suggestionProposals, suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { proposeFor, recordProposal } from '../categorize/propose.server.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
@@ -49,6 +50,7 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
         target: suggestionSearch.suggestionId,
         set: { searchText: row.searchText, searchVector: row.searchVector, indexVersion: row.indexVersion, indexedAt: sql`now()` },
       });
+    crashPoint('enrich-while-processing');
     await linkNearDuplicates(tx, { id: suggestion.id, planId: suggestion.planId, searchText: row.searchText });
 
     const proposed = await tx.$count(suggestionProposals, eq(suggestionProposals.suggestionId, suggestionId));

@@ -27,6 +27,10 @@ export async function startJobs({ db, databaseUrl, config, log }: { db: Database
     application_name: 'jianyan-jobs',
     // Migrated with the rest of the schema (db/migrate.server.ts), before any process starts.
     migrate: false,
+    // Expiry of a dead worker's jobs is checked by this maintenance (one
+    // worker per interval, pg-boss's lock): 30 s rather than 120 s, so that a
+    // lost enrichment is retried within about a minute and a half.
+    maintenanceIntervalSeconds: 30,
   });
   boss.on('error', (error: Error) => log.error({ err: error.message }, 'job queue error'));
   await boss.start();
