@@ -31,6 +31,11 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
   const lock = await client.getMailboxLock(imap.folder);
   let processed = 0;
   try {
+    // The selected mailbox's message count is only as fresh as the last
+    // server response: NOOP asks for news, so a poll sees mail that arrived
+    // while the connection was neither idling nor busy (a mailbox that was
+    // empty when selected would otherwise read as empty until IDLE began).
+    await client.noop();
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error(`mailbox ${imap.folder} not open`);
     const [state] = await db.select().from(imapSyncState).where(eq(imapSyncState.mailbox, key));
