@@ -75,3 +75,12 @@ export function connect(url: string, poolSize = 10): { db: Database; sql: postgr
   });
   return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql };
 }
+
+/**
+ * The postgres.js client under a Drizzle database or transaction, for what
+ * Drizzle does not offer: pg-boss's raw SQL, a reserved connection for a
+ * session advisory lock.
+ */
+export function postgresClientOf(db: DbExecutor): postgres.Sql {
+  return (db._.session as unknown as { client: postgres.Sql }).client;
+}

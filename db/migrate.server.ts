@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrateJobsSchema } from './jobs-schema.server.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -9,7 +10,7 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 // web or worker processes starting together apply migrations one at a time.
 const MIGRATION_LOCK = 7_211_042;
 
-/** Applies the committed drizzle-kit migrations that the database lacks. */
+/** Applies the committed drizzle-kit migrations that the database lacks, then pg-boss's schema and queues. */
 export async function migrateDatabase(url: string): Promise<void> {
   // One connection, so the advisory lock and the migration share a session.
   const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -20,4 +21,5 @@ export async function migrateDatabase(url: string): Promise<void> {
   } finally {
     await sql.end({ timeout: 5 });
   }
+  await migrateJobsSchema(url);
 }

@@ -27,7 +27,9 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('建言 Jianyan <no-reply@localhost>'),
   RUN_WORKER: z.enum(['0', '1']).default('1'),
-  WORKER_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),
+  // How often a worker asks for new jobs (pg-boss polls at most every 0.5 s):
+  // the delay before a new suggestion is searchable and its mail leaves.
+  WORKER_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(1),
   // Per client IP and hour. Generous: a campus reaches us through a few NAT
   // addresses, so one address can be thousands of students.
   RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(300),

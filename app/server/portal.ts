@@ -50,7 +50,12 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
       // host has IPv6, IPv4 alone where it is disabled.
       const listening = config.host ? app.listen(config.port, config.host, done) : app.listen(config.port, done);
     });
-    const worker = config.runWorker ? startWorker({ db: database.db, config, log }) : undefined;
+    const worker = config.runWorker
+      ? await startWorker({ db: database.db, databaseUrl: database.url, config, log }).catch((error: unknown) => {
+          server.close();
+          throw error;
+        })
+      : undefined;
     const { port } = server.address() as AddressInfo;
     const url = `http://localhost:${port}`;
     // PORT=0 picks a free port: links can only name it now.

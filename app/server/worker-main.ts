@@ -20,7 +20,7 @@ const database = await openDatabase({
 });
 await migrateDatabase(database.url);
 await installContactKeys(config, database.db, log);
-const worker = startWorker({ db: database.db, config, log });
+const worker = await startWorker({ db: database.db, databaseUrl: database.url, config, log });
 const stop = () => {
   worker
     .stop()

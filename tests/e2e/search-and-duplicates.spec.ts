@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import { suggestionSearch } from '../../db/schema/index.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
 import { createPlan } from '../factories/plans.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
@@ -16,8 +18,9 @@ async function createSearchPlan() {
     title: `端到端搜索规划 ${crypto.randomBytes(3).toString('hex')}`,
     status: 'draft',
   });
-  const add = (title: string, body: string) =>
-    submitSuggestion(db(), {
+  const ids: number[] = [];
+  const add = async (title: string, body: string) => {
+    const saved = await submitSuggestion(db(), {
       planId: plan.id,
       channel: 'web',
       title,
@@ -27,11 +30,17 @@ async function createSearchPlan() {
       trackUrl: 'http://localhost/track',
       acknowledge: false,
     });
+    ids.push(saved.id);
+    return saved;
+  };
   await add('关于后勤服务', '近年来学校发展很快，但学生食堂饭菜价格偏高，建议引入竞争机制。');
   await add('關於師資的建議', '建議加強師資培訓，提升青年教師的教學水平。');
   const letters = [];
   for (const grade of ['2021级', '2022级', '2023级', '2024级', '2025级'])
     letters.push(await add('反对撤并北区食堂', `${LETTER}（${grade}学生）`));
+  // The portal's worker enriches them (search row, near-duplicate links) a
+  // moment after their receipts, as it would for a citizen's submission.
+  await expect.poll(() => db().$count(suggestionSearch, inArray(suggestionSearch.suggestionId, ids)), { timeout: 30_000 }).toBe(ids.length);
   return { plan, letters };
 }
 

@@ -1,6 +1,6 @@
-import { inArray } from 'drizzle-orm';
+import { and, inArray, isNull, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { suggestions } from '../../db/schema/index.ts';
+import { suggestions, suggestionSearch } from '../../db/schema/index.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { formCategory, submissionStream, submitOnce, until, type SuggestionForm } from './helpers/submissions.ts';
@@ -24,7 +24,7 @@ afterAll(async () => {
   await web?.kill('SIGKILL');
 });
 
-test(`SIGKILL under load, ${KILLS} times: every receipt is in the database exactly once, and a retry gets the same receipt`, async () => {
+test(`SIGKILL under load, ${KILLS} times: every receipt is in the database exactly once, a retry gets the same receipt, and each is enriched after the restart`, async () => {
   const port = await freePort();
   web = await startWebProcess({ databaseUrl: database.url, port });
   const form: SuggestionForm = { url: web.url, slug, categoryId: await formCategory(web.url, slug) };
@@ -69,6 +69,21 @@ test(`SIGKILL under load, ${KILLS} times: every receipt is in the database exact
     expect((await submitOnce(form, submission.key)).trackingCode, submission.key).toBe(submission.trackingCode);
   }
   expect(await database.db.$count(suggestions, inArray(suggestions.intakeKey, keys))).toBe(submissions.length);
+
+  // Every receipt's enrichment job was queued in its transaction and waited
+  // in pgboss.job through the kills (these web processes ran no worker): the
+  // single-process default, started once more, does it.
+  await web.kill('SIGKILL');
+  web = await startWebProcess({ databaseUrl: database.url, port, env: { RUN_WORKER: '1', WORKER_POLL_SECONDS: '0.5' } });
+  const unenriched = () =>
+    database.db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .leftJoin(suggestionSearch, eq(suggestionSearch.suggestionId, suggestions.id))
+      .where(and(inArray(suggestions.intakeKey, keys), isNull(suggestionSearch.suggestionId)))
+      .then((rows) => rows.length);
+  await expect.poll(unenriched, { timeout: 120_000, interval: 500 }).toBe(0);
+
   console.info(
     `kill -9 ×${KILLS}: ${submissions.length} receipts, ${interrupted.length} submissions interrupted and retried with the same key`,
   );

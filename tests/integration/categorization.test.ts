@@ -137,7 +137,6 @@ test('admin keyword rules propose a category and a tag, across scripts; they are
 test('an email suggestion, whose category no one chose, arrives with the proposed category pre-filled and marked', async () => {
   const saved = await createSuggestion(database.db, planId, {
     channel: 'email',
-    prefillCategory: true,
     title: '宿舍',
     body: '宿舍热水只供应两个小时，冬天洗澡很不方便，快递点也太远。',
   });

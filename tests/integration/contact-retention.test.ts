@@ -126,7 +126,7 @@ test('the retention period is per plan, set on the plan form with a localized er
 });
 
 test('the worker purges on its daily pass, and `npm run retention` reports what it did', { timeout: 60_000 }, async () => {
-  const worker = startWorker({ db: database.db, config: readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/retention-worker' }), log: createLogger('silent') });
+  const worker = await startWorker({ db: database.db, databaseUrl: database.url, config: readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/retention-worker' }), log: createLogger('silent') });
   try {
     await expect.poll(() => database.db.$count(suggestionContacts, inArray(suggestionContacts.suggestionId, recent.ids)), { timeout: 10_000 }).toBe(0);
   } finally {

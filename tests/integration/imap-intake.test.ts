@@ -145,7 +145,7 @@ test('with a processed folder configured, handled mail is moved there', async ()
 });
 
 test('the worker picks up new mail by itself within one polling interval', async () => {
-  const worker = startWorker({ db: database.db, config: { ...config, mail: { ...config.mail, smtpUrl: undefined } }, log });
+  const worker = await startWorker({ db: database.db, databaseUrl: database.url, config: { ...config, mail: { ...config.mail, smtpUrl: undefined } }, log });
   try {
     await append(Buffer.from('From: live@example.edu.cn\r\nSubject: =?UTF-8?B?' + Buffer.from('“十四五”规划意见建议 实时').toString('base64') + '?=\r\nMessage-ID: <live-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加体育馆开放时间。\r\n', 'utf8'));
     await expect.poll(async () => (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议增加体育馆开放时间。'))).length, { timeout: 10_000 }).toBe(1);
@@ -153,3 +153,32 @@ test('the worker picks up new mail by itself within one polling interval', async
     await worker.stop();
   }
 });
+
+test('two workers never watch one mailbox at once; when the holder stops, the other takes over', async () => {
+  const quiet = { ...config, mail: { ...config.mail, smtpUrl: undefined } };
+  // Sessions holding the mailbox's advisory lock (app/server/jobs/mailbox-session.ts), from pg_locks.
+  const holders = async () =>
+    (await database.sql<{ pid: number }[]>`select pid from pg_locks where locktype = 'advisory' and classid = 4004 and granted and database = (select oid from pg_database where datname = current_database())`).map((r) => r.pid);
+  const first = await startWorker({ db: database.db, databaseUrl: database.url, config: quiet, log });
+  let second: Awaited<ReturnType<typeof startWorker>> | undefined;
+  let firstStopped = false;
+  try {
+    await expect.poll(holders, { timeout: 15_000 }).toHaveLength(1);
+    const [holder] = await holders();
+    second = await startWorker({ db: database.db, databaseUrl: database.url, config: quiet, log });
+    // The second has asked at its start (and may at a cron minute): still the first's session alone.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(await holders()).toEqual([holder]);
+
+    await first.stop();
+    firstStopped = true;
+    await append(Buffer.from('From: handover@example.edu.cn\r\nSubject: =?UTF-8?B?' + Buffer.from('“十四五”规划意见建议 交接').toString('base64') + '?=\r\nMessage-ID: <handover-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议在宿舍楼下增设自行车棚。\r\n', 'utf8'));
+    // The second worker's next intake-imap job (at the latest the next minute's) finds the lock free.
+    await expect.poll(async () => (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议在宿舍楼下增设自行车棚。'))).length, { timeout: 90_000 }).toBe(1);
+    // The second worker's session (both share this file's connection pool, so the pid says nothing).
+    expect(await holders()).toHaveLength(1);
+  } finally {
+    if (!firstStopped) await first.stop();
+    await second?.stop();
+  }
+}, 120_000);

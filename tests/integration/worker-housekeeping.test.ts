@@ -22,11 +22,18 @@ test('the worker deletes expired staff sessions and old captcha tokens, and keep
   await database.db.update(staffSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(staffSessions.idHash, expired!.idHash));
 
   const config = readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/worker-housekeeping' });
-  const worker = startWorker({ db: database.db, config, log: createLogger('silent') });
+  // Every connection of this file's pool open first: postgres.js keeps a lifetime timer per connection.
+  await Promise.all(Array.from({ length: 4 }, () => database.sql`select pg_sleep(0.1)`));
+  const timersBefore = timers();
+  const worker = await startWorker({ db: database.db, databaseUrl: database.url, config, log: createLogger('silent') });
   try {
     await expect.poll(() => database.db.$count(staffSessions), { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await database.db.select().from(usedCaptchaTokens)).map((row) => row.tokenHash), { timeout: 10_000 }).toEqual(['redeemed-just-now']);
   } finally {
     await worker.stop();
   }
+  // pg-boss's pollers, maintenance and cron clocks are gone once stop() resolves.
+  expect(timers()).toBe(timersBefore);
 });
+
+const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { DbExecutor, Transaction } from '../../../db/client.server.ts';
 import { attachments, categories, planSections, plans, suggestions } from '../../../db/schema/index.ts';
 import { acknowledgementAddress, saveContact, type ContactDetails } from '../contacts/contacts.server.ts';
-import { afterIntake } from '../search/after-intake.server.ts';
+import { enqueueJob } from '../jobs/enqueue-job.server.ts';
+import { QUEUES } from '../jobs/queues.ts';
 import { enqueueAcknowledgement } from './acknowledge.server.ts';
 import { generateTrackingCode } from './tracking-code.ts';
 import type { SuggestionHeldReason } from './held-reasons.ts';
@@ -15,8 +16,6 @@ export type SubmitSuggestionInput = {
   channel: Channel;
   sectionId?: number | null;
   categoryId?: number | null;
-  /** No one chose the category (email): pre-fill it from the proposal, marked for a moderator to confirm. */
-  prefillCategory?: boolean;
   title: string;
   body: string;
   submitterType: string;
@@ -52,8 +51,9 @@ export class SuggestionRejected extends Error {
 
 /**
  * The one intake function behind every channel (web form, email, staff entry):
- * stores the suggestion, its contact details apart, its attachments, and the
- * acknowledgement email in one transaction, and gives it a tracking code.
+ * stores the suggestion, its contact details apart, its attachments, the
+ * acknowledgement email and the job that enriches it (search, near-duplicates,
+ * proposal) in one transaction, and gives it a tracking code.
  * Channel rules (captcha, form lengths, the consultation window) belong to the
  * adapters; this keeps only what must hold for every suggestion.
  */
@@ -93,17 +93,10 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
     );
   }
 
-  // Search index, near-duplicate links and the category proposal are written
-  // in the same transaction, so every channel gets them and none is left behind.
-  await afterIntake(tx, {
-    id: inserted.id,
-    planId: plan.id,
-    categoryId: input.categoryId ?? null,
-    prefillCategory: input.prefillCategory ?? false,
-    title: input.title.trim(),
-    body: input.body.trim(),
-    attachmentText: (input.attachments ?? []).flatMap((f) => (f.extractedText ? [clean(f.extractedText)] : [])),
-  });
+  // The search row, near-duplicate links and the category proposal need not
+  // delay the receipt: a job does them (app/domain/search/enrich-suggestion).
+  // It is queued in this transaction, so it exists exactly when the suggestion does.
+  await enqueueJob(tx, QUEUES.enrichSuggestion, { suggestionId: inserted.id });
 
   // Held suggestions (待核验) are acknowledged only once a person verifies
   // them (acknowledgeVerifiedSuggestion): until then no mail goes anywhere.

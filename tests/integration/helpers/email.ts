@@ -3,6 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { processInboundEmail } from '../../../app/domain/intake/email/process-email.server.ts';
 import { storeInboundEmail } from '../../../app/domain/intake/email/store-email.server.ts';
+import { enrichSuggestion } from '../../../app/domain/search/enrich-suggestion.server.ts';
 import type { Config } from '../../../app/server/config.ts';
 import type { Database } from '../../../db/client.server.ts';
 import { attachments, categories, outboxMessages, planSections, suggestionContacts, suggestions } from '../../../db/schema/index.ts';
@@ -12,9 +13,12 @@ import { outboxMail } from '../../factories/sealed.ts';
 
 export const fixture = (name: string) => fs.readFileSync(path.resolve('tests/fixtures/mail', name));
 
+/** Stores and processes one raw message, then enriches the suggestion (proposal, pre-filled category) as its job would. */
 export async function ingest(db: Database, config: Config, raw: Buffer) {
   const stored = await storeInboundEmail(db, raw, 'file');
-  return { stored, outcome: await processInboundEmail(db, stored.id, { config }) };
+  const outcome = await processInboundEmail(db, stored.id, { config });
+  if (outcome.suggestionId) await enrichSuggestion(db, outcome.suggestionId);
+  return { stored, outcome };
 }
 
 /** Everything a test wants to know about the suggestion an email became. */

@@ -31,6 +31,11 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
   const lock = await client.getMailboxLock(imap.folder);
   let processed = 0;
   try {
+    // The selected mailbox's message count is only as fresh as the last
+    // server response: NOOP asks for news, so a poll sees mail that arrived
+    // while the connection was neither idling nor busy (a mailbox that was
+    // empty when selected would otherwise read as empty until IDLE began).
+    await client.noop();
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error(`mailbox ${imap.folder} not open`);
     const [state] = await db.select().from(imapSyncState).where(eq(imapSyncState.mailbox, key));
@@ -117,53 +122,50 @@ export function createImapClient(imap: ImapSettings): ImapFlow {
 }
 
 /**
- * The worker's mail loop: connect, poll, then wait for IDLE's 'exists' or the
- * poll interval, whichever comes first; reconnect with backoff on errors.
+ * One session of the `intake-imap` job: connect, poll, then wait for IDLE's
+ * 'exists' or the poll interval, whichever comes first, until `signal` aborts
+ * or `seconds` have passed; reconnect with backoff on errors. The caller holds
+ * the mailbox's lock (app/server/jobs/mailbox-session.ts): one session per
+ * mailbox across every worker.
  */
-export function startImapIntake({ db, config, log }: { db: Database; config: Config; log: Logger }) {
-  let stopped = false;
-  let client: ImapFlow | undefined;
-  let wake: (() => void) | undefined;
+export async function watchMailbox({ db, config, log, signal, seconds }: { db: Database; config: Config; log: Logger; signal: AbortSignal; seconds: number }) {
+  const deadline = Date.now() + seconds * 1000;
+  const remaining = () => Math.max(0, deadline - Date.now());
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        signal.removeEventListener('abort', done);
         resolve();
       };
+      const timer = setTimeout(done, Math.min(ms, remaining()));
+      signal.addEventListener('abort', done);
     });
+  const ended = () => signal.aborted || remaining() === 0;
 
-  const loop = (async () => {
-    let failures = 0;
-    while (!stopped) {
-      try {
-        client = createImapClient(config.intake.imap!);
-        client.on('error', () => {}); // surfaced by the awaited call that fails
-        await client.connect();
-        failures = 0;
-        while (!stopped && client.usable) {
-          await pollMailbox(client, db, config, log);
-          await waitForNews(client, sleep(config.intake.pollSeconds * 1000));
-        }
-      } catch (error) {
-        failures += 1;
-        log.warn({ err: error instanceof Error ? error.message : String(error), failures }, 'email intake: IMAP error; will retry');
-      } finally {
-        await client?.logout().catch(() => {});
-        client = undefined;
+  let failures = 0;
+  while (!ended()) {
+    const client = createImapClient(config.intake.imap!);
+    const close = () => client.close();
+    signal.addEventListener('abort', close);
+    try {
+      client.on('error', () => {}); // surfaced by the awaited call that fails
+      await client.connect();
+      failures = 0;
+      while (!ended() && client.usable) {
+        await pollMailbox(client, db, config, log);
+        await waitForNews(client, sleep(config.intake.pollSeconds * 1000));
       }
-      if (!stopped) await sleep(Math.min(300, 5 * 2 ** Math.min(failures, 6)) * 1000);
+    } catch (error) {
+      if (signal.aborted) break;
+      failures += 1;
+      log.warn({ err: error instanceof Error ? error.message : String(error), failures }, 'email intake: IMAP error; will retry');
+    } finally {
+      signal.removeEventListener('abort', close);
+      await client.logout().catch(() => {});
     }
-  })();
-
-  return {
-    stop: async () => {
-      stopped = true;
-      wake?.();
-      client?.close();
-      await loop;
-    },
-  };
+    if (!ended()) await sleep(Math.min(300, 5 * 2 ** Math.min(failures, 6)) * 1000);
+  }
 }
 
 // Resolves on new mail ('exists'), a dropped connection, or the timer; the

@@ -124,10 +124,10 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, files: Sor
 
   const saved = await submitSuggestion(tx, {
     planId: plan.id,
+    // No one chose a category: the enrichment job pre-fills the proposal's for
+    // the email channel, marked as proposed for a moderator to confirm.
     channel: 'email',
     sectionId,
-    // No one chose a category: the rules and classifier's proposal fills it in, marked as proposed.
-    prefillCategory: true,
     title,
     body,
     submitterType: '未注明',

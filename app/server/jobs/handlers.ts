@@ -1,0 +1,80 @@
+import type PgBoss from 'pg-boss';
+import type { Database } from '../../../db/client.server.ts';
+import { pruneSessions } from '../../domain/accounts/sessions.server.ts';
+import { pruneUsedCaptchaTokens } from '../../domain/intake/web-form.server.ts';
+import { QUEUES } from '../../domain/jobs/queues.ts';
+import { deliverDueMail } from '../../domain/mail/deliver-outbox.server.ts';
+import { createMailTransport } from '../../domain/mail/transport.server.ts';
+import { pruneRateLimits } from '../../domain/rate-limit/rate-limit.server.ts';
+import { purgeExpiredContacts } from '../../domain/retention/purge-expired-contacts.server.ts';
+import { enrichMissing } from '../../domain/search/enrich-missing.server.ts';
+import { enrichSuggestion } from '../../domain/search/enrich-suggestion.server.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { holdMailbox } from './mailbox-session.ts';
+
+type Context = { db: Database; config: Config; log: Logger; signal: AbortSignal; pollSeconds: number };
+
+// One pass of the mail sender stops after this long, so that its job ends
+// well within its expiry; the next nudge or the minutely run goes on.
+const MAIL_PASS_MS = 60_000;
+const MAIL_BATCH = 20;
+// Search sweep: suggestions enriched per run (every ten minutes, or at start).
+const SWEEP_LIMIT = 500;
+
+/** A handler for every queue. pg-boss hands jobs over in batches; each handler says why its batch size. */
+export async function registerHandlers(boss: PgBoss, { db, config, log, signal, pollSeconds }: Context) {
+  // Up to 50 suggestions per fetch: a burst of submissions is enriched without
+  // a poll interval between each. A failing suggestion fails alone (and is
+  // retried by pg-boss); complete() then leaves it as failed.
+  await boss.work<{ suggestionId: number }>(QUEUES.enrichSuggestion, { batchSize: 50, pollingIntervalSeconds: pollSeconds }, async (jobs) => {
+    for (const job of jobs) {
+      try {
+        await enrichSuggestion(db, job.data.suggestionId);
+      } catch (error) {
+        log.warn({ err: error instanceof Error ? error.message : String(error), suggestionId: job.data.suggestionId }, 'enrichment failed; will retry');
+        await boss.fail(QUEUES.enrichSuggestion, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  });
+
+  const transport = createMailTransport({ smtpUrl: config.mail.smtpUrl, dataDir: config.dataDir });
+  log.info(`mail worker delivering to ${transport.describe}`);
+  // Every job of a batch asks for the same thing (send what is due), so one
+  // pass answers them all; rows are claimed with SKIP LOCKED across workers.
+  await boss.work(QUEUES.deliverMail, { batchSize: 100, pollingIntervalSeconds: pollSeconds }, async () => {
+    const until = Date.now() + MAIL_PASS_MS;
+    let total = { sent: 0, failed: 0 };
+    for (;;) {
+      const pass = await deliverDueMail(db, transport, { from: config.mail.from, limit: MAIL_BATCH });
+      total = { sent: total.sent + pass.sent, failed: total.failed + pass.failed };
+      if (pass.sent + pass.failed < MAIL_BATCH || Date.now() > until || signal.aborted) break;
+    }
+    if (total.sent || total.failed) log.info(total, 'mail outbox delivered');
+  });
+
+  if (config.intake.imap) {
+    log.info(`email intake: watching ${config.intake.imap.folder} on ${config.intake.imap.host}`);
+    await boss.work(QUEUES.pollMailbox, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 2) }, async () => {
+      const held = await holdMailbox({ db, config, log, signal });
+      // A session that ran its course hands over at once, not at the next minute.
+      if (held && !signal.aborted) await boss.send(QUEUES.pollMailbox, { reason: 'session ended' });
+    });
+  }
+
+  await boss.work(QUEUES.housekeeping, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 5) }, async () => {
+    await pruneRateLimits(db);
+    await pruneSessions(db);
+    await pruneUsedCaptchaTokens(db);
+  });
+
+  await boss.work(QUEUES.retention, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 5) }, async () => {
+    const purged = await purgeExpiredContacts(db);
+    if (purged.length) log.info({ purged }, 'contact details purged after their retention period');
+  });
+
+  await boss.work(QUEUES.searchSweep, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 5) }, async () => {
+    const enriched = await enrichMissing(db, { limit: SWEEP_LIMIT });
+    if (enriched) log.info({ enriched }, 'search sweep: enriched suggestions their job had missed');
+  });
+}
