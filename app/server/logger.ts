@@ -1,16 +1,18 @@
 import { createRequire } from 'node:module';
-import { pino, type Logger, type TransportSingleOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions, type TransportSingleOptions } from 'pino';
 import { safeError } from '../utils/safe-error.ts';
 
 export type { Logger };
 
 // Structured JSON logs. Contact details and suggestion text never belong in a
 // log line: the redact list is a safety net for fields that might slip into a
-// logged object, not a licence to log them.
-export function createLogger(level: string): Logger {
-  return pino({
+// logged object, not a licence to log them. `destination` (stdout when absent)
+// lets the e2e server also keep its log in a file that the leak test reads.
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
-    transport: prettyTransport(logFormat({ isTTY: process.stdout.isTTY === true, setting: process.env.LOG_FORMAT })),
+    // pino takes a transport or a destination, not both: a destination is a file of JSON lines.
+    transport: destination ? undefined : prettyTransport(logFormat({ isTTY: process.stdout.isTTY === true, setting: process.env.LOG_FORMAT })),
     base: { service: 'jianyan' },
     // An error is logged as name, code and server message only (see safe-error).
     serializers: { err: (error: unknown) => (typeof error === 'string' ? { message: error } : safeError(error)) },
@@ -32,7 +34,8 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export type LogFormat = 'json' | 'pretty';

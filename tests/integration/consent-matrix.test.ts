@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { suggestions } from '../../db/schema/index.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { publishReport } from '../../app/domain/exports/report.server.ts';
+import { issueRatingToken } from '../../app/domain/feedback/ratings.server.ts';
 import type { PublicationConsent } from '../../app/domain/feedback/vocabulary.ts';
 import { decideSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { updateSection } from '../../app/domain/plans/manage-sections.server.ts';
@@ -33,23 +36,43 @@ type Case = {
   body: string;
   summary: string;
 };
-type Context = { slug: string; cases: Case[] };
+type Context = { slug: string; cases: Case[]; rateTokens: Record<PublicationConsent, string> };
+type Page = { name: string; file: string; url: (c: Context) => string; listsSuggestions: boolean; read?: (response: Response) => Promise<string> };
 
-// Every public page that could show a suggestion. Adding a page is one line.
-const publicPages: { name: string; url: (c: Context) => string; listsSuggestions: boolean }[] = [
-  { name: 'home', url: () => '/', listsSuggestions: false },
-  { name: 'plan page', url: (c) => `/plans/${c.slug}`, listsSuggestions: false },
-  { name: 'adoption report', url: (c) => `/plans/${c.slug}/report`, listsSuggestions: true },
-  { name: 'comparison table (修改对照表)', url: (c) => `/plans/${c.slug}/compare?from=1&to=2`, listsSuggestions: true },
-  { name: 'version 2 of the draft', url: (c) => `/plans/${c.slug}/versions/2`, listsSuggestions: false },
-  { name: 'suggestion form', url: (c) => `/plans/${c.slug}/suggest`, listsSuggestions: false },
-  { name: 'track (no proof)', url: () => '/track', listsSuggestions: false },
-  ...(['named', 'anonymous', 'none'] as const).map((consent) => ({
-    name: `receipt of the ${consent} suggestion`,
-    url: (c: Context) => `/receipt/${c.cases.find((x) => x.consent === consent)!.code}`,
-    listsSuggestions: false,
-  })),
+/** The text of a Word file's body, as a reader sees it. */
+async function docxText(response: Response): Promise<string> {
+  expect(response.headers.get('content-type')).toContain('wordprocessingml');
+  const zip = await JSZip.loadAsync(await response.arrayBuffer());
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+const perConsent = (name: string, file: string, url: (c: Context, consent: PublicationConsent) => string): Page[] =>
+  (['named', 'anonymous', 'none'] as const).map((consent) => ({ name: `${name} of the ${consent} suggestion`, file, url: (c: Context) => url(c, consent), listsSuggestions: false }));
+
+// Every public page that could show a suggestion. Adding a page is one line;
+// the last test fails when app/routes.ts gains a public route missing here.
+const publicPages: Page[] = [
+  { name: 'home', file: 'home.tsx', url: () => '/', listsSuggestions: false },
+  { name: 'plan page', file: 'plan.tsx', url: (c) => `/plans/${c.slug}`, listsSuggestions: false },
+  { name: 'adoption report', file: 'plan-report.tsx', url: (c) => `/plans/${c.slug}/report`, listsSuggestions: true },
+  { name: 'comparison table (修改对照表)', file: 'plan-compare.tsx', url: (c) => `/plans/${c.slug}/compare?from=1&to=2`, listsSuggestions: true },
+  { name: 'comparison table as Word', file: 'plan-compare-docx.ts', url: (c) => `/plans/${c.slug}/compare/docx?from=1&to=2`, listsSuggestions: true, read: docxText },
+  { name: 'version 2 of the draft', file: 'plan-version.tsx', url: (c) => `/plans/${c.slug}/versions/2`, listsSuggestions: false },
+  { name: 'suggestion form', file: 'suggest.tsx', url: (c) => `/plans/${c.slug}/suggest`, listsSuggestions: false },
+  { name: 'track (no proof)', file: 'track.tsx', url: () => '/track', listsSuggestions: false },
+  { name: 'deletion link (unknown token)', file: 'track-delete.tsx', url: () => '/track/delete/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', listsSuggestions: false },
+  { name: 'privacy notice', file: 'privacy.tsx', url: () => '/privacy', listsSuggestions: false },
+  { name: 'page not found', file: 'not-found.tsx', url: (c) => `/plans/${c.slug}/no-such-page`, listsSuggestions: false },
+  ...perConsent('receipt', 'receipt.tsx', (c, consent) => `/receipt/${c.cases.find((x) => x.consent === consent)!.code}`),
+  ...perConsent('rating link', 'rate.tsx', (c, consent) => `/rate/${c.rateTokens[consent]}`),
 ];
+// Public routes that show no suggestion at all, and why.
+const withoutSuggestions: Record<string, string> = {
+  'elder-mode.ts': 'sets a display preference and redirects',
+  'healthz.ts': 'answers "ok" for monitoring',
+  'api/intake-email.ts': 'a bearer-token endpoint for the mail server, not a page',
+};
 
 const context = {} as Context;
 
@@ -60,6 +83,7 @@ beforeAll(async () => {
   const moderator = { id: staff.id, permissions: permissionsOf('moderator', []) };
   context.slug = plan.slug;
   context.cases = [];
+  context.rateTokens = {} as Context['rateTokens'];
   for (const consent of ['named', 'anonymous', 'none'] as const) {
     const tag = crypto.randomBytes(3).toString('hex');
     const c = {
@@ -88,6 +112,8 @@ beforeAll(async () => {
       },
     });
     context.cases.push({ ...c, code: saved.trackingCode });
+    // The link a decision mail carries, so the submitter can rate the handling.
+    context.rateTokens[consent] = await issueRatingToken(database.db, saved.id);
   }
   await publishReport(database.db, plan.id);
 
@@ -104,8 +130,8 @@ beforeAll(async () => {
 
 test.each(publicPages)('$name honours every consent state', async (page) => {
   const response = await fetch(`${portal.url}${page.url(context)}`);
-  expect(response.status).toBe(200);
-  const html = await response.text();
+  expect(response.status).toBe(page.file === 'not-found.tsx' ? 404 : 200);
+  const html = page.read ? await page.read(response) : await response.text();
   for (const c of context.cases) {
     // Never: the submitted text or any contact detail other than a consented name.
     for (const secret of [c.body, c.unit, c.phone, c.email])
@@ -171,4 +197,12 @@ test('the web form stores 不公开 when nothing is chosen, and the choice when 
   const bogus = await post({ publication: 'everyone' });
   expect(bogus.status).toBe(400);
   expect(await bogus.text()).toContain('请选择公开方式');
+});
+
+test('the consent matrix covers every public route in app/routes.ts', () => {
+  const table = fs.readFileSync('app/routes.ts', 'utf8');
+  const files = [...table.matchAll(/'routes\/([^']+)'/g)].map((m) => m[1]!).filter((f) => !f.startsWith('admin/'));
+  const covered = new Set([...publicPages.map((p) => p.file), ...Object.keys(withoutSuggestions)]);
+  expect(files.filter((f) => !covered.has(f))).toEqual([]);
+  expect(files.length).toBeGreaterThan(10);
 });

@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pino } from 'pino';
 import postgres from 'postgres';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal } from '../../app/server/portal.ts';
 import { TEST_CONTACT_KEY } from './contact-keyring.ts';
+import { E2E_INTAKE_TOKEN } from './e2e-intake-token.ts';
 import { FAKE_SECRET, FAKE_SITEKEY, startFakeHcaptcha } from './fake-hcaptcha.ts';
 import { withDatabaseName } from './global-database.ts';
 import { startSmtpSink } from './smtp-sink.ts';
@@ -17,6 +19,10 @@ import { startSmtpSink } from './smtp-sink.ts';
 export const E2E_MAIL_DIR = path.resolve('.tmp/e2e-mail');
 
 export const E2E_DATABASE_URL_FILE = path.resolve('.tmp/e2e-database-url');
+// Everything the server process says, at every level: its JSON log and any
+// console output (React Router prints errors there). tests/e2e/leak.spec.ts
+// searches it for the contact details it submitted.
+export const E2E_SERVER_LOG = path.resolve('.tmp/e2e-server.log');
 const env = { ...process.env };
 if (env.DATABASE_URL) {
   const name = `jianyan_e2e_${crypto.randomBytes(4).toString('hex')}`;
@@ -44,8 +50,21 @@ const config = readConfig({
   WORKER_POLL_SECONDS: '0.5',
   // The helpers in tests/e2e write sealed rows with the same key.
   CONTACT_KEY: TEST_CONTACT_KEY,
+  // Mail arrives as a mail server pipes it (POST /api/intake/email).
+  INTAKE_TOKEN: E2E_INTAKE_TOKEN,
 });
-const log = createLogger(config.logLevel);
+fs.mkdirSync('.tmp', { recursive: true });
+fs.rmSync(E2E_SERVER_LOG, { force: true });
+const logFile = pino.destination({ dest: E2E_SERVER_LOG, sync: true });
+const log = createLogger('debug', pino.multistream([{ level: config.logLevel as pino.Level, stream: pino.destination(1) }, { level: 'debug', stream: logFile }]));
+// Whatever else the process prints (console output, React Router's errors) goes to the file too.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    fs.appendFileSync(E2E_SERVER_LOG, chunk);
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+}
 const portal = await startPortal(config, log);
 // The Playwright login fixture inserts session rows directly (tests/e2e/staff.ts).
 fs.mkdirSync('.tmp', { recursive: true });
