@@ -144,26 +144,52 @@ test('a worker killed with SIGKILL in the middle of sending loses no acknowledge
   }
 }, 180_000);
 
-async function submit(web: number, email: string): Promise<{ web: number; status: number; email: string }> {
-  const target = webs[web]!;
-  const form = await (await fetch(`${target.url}/plans/${SLUG}/suggest`)).text();
-  const intakeKey = /name="intakeKey" value="([^"]+)"/.exec(form)?.[1];
-  const categoryId = /<option value="(\d+)">/.exec(form)?.[1];
+test('one form posted to both web processes at once (a double click behind a load balancer) is stored once, and both posts get its receipt', async () => {
+  await database.sql`delete from rate_limits`;
+  for (let i = 0; i < 5; i += 1) {
+    const form = await openForm(webs[0]!);
+    const fields = suggestionFields(form, `double-${i}@example.edu.cn`, `pass-${crypto.randomUUID()}`);
+    // The same fields, captcha token included, as the browser sends them twice.
+    const [a, b] = await Promise.all(webs.map((web) => post(web, fields)));
+    expect([a!.status, b!.status], `pair ${i}`).toEqual([303, 303]);
+    expect(a!.location, `pair ${i}`).toBe(b!.location);
+    const rows = await database.sql`select count(*)::int as count from suggestions where intake_key = ${`web:${form.intakeKey}`}`;
+    expect(rows[0]?.count).toBe(1);
+  }
+}, 120_000);
+
+async function openForm(target: { url: string; name: string }) {
+  const html = await (await fetch(`${target.url}/plans/${SLUG}/suggest`)).text();
+  const intakeKey = /name="intakeKey" value="([^"]+)"/.exec(html)?.[1];
+  const categoryId = /<option value="(\d+)">/.exec(html)?.[1];
   if (!intakeKey || !categoryId) throw new Error(`the form on ${target.name} lacks its key or categories`);
-  const body = new URLSearchParams({
-    intakeKey,
-    categoryId,
+  return { intakeKey, categoryId };
+}
+
+function suggestionFields(form: { intakeKey: string; categoryId: string }, email: string, token: string) {
+  return new URLSearchParams({
+    intakeKey: form.intakeKey,
+    categoryId: form.categoryId,
     title: `横向扩展测试 ${email}`,
     body: '建议在新校区增设自习室，并延长晚间开放时间。',
     submitterType: '在校学生',
     name: '测试同学',
     email,
     consent: 'on',
-    'captcha-token': `pass-${crypto.randomUUID()}`,
+    'captcha-token': token,
   });
-  const response = await fetch(`${target.url}/plans/${SLUG}/suggest`, { method: 'POST', body, redirect: 'manual', headers: { origin: target.url } });
+}
+
+async function post(target: { url: string }, fields: URLSearchParams) {
+  const response = await fetch(`${target.url}/plans/${SLUG}/suggest`, { method: 'POST', body: fields, redirect: 'manual', headers: { origin: target.url } });
   await response.body?.cancel();
-  return { web, status: response.status, email };
+  return { status: response.status, location: response.headers.get('location') };
+}
+
+async function submit(web: number, email: string): Promise<{ web: number; status: number; email: string }> {
+  const form = await openForm(webs[web]!);
+  const { status } = await post(webs[web]!, suggestionFields(form, email, `pass-${crypto.randomUUID()}`));
+  return { web, status, email };
 }
 
 /** The session cookie on success; undefined when the form answered with an error. */
