@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts run before anything is compiled (scripts/start.mjs).
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['app/domain/contacts/**', 'db/**', 'tests/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -7,6 +7,12 @@ import type { Logger } from './server/logger.ts';
 declare module 'react-router' {
   interface AppLoadContext {
     db: Database;
+    /**
+     * For reads that tolerate a replica's lag (the dashboard, the staff search,
+     * exports): DATABASE_REPLICA_URL's pool, else the same pool as db. Never
+     * for sessions, permissions, or a page that shows what was just written.
+     */
+    readDb: Database;
     log: Logger;
     config: Config;
     /** The client's address as Express sees it through TRUST_PROXY. For rate limits only; never logged or stored. */

@@ -11,6 +11,12 @@ export type DbExecutor = Database | Transaction;
 
 export type DatabaseHandle = {
   db: Database;
+  /**
+   * Reads that may lag behind the primary by a replica's delay: the dashboard,
+   * the staff search and exports (docs/decisions/096). The primary itself when
+   * no DATABASE_REPLICA_URL is set.
+   */
+  readDb: Database;
   sql: postgres.Sql;
   url: string;
   embedded: EmbeddedDatabase | undefined;
@@ -32,19 +38,24 @@ export async function openDatabase(options: {
   dataDir: string;
   poolSize: number;
   log: Log;
+  /** postgres.js prepared statements; false behind PgBouncer in transaction mode. */
+  prepare?: boolean;
+  replica?: { url: string; poolSize: number };
   /** Command-line tools share the cluster of a running `npm start` on the same DATA_DIR. */
   attachToRunning?: boolean;
 }): Promise<DatabaseHandle> {
   const embedded = options.databaseUrl ? undefined : await embeddedDatabase(options);
   const url = options.databaseUrl ?? embedded!.url;
   try {
-    const handle = connect(url, options.poolSize);
+    const handle = connect(url, options.poolSize, { prepare: options.prepare });
+    const replica = options.replica ? connect(options.replica.url, options.replica.poolSize, { prepare: options.prepare, readOnly: true }) : undefined;
     return {
       ...handle,
+      readDb: replica?.db ?? handle.db,
       url,
       embedded,
       close: async () => {
-        await handle.sql.end({ timeout: 5 });
+        await Promise.all([handle.sql.end({ timeout: 5 }), replica?.sql.end({ timeout: 5 })]);
         await embedded?.stop();
       },
     };
@@ -66,12 +77,22 @@ async function embeddedDatabase(options: { dataDir: string; log: Log; attachToRu
   return startEmbeddedDatabase({ ...target, log: options.log });
 }
 
-export function connect(url: string, poolSize = 10): { db: Database; sql: postgres.Sql } {
+export function connect(
+  url: string,
+  poolSize = 10,
+  { prepare = true, readOnly = false }: { prepare?: boolean; readOnly?: boolean } = {},
+): { db: Database; sql: postgres.Sql } {
   const sql = postgres(url, {
     max: poolSize,
+    // false: unnamed statements only, as PgBouncer in transaction mode needs
+    // (a named statement prepared on one server connection is unknown on the next).
+    prepare,
     // NOTICEs (e.g. "extension already exists") are not errors worth a log line.
     onnotice: () => {},
-    connection: { application_name: 'jianyan' },
+    // A startup parameter, not a SET: PgBouncer tracks application_name, and
+    // rejects most other startup parameters, so none are sent. A hot standby
+    // refuses writes by itself.
+    connection: { application_name: readOnly ? 'jianyan-read' : 'jianyan' },
   });
   return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql };
 }

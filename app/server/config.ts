@@ -10,7 +10,23 @@ const EnvSchema = z.object({
   HOST: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Connections per process (docs/deploy.md, "Connections"). DATABASE_POOL_MAX
+  // is the documented name; DATABASE_POOL_SIZE, the older one, still works.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  // A read-only streaming replica for the dashboard, the staff search and
+  // exports (docs/decisions/096). Unset: everything reads the primary.
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  DATABASE_REPLICA_POOL_MAX: z.coerce.number().int().min(1).max(100).default(5),
+  // 0 behind PgBouncer in transaction mode: postgres.js then sends unnamed
+  // statements, which a pooled server connection cannot confuse (decision 097).
+  DATABASE_PREPARE: z.enum(['0', '1']).default('1'),
+  // Migrations take a session-level advisory lock, which needs a direct
+  // connection, not one through PgBouncer in transaction mode.
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
+  // 0: the process does not migrate at start; `npm run db:migrate` does, once,
+  // before new web processes start (docs/deploy.md, "Upgrades").
+  MIGRATE_ON_START: z.enum(['0', '1']).default('1'),
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
@@ -26,7 +42,11 @@ const EnvSchema = z.object({
   HCAPTCHA_DISABLED: z.enum(['0', '1']).default('0'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('建言 Jianyan <no-reply@localhost>'),
+  // 0: this process serves HTTP only (`npm run start:web` sets it with
+  // --web-only); run `npm run worker` elsewhere.
   RUN_WORKER: z.enum(['0', '1']).default('1'),
+  // Connections of a worker process (`npm run worker`).
+  WORKER_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
   // How often a worker asks for new jobs (pg-boss polls at most every 0.5 s):
   // the delay before a new suggestion is searchable and its mail leaves.
   WORKER_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(1),
@@ -65,6 +85,15 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  database: {
+    replicaUrl: string | undefined;
+    replicaPoolSize: number;
+    /** postgres.js named prepared statements; off behind PgBouncer's transaction mode. */
+    prepare: boolean;
+    /** Where migrations run: a direct connection (DATABASE_MIGRATION_URL), else DATABASE_URL. */
+    migrationUrl: string | undefined;
+    migrateOnStart: boolean;
+  };
   publicUrl: string | undefined;
   /**
    * The portal's own address for links in mail and files: PUBLIC_URL, else the
@@ -86,6 +115,7 @@ export type Config = {
   };
   mail: { smtpUrl: string | undefined; from: string };
   runWorker: boolean;
+  workerPoolSize: number;
   workerPollSeconds: number;
   rateLimits: { submitPerHour: number; trackPerHour: number; loginFailuresPer15Min: number };
   /** Base64 master keys from the environment; none: the key file under dataDir. */
@@ -140,12 +170,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  NODE_ENV=production with DATABASE_URL needs CONTACT_KEY (base64 of 32 random bytes, e.g. `openssl rand -base64 32`), kept outside the database and its backups.',
     );
   }
+  if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
+    throw new Error('Invalid configuration:\n  DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates); the embedded database has no replica.');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePoolSize: e.DATABASE_POOL_MAX ?? e.DATABASE_POOL_SIZE ?? 10,
+    database: {
+      replicaUrl: e.DATABASE_REPLICA_URL,
+      replicaPoolSize: e.DATABASE_REPLICA_POOL_MAX,
+      prepare: e.DATABASE_PREPARE === '1',
+      migrationUrl: e.DATABASE_MIGRATION_URL,
+      migrateOnStart: e.MIGRATE_ON_START === '1',
+    },
     publicUrl: e.PUBLIC_URL,
     siteUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
@@ -162,6 +202,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     runWorker: e.RUN_WORKER === '1',
+    workerPoolSize: e.WORKER_DATABASE_POOL_MAX,
     workerPollSeconds: e.WORKER_POLL_SECONDS,
     rateLimits: {
       submitPerHour: e.RATE_LIMIT_SUBMIT_PER_HOUR,

@@ -29,13 +29,17 @@ export async function databaseUnavailableResponse(
   });
 }
 
-async function databaseAnswers({ db }: AppLoadContext): Promise<boolean> {
+// Both pools: a page served from the replica (DATABASE_REPLICA_URL) fails
+// while the replica is away even though the primary answers.
+async function databaseAnswers({ db, readDb }: AppLoadContext): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS)));
-  const probe = db.execute(sql`select 1`).then(
-    () => true,
-    () => false,
-  );
+  const answers = (pool: AppLoadContext['db']) =>
+    pool.execute(sql`select 1`).then(
+      () => true,
+      () => false,
+    );
+  const probe = Promise.all([answers(db), readDb && readDb !== db ? answers(readDb) : true]).then((both) => both.every(Boolean));
   try {
     return await Promise.race([probe, timeout]);
   } finally {

@@ -3,6 +3,7 @@ import { loggablePath } from '../utils/log-path.ts';
 import { createRequestHandler } from '@react-router/express';
 import compression from 'compression';
 import express from 'express';
+import { findProjectRoot } from '../../db/project-root.ts';
 import type { ServerBuild } from 'react-router';
 import type { Database } from '../../db/client.server.ts';
 import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
@@ -11,10 +12,12 @@ import type { Logger } from './logger.ts';
 import { newNonce, securityHeaders } from '../web/security-headers.server.ts';
 import { originCheck } from './origin-check.ts';
 
-export const projectRoot = path.resolve(import.meta.dirname, '../..');
+export const projectRoot = findProjectRoot(import.meta.dirname);
 
 type AppOptions = {
   db: Database;
+  /** The replica (DATABASE_REPLICA_URL) for lag-tolerant reads; db when none. */
+  readDb?: Database;
   log: Logger;
   config: Config;
   /** The built server, or a loader for it (Vite's dev server reloads it per request). */
@@ -23,7 +26,7 @@ type AppOptions = {
   devMiddleware?: express.RequestHandler;
 };
 
-export function createApp({ db, log, config, build, devMiddleware }: AppOptions): express.Express {
+export function createApp({ db, readDb = db, log, config, build, devMiddleware }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -48,7 +51,7 @@ export function createApp({ db, log, config, build, devMiddleware }: AppOptions)
     createRequestHandler({
       build,
       mode: devMiddleware ? 'development' : 'production',
-      getLoadContext: (req, res) => ({ db, log, config, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce ?? '') }),
+      getLoadContext: (req, res) => ({ db, readDb, log, config, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce ?? '') }),
     }),
   );
   return app;

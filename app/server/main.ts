@@ -5,7 +5,10 @@ import { survivePostgresWriteRace } from './postgres-write-race.ts';
 
 // `npm start` (and `npm run dev` with --dev). Ctrl-C or SIGTERM stop the web
 // server, then PostgreSQL if it is the embedded one, and only then exit.
+// --web-only (`npm run start:web`): HTTP only, whatever RUN_WORKER says; the
+// jobs run in `npm run worker` processes (docs/decisions/095).
 const config = readConfig();
+if (process.argv.includes('--web-only')) config.runWorker = false;
 const log = createLogger(config.logLevel);
 survivePostgresWriteRace(log);
 

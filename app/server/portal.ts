@@ -5,13 +5,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from 'react-router';
 import { openDatabase, type DatabaseHandle } from '../../db/client.server.ts';
-import { migrateDatabase } from '../../db/migrate.server.ts';
 import { printDemoCredentials, seedDemoStaff } from '../../db/demo/staff.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
-import { buildIfNeeded } from './build-if-needed.ts';
 import { installContactKeys } from './contact-keys.ts';
 import type { Config } from './config.ts';
 import { createApp, projectRoot } from './http.ts';
+import { prepareSchema } from './prepare-schema.ts';
 import type { Logger } from './logger.ts';
 import { startWorker } from './worker.ts';
 
@@ -24,26 +23,27 @@ export type RunningPortal = {
 const DRAIN_MS = 10_000;
 
 /**
- * Everything `npm start` does: build if needed, open (or start) PostgreSQL,
- * migrate, seed an empty database, and serve. `close()` undoes it in reverse.
+ * Everything `npm start` does once built (scripts/start.mjs builds): open (or
+ * start) PostgreSQL, migrate, seed an empty database, and serve.
+ * `close()` undoes it in reverse.
  */
 export async function startPortal(config: Config, log: Logger, { dev = false } = {}): Promise<RunningPortal> {
-  if (!dev) buildIfNeeded(projectRoot, log);
-
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    prepare: config.database.prepare,
+    replica: config.database.replicaUrl ? { url: config.database.replicaUrl, poolSize: config.database.replicaPoolSize } : undefined,
     log: wrap(log),
   });
   try {
-    await migrateDatabase(database.url);
+    await prepareSchema(config, database.url);
     await installContactKeys(config, database.db, log);
     if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db))) log.info('empty database: demo consultations seeded');
     const demoStaff = config.seedDemo === 'auto' && !config.isProduction ? await seedDemoStaff(database.db) : [];
 
     const { build, devMiddleware, closeDev } = await loadBuild(dev);
-    const app = createApp({ db: database.db, log, config, build, devMiddleware });
+    const app = createApp({ db: database.db, readDb: database.readDb, log, config, build, devMiddleware });
     const server = await new Promise<Server>((resolve, reject) => {
       const done = (error?: Error) => (error ? reject(error) : resolve(listening));
       // Without HOST, Node's default: every address, IPv6 and IPv4 where the
@@ -60,7 +60,7 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     const url = `http://localhost:${port}`;
     // PORT=0 picks a free port: links can only name it now.
     if (!config.publicUrl) config.siteUrl = url;
-    log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, `Jianyan is ready at ${url}`);
+    log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded', replica: Boolean(config.database.replicaUrl), worker: Boolean(worker) }, `Jianyan is ready at ${url}`);
     if (config.captcha.disabled) log.warn('hCaptcha is disabled (HCAPTCHA_DISABLED=1): web suggestions are not checked for bots');
     else if (config.captcha.usingTestKeys) {
       log.warn(

@@ -1,8 +1,8 @@
 import { openDatabase } from '../../db/client.server.ts';
-import { migrateDatabase } from '../../db/migrate.server.ts';
 import { readConfig } from './config.ts';
 import { installContactKeys } from './contact-keys.ts';
 import { createLogger } from './logger.ts';
+import { prepareSchema } from './prepare-schema.ts';
 import { survivePostgresWriteRace } from './postgres-write-race.ts';
 import { startWorker } from './worker.ts';
 
@@ -15,10 +15,11 @@ survivePostgresWriteRace(log);
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
-  poolSize: 4,
+  poolSize: config.workerPoolSize,
+  prepare: config.database.prepare,
   log: { info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m) },
 });
-await migrateDatabase(database.url);
+await prepareSchema(config, database.url);
 await installContactKeys(config, database.db, log);
 const worker = await startWorker({ db: database.db, databaseUrl: database.url, config, log });
 const stop = () => {

@@ -1,3 +1,4 @@
+import { readConfig } from '../../app/server/config.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { sealLegacyRows } from '../../app/domain/crypto/sealed-tables.server.ts';
 import { migrateDatabase } from '../migrate.server.ts';
@@ -5,7 +6,8 @@ import { withDatabase } from './with-database.ts';
 
 // `npm run db:migrate`: apply committed migrations (npm start does this too).
 await withDatabase(async ({ url, db }) => {
-  await migrateDatabase(url);
+  // A direct connection when PgBouncer sits in front: the migration lock is session-level.
+  await migrateDatabase(readConfig().database.migrationUrl ?? url);
   // Rows from before encryption at rest are sealed now rather than at the next start.
   const sealed = await sealLegacyRows(db, contactKeyring());
   console.log('migrations applied', Object.values(sealed).some(Boolean) ? `; sealed ${JSON.stringify(sealed)}` : '');

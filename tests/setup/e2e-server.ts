@@ -5,7 +5,9 @@ import { pino } from 'pino';
 import postgres from 'postgres';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
+import { projectRoot } from '../../app/server/http.ts';
 import { startPortal } from '../../app/server/portal.ts';
+import { buildIfNeeded } from '../../scripts/build-if-needed.mjs';
 import { TEST_CONTACT_KEY } from './contact-keyring.ts';
 import { E2E_INTAKE_TOKEN } from './e2e-intake-token.ts';
 import { FAKE_SECRET, FAKE_SITEKEY, startFakeHcaptcha } from './fake-hcaptcha.ts';
@@ -65,6 +67,7 @@ for (const stream of [process.stdout, process.stderr]) {
     return write(chunk, ...rest);
   }) as typeof stream.write;
 }
+buildIfNeeded(projectRoot, { info: (m) => log.info(m), warn: (m) => log.warn(m) });
 const portal = await startPortal(config, log);
 // The Playwright login fixture inserts session rows directly (tests/e2e/staff.ts).
 fs.mkdirSync('.tmp', { recursive: true });

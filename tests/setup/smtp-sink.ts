@@ -12,6 +12,7 @@ export async function startSmtpSink({
   const received: ReceivedMail[] = [];
   let rejecting = rejectRecipients;
   let failingData = false;
+  let acceptDelayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -23,7 +24,9 @@ export async function startSmtpSink({
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        // A slow receiving server: the message is in flight for this long.
+        if (acceptDelayMs) await new Promise((resolve) => setTimeout(resolve, acceptDelayMs));
         if (failingData) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
         const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -45,6 +48,8 @@ export async function startSmtpSink({
     setRejecting: (value: boolean) => (rejecting = value),
     /** A 451 after DATA: the message is refused, for now, after it was sent. */
     setFailingData: (value: boolean) => (failingData = value),
+    /** Holds each message this long after its DATA before accepting it. */
+    setAcceptDelay: (ms: number) => (acceptDelayMs = ms),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -32,6 +32,8 @@ type RunOptions = {
   baseUrl: string;
   onError: (error: Error) => void;
   now?: Date;
+  /** Where the rows are read: a replica may serve them (decision 096); the audit is written to db. */
+  readDb?: Database;
 };
 
 export type StartedExport = {
@@ -52,7 +54,7 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
   const out = createOutputStream();
   const counter = { rows: 0 };
   const batches = counted(
-    exportRows(db, filter, { viewer: run.viewer, includeContacts: options.includeContacts, order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id' }),
+    exportRows(run.readDb ?? db, filter, { viewer: run.viewer, includeContacts: options.includeContacts, order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id' }),
     counter,
   );
   const { includeContacts } = options;

@@ -3,9 +3,9 @@
  * has settled. The web form uses it so that a double click or a retry of one
  * form waits for the first post, captcha check included, and then finds its
  * receipt, without holding a database connection while it waits. Across
- * processes the form's advisory lock still serialises the writes; there a
- * second post whose token the first already spent can get "captcha failed"
- * instead of the receipt (docs/decisions/074).
+ * processes the form's advisory lock serialises the writes, and a post whose
+ * token a sibling in another process already spent waits for that sibling's
+ * receipt (web-form.server.ts, docs/decisions/098).
  */
 const tails = new Map<string, Promise<unknown>>();
 

@@ -89,7 +89,7 @@ export async function handleWebSubmission(options: {
     if (again) return { type: 'receipt', trackingCode: again } as const;
     const checked = await checkCaptcha(db, config, token, clientIp);
 
-    return db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       // Serialise concurrent posts of the same form: the second waits here, then
       // finds the first one's row. (Its own siteverify may have failed because
       // the first post already spent the token; the receipt still wins.)
@@ -123,7 +123,30 @@ export async function handleWebSubmission(options: {
       });
       return { type: 'receipt', trackingCode: saved.trackingCode } as const;
     });
+    // hCaptcha said "already seen": in-process repeats wait in oneAtATime, but
+    // a repeat that reached another web process (double click behind a load
+    // balancer) may have spent the token a moment before this post took the
+    // form's lock. Its receipt, once committed, is this post's answer too.
+    if (result.type === 'invalid' && checked.verdict.type === 'failed' && checked.verdict.alreadySeen) {
+      const late = await waitForReceipt(db, intakeKey!, SIBLING_WAIT_MS);
+      if (late) return { type: 'receipt', trackingCode: late } as const;
+    }
+    return result;
   });
+}
+
+// Long enough for a sibling post that passed siteverify to store its
+// suggestion (attachments included); a replayed token from another form waits
+// this long for its refusal, which costs an attacker more than it costs us.
+const SIBLING_WAIT_MS = 5_000;
+
+async function waitForReceipt(db: Database, intakeKey: string, timeoutMs: number): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await findReceipt(db, intakeKey);
+    if (found || Date.now() >= deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function webIntakeKey(raw: FormDataEntryValue | null): string | undefined {
@@ -158,7 +181,11 @@ function checkFiles(files: UploadedFile[], tooManyFiles: boolean) {
   return { accepted, fileErrors };
 }
 
-type Verdict = { type: 'passed' | 'disabled'; heldReason?: undefined } | { type: 'held'; heldReason: SuggestionHeldReason } | { type: 'failed' };
+type Verdict =
+  | { type: 'passed' | 'disabled'; heldReason?: undefined }
+  | { type: 'held'; heldReason: SuggestionHeldReason }
+  /** alreadySeen: hCaptcha had seen this token before (possibly from a sibling post of the same form). */
+  | { type: 'failed'; alreadySeen?: boolean };
 type CheckedCaptcha = { verdict: Verdict; tokenHash?: string };
 
 /** Outside any transaction: siteverify may take up to its timeout. */
@@ -173,7 +200,7 @@ async function checkCaptcha(db: Database, config: Config, token: string, clientI
   const result = await verifyCaptcha(config.captcha, { token, remoteIp: clientIp });
   if (result.outcome === 'passed') return { verdict: { type: 'passed' }, tokenHash };
   if (result.outcome === 'unavailable') return { verdict: { type: 'held', heldReason: 'captcha_unavailable' }, tokenHash };
-  return { verdict: { type: 'failed' }, tokenHash };
+  return { verdict: { type: 'failed', alreadySeen: result.errorCodes.includes('invalid-or-already-seen-response') }, tokenHash };
 }
 
 /**

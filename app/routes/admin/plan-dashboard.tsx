@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
-  const [dashboard, accuracy] = await Promise.all([planDashboard(context.db, plan.id), proposalAccuracy(context.db, { viewer, planId: plan.id })]);
+  const [dashboard, accuracy] = await Promise.all([planDashboard(context.readDb, plan.id), proposalAccuracy(context.db, { viewer, planId: plan.id })]);
   return { plan, dashboard, accuracy };
 }
 

@@ -24,9 +24,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const url = new URL(request.url);
   const query = parseQueueQuery(url.searchParams);
+  // The queue and its search read the replica when there is one (decision 096):
+  // a decision made a moment ago may show a few seconds late here.
   const [page, counts, options] = await Promise.all([
-    filteredSuggestions(context.db, { viewer, query }),
-    statusCounts(context.db, { viewer, query }),
+    filteredSuggestions(context.readDb, { viewer, query }),
+    statusCounts(context.readDb, { viewer, query }),
     queueOptions(context.db, { planId: query.plan }),
   ]);
   const params = new URLSearchParams(url.searchParams);
