@@ -34,3 +34,14 @@ test('a query error wrapped by Drizzle is logged without its statement or parame
   expect(logged).toEqual([{ err: { name: 'PostgresError', code: '23502', message: 'null value in column "raw" violates not-null constraint' }, method: 'GET', path: '/rate/:secret' }]);
   expect(JSON.stringify(logged)).not.toContain('zhang@example.edu.cn');
 });
+
+test('a connection failure is recognised from its code, through Drizzle’s wrapper; a bad query is not one', async () => {
+  const { isDatabaseConnectionError } = await import('./server/database-unavailable.ts');
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  expect(isDatabaseConnectionError(new Error('Failed query: select 1', { cause: refused }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('terminating connection'), { code: '08006' }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+  expect(isDatabaseConnectionError(new Error('boom'))).toBe(false);
+});
