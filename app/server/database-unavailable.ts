@@ -82,7 +82,11 @@ export async function databaseUnavailableResponse(
  * Router's own encoding of the (sanitized) error, so the client decodes it
  * and shows the route's error boundary rather than failing to parse a page.
  */
-export async function databaseUnavailableDataResponse(response: Response, request: Request, context: AppLoadContext): Promise<Response> {
+export async function databaseUnavailableDataResponse(
+  response: Response,
+  request: Request,
+  context: AppLoadContext,
+): Promise<Response> {
   if (response.status < 500 || !(await failedOnDatabase(context))) return response;
   context.log.warn({ path: new URL(request.url).pathname }, 'database unavailable: answered 503 to a data request');
   const headers = new Headers(response.headers);

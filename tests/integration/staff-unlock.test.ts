@@ -2,7 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { MAX_FAILURES } from '../../app/domain/accounts/login.server.ts';
-import { UNLOCK_LINK_MINUTES, useUnlockLink, requestUnlockLink } from '../../app/domain/accounts/unlock-links.server.ts';
+import {
+  UNLOCK_LINK_MINUTES,
+  useUnlockLink,
+  requestUnlockLink,
+} from '../../app/domain/accounts/unlock-links.server.ts';
 import { deliverDueMail } from '../../app/domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../../app/domain/mail/transport.server.ts';
 import { auditLog, staffKnownDevices, staffUnlockLinks } from '../../db/schema/index.ts';
@@ -87,7 +91,12 @@ test('locked out by a guesser at the same address, the owner gets back in with t
   expect(ownerIn.status).toBe(302);
   expect(cookiesOf(ownerIn).some((c) => c.startsWith('jianyan_staff='))).toBe(true);
 
-  const actions = (await database.db.select().from(auditLog).where(eq(auditLog.targetId, String(owner.id)))).map((r) => r.action);
+  const actions = (
+    await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, String(owner.id)))
+  ).map((r) => r.action);
   expect(actions).toEqual(expect.arrayContaining(['auth.unlock_link_sent', 'auth.unlock_link_used', 'auth.login']));
   const [link] = await database.db.select().from(staffUnlockLinks).where(eq(staffUnlockLinks.userId, owner.id));
   // Only the hash is stored: the token in the mailed path is not in the row.
@@ -107,7 +116,8 @@ test('a browser that once signed in fully stays a known device: the guesser at i
   // The known device is charged its own failures: five wrong tries lock it too, and only it.
   const other = await createStaff(database.db, { role: 'planner' });
   const otherDevice = deviceCookieOf(await signIn(other.email, other.password));
-  for (let i = 0; i < MAX_FAILURES; i += 1) expect((await signIn(other.email, `typo-${i}-password`, otherDevice)).status).toBe(400);
+  for (let i = 0; i < MAX_FAILURES; i += 1)
+    expect((await signIn(other.email, `typo-${i}-password`, otherDevice)).status).toBe(400);
   expect((await signIn(other.email, other.password, otherDevice)).status).toBe(400);
 });
 
@@ -123,17 +133,25 @@ test('a link expires, cannot be guessed, and is not mailed without limit', async
   const owner = await createStaff(database.db, { role: 'moderator' });
   const t0 = new Date();
   const ip = '192.0.2.77';
-  expect(await requestUnlockLink(database.db, { email: owner.email, siteUrl: 'https://jianyan.example', ip, now: t0 })).toBe('accepted');
+  expect(
+    await requestUnlockLink(database.db, { email: owner.email, siteUrl: 'https://jianyan.example', ip, now: t0 }),
+  ).toBe('accepted');
   const path = await mailedLinkPath(owner.email);
   const token = path.split('/').at(-1)!;
   const late = new Date(t0.getTime() + (UNLOCK_LINK_MINUTES + 1) * 60_000);
   expect(await useUnlockLink(database.db, { token, ip, now: late })).toEqual({ kind: 'invalid' });
-  expect(await useUnlockLink(database.db, { token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), ip, now: t0 })).toEqual({ kind: 'invalid' });
+  expect(
+    await useUnlockLink(database.db, { token: token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), ip, now: t0 }),
+  ).toEqual({ kind: 'invalid' });
   // Three mails an hour per account, whatever the addresses asking.
-  for (const from of ['192.0.2.78', '192.0.2.79', '192.0.2.80']) await requestUnlockLink(database.db, { email: owner.email, siteUrl: 'https://jianyan.example', ip: from, now: t0 });
+  for (const from of ['192.0.2.78', '192.0.2.79', '192.0.2.80'])
+    await requestUnlockLink(database.db, { email: owner.email, siteUrl: 'https://jianyan.example', ip: from, now: t0 });
   const links = await database.db.select().from(staffUnlockLinks).where(eq(staffUnlockLinks.userId, owner.id));
   expect(links).toHaveLength(3);
-  const refused = await database.db.select().from(auditLog).where(and(eq(auditLog.targetId, String(owner.id)), inArray(auditLog.action, ['auth.unlock_link_refused'])));
+  const refused = await database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, String(owner.id)), inArray(auditLog.action, ['auth.unlock_link_refused'])));
   expect(refused).toHaveLength(1);
   // No device was made by the expired or wrong tokens.
   expect(await database.db.select().from(staffKnownDevices).where(eq(staffKnownDevices.userId, owner.id))).toEqual([]);

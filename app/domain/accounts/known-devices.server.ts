@@ -40,13 +40,22 @@ export async function findKnownDevice(
   const [row] = await db
     .select({ userId: staffKnownDevices.userId })
     .from(staffKnownDevices)
-    .where(and(eq(staffKnownDevices.tokenHash, tokenHash), eq(staffKnownDevices.userId, userId), gt(staffKnownDevices.expiresAt, now)));
+    .where(
+      and(
+        eq(staffKnownDevices.tokenHash, tokenHash),
+        eq(staffKnownDevices.userId, userId),
+        gt(staffKnownDevices.expiresAt, now),
+      ),
+    );
   // The id keys the attempt counter; a prefix of the hash is enough and names no secret.
   return row ? { id: tokenHash.slice(0, 24), userId: row.userId } : null;
 }
 
 export async function touchKnownDevice(db: DbExecutor, token: string, now = new Date()): Promise<void> {
-  await db.update(staffKnownDevices).set({ lastUsedAt: now }).where(eq(staffKnownDevices.tokenHash, hashDeviceToken(token)));
+  await db
+    .update(staffKnownDevices)
+    .set({ lastUsedAt: now })
+    .where(eq(staffKnownDevices.tokenHash, hashDeviceToken(token)));
 }
 
 /** Forgets every known device of an account (password reset by an admin, account disabled). */

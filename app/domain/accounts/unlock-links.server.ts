@@ -29,16 +29,33 @@ export async function requestUnlockLink(
   db: Database,
   { email, siteUrl, ip, now = new Date() }: { email: string; siteUrl: string; ip: string; now?: Date },
 ): Promise<UnlockRequestOutcome> {
-  const perAddress = await consumeRateLimit(db, { key: `unlock-link:address:${ip}`, limit: REQUESTS_PER_ADDRESS, windowSeconds: 15 * 60, now });
+  const perAddress = await consumeRateLimit(db, {
+    key: `unlock-link:address:${ip}`,
+    limit: REQUESTS_PER_ADDRESS,
+    windowSeconds: 15 * 60,
+    now,
+  });
   if (!perAddress.allowed) return 'throttled';
   const [user] = await db
     .select({ id: staffUsers.id, email: staffUsers.email, disabledAt: staffUsers.disabledAt })
     .from(staffUsers)
     .where(sql`lower(${staffUsers.email}) = lower(${email.trim()})`);
   if (!user || user.disabledAt) return 'accepted';
-  const perAccount = await consumeRateLimit(db, { key: `unlock-link:account:${user.id}`, limit: MAILS_PER_ACCOUNT, windowSeconds: 3600, now });
+  const perAccount = await consumeRateLimit(db, {
+    key: `unlock-link:account:${user.id}`,
+    limit: MAILS_PER_ACCOUNT,
+    windowSeconds: 3600,
+    now,
+  });
   if (!perAccount.allowed) {
-    await recordAudit(db, { actorId: null, action: 'auth.unlock_link_refused', targetType: 'user', targetId: user.id, details: { reason: 'too_many' }, ip });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.unlock_link_refused',
+      targetType: 'user',
+      targetId: user.id,
+      details: { reason: 'too_many' },
+      ip,
+    });
     return 'accepted';
   }
   const token = crypto.randomBytes(32).toString('base64url');
@@ -56,7 +73,13 @@ export async function requestUnlockLink(
       subject: staffUnlockSubject,
       body: createElement(StaffUnlock, { unlockUrl, minutes: UNLOCK_LINK_MINUTES }),
     });
-    await recordAudit(tx, { actorId: null, action: 'auth.unlock_link_sent', targetType: 'user', targetId: user.id, ip });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'auth.unlock_link_sent',
+      targetType: 'user',
+      targetId: user.id,
+      ip,
+    });
   });
   return 'accepted';
 }
@@ -64,19 +87,37 @@ export async function requestUnlockLink(
 export type UnlockOutcome = { kind: 'invalid' } | { kind: 'device-known'; deviceToken: string };
 
 /** Spends the link (once, before it expires) and makes this browser a known device of its account. */
-export async function useUnlockLink(db: Database, { token, ip, now = new Date() }: { token: string; ip: string; now?: Date }): Promise<UnlockOutcome> {
+export async function useUnlockLink(
+  db: Database,
+  { token, ip, now = new Date() }: { token: string; ip: string; now?: Date },
+): Promise<UnlockOutcome> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { kind: 'invalid' };
   return db.transaction(async (tx) => {
     const [link] = await tx
       .update(staffUnlockLinks)
       .set({ usedAt: now })
-      .where(and(eq(staffUnlockLinks.tokenHash, hashLinkToken(token)), isNull(staffUnlockLinks.usedAt), gt(staffUnlockLinks.expiresAt, now)))
+      .where(
+        and(
+          eq(staffUnlockLinks.tokenHash, hashLinkToken(token)),
+          isNull(staffUnlockLinks.usedAt),
+          gt(staffUnlockLinks.expiresAt, now),
+        ),
+      )
       .returning({ userId: staffUnlockLinks.userId });
     if (!link) return { kind: 'invalid' } as const;
-    const [user] = await tx.select({ disabledAt: staffUsers.disabledAt }).from(staffUsers).where(eq(staffUsers.id, link.userId));
+    const [user] = await tx
+      .select({ disabledAt: staffUsers.disabledAt })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, link.userId));
     if (!user || user.disabledAt) return { kind: 'invalid' } as const;
     const deviceToken = await rememberDevice(tx, { userId: link.userId, via: 'unlock_link', now });
-    await recordAudit(tx, { actorId: null, action: 'auth.unlock_link_used', targetType: 'user', targetId: link.userId, ip });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'auth.unlock_link_used',
+      targetType: 'user',
+      targetId: link.userId,
+      ip,
+    });
     return { kind: 'device-known', deviceToken } as const;
   });
 }

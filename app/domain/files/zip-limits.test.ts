@@ -3,7 +3,14 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildDocx } from '../../../tests/fixtures/build-docx.ts';
 import { writeZip as zip } from '../../../tests/fixtures/write-zip.ts';
-import { ATTACHMENT_ZIP_LIMITS, checkZipLimits, DEFAULT_ZIP_LIMITS, inspectZip, readZipEntry, ZipLimitError } from './zip-limits.ts';
+import {
+  ATTACHMENT_ZIP_LIMITS,
+  checkZipLimits,
+  DEFAULT_ZIP_LIMITS,
+  inspectZip,
+  readZipEntry,
+  ZipLimitError,
+} from './zip-limits.ts';
 
 const problem = (fn: () => unknown) => {
   try {
@@ -36,11 +43,23 @@ test('too many entries, too many bytes in total and an abnormal ratio are refuse
   const zeros = Buffer.alloc(20 * 1024 * 1024);
   expect(
     problem(() =>
-      inspectZip(zip([{ name: 'a', data: zeros }]), { ...DEFAULT_ZIP_LIMITS, maxEntries: 10, maxTotalBytes: 10 * 1024 * 1024, maxRatio: 1e6 }),
+      inspectZip(zip([{ name: 'a', data: zeros }]), {
+        ...DEFAULT_ZIP_LIMITS,
+        maxEntries: 10,
+        maxTotalBytes: 10 * 1024 * 1024,
+        maxRatio: 1e6,
+      }),
     ),
   ).toBe('too_large');
   expect(
-    problem(() => inspectZip(zip([{ name: 'a', data: zeros }]), { ...DEFAULT_ZIP_LIMITS, maxEntries: 10, maxTotalBytes: 1e9, maxRatio: 100 })),
+    problem(() =>
+      inspectZip(zip([{ name: 'a', data: zeros }]), {
+        ...DEFAULT_ZIP_LIMITS,
+        maxEntries: 10,
+        maxTotalBytes: 1e9,
+        maxRatio: 100,
+      }),
+    ),
   ).toBe('ratio');
 });
 
@@ -76,11 +95,15 @@ test('each cap refuses on its own: total size, ratio and entry count', () => {
     ok: false,
     reason: 'too_large',
   });
-  expect(checkZipLimits(bomb('spaces-80mb.docx'), { ...ATTACHMENT_ZIP_LIMITS, maxTotalBytes: 200 * 1024 * 1024 })).toEqual({
+  expect(
+    checkZipLimits(bomb('spaces-80mb.docx'), { ...ATTACHMENT_ZIP_LIMITS, maxTotalBytes: 200 * 1024 * 1024 }),
+  ).toEqual({
     ok: false,
     reason: 'ratio',
   });
-  expect(checkZipLimits(bomb('zeros-60mb.xlsx'), { ...ATTACHMENT_ZIP_LIMITS, maxRatio: 2000 })).toMatchObject({ ok: true });
+  expect(checkZipLimits(bomb('zeros-60mb.xlsx'), { ...ATTACHMENT_ZIP_LIMITS, maxRatio: 2000 })).toMatchObject({
+    ok: true,
+  });
 });
 
 test('what is not a readable zip is refused, whatever it claims', () => {

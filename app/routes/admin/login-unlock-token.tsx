@@ -23,7 +23,10 @@ export async function action({ context, params }: Route.ActionArgs) {
   // eslint-disable-next-line react-hooks/rules-of-hooks
   const outcome = await useUnlockLink(context.db, { token: params.token, ip: context.clientIp });
   if (outcome.kind === 'invalid') return data({ outcome: 'invalid' as const }, { status: 404 });
-  return data({ outcome: 'device-known' as const }, { headers: { 'Set-Cookie': deviceCookie(outcome.deviceToken, context.config) } });
+  return data(
+    { outcome: 'device-known' as const },
+    { headers: { 'Set-Cookie': deviceCookie(outcome.deviceToken, context.config) } },
+  );
 }
 
 export default function LoginUnlockToken({ actionData }: Route.ComponentProps) {

@@ -19,7 +19,11 @@ export function loader() {
 export async function action({ request, context }: Route.ActionArgs) {
   const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), UnlockRequestForm);
   if (!form.ok) return data({ outcome: 'invalid' as const }, { status: 400 });
-  const outcome = await requestUnlockLink(context.db, { email: form.data.email, siteUrl: context.config.siteUrl, ip: context.clientIp });
+  const outcome = await requestUnlockLink(context.db, {
+    email: form.data.email,
+    siteUrl: context.config.siteUrl,
+    ip: context.clientIp,
+  });
   if (outcome === 'throttled') return data({ outcome }, { status: 429, headers: { 'Retry-After': '900' } });
   return { outcome };
 }
