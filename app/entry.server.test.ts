@@ -45,3 +45,17 @@ test('a connection failure is recognised from its code, through Drizzle’s wrap
   expect(isDatabaseConnectionError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   expect(isDatabaseConnectionError(new Error('boom'))).toBe(false);
 });
+
+test('a request that failed on the connection is a 503 even when the database is back by the time it is answered', async () => {
+  // The race behind the database-restart fault test's rare 500s: the query
+  // failed while PostgreSQL was down, the probe ran after it came back.
+  const { databaseUnavailableResponse, noteRequestFailure } = await import('./server/database-unavailable.ts');
+  const healthyAgain = () => ({ db: { execute: async () => [] }, log: { warn: () => {}, error: () => {} } });
+  const request = new Request('http://localhost/plans/x');
+  const failedOnConnection = healthyAgain();
+  noteRequestFailure(failedOnConnection, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+  expect((await databaseUnavailableResponse(request, failedOnConnection as never))?.status).toBe(503);
+  const failedOtherwise = healthyAgain();
+  noteRequestFailure(failedOtherwise, new Error('a bug'));
+  expect(await databaseUnavailableResponse(request, failedOtherwise as never)).toBeUndefined();
+});
