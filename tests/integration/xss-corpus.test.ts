@@ -7,6 +7,9 @@ import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { readConfig } from '../../app/server/config.ts';
+import { composeMail } from './helpers/compose-mail.ts';
+import { ingest } from './helpers/email.ts';
 import { cspNonceOf, findUnsafeMarkup, visibleText } from './helpers/unsafe-html.ts';
 import { openForm, passToken, postSuggestion, setupTestPortal } from './helpers/test-portal.ts';
 
@@ -31,17 +34,15 @@ beforeAll(async () => {
   planId = plan.id;
   slug = plan.slug;
   await addCategories(database.db, planId, ['综合']);
-  await database.db
-    .insert(planSections)
-    .values(
-      xssVectors.map(({ vector }, position) => ({
-        planId,
-        position,
-        number: `第${position + 1}节`,
-        heading: titleOf(vector),
-        bodyMarkdown: vector,
-      })),
-    );
+  await database.db.insert(planSections).values(
+    xssVectors.map(({ vector }, position) => ({
+      planId,
+      position,
+      number: `第${position + 1}节`,
+      heading: titleOf(vector),
+      bodyMarkdown: vector,
+    })),
+  );
   for (const { vector } of xssVectors) {
     const { id, trackingCode } = await createSuggestion(database.db, planId, {
       title: titleOf(vector),
@@ -121,6 +122,45 @@ test('through the web form over HTTP: the stored text is what was typed, and its
     const detail = await page(`/admin/suggestions/${row!.id}`, staffCookie);
     expect(findUnsafeMarkup(detail.html, detail.nonce), vector).toEqual([]);
   }
+}, 300_000);
+
+test('through mail: subject, text, HTML part and attachment name carry the vectors; the suggestion, the inbox and the mail view stay inert', async () => {
+  const config = readConfig({ DATABASE_URL: database.url, PUBLIC_URL: 'https://jianyan.example.edu.cn' });
+  const reader = await createStaff(database.db, { role: 'moderator', grants: ['read:contact:any'], totp: true });
+  const readerCookie = `jianyan_staff=${await signIn(database.db, reader.id)}`;
+  const sample = xssVectors.filter((_, i) => i % 5 === 0);
+  let suggestionsSeen = 0;
+  let mailViewsSeen = 0;
+  for (const [i, { vector }] of sample.entries()) {
+    const raw = await composeMail({
+      // The marker of the demo consultation, then the vector.
+      subject: `'十四五'规划意见建议 ${vector}`,
+      text: `${vector}\n以上为测试文本。`,
+      html: `<p>${vector}</p><p>以上为测试文本。</p>`,
+      attachments: [{ filename: `${[...vector.trim()].slice(0, 60).join('')}.txt`, content: '附件' }],
+      messageId: `<xss-${i}-${Date.now()}@example.edu.cn>`,
+    });
+    const { stored, outcome } = await ingest(database.db, config, raw);
+    expect(['ingested', 'held'], `${vector}: ${outcome.status} ${outcome.reason ?? ''}`).toContain(outcome.status);
+    if (outcome.suggestionId) {
+      suggestionsSeen += 1;
+      const detail = await page(`/admin/suggestions/${outcome.suggestionId}`, staffCookie);
+      expect(findUnsafeMarkup(detail.html, detail.nonce), vector).toEqual([]);
+    }
+    const mailHtml = await fetch(`${portal.url}/admin/inbox/${stored.id}/html`, { headers: { cookie: readerCookie } });
+    if (mailHtml.status === 200) {
+      mailViewsSeen += 1;
+      // Served as a document of its own under a sandbox CSP; still, nothing executable may survive sanitizing.
+      expect(mailHtml.headers.get('content-security-policy')).toMatch(/^sandbox;/);
+      expect(findUnsafeMarkup(await mailHtml.text(), null), vector).toEqual([]);
+    } else {
+      expect(mailHtml.status, vector).toBe(404);
+    }
+  }
+  // Every mail became a suggestion and had an HTML part to view: the checks above were not vacuous.
+  expect({ suggestionsSeen, mailViewsSeen }).toEqual({ suggestionsSeen: sample.length, mailViewsSeen: sample.length });
+  const inbox = await page('/admin/inbox', staffCookie);
+  expect(findUnsafeMarkup(inbox.html, inbox.nonce)).toEqual([]);
 }, 300_000);
 
 test('the checker itself finds what it looks for (so a green run means something)', () => {
