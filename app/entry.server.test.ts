@@ -34,3 +34,28 @@ test('a query error wrapped by Drizzle is logged without its statement or parame
   expect(logged).toEqual([{ err: { name: 'PostgresError', code: '23502', message: 'null value in column "raw" violates not-null constraint' }, method: 'GET', path: '/rate/:secret' }]);
   expect(JSON.stringify(logged)).not.toContain('zhang@example.edu.cn');
 });
+
+test('a connection failure is recognised from its code, through Drizzle’s wrapper; a bad query is not one', async () => {
+  const { isDatabaseConnectionError } = await import('./server/database-unavailable.ts');
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  expect(isDatabaseConnectionError(new Error('Failed query: select 1', { cause: refused }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('terminating connection'), { code: '08006' }))).toBe(true);
+  expect(isDatabaseConnectionError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+  expect(isDatabaseConnectionError(new Error('boom'))).toBe(false);
+});
+
+test('a request that failed on the connection is a 503 even when the database is back by the time it is answered', async () => {
+  // The race behind the database-restart fault test's rare 500s: the query
+  // failed while PostgreSQL was down, the probe ran after it came back.
+  const { databaseUnavailableResponse, noteRequestFailure } = await import('./server/database-unavailable.ts');
+  const healthyAgain = () => ({ db: { execute: async () => [] }, log: { warn: () => {}, error: () => {} } });
+  const request = new Request('http://localhost/plans/x');
+  const failedOnConnection = healthyAgain();
+  noteRequestFailure(failedOnConnection, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+  expect((await databaseUnavailableResponse(request, failedOnConnection as never))?.status).toBe(503);
+  const failedOtherwise = healthyAgain();
+  noteRequestFailure(failedOtherwise, new Error('a bug'));
+  expect(await databaseUnavailableResponse(request, failedOtherwise as never)).toBeUndefined();
+});

@@ -8,7 +8,7 @@ import { ServerRouter } from 'react-router';
 import { loggablePath } from './utils/log-path.ts';
 import { safeError } from './utils/safe-error.ts';
 import { NonceContext } from './web/nonce.tsx';
-import { databaseUnavailableResponse } from './server/database-unavailable.ts';
+import { databaseUnavailableDataResponse, databaseUnavailableResponse, noteRequestFailure } from './server/database-unavailable.ts';
 
 // React Router's default entry, with two changes: errors go to pino as a
 // message, a name and a code, never through console.error with the whole
@@ -26,6 +26,7 @@ export function describeError(error: unknown): { name: string; message: string; 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A client that went away mid-request is not a server error.
   if (request.signal.aborted) return;
+  noteRequestFailure(context, error);
   const log = (context as Partial<AppLoadContext>).log;
   const entry = { err: describeError(error), method: request.method, path: loggablePath(new URL(request.url).pathname) };
   if (log) log.error(entry, 'request failed');
@@ -40,6 +41,11 @@ export default async function handleRequest(
 ) {
   if (responseStatusCode >= 500) return (await databaseUnavailableResponse(request, loadContext)) ?? render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
   return render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
+}
+
+// Single-fetch `*.data` requests never reach handleRequest.
+export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
+  return databaseUnavailableDataResponse(response, request, context);
 }
 
 function render(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext, loadContext: AppLoadContext): Promise<Response> | Response {

@@ -36,7 +36,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* The nonce passed explicitly: React Router's own (from ServerRouter)
+            is undefined in the browser, while the hydrated attribute reads ''
+            (browsers hide nonces), and React reports the mismatch. */}
+        <Links nonce={nonce} />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -22,6 +22,8 @@ export default [
   ...prefix('admin', [
     route('login', 'routes/admin/login.tsx'),
     route('login/two-factor', 'routes/admin/login-two-factor.tsx'),
+    route('login/unlock', 'routes/admin/login-unlock.tsx'),
+    route('login/unlock/:token', 'routes/admin/login-unlock-token.tsx'),
     route('logout', 'routes/admin/logout.ts'),
     layout('routes/admin/layout.tsx', [
       index('routes/admin/dashboard.tsx'),

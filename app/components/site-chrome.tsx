@@ -17,14 +17,11 @@ export function SiteHeader({ locale, elder }: { locale: Locale; elder: boolean }
         <nav className="site-nav" aria-label={t('site.nav')}>
           <Link to="/track">{t('track.title')}</Link>
         </nav>
-        <a
-          className="language-switch"
-          href={`${location.pathname}?${params.toString()}`}
-          hrefLang={locale === 'en' ? 'zh-CN' : 'en'}
-          lang={locale === 'en' ? 'zh-CN' : 'en'}
-          aria-label={t('site.languageSwitchLabel')}
-        >
-          {t('site.languageSwitch')}
+        {/* The visible word stays in the accessible name (WCAG 2.5.3 Label in
+            Name: a speech user says what they see); the explanation follows it. */}
+        <a className="language-switch" href={`${location.pathname}?${params.toString()}`} hrefLang={locale === 'en' ? 'zh-CN' : 'en'}>
+          <span lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('site.languageSwitch')}</span>
+          <span className="visually-hidden"> {t('site.languageSwitchLabel')}</span>
         </a>
         <ElderModeSwitch elder={elder} locale={locale} returnTo={`${location.pathname}${location.search}`} />
       </div>

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, smallint, uniqueIndex, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, uniqueIndex, text, timestamp } from 'drizzle-orm/pg-core';
 import { sealed } from './sealed.ts';
 
 export const staffRole = pgEnum('staff_role', ['admin', 'moderator', 'planner']);
 
 // Staff accounts. Accounts are disabled, never deleted: the audit log refers
-// to them for good. Throttling state (failures, lock) lives on the row so that
-// every web process sees it.
+// to them for good. Sign-in throttling lives in rate_limits (decision 075).
 export const staffUsers = pgTable(
   'staff_users',
   {
@@ -18,8 +17,6 @@ export const staffUsers = pgTable(
     // Set for accounts created with a one-time password: the first login must choose a new one.
     mustChangePassword: boolean().notNull().default(false),
     disabledAt: timestamp({ withTimezone: true }),
-    failedLoginCount: smallint().notNull().default(0),
-    lockedUntil: timestamp({ withTimezone: true }),
     // Sealed (AES-256-GCM) by app/domain/accounts/totp.server.ts: a database
     // dump must not let anyone mint staff codes.
     totpSecret: sealed(),
@@ -82,4 +79,42 @@ export const staffRecoveryCodes = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('staff_recovery_codes_user_idx').on(t.userId, t.codeHash)],
+);
+
+// A browser the owner has signed in from (or opened an emailed unlock link
+// in). Its cookie holds a random token, stored here as a SHA-256 only. Sign-in
+// attempts from a known device are counted per device, not per address, so
+// someone guessing from the same address cannot lock the owner out
+// (docs/decisions/090).
+export const staffKnownDevices = pgTable(
+  'staff_known_devices',
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => staffUsers.id),
+    // 'sign_in' or 'unlock_link': how the browser became known (for the audit and the owner).
+    via: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_known_devices_user_idx').on(t.userId)],
+);
+
+// Single-use links mailed to a staff member who cannot sign in: opening one
+// (with a POST, never a GET: mail scanners follow links) makes that browser a
+// known device. The token is stored as a SHA-256 only.
+export const staffUnlockLinks = pgTable(
+  'staff_unlock_links',
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('staff_unlock_links_user_idx').on(t.userId)],
 );

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axe } from './axe.ts';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 
@@ -60,7 +60,7 @@ async function floatingElements(page: Page): Promise<string[]> {
 
 /** "7:1 where the layout allows": axe's enhanced (AAA) contrast rule on our own content (not the captcha widget). */
 async function enhancedContrastViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).exclude('.captcha').analyze();
+  const results = await axe(page).withRules(['color-contrast-enhanced']).exclude('.captcha').analyze();
   return results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? v.help}`));
 }
 

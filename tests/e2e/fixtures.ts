@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { axe } from './axe.ts';
 
 // Every page test fails on a browser console error or an uncaught exception,
 // and can run axe-core against WCAG 2.1 A and AA.
@@ -27,7 +27,7 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
 export { expect };
 
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await axe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, 'axe-core WCAG 2.1 AA violations').toEqual([]);
 }

@@ -56,7 +56,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   { file: 'inbox-attachment.ts', path: () => `/admin/inbox/${ids.mailWithFile}/attachments/0`, loader: 'read:suggestion:any', action: null },
 ];
 // The sign-in steps and logout need no session by nature; tested below.
-const publicRoutes = ['login.tsx', 'login-two-factor.tsx', 'logout.ts', 'layout.tsx'];
+const publicRoutes = ['login.tsx', 'login-two-factor.tsx', 'login-unlock.tsx', 'login-unlock-token.tsx', 'logout.ts', 'layout.tsx'];
 
 const expectedPermissions: Record<Role, Permission[]> = {
   admin: ['read:suggestion:any', 'moderate:suggestion:any', 'export:suggestion:any', 'read:report:any', 'manage:plan:any', 'manage:user:any', 'read:audit:any'],

@@ -40,6 +40,22 @@ test('while the database is away: 503 with Retry-After and a plain page, /health
     expect(html).not.toMatch(/\bat \S+ \(|Error:|postgres|allow_connections|not currently accepting/i);
     const health = await fetch(`${portal.url}/healthz`);
     expect(health.status).toBe(503);
+    // Client-side navigation and form posts (React Router's single-fetch
+    // *.data requests) get the same 503 with Retry-After, in the router's own
+    // encoding so that the client can still decode it.
+    const data = await fetch(`${portal.url}/plans/${slug}.data`);
+    expect(data.status).toBe(503);
+    expect(data.headers.get('retry-after')).toBe('30');
+    expect(data.headers.get('content-type')).toMatch(/^text\/x-script/);
+    expect(await data.text()).not.toMatch(/\bat \S+ \(|postgres|allow_connections|not currently accepting/i);
+    const posted = await fetch(`${portal.url}/track.data`, {
+      method: 'POST',
+      headers: { origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'code=JY-AAAA-AAAA&contact=13800138000',
+    });
+    expect(posted.status).toBe(503);
+    expect(posted.headers.get('retry-after')).toBe('30');
+    await posted.body?.cancel();
     // A page that does not need the database still works.
     expect((await fetch(`${portal.url}/privacy`)).status).toBeLessThan(500);
   } finally {
@@ -47,4 +63,5 @@ test('while the database is away: 503 with Retry-After and a plain page, /health
   }
   await expect.poll(async () => (await fetch(`${portal.url}/healthz`)).status, { timeout: 20_000 }).toBe(200);
   expect((await fetch(`${portal.url}/plans/${slug}`)).status).toBe(200);
+  expect((await fetch(`${portal.url}/plans/${slug}.data`)).status).toBe(200);
 });

@@ -9,6 +9,7 @@ import { spendRecoveryCode } from './recovery-codes.server.ts';
 import { verifyAndSpendTotp } from './totp.server.ts';
 import { requiresTwoFactor } from '../authorization/permissions.ts';
 import { grantsOf } from './staff.server.ts';
+import { findKnownDevice, rememberDevice, touchKnownDevice, type KnownDevice } from './known-devices.server.ts';
 
 /**
  * Failed attempts (password or second factor) on one account from one address
@@ -37,19 +38,25 @@ export type LoginResult =
   | { kind: 'invalid' }
   | { kind: 'throttled'; retryAfterSeconds: number }
   | { kind: 'second-factor'; token: string }
-  | { kind: 'signed-in'; token: string };
+  // deviceToken: a new known-device cookie to set, when the browser had none valid.
+  | { kind: 'signed-in'; token: string; deviceToken: string | null };
+
+/** The known-device cookie's token, if the browser sent one (docs/decisions/090). */
+type DeviceCookie = { deviceToken?: string | null };
 
 export async function loginWithPassword(
   db: Database,
-  { email, password, ip, now = new Date(), ipFailureLimit }: { email: string; password: string; ip: string; now?: Date } & IpLimit,
+  { email, password, ip, now = new Date(), ipFailureLimit, deviceToken }: { email: string; password: string; ip: string; now?: Date } & IpLimit & DeviceCookie,
 ): Promise<LoginResult> {
   const limited = await checkRateLimit(db, ipWindow(ip, ipFailureLimit, now));
-  if (!limited.allowed) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
-
   const [user] = await db
-    .select({ id: staffUsers.id, role: staffUsers.role, passwordHash: staffUsers.passwordHash, disabledAt: staffUsers.disabledAt, lockedUntil: staffUsers.lockedUntil, totpEnabledAt: staffUsers.totpEnabledAt })
+    .select({ id: staffUsers.id, role: staffUsers.role, passwordHash: staffUsers.passwordHash, disabledAt: staffUsers.disabledAt, totpEnabledAt: staffUsers.totpEnabledAt })
     .from(staffUsers)
     .where(sql`lower(${staffUsers.email}) = lower(${email.trim()})`);
+  // A known device of this very account is counted on its own, so the
+  // address's limits (spent by whoever else is guessing there) do not apply.
+  const device = user ? await findKnownDevice(db, { token: deviceToken, userId: user.id, now }) : null;
+  if (!limited.allowed && !device) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
   if (!user) {
     await verifyAgainstNothing(password);
     await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
@@ -57,7 +64,7 @@ export async function loginWithPassword(
     return { kind: 'invalid' };
   }
   // Counted first, in one upsert: concurrent attempts each see their own count.
-  const attempt = await consumeRateLimit(db, accountAddressWindow('password', user.id, ip, now));
+  const attempt = await consumeRateLimit(db, attemptWindow('password', user.id, ip, device, now));
   const locked = !attempt.allowed;
   // A locked address still pays for a hash, so the answer takes as long.
   const passwordOk = locked ? (await verifyAgainstNothing(password), false) : await verifyPassword(user.passwordHash, password);
@@ -67,31 +74,32 @@ export async function loginWithPassword(
     await recordAudit(db, { actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, details: { reason }, ip });
     return { kind: 'invalid' };
   }
-  await clearRateLimit(db, accountAddressWindow('password', user.id, ip, now).key);
+  await clearRateLimit(db, attemptWindow('password', user.id, ip, device, now).key);
   // Enrolled users always give their code; users who must enrol get in with
   // the password alone, straight to the enrolment page (requireUser sends them).
   if (user.totpEnabledAt) {
     const { token } = await createSession(db, { userId: user.id, awaitingSecondFactor: true, now });
     return { kind: 'second-factor', token };
   }
-  return { kind: 'signed-in', token: await completeLogin(db, user.id, ip, now, 'password') };
+  return completeLogin(db, { userId: user.id, ip, now, method: 'password', deviceToken: device ? deviceToken! : null });
 }
 
 /** The TOTP step: a code from the app, or a recovery code. The pending session is replaced by a full one. */
 export async function loginWithSecondFactor(
   db: Database,
-  { pendingToken, code, ip, now = new Date(), ipFailureLimit }: { pendingToken: string; code: string; ip: string; now?: Date } & IpLimit,
+  { pendingToken, code, ip, now = new Date(), ipFailureLimit, deviceToken }: { pendingToken: string; code: string; ip: string; now?: Date } & IpLimit & DeviceCookie,
 ): Promise<LoginResult> {
   const limited = await checkRateLimit(db, ipWindow(ip, ipFailureLimit, now));
-  if (!limited.allowed) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
   const [pending] = await db
-    .select({ userId: staffSessions.userId, lockedUntil: staffUsers.lockedUntil, disabledAt: staffUsers.disabledAt })
+    .select({ userId: staffSessions.userId, disabledAt: staffUsers.disabledAt })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
     .where(and(eq(staffSessions.idHash, hashToken(pendingToken)), eq(staffSessions.awaitingSecondFactor, true), gt(staffSessions.expiresAt, now)));
-  if (!pending || pending.disabledAt || (pending.lockedUntil && pending.lockedUntil > now)) return { kind: 'invalid' };
+  const device = pending ? await findKnownDevice(db, { token: deviceToken, userId: pending.userId, now }) : null;
+  if (!limited.allowed && !device) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
+  if (!pending || pending.disabledAt) return { kind: 'invalid' };
 
-  const attempt = await consumeRateLimit(db, accountAddressWindow('second-factor', pending.userId, ip, now));
+  const attempt = await consumeRateLimit(db, attemptWindow('second-factor', pending.userId, ip, device, now));
   const viaRecovery = code.replace(/\s/g, '').length > 6;
   const ok = !attempt.allowed ? false : viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
   if (!ok) {
@@ -102,23 +110,31 @@ export async function loginWithSecondFactor(
     return { kind: 'invalid' };
   }
   await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
-  await clearRateLimit(db, accountAddressWindow('second-factor', pending.userId, ip, now).key);
+  await clearRateLimit(db, attemptWindow('second-factor', pending.userId, ip, device, now).key);
   if (viaRecovery) await recordAudit(db, { actorId: pending.userId, action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.userId, ip });
-  return { kind: 'signed-in', token: await completeLogin(db, pending.userId, ip, now, viaRecovery ? 'recovery_code' : 'totp') };
+  return completeLogin(db, { userId: pending.userId, ip, now, method: viaRecovery ? 'recovery_code' : 'totp', deviceToken: device ? deviceToken! : null });
 }
 
-function accountAddressWindow(step: 'password' | 'second-factor', userId: number, ip: string, now: Date) {
-  return { key: `login-attempts:${step}:${userId}:${ip}`, limit: MAX_FAILURES, windowSeconds: LOCK_MINUTES * 60, now };
+// Per account and address, or per account and known device (decision 090).
+function attemptWindow(step: 'password' | 'second-factor', userId: number, ip: string, device: KnownDevice | null, now: Date) {
+  const from = device ? `device:${device.id}` : ip;
+  return { key: `login-attempts:${step}:${userId}:${from}`, limit: MAX_FAILURES, windowSeconds: LOCK_MINUTES * 60, now };
 }
 
 function ipWindow(ip: string, limit = DEFAULT_IP_FAILURE_LIMIT, now: Date) {
   return { key: `login-failures:${ip}`, limit, windowSeconds: IP_FAILURE_WINDOW_SECONDS, now };
 }
 
-async function completeLogin(db: Database, userId: number, ip: string, now: Date, method: string): Promise<string> {
+async function completeLogin(
+  db: Database,
+  { userId, ip, now, method, deviceToken }: { userId: number; ip: string; now: Date; method: string; deviceToken: string | null },
+): Promise<LoginResult> {
   const { token } = await createSession(db, { userId, awaitingSecondFactor: false, now });
+  // A full sign-in makes the browser a known device (or keeps it one).
+  if (deviceToken) await touchKnownDevice(db, deviceToken, now);
+  const newDeviceToken = deviceToken ? null : await rememberDevice(db, { userId, via: 'sign_in', now });
   const [user] = await db.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, userId));
   const twoFactorRequired = requiresTwoFactor(user!.role, await grantsOf(db, userId));
-  await recordAudit(db, { actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, details: { method, twoFactorRequired }, ip });
-  return token;
+  await recordAudit(db, { actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, details: { method, twoFactorRequired, knownDevice: deviceToken !== null }, ip });
+  return { kind: 'signed-in', token, deviceToken: newDeviceToken };
 }

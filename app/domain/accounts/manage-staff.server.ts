@@ -7,6 +7,7 @@ import type { StaffUser } from './auth.server.ts';
 import { generatePassword, hashPassword } from './passwords.server.ts';
 import type { GrantablePermission, Role } from '../authorization/permissions.ts';
 import { deleteAllSessions } from './sessions.server.ts';
+import { forgetKnownDevices } from './known-devices.server.ts';
 
 // What an admin does to other accounts (/admin/users/:id). The route checks
 // manage:user:any; these functions refuse the moves that would lock everyone
@@ -89,11 +90,13 @@ export async function resetPassword(
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(staffUsers)
-      .set({ passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(eq(staffUsers.id, userId))
       .returning({ id: staffUsers.id });
     if (!rows.length) return { ok: false, error: 'not_found' } as const;
     await deleteAllSessions(tx, userId);
+    // A reset often follows a suspected compromise: browsers known before it are not trusted after.
+    await forgetKnownDevices(tx, userId);
     await recordAudit(tx, { actorId: viewer.id, action: 'user.password_reset', targetType: 'user', targetId: userId, ip });
     return { ok: true, password } as const;
   });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { TEXT_EXTRACTION_WORKER_SOURCE } from './text-extraction-worker-source.ts';
-import { ATTACHMENT_ZIP_CAPS, checkZipCaps, type ZipCaps } from './zip-caps-for-attachments.ts';
+import { ATTACHMENT_ZIP_LIMITS, checkZipLimits, type ZipLimits } from './zip-limits.ts';
 
 /**
  * Why an attachment's text was not extracted, shown to staff as a sentence
@@ -16,13 +16,13 @@ export type ExtractionBudget = {
   timeMs: number;
   /** V8 heap of the extraction process. */
   memoryMb: number;
-  zipCaps: ZipCaps;
+  zipLimits: ZipLimits;
 };
 
 export const DEFAULT_EXTRACTION_BUDGET: ExtractionBudget = {
   timeMs: 20_000,
   memoryMb: 192,
-  zipCaps: ATTACHMENT_ZIP_CAPS,
+  zipLimits: ATTACHMENT_ZIP_LIMITS,
 };
 export const MAX_TEXT = 200_000;
 
@@ -44,7 +44,7 @@ export async function extractInWorker(
   budget = DEFAULT_EXTRACTION_BUDGET,
 ): Promise<Extraction> {
   if (kind === 'docx') {
-    const caps = checkZipCaps(bytes, budget.zipCaps);
+    const caps = checkZipLimits(bytes, budget.zipLimits);
     // Not a ZIP at all: nothing to extract, and nothing dangerous either.
     if (!caps.ok) return caps.reason === 'not_zip' ? {} : { note: 'zip_limits' };
   }

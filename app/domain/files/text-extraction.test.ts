@@ -12,7 +12,7 @@ test('a zip bomb gets the zip_limits note without being inflated', async () => {
 });
 
 test('past the caps, the worker’s memory budget stops the bomb and this process carries on', async () => {
-  const result = await extractInWorker('docx', bomb, { ...DEFAULT_EXTRACTION_BUDGET, memoryMb: 32, zipCaps: noCaps });
+  const result = await extractInWorker('docx', bomb, { ...DEFAULT_EXTRACTION_BUDGET, memoryMb: 32, zipLimits: noCaps });
   expect(result).toEqual({ note: 'memory_limit' });
   // The same module still extracts afterwards.
   expect(await extractInWorker('docx', buildDocx(['仍然可用']))).toEqual({ text: '仍然可用' });
@@ -24,7 +24,7 @@ test('a file that takes longer than the time budget is abandoned with the time_l
     ...DEFAULT_EXTRACTION_BUDGET,
     timeMs: 300,
     memoryMb: 1024,
-    zipCaps: noCaps,
+    zipLimits: noCaps,
   });
   expect(result).toEqual({ note: 'time_limit' });
   expect(Date.now() - started).toBeLessThan(5_000);

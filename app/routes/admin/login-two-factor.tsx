@@ -8,6 +8,7 @@ import { findSession } from '../../domain/accounts/sessions.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { parseFormData } from '../../utils/parse-form.server.ts';
 import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
+import { deviceCookie, readDeviceToken } from '../../web/device-cookie.server.ts';
 
 const CodeForm = z.object({ code: z.string().trim().min(6).max(20), redirectTo: z.string().optional() });
 
@@ -24,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!token) throw redirect('/admin/login');
   const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), CodeForm);
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
-  const result = await loginWithSecondFactor(context.db, { pendingToken: token, code: form.data.code, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });
+  const result = await loginWithSecondFactor(context.db, { pendingToken: token, code: form.data.code, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min, deviceToken: readDeviceToken(request, context.config) });
   if (result.kind === 'throttled') return data({ error: 'throttled' as const }, { status: 429 });
   if (result.kind !== 'signed-in') {
     // A pending session ended by the lockout sends the user back to the start.
@@ -32,7 +33,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!stillPending) throw redirect('/admin/login', { headers: { 'Set-Cookie': clearedSessionCookie(context.config) } });
     return data({ error: 'invalid' as const }, { status: 400 });
   }
-  throw redirect(safeRedirect(form.data.redirectTo, '/admin'), { headers: { 'Set-Cookie': sessionCookie(result.token, context.config) } });
+  const headers = new Headers({ 'Set-Cookie': sessionCookie(result.token, context.config) });
+  if (result.deviceToken) headers.append('Set-Cookie', deviceCookie(result.deviceToken, context.config));
+  throw redirect(safeRedirect(form.data.redirectTo, '/admin'), { headers });
 }
 
 export default function LoginTwoFactor({ loaderData, actionData }: Route.ComponentProps) {

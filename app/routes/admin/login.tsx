@@ -1,4 +1,4 @@
-import { data, Form, redirect } from 'react-router';
+import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/login';
 import { getUser } from '../../domain/accounts/auth.server.ts';
@@ -9,6 +9,7 @@ import { sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { parseFormData } from '../../utils/parse-form.server.ts';
 import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
+import { deviceCookie, readDeviceToken } from '../../web/device-cookie.server.ts';
 
 const LoginForm = z.object({
   email: z.string().trim().max(200),
@@ -27,13 +28,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), LoginForm);
   // One message for every failure, so the form never tells which part was wrong.
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
-  const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min });
+  const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min, deviceToken: readDeviceToken(request, context.config) });
   const redirectTo = safeRedirect(form.data.redirectTo, '/admin');
   if (result.kind === 'throttled') {
     return data({ error: 'throttled' as const }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
   }
   if (result.kind === 'invalid') return data({ error: 'invalid' as const }, { status: 400 });
-  const headers = { 'Set-Cookie': sessionCookie(result.token, context.config) };
+  const headers = new Headers({ 'Set-Cookie': sessionCookie(result.token, context.config) });
+  if (result.kind === 'signed-in' && result.deviceToken) headers.append('Set-Cookie', deviceCookie(result.deviceToken, context.config));
   if (result.kind === 'second-factor') {
     throw redirect(`/admin/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, { headers });
   }
@@ -65,6 +67,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           {t('admin.login.submit')}
         </button>
       </Form>
+      <p>
+        <Link to="/admin/login/unlock">{t('admin.login.unlockLink')}</Link>
+      </p>
     </section>
   );
 }
