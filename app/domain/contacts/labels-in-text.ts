@@ -142,6 +142,8 @@ function labelledValueAt(text: string, at: number): { span?: ContactSpan; next: 
     end += 1;
   }
   while (end > start && isBlank(text[end - 1])) end -= 1;
+  // 「（联系电话 0371-63912345）」: the closing bracket is not part of the number.
+  if (numeric) while (end > start && !isDigit(text[end - 1]) && text[end - 1] !== 'X' && text[end - 1] !== 'x') end -= 1;
   const value = text.slice(start, end);
   const masked = value ? maskValue(field, value) : undefined;
   return {
