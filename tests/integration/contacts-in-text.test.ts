@@ -1,7 +1,13 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { readConfig } from '../../app/server/config.ts';
-import { auditLog, attachments, suggestions, suggestionSearch, suggestionTextOriginals } from '../../db/schema/index.ts';
+import {
+  auditLog,
+  attachments,
+  suggestions,
+  suggestionSearch,
+  suggestionTextOriginals,
+} from '../../db/schema/index.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
@@ -38,7 +44,22 @@ const webBody = [
 const attachmentText = '停车调查附表。联系人：柳燕秋，电话：13912345678';
 const mailBody = '建议食堂周末延长营业时间，方便留校学生。\n\n-- \n韩冬青\n数学与统计学院\n电话 135 9876 1234\n';
 // Everything above that identifies a person; none may reach a planner.
-const secrets = ['63912345', '139 1234 5678', '13912345678', '1234 5678', 'liu.yanqiu', '柳燕秋', '燕秋', '11010519491231002X', '19491231', '韩冬青', '冬青', '9876 1234', '13598761234', '数学与统计学院'];
+const secrets = [
+  '63912345',
+  '139 1234 5678',
+  '13912345678',
+  '1234 5678',
+  'liu.yanqiu',
+  '柳燕秋',
+  '燕秋',
+  '11010519491231002X',
+  '19491231',
+  '韩冬青',
+  '冬青',
+  '9876 1234',
+  '13598761234',
+  '数学与统计学院',
+];
 const leaked = (text: string) => secrets.filter((secret) => text.includes(secret));
 
 beforeAll(async () => {
@@ -61,19 +82,30 @@ beforeAll(async () => {
     consent: 'on',
     'captcha-token': passToken(),
   };
-  const response = await postSuggestion(portal, slug, { fields, files: [new File([attachmentText], '停车调查.txt', { type: 'text/plain' })] });
+  const response = await postSuggestion(portal, slug, {
+    fields,
+    files: [new File([attachmentText], '停车调查.txt', { type: 'text/plain' })],
+  });
   expect(response.status).toBe(303);
   const code = response.headers.get('location')!.split('/').pop()!;
-  ids.web = (await database.db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, code)))[0]!.id;
+  ids.web = (
+    await database.db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, code))
+  )[0]!.id;
 
   const config = readConfig({ DATABASE_URL: database.url, PUBLIC_URL: 'https://jianyan.example.edu.cn' });
-  const raw = await composeMail({ from: '韩冬青 <han.dongqing@example.edu.cn>', subject: "'十四五'规划意见建议 食堂营业时间", text: mailBody, messageId: '<contacts-in-text-1@example.edu.cn>' });
+  const raw = await composeMail({
+    from: '韩冬青 <han.dongqing@example.edu.cn>',
+    subject: "'十四五'规划意见建议 食堂营业时间",
+    text: mailBody,
+    messageId: '<contacts-in-text-1@example.edu.cn>',
+  });
   const { outcome } = await ingest(database.db, config, raw);
   expect(outcome).toMatchObject({ status: 'ingested' });
   ids.mail = (outcome as { suggestionId: number }).suggestionId;
 });
 
-const get = (path: string, cookie: string) => fetch(`${portal.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+const get = (path: string, cookie: string) =>
+  fetch(`${portal.url}${path}`, { headers: { cookie }, redirect: 'manual' });
 
 test('what is stored readable, indexed and fingerprinted is the masked text; the original is sealed', async () => {
   const [web] = await database.db.select().from(suggestions).where(eq(suggestions.id, ids.web));
@@ -81,18 +113,28 @@ test('what is stored readable, indexed and fingerprinted is the masked text; the
   expect(web!.body).toContain('第 3.2.1 节规划到 2035 年的停车位不足 5000 个');
   expect(web!.body).toContain('手机 139********');
   expect(web!.body).toContain('2026年12月7日');
-  const [file] = await database.db.select({ text: attachments.extractedText }).from(attachments).where(eq(attachments.suggestionId, ids.web));
+  const [file] = await database.db
+    .select({ text: attachments.extractedText })
+    .from(attachments)
+    .where(eq(attachments.suggestionId, ids.web));
   expect(file!.text).toContain('停车调查附表');
   const stored = [web!.title, web!.body, file!.text!];
   for (const id of [ids.web, ids.mail]) {
-    const [search] = await database.db.select({ text: suggestionSearch.searchText }).from(suggestionSearch).where(eq(suggestionSearch.suggestionId, id));
+    const [search] = await database.db
+      .select({ text: suggestionSearch.searchText })
+      .from(suggestionSearch)
+      .where(eq(suggestionSearch.suggestionId, id));
     const [row] = await database.db.select({ body: suggestions.body }).from(suggestions).where(eq(suggestions.id, id));
     stored.push(search!.text, row!.body);
   }
   expect(leaked(stored.join('\n'))).toEqual([]);
   const originals = await database.db.select().from(suggestionTextOriginals);
   expect(originals.map((o) => o.suggestionId).sort()).toEqual([ids.web, ids.mail].sort());
-  const sealedBytes = originals.flatMap((o) => [o.title, o.body, o.attachmentTexts]).filter(Boolean).map((b) => b!.toString('utf8')).join('');
+  const sealedBytes = originals
+    .flatMap((o) => [o.title, o.body, o.attachmentTexts])
+    .filter(Boolean)
+    .map((b) => b!.toString('utf8'))
+    .join('');
   expect(leaked(sealedBytes)).toEqual([]);
 });
 
@@ -113,11 +155,22 @@ test('a planner reads both suggestions on their pages with every contact detail 
 
 test('search cannot be used as an oracle: a phone, an address or a name finds nothing', async () => {
   // A hit is a link to the suggestion's page in the result list.
-  const finds = async (q: string, id: number) => (await (await get(`/admin/suggestions?q=${encodeURIComponent(q)}`, cookies.planner)).text()).includes(`/admin/suggestions/${id}`);
+  const finds = async (q: string, id: number) =>
+    (await (await get(`/admin/suggestions?q=${encodeURIComponent(q)}`, cookies.planner)).text()).includes(
+      `/admin/suggestions/${id}`,
+    );
   // The controls: the same search finds each suggestion by its words.
   expect(await finds('自行车停放点', ids.web)).toBe(true);
   expect(await finds('食堂', ids.mail)).toBe(true);
-  for (const q of ['13912345678', '139 1234 5678', '63912345', 'liu.yanqiu@example.edu.cn', '柳燕秋', '11010519491231002X']) expect(await finds(q, ids.web), q).toBe(false);
+  for (const q of [
+    '13912345678',
+    '139 1234 5678',
+    '63912345',
+    'liu.yanqiu@example.edu.cn',
+    '柳燕秋',
+    '11010519491231002X',
+  ])
+    expect(await finds(q, ids.web), q).toBe(false);
   for (const q of ['韩冬青', '13598761234', '数学与统计学院']) expect(await finds(q, ids.mail), q).toBe(false);
 });
 
@@ -154,7 +207,15 @@ test('a contact reader reveals the original text with a reason, and the view is 
   });
   expect(response.status).toBe(200);
   const html = await response.text();
-  for (const written of ['手机 139 1234 5678', 'liu.yanqiu@example.edu.cn', '姓名：柳燕秋', '11010519491231002X', '0371-63912345', '电话：13912345678']) expect(html).toContain(written);
+  for (const written of [
+    '手机 139 1234 5678',
+    'liu.yanqiu@example.edu.cn',
+    '姓名：柳燕秋',
+    '11010519491231002X',
+    '0371-63912345',
+    '电话：13912345678',
+  ])
+    expect(html).toContain(written);
   const [entry] = await database.db
     .select()
     .from(auditLog)

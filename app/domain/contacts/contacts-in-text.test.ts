@@ -43,6 +43,7 @@ test('身份证号 with a valid check character, and bank cards passing Luhn', (
     ['410102199001011234', '11010519491231002X', '19900101'],
     ['本人', '家属'],
   );
+  expectHidden('学号 2021123456，工号：T2009087', ['2021123456', 'T2009087'], ['学号', '工号']);
   // The same digits with a wrong check character are some other number.
   expect(maskContactsInText('编号 410102199001011235')).toBe('编号 410102199001011235');
   expectHidden('退款请打到 6222 0212 3456 7890 128', ['7890', '6222 0212'], ['退款请打到']);

@@ -43,7 +43,10 @@ const LABELS: [string, Field][] = [
   ...['电子邮箱', '电子邮件', '邮箱', '电邮', '邮件地址', 'E-mail', 'Email'].map(
     (l) => [l, 'email'] as [string, Field],
   ),
-  ...['身份证号码', '身份证号', '身份证', '证件号码', '证件号'].map((l) => [l, 'id'] as [string, Field]),
+  // Student and staff numbers identify a person at a university as surely as an ID number.
+  ...['身份证号码', '身份证号', '身份证', '证件号码', '证件号', '学号', '工号', '学生证号'].map(
+    (l) => [l, 'id'] as [string, Field],
+  ),
   ...['QQ号', 'QQ', '微信号', '微信', 'WeChat'].map((l) => [l, 'im'] as [string, Field]),
   ...['通讯地址', '联系地址', '家庭住址', '住址', '地址', 'Address'].map((l) => [l, 'address'] as [string, Field]),
   ...['联系方式', '联系信息', 'Contact'].map((l) => [l, 'contact'] as [string, Field]),
@@ -134,8 +137,9 @@ function labelledValueAt(text: string, at: number): { span?: ContactSpan; next: 
   while (isBlank(text[i])) i += 1;
   const start = i;
   let end = i;
-  // A phone or ID number ends where its digits do (「手机 138 1234 5678 谢谢」); an IM id given without a colon too.
-  const numeric = field === 'phone' || field === 'id' || (field === 'im' && !colon);
+  // A phone number ends where its digits do (「手机 138 1234 5678 谢谢」); so does an ID or IM number given
+  // without a colon. After a colon an ID may hold letters (「工号：T2009087」).
+  const numeric = field === 'phone' || ((field === 'id' || field === 'im') && !colon);
   while (end < text.length && end - start < MAX_VALUE && !isLineBreak(text[end]) && !STOPS.has(text[end]!)) {
     if (isBlank(text[end]) && (isBlank(text[end + 1]) || labelAfterBlanks(text, end))) break;
     if (numeric && !isNumberChar(text[end]!)) break;
@@ -143,7 +147,8 @@ function labelledValueAt(text: string, at: number): { span?: ContactSpan; next: 
   }
   while (end > start && isBlank(text[end - 1])) end -= 1;
   // 「（联系电话 0371-63912345）」: the closing bracket is not part of the number.
-  if (numeric) while (end > start && !isDigit(text[end - 1]) && text[end - 1] !== 'X' && text[end - 1] !== 'x') end -= 1;
+  if (numeric)
+    while (end > start && !isDigit(text[end - 1]) && text[end - 1] !== 'X' && text[end - 1] !== 'x') end -= 1;
   const value = text.slice(start, end);
   const masked = value ? maskValue(field, value) : undefined;
   return {
