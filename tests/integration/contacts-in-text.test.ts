@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
+import { enrichSuggestion } from '../../app/domain/search/enrich-suggestion.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import {
   auditLog,
@@ -91,6 +92,8 @@ beforeAll(async () => {
   ids.web = (
     await database.db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, code))
   )[0]!.id;
+  // The search row and fingerprint, as the enrichment job builds them a moment after the receipt.
+  await enrichSuggestion(database.db, ids.web);
 
   const config = readConfig({ DATABASE_URL: database.url, PUBLIC_URL: 'https://jianyan.example.edu.cn' });
   const raw = await composeMail({
