@@ -23,7 +23,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/db/schema', '**/db/schema/*'],
-              importNames: ['suggestionContacts'],
+              importNames: ['suggestionContacts', 'suggestionTextOriginals'],
               message: 'Read contact details only through app/domain/contacts, which checks permission and audits.',
             },
           ],

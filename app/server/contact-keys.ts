@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.server.ts';
 import { installKeyring } from '../domain/crypto/installed-keyring.ts';
 import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '../domain/crypto/keyring.ts';
 import { sealLegacyRows } from '../domain/crypto/sealed-tables.server.ts';
+import { maskOlderSuggestionText } from '../domain/privacy/mask-older-text.server.ts';
 import type { Config } from './config.ts';
 
 // Where the contact keyring comes from (docs/decisions/060-encryption-at-rest.md):
@@ -99,5 +100,8 @@ export async function installContactKeys(config: Pick<Config, 'dataDir' | 'conta
   const sealed = await sealLegacyRows(db, keyring);
   const total = Object.values(sealed).reduce((a, b) => a + b, 0);
   if (total > 0) log.info(`sealed ${total} rows written before encryption at rest (${JSON.stringify(sealed)})`);
+  // Needs the keyring (the originals are sealed), so it runs here, before serving (decision 057).
+  const masked = await maskOlderSuggestionText(db);
+  if (masked > 0) log.info(`masked contact details in the text of ${masked} suggestions stored before that was done`);
   return keyring;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { staffUsers } from './accounts.ts';
 import { categories, planSections, plans } from './plans.ts';
 import { sealed } from './sealed.ts';
@@ -69,6 +69,9 @@ export const suggestions = pgTable(
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // Which version of the contact detector masked title, body and attachment
+    // text (docs/decisions/057); NULL: written before it, masked at start-up.
+    contactScreenVersion: smallint(),
   },
   (t) => [
     // Lists are paged by key (id), newest first, within a plan or a status.
@@ -91,6 +94,8 @@ export const suggestions = pgTable(
     index('suggestions_status_submitted_idx').on(t.status, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('suggestions_assignee_submitted_idx').on(t.assigneeId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.assigneeId} is not null`),
     index('suggestions_duplicate_of_idx').on(t.duplicateOfId).where(sql`${t.duplicateOfId} is not null`),
+    // The start-up masking of older rows finds what is left in one index scan (none, once done).
+    index('suggestions_unscreened_idx').on(t.id).where(sql`${t.contactScreenVersion} is null`),
   ],
 );
 
@@ -120,6 +125,26 @@ export const suggestionContacts = pgTable(
   (t) => [
     index('suggestion_contacts_key_id_idx').on(t.keyId),
   ],
+);
+
+// What a submitter wrote before the contact details in it were masked
+// (issue 13, point 4): only for holders of read:contact:any, through the
+// audited reveal. A row exists only where masking changed something. Sealed
+// like suggestion_contacts; app/domain/contacts/text-originals.server.ts owns it.
+export const suggestionTextOriginals = pgTable(
+  'suggestion_text_originals',
+  {
+    suggestionId: bigint({ mode: 'number' })
+      .primaryKey()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    title: sealed(),
+    body: sealed(),
+    // JSON [{ attachmentId, text }] of the attachments whose text was masked.
+    attachmentTexts: sealed(),
+    keyId: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('suggestion_text_originals_key_id_idx').on(t.keyId)],
 );
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

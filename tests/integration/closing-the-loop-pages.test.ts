@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { auditLog, outboxMessages, plans, publicationConsentChanges, suggestionContacts, suggestionRatings, suggestions } from '../../db/schema/index.ts';
+import { auditLog, outboxMessages, plans, publicationConsentChanges, suggestionContacts, suggestionRatings, suggestions, suggestionTextOriginals } from '../../db/schema/index.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { planDashboard } from '../../app/domain/exports/dashboard.server.ts';
 import { getPublicReport, publishReport } from '../../app/domain/exports/report.server.ts';
@@ -290,7 +290,9 @@ test('长辈模式 is switched by a plain form post: the cookie is set, the page
 
 test('on /track the submitter changes their publication choice and deletes their contact details by the mailed link', async () => {
   const plan = await createPlan(database.db);
-  const s = await createSuggestion(database.db, plan.id);
+  // A signature in the text: its sealed original goes with the contact details (decision 057).
+  const s = await createSuggestion(database.db, plan.id, { body: '建议在规划中增加具体措施和时间表。\n此致\n敬礼\n张三丰' });
+  expect(await database.db.$count(suggestionTextOriginals, eq(suggestionTextOriginals.suggestionId, s.id))).toBe(1);
   const wrongProof = await post('/track', { intent: 'consent', code: s.trackingCode, contact: '0000', consent: 'named' });
   expect(wrongProof.status).toBe(404);
   const named = await post('/track', { intent: 'consent', code: s.trackingCode, contact: '5678', consent: 'named' });
@@ -317,6 +319,7 @@ test('on /track the submitter changes their publication choice and deletes their
   expect(confirmed.status).toBe(200);
   expect(await confirmed.text()).toContain('您的联系方式已删除');
   expect(await database.db.$count(suggestionContacts, eq(suggestionContacts.suggestionId, s.id))).toBe(0);
+  expect(await database.db.$count(suggestionTextOriginals, eq(suggestionTextOriginals.suggestionId, s.id))).toBe(0);
   expect((await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter((m) => m.toAddress === 'zhang@example.edu.cn')).toHaveLength(0);
   expect(await database.db.$count(auditLog, and(eq(auditLog.action, 'contact.deleted'), eq(auditLog.targetId, String(s.id))))).toBe(1);
   // The suggestion stays; the link is spent; and no proof opens /track any more.

@@ -8,7 +8,7 @@ import { purgeExpiredContacts } from '../../app/domain/retention/purge-expired-c
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startWorker } from '../../app/server/worker.ts';
-import { auditLog, inboundEmails, outboxMessages, plans, suggestionContacts, suggestions } from '../../db/schema/index.ts';
+import { auditLog, inboundEmails, outboxMessages, plans, suggestionContacts, suggestions, suggestionTextOriginals } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { outboxMail } from '../factories/sealed.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
@@ -32,7 +32,9 @@ async function seedPlan(closedDaysAgo: number, marker: string) {
   const plan = await createPlan(database.db, { status: 'closed', opensAt: new Date(now.getTime() - (closedDaysAgo + 40) * DAY), closesAt: new Date(now.getTime() - closedDaysAgo * DAY), emailMarker: marker });
   const ids: number[] = [];
   for (const [i, email] of ['same@example.edu.cn', 'same@example.edu.cn', 'other@example.edu.cn'].entries()) {
-    ids.push((await createSuggestion(database.db, plan.id, { contact: { name: `提交人${i}`, phone: `1390000000${i}`, email }, acknowledge: {} })).id);
+    // The first also wrote its phone into the text: the sealed original is a contact detail too (decision 057).
+    const body = i === 0 ? `建议延长开放时间，电话 1390000000${i}。` : undefined;
+    ids.push((await createSuggestion(database.db, plan.id, { contact: { name: `提交人${i}`, phone: `1390000000${i}`, email }, acknowledge: {}, ...(body ? { body } : {}) })).id);
   }
   return { id: plan.id, ids };
 }
@@ -61,7 +63,9 @@ beforeAll(async () => {
 test('a plan past its retention period loses contacts, raw mail and sent mail; suggestions, decisions and counts stay; audited with counts', async () => {
   expect(expired.participants).toBe(2);
   const [purge] = await purgeExpiredContacts(database.db, { now });
-  expect(purge).toEqual({ planId: expired.id, contacts: 3, emails: 1, outgoing: 1 });
+  expect(purge).toEqual({ planId: expired.id, contacts: 3, emails: 1, outgoing: 1, textOriginals: 1 });
+  expect(await database.db.$count(suggestionTextOriginals, inArray(suggestionTextOriginals.suggestionId, expired.ids))).toBe(0);
+  expect(await database.db.$count(suggestionTextOriginals, inArray(suggestionTextOriginals.suggestionId, recent.ids))).toBe(1);
 
   expect(await database.db.$count(suggestionContacts, inArray(suggestionContacts.suggestionId, expired.ids))).toBe(0);
   const kept = await database.db.select().from(suggestions).where(inArray(suggestions.id, expired.ids));
@@ -78,7 +82,7 @@ test('a plan past its retention period loses contacts, raw mail and sent mail; s
   expect(outgoing.filter((m) => m.status === 'pending').map((m) => m.toAddress)).toEqual(['same@example.edu.cn', 'other@example.edu.cn']);
 
   const [entry] = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'plan.contacts_purged'), eq(auditLog.targetId, String(expired.id))));
-  expect(entry).toMatchObject({ actorId: null, targetType: 'plan', details: { contacts: 3, emails: 1, outgoing: 1, retentionDays: 180 } });
+  expect(entry).toMatchObject({ actorId: null, targetType: 'plan', details: { contacts: 3, emails: 1, outgoing: 1, textOriginals: 1, retentionDays: 180 } });
 
   // A plan closed 10 days ago keeps everything.
   expect(await database.db.$count(suggestionContacts, inArray(suggestionContacts.suggestionId, recent.ids))).toBe(3);

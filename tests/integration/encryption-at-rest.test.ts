@@ -30,6 +30,7 @@ const config = readConfig({ DATABASE_URL: database.url, PUBLIC_URL: 'https://jia
 const web = { name: '欧阳明远', unit: '天文与空间科学学院', phone: '13912345678', email: 'Ouyang.Mingyuan@example.edu.cn' };
 const mail = { name: '司马青山', unit: '马克思主义学院', phone: '13687654321', email: 'sima.qingshan@example.edu.cn' };
 const manual = { name: '诸葛云舒', unit: '后勤保障处', phone: '0371-68881234', email: 'zhuge.yunshu@example.edu.cn' };
+const inText = { name: '公孙晓月', phone: '150 1111 2222' };
 const secrets: string[] = [];
 const codes: Record<string, string> = {};
 
@@ -74,7 +75,8 @@ beforeAll(async () => {
     intakeKey: form.intakeKey,
     categoryId: form.categoryId,
     title: '建议开放天文台夜间观测',
-    body: '建议每月开放一次天文台夜间观测活动，面向全校师生预约。',
+    // Contact details in the text too (decision 057): masked in the readable column, the original sealed.
+    body: `建议每月开放一次天文台夜间观测活动，面向全校师生预约。\n如需回访请拨 ${inText.phone}。\n此致\n敬礼\n${inText.name}`,
     submitterType: '在校学生',
     ...web,
     consent: 'on',
@@ -159,6 +161,9 @@ test('a dump of the whole database contains no name, unit, phone, email, TOTP se
     // The phone as people write it and as intake may normalize it.
     '139 1234 5678',
     '68881234',
+    inText.name,
+    inText.phone,
+    '15011112222',
     // The raw message's sender line, as sent (RFC 2047) and decoded.
     `=?UTF-8?B?${Buffer.from(mail.name).toString('base64')}?=`,
     `${mail.name} <${mail.email}>`,

@@ -49,7 +49,9 @@ beforeAll(async () => {
   planId = (await createPlan(database.db, { emailMarker: '规划意见' })).id;
   reader.id = (await createStaff(database.db, { role: 'moderator', grants: ['read:contact:any'] })).id;
   for (let i = 0; i < 30; i++) {
-    const saved = await createSuggestion(database.db, planId, { contact: { name: `轮换${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `rotate${i}@example.edu.cn` }, acknowledge: {} });
+    // The first one wrote a phone into its text too: its sealed original rotates with the rest (decision 057).
+    const body = i === 0 ? '建议增加实验室开放时间，可致电 13912345000 联系我。' : undefined;
+    const saved = await createSuggestion(database.db, planId, { contact: { name: `轮换${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `rotate${i}@example.edu.cn` }, acknowledge: {}, ...(body ? { body } : {}) });
     codes.push(saved.trackingCode);
   }
   const raw = Buffer.from(`From: =?UTF-8?B?${Buffer.from('轮换来信人').toString('base64')}?= <letter@example.edu.cn>\r\nSubject: =?UTF-8?B?${Buffer.from('规划意见：轮换').toString('base64')}?=\r\nMessage-ID: <rotation@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加实验室开放时间。\r\n电话：13912340000\r\n`, 'utf8');
@@ -92,13 +94,15 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
   expect(counts.inbound_emails).toBe(1);
   expect(counts.staff_users).toBe(1);
   expect(counts.outbox_messages).toBeGreaterThanOrEqual(31);
-  expect(await rowsNotUnderCurrentKey(database.db, keyrings.both)).toEqual({ suggestion_contacts: 0, inbound_emails: 0, outbox_messages: 0, staff_users: 0 });
+  expect(counts.suggestion_text_originals).toBe(1);
+  expect(await rowsNotUnderCurrentKey(database.db, keyrings.both)).toEqual({ suggestion_contacts: 0, inbound_emails: 0, outbox_messages: 0, staff_users: 0, suggestion_text_originals: 0 });
 
   installKeyring(keyrings.new);
   const after = await readEverything();
   expect(after.tracked).not.toBeNull();
   expect(after.byPhone).not.toBeNull();
   expect(after.contact).toEqual(before.contact);
+  expect(after.contact?.original?.body).toBe('建议增加实验室开放时间，可致电 13912345000 联系我。');
   expect(after.mail!.raw.equals(before.mail!.raw)).toBe(true);
   expect(after.totp).toEqual(before.totp);
   expect(after.outbox.map((m) => m.toAddress).sort()).toEqual(expect.arrayContaining(before.outbox.map((m) => m.toAddress).sort()));

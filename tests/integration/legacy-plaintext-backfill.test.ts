@@ -34,6 +34,8 @@ const url = withDatabaseName(adminUrl, name);
 let handle: { db: Database; sql: postgres.Sql };
 const raw = 'From: =?UTF-8?B?5Lqs5Y6f5bCP5bed?= <jingyuan.xiaochuan@example.edu.cn>\r\nSubject: old\r\nMessage-ID: <legacy-1@x>\r\n\r\n建议保留老校区的银杏大道。\r\n电话：13711112222\r\n';
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+// The body as the previous release kept it: the signature's phone in the text (decision 057).
+const legacyBody = '建议保留老校区的银杏大道。\n此致\n敬礼\n京原小川 13711112222';
 // The decoded text the mail queue keeps (inbound_emails.text, before it was sealed).
 const legacyText = '建议保留老校区的银杏大道。\n京原小川 电话：13711112222';
 
@@ -60,7 +62,7 @@ beforeAll(async () => {
   await before.unsafe(`
     insert into plans (slug, title, status) values ('legacy-plan', '旧版规划', 'open');
     insert into suggestions (tracking_code, plan_id, title, body, channel, submitter_type)
-      values ('JY-7K3F-9QXD', (select id from plans where slug = 'legacy-plan'), '旧意见', '建议保留老校区的银杏大道。', 'email', '校友');
+      values ('JY-7K3F-9QXD', (select id from plans where slug = 'legacy-plan'), '旧意见', '${legacyBody}', 'email', '校友');
     insert into suggestion_contacts (suggestion_id, name, unit, phone, email)
       values ((select id from suggestions where tracking_code = 'JY-7K3F-9QXD'), '京原小川', '老校区校友会', '13711112222', 'jingyuan.xiaochuan@example.edu.cn');
     insert into outbox_messages (kind, to_address, subject, html, text)
@@ -87,7 +89,9 @@ afterAll(async () => {
 });
 
 test('after the upgrade no row is left as plaintext, and a dump shows none of the old details', async () => {
-  expect(await rowsNotUnderCurrentKey(handle.db, contactKeyring())).toEqual({ suggestion_contacts: 0, inbound_emails: 0, outbox_messages: 0, staff_users: 0 });
+  expect(await rowsNotUnderCurrentKey(handle.db, contactKeyring())).toEqual({ suggestion_contacts: 0, inbound_emails: 0, outbox_messages: 0, staff_users: 0, suggestion_text_originals: 0 });
+  const [body] = await handle.sql<{ body: string }[]>`select body from suggestions where tracking_code = 'JY-7K3F-9QXD'`;
+  expect(body!.body).toBe('建议保留老校区的银杏大道。\n此致\n敬礼\n京**');
   const dump = (await dumpDatabase(url)).text.toLowerCase();
   expect(dump).toContain('jy-7k3f-9qxd');
   const needles = ['京原小川', '老校区校友会', '13711112222', 'jingyuan.xiaochuan@example.edu.cn', '=?UTF-8?B?5Lqs5Y6f5bCP5bed?=', secret];
@@ -106,6 +110,7 @@ test('the sealed rows read as before: /track, a reveal, the raw mail and its HTM
     unit: '老校区校友会',
     phone: '13711112222',
     email: 'jingyuan.xiaochuan@example.edu.cn',
+    original: { body: legacyBody, attachments: [] },
   });
   const [mail] = await handle.sql<{ id: number }[]>`select id from inbound_emails where dedupe_key = 'legacy'`;
   expect((await downloadInboundEmail(db, { id: Number(mail!.id), actor }))!.raw.toString('utf8')).toBe(raw);

@@ -1,8 +1,8 @@
 import { useFetcher } from 'react-router';
-import type { ContactDetails, MaskedContact } from '../../domain/contacts/contacts.server.ts';
+import type { MaskedContact, RevealedContact } from '../../domain/contacts/contacts.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
-type RevealResult = { contact: ContactDetails | null; errors: Record<string, string[]> | null };
+type RevealResult = { contact: RevealedContact | null; errors: Record<string, string[]> | null };
 
 /**
  * Masked details for every staff member; holders of read:contact:any give a
@@ -12,15 +12,19 @@ type RevealResult = { contact: ContactDetails | null; errors: Record<string, str
 export function ContactPanel({
   suggestionId,
   masked,
+  textMasked,
   canReveal,
 }: {
   suggestionId: number;
   masked: MaskedContact | null;
+  /** Contact details in the suggestion's text were masked; the reveal shows the original too. */
+  textMasked: boolean;
   canReveal: boolean;
 }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<RevealResult>();
   const revealed = fetcher.data?.contact;
+  const anything = Boolean(masked) || textMasked;
   return (
     <section className="admin-panel" aria-labelledby="contact-heading">
       <h2 id="contact-heading">{t('mod.detail.contact')}</h2>
@@ -28,13 +32,15 @@ export function ContactPanel({
         <>
           <p role="status">{t('mod.detail.revealed')}</p>
           <ContactList contact={revealed} />
+          <OriginalText original={revealed.original} />
         </>
       ) : masked ? (
         <ContactList contact={masked} />
       ) : (
-        <p>{t('mod.detail.noContact')}</p>
+        !textMasked && <p>{t('mod.detail.noContact')}</p>
       )}
-      {masked && !revealed && canReveal && (
+      {textMasked && !revealed && <p className="muted">{t('mod.detail.textMasked')}</p>}
+      {anything && !revealed && canReveal && (
         <fetcher.Form
           method="post"
           action={`/admin/suggestions/${suggestionId}/contact`}
@@ -49,12 +55,34 @@ export function ContactPanel({
           </button>
         </fetcher.Form>
       )}
-      {masked && !canReveal && <p className="muted">{t('mod.detail.revealNeedsPermission')}</p>}
+      {anything && !canReveal && <p className="muted">{t('mod.detail.revealNeedsPermission')}</p>}
     </section>
   );
 }
 
-export function ContactList({ contact }: { contact: ContactDetails | MaskedContact }) {
+/** The suggestion's words as written, before contact details in them were masked. */
+export function OriginalText({ original }: { original: RevealedContact['original'] }) {
+  const { t } = useTranslation();
+  if (!original) return null;
+  const parts: [string, string][] = [
+    ...(original.title ? [[t('mod.detail.originalTitle'), original.title] as [string, string]] : []),
+    ...(original.body ? [[t('mod.detail.originalBody'), original.body] as [string, string]] : []),
+    ...original.attachments.map((file) => [t('mod.detail.originalAttachment'), file.text] as [string, string]),
+  ];
+  return (
+    <div data-testid="original-text">
+      <h3>{t('mod.detail.originalText')}</h3>
+      {parts.map(([label, text], index) => (
+        <figure key={index}>
+          <figcaption>{label}</figcaption>
+          <p className="suggestion-body">{text}</p>
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+export function ContactList({ contact }: { contact: RevealedContact | MaskedContact }) {
   const { t } = useTranslation();
   const rows: [string, string | null | undefined][] = [
     [t('mod.detail.name'), contact.name],

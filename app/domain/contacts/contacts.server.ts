@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { openContactRow, proofMatches, sealContactRow } from './sealed-contact.ts';
 import { maskEmail, maskName, maskPhone, maskUnit } from './mask.ts';
+import { readTextOriginal, type OriginalText } from './text-originals.server.ts';
 
 // The one module that touches submitters' contact details (lint-enforced).
 // Staff see masked details; a full read goes through a permission check and an
@@ -97,23 +98,36 @@ export class ContactAccessDenied extends Error {
   }
 }
 
+/** The revealed record: the contact fields, and the suggestion's text as written where contact details in it were masked. */
+export type RevealedContact = ContactDetails & { original?: OriginalText };
+
 /**
  * The contact details in clear, for a holder of read:contact:any who gave a
  * reason. The audit entry (who, which suggestion, why) is written in the same
- * transaction as the read: no entry, no details.
+ * transaction as the read: no entry, no details. The same reveal opens the
+ * original of text whose contact details were masked (decision 057).
  */
 export async function revealContact(
   db: Database,
   { suggestionId, viewer, reason, ip }: { suggestionId: number; viewer: Pick<StaffUser, 'id' | 'permissions'>; reason: string; ip?: string },
-): Promise<ContactDetails | null> {
+): Promise<RevealedContact | null> {
   if (!viewer.permissions.has('read:contact:any')) throw new ContactAccessDenied();
   const why = reason.trim().slice(0, 200);
   if (!why) throw new ContactAccessDenied();
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, suggestionId));
     if (!exists) return null;
-    await recordAudit(tx, { actorId: viewer.id, action: 'contact.revealed', targetType: 'suggestion', targetId: suggestionId, details: { reason: why }, ip });
-    return (await readContact(tx, suggestionId)) ?? {};
+    const original = await readTextOriginal(tx, suggestionId);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'contact.revealed',
+      targetType: 'suggestion',
+      targetId: suggestionId,
+      details: original ? { reason: why, originalText: true } : { reason: why },
+      ip,
+    });
+    const contact = (await readContact(tx, suggestionId)) ?? {};
+    return original ? { ...contact, original } : contact;
   });
 }
 

@@ -2,6 +2,7 @@ import { and, count, isNull, ne, or } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { totpResealer } from '../accounts/reseal-totp.server.ts';
 import { contactResealer } from '../contacts/reseal-contacts.server.ts';
+import { textOriginalResealer } from '../contacts/text-originals.server.ts';
 import { inboundEmailResealer } from '../intake/email/reseal-emails.server.ts';
 import { outboxResealer } from '../mail/reseal-outbox.server.ts';
 import type { Keyring } from './keyring.ts';
@@ -9,7 +10,7 @@ import { resealTable, type Resealer } from './reseal.server.ts';
 
 // Every table with sealed columns. A new sealed column joins its table's
 // resealer; a new table joins this list (and the pg_dump test's seed).
-export const sealedTables: Resealer[] = [contactResealer, inboundEmailResealer, outboxResealer, totpResealer];
+export const sealedTables: Resealer[] = [contactResealer, inboundEmailResealer, outboxResealer, totpResealer, textOriginalResealer];
 
 /**
  * Seals rows written before encryption (key_id NULL). Run by every process at

@@ -14,6 +14,7 @@ import {
   tags,
 } from '../../../db/schema/index.ts';
 import { maskedContact } from '../contacts/contacts.server.ts';
+import { hasTextOriginal } from '../contacts/text-originals.server.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { openRawHead } from '../intake/email/sealed-email.ts';
 import { senderHeaders, type SenderHeaders } from './email-headers.server.ts';
@@ -42,7 +43,7 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
   const s = row.suggestion;
   const inboundEmailId =
     s.channel === 'email' && typeof s.intakeMeta.inboundEmailId === 'number' ? s.intakeMeta.inboundEmailId : null;
-  const [files, tagRows, related, contact, history, notes, email] = await Promise.all([
+  const [files, tagRows, related, contact, history, notes, email, textMasked] = await Promise.all([
     db
       .select({
         id: attachments.id,
@@ -97,6 +98,7 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
           .from(inboundEmails)
           .where(eq(inboundEmails.id, inboundEmailId))
       : Promise.resolve([]),
+    hasTextOriginal(db, id),
   ]);
   const mail = email[0];
   let headers: SenderHeaders | null = null;
@@ -131,6 +133,8 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     attachments: files,
     tags: tagRows,
     contact,
+    // Contact details in the title, body or attachment text were masked; the original opens with the contact reveal.
+    textMasked,
     // Why someone looked at the contact details is for the audit page's
     // readers only; every other reader of this page gets the entry without it.
     history: history.map((entry) => (entry.action === 'contact.revealed' ? { ...entry, details: {} } : entry)),

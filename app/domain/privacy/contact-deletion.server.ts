@@ -6,6 +6,7 @@ import { inboundEmails, outboxMessages, submitterRequests, suggestions } from '.
 import ConfirmDeletion, { confirmDeletionSubject } from '../../../emails/confirm-deletion.tsx';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { deleteContactDetails, hasContactDetails, replyAddress } from '../contacts/contacts.server.ts';
+import { deleteTextOriginal } from '../contacts/text-originals.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 
 // A submitter may have their contact details deleted: the suggestion stays,
@@ -76,6 +77,8 @@ export async function confirmContactDeletion(db: Database, { token, ip, now = ne
  */
 async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: { via: 'track' | 'mailed_link'; ip?: string }): Promise<void> {
   const contactRows = await deleteContactDetails(tx, suggestionId);
+  // What the text said before its contact details were masked goes too (decision 057).
+  const textOriginals = await deleteTextOriginal(tx, suggestionId);
   const mails = await tx
     .update(inboundEmails)
     .set({ raw: null, rawHead: null, text: null, sanitizedHtml: null, contentPurgedAt: new Date() })
@@ -91,7 +94,7 @@ async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: 
     action: 'contact.deleted',
     targetType: 'suggestion',
     targetId: suggestionId,
-    details: { by: 'submitter', via, contactRows, rawMails: mails.length },
+    details: { by: 'submitter', via, contactRows, textOriginals, rawMails: mails.length },
     ip,
   });
 }

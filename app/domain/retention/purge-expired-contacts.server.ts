@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { plans } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { countSubmitters, purgePlanContacts } from '../contacts/contacts.server.ts';
+import { purgePlanTextOriginals } from '../contacts/text-originals.server.ts';
 import { purgePlanEmails } from '../intake/email/purge-emails.server.ts';
 import { purgePlanOutbox } from '../mail/purge-outbox.server.ts';
 
@@ -50,7 +51,9 @@ async function purgePlan(db: Database, planId: number, now: Date): Promise<PlanP
     const contacts = await purgePlanContacts(tx, planId);
     const emails = await purgePlanEmails(tx, planId, now);
     const outgoing = await purgePlanOutbox(tx, planId);
-    if (plan.purgedAt && contacts + emails + outgoing === 0) return null;
+    // The sealed originals of masked suggestion text are contact details too (decision 057).
+    const textOriginals = await purgePlanTextOriginals(tx, planId);
+    if (plan.purgedAt && contacts + emails + outgoing + textOriginals === 0) return null;
     // The database's clock, like suggestions.created_at: the counter adds the suggestions recorded after this moment.
     await tx.update(plans).set({ contactsPurgedAt: sql`now()`, participantCountAtPurge: participants }).where(eq(plans.id, planId));
     await recordAudit(tx, {
@@ -58,8 +61,8 @@ async function purgePlan(db: Database, planId: number, now: Date): Promise<PlanP
       action: 'plan.contacts_purged',
       targetType: 'plan',
       targetId: planId,
-      details: { contacts, emails, outgoing, retentionDays: plan.days, closedAt: plan.closesAt.toISOString() },
+      details: { contacts, emails, outgoing, textOriginals, retentionDays: plan.days, closedAt: plan.closesAt.toISOString() },
     });
-    return { planId, contacts, emails, outgoing };
+    return { planId, contacts, emails, outgoing, textOriginals };
   });
 }

@@ -3,6 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import type { DbExecutor, Transaction } from '../../../db/client.server.ts';
 import { attachments, categories, planSections, plans, suggestions } from '../../../db/schema/index.ts';
 import { acknowledgementAddress, saveContact, type ContactDetails } from '../contacts/contacts.server.ts';
+import { CONTACT_SCREEN_VERSION, screenSubmittedText } from '../contacts/screen-text.ts';
+import { saveTextOriginal } from '../contacts/text-originals.server.ts';
 import { enqueueJob } from '../jobs/enqueue-job.server.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { enqueueAcknowledgement } from './acknowledge.server.ts';
@@ -62,7 +64,11 @@ export async function submitSuggestion(db: DbExecutor, input: SubmitSuggestionIn
 }
 
 async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Promise<SubmittedSuggestion> {
-  const input = cleanInput(raw);
+  // Contact details written into the text (a signature, a phone number, an
+  // ID number) are masked before anything stores or indexes it: the readable
+  // columns, the search row and the near-duplicate fingerprint only ever see
+  // the masked form; the original is sealed apart (decision 057).
+  const { input, original } = screenInput(cleanInput(raw));
   if (input.intakeKey) {
     const existing = await findByIntakeKey(tx, input.intakeKey);
     if (existing) return { ...existing, created: false };
@@ -78,8 +84,9 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
   }
 
   await saveContact(tx, inserted.id, input.contact);
+  let attachmentIds: number[] = [];
   if (input.attachments?.length) {
-    await tx.insert(attachments).values(
+    const rows = await tx.insert(attachments).values(
       input.attachments.map((file) => ({
         suggestionId: inserted.id,
         filename: file.filename,
@@ -90,7 +97,15 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
         extractedText: file.extractedText ? clean(file.extractedText) : null,
         textNote: file.textNote ?? null,
       })),
-    );
+    ).returning({ id: attachments.id });
+    attachmentIds = rows.map((row) => row.id);
+  }
+  if (original) {
+    await saveTextOriginal(tx, inserted.id, {
+      title: original.title,
+      body: original.body,
+      attachments: original.attachments.map(({ index, text }) => ({ attachmentId: attachmentIds[index]!, text })),
+    });
   }
 
   // The search row, near-duplicate links and the category proposal need not
@@ -125,6 +140,20 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const clean = <T extends string | undefined | null>(value: T): T => (typeof value === 'string' ? (value.replace(CONTROL, '') as T) : value);
 
+function screenInput(input: SubmitSuggestionInput) {
+  const files = input.attachments ?? [];
+  const screened = screenSubmittedText({ title: input.title, body: input.body, attachmentTexts: files.map((file) => file.extractedText) });
+  return {
+    input: {
+      ...input,
+      title: screened.title,
+      body: screened.body,
+      attachments: input.attachments && files.map((file, index) => ({ ...file, extractedText: screened.attachmentTexts[index] ?? undefined })),
+    },
+    original: screened.original,
+  };
+}
+
 function cleanInput(input: SubmitSuggestionInput): SubmitSuggestionInput {
   return {
     ...input,
@@ -137,7 +166,7 @@ function cleanInput(input: SubmitSuggestionInput): SubmitSuggestionInput {
       phone: clean(input.contact.phone),
       email: clean(input.contact.email),
     },
-    attachments: input.attachments?.map((file) => ({ ...file, filename: clean(file.filename) || 'attachment' })),
+    attachments: input.attachments?.map((file) => ({ ...file, filename: clean(file.filename) || 'attachment', extractedText: clean(file.extractedText) })),
   };
 }
 
@@ -188,6 +217,7 @@ async function insertWithFreshCode(tx: Transaction, input: SubmitSuggestionInput
         channel: input.channel,
         submitterType: input.submitterType,
         // 署名公开 without a name to show is no different from 匿名公开.
+        contactScreenVersion: CONTACT_SCREEN_VERSION,
         publicationConsent: input.publicationConsent === 'named' && !input.contact.name?.trim() ? 'anonymous' : (input.publicationConsent ?? 'none'),
         status: input.status ?? 'received',
         heldReason: input.status === 'pending_verification' ? (input.heldReason ?? 'unspecified') : null,

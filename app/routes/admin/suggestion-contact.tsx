@@ -2,9 +2,10 @@ import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/suggestion-contact';
 import moderationStyles from '../../styles/moderation.css?url';
-import { ContactList } from '../../components/moderation/contact-panel.tsx';
+import { ContactList, OriginalText } from '../../components/moderation/contact-panel.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { maskedContact, revealContact } from '../../domain/contacts/contacts.server.ts';
+import { hasTextOriginal } from '../../domain/contacts/text-originals.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
@@ -16,7 +17,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: mode
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   await requireUserWithPermission(request, context, 'read:contact:any');
   const id = idParam(params.suggestionId);
-  return { id, masked: await maskedContact(context.db, id) };
+  return { id, masked: await maskedContact(context.db, id), textMasked: await hasTextOriginal(context.db, id) };
 }
 
 const RevealForm = z.object({ reason: z.string().trim().min(2).max(200) });
@@ -49,10 +50,12 @@ export default function SuggestionContact({ loaderData, actionData }: Route.Comp
         <>
           <p role="status">{t('mod.detail.revealed')}</p>
           <ContactList contact={revealed} />
+          <OriginalText original={revealed.original} />
         </>
-      ) : loaderData.masked ? (
+      ) : loaderData.masked || loaderData.textMasked ? (
         <>
-          <ContactList contact={loaderData.masked} />
+          {loaderData.masked && <ContactList contact={loaderData.masked} />}
+          {loaderData.textMasked && <p className="muted">{t('mod.detail.textMasked')}</p>}
           <Form method="post" className="admin-form">
             <label>
               {t('mod.detail.revealReason')}

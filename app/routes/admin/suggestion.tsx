@@ -138,7 +138,7 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
       <div className="suggestion-layout">
         <div>
           <SuggestionSummary s={s} canDownloadEml={loaderData.canReadContact} />
-          <ContactPanel suggestionId={s.id} masked={loaderData.masked} canReveal={loaderData.canReadContact} />
+          <ContactPanel suggestionId={s.id} masked={loaderData.masked} textMasked={s.textMasked} canReveal={loaderData.canReadContact} />
           <SimilarPanel data={loaderData.similar} planId={s.planId} canModerate={loaderData.canModerate} />
           <NotesPanel notes={s.notes} canWrite={loaderData.canModerate} />
         </div>

@@ -1,5 +1,5 @@
 import { maskEmail, maskName, maskPhone, maskUnit } from '../../contacts/mask.ts';
-import { maskContactsInText } from './mask-mail-text.ts';
+import { maskContactsInText } from '../../contacts/contacts-in-text.ts';
 import { extractSubmitterDetails } from './submitter-details.ts';
 
 // What the mail queue shows of a mail's text: the words as written, with the
