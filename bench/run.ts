@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { recountPlan } from '../app/domain/categorize/classifier.server.ts';
-import { buildIfNeeded } from '../app/server/build-if-needed.ts';
 import { connect } from '../db/client.server.ts';
 import { startFakeHcaptcha } from '../tests/setup/fake-hcaptcha.ts';
 import { startSmtpSink } from '../tests/setup/smtp-sink.ts';
@@ -38,9 +37,6 @@ const started = performance.now();
 const loadAtStart = os.loadavg()[0]!;
 const log = (message: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
-
-// As `npm start` does: build when the sources are newer than the build.
-buildIfNeeded(path.resolve('.'), { info: log } as unknown as Parameters<typeof buildIfNeeded>[1]);
 
 const database = await openBenchDatabase(`bench_${size}`);
 const sql = postgres(database.url, { max: 6, onnotice: () => {} });

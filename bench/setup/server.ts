@@ -4,8 +4,8 @@ import path from 'node:path';
 import { FAKE_SECRET, FAKE_SITEKEY } from '../../tests/setup/fake-hcaptcha.ts';
 import { TEST_CONTACT_KEY } from '../../tests/setup/contact-keyring.ts';
 
-// The production build as `npm start` runs it (node --import tsx
-// app/server/main.ts, NODE_ENV=production), in a child process whose RSS the
+// The production build as `npm start` runs it (node scripts/start.mjs main,
+// which builds first if the sources changed; NODE_ENV=production), in a child process whose RSS the
 // bench can read from /proc, with the fake hCaptcha and an SMTP sink.
 
 export const INTAKE_TOKEN = 'bench-intake-token-0123456789';
@@ -55,14 +55,10 @@ export function serverEnv(o: ServerOptions): NodeJS.ProcessEnv {
 
 export async function startServer(o: ServerOptions, timeoutMs = 120_000): Promise<BenchServer> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [...(o.extraArgs ?? []), '--import', 'tsx', path.resolve('app/server/main.ts')],
-    {
-      env: serverEnv(o),
-      stdio: ['ignore', 'inherit', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, [...(o.extraArgs ?? []), path.resolve('scripts/start.mjs'), 'main'], {
+    env: serverEnv(o),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const url = `http://127.0.0.1:${o.port}`;
   await waitFor200(`${url}/`, child, timeoutMs);
   const startedMs = performance.now() - started;

@@ -176,7 +176,6 @@ test("an email's pre-filled category is not learnt from until a moderator confir
   const before = (await trainPlanModels(database.db, planId)).category!.examples;
   const mail = await createSuggestion(database.db, planId, {
     channel: 'email',
-    prefillCategory: true,
     title: '食堂',
     body: '食堂饭菜价格上涨太快，建议增加平价窗口。',
   });
