@@ -35,6 +35,8 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string;
   databaseName: string;
   log: Log;
+  /** More `-c name=value` server settings (the bench preloads pg_stat_statements to count queries). */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const { dataDir, databaseName, log } = options;
   const clusterDir = path.join(dataDir, 'pg');
@@ -61,7 +63,13 @@ export async function startEmbeddedDatabase(options: {
     createPostgresUser: isRoot,
     // UTF8 whatever the machine's locale: Chinese text must round-trip.
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message) => remember(output, message),
     onError: (error) => remember(output, String(error)),
   });
@@ -177,7 +185,10 @@ export async function attachToRunningEmbeddedDatabase(options: {
 // postmaster.pid: line 1 the pid, line 4 the port (PostgreSQL's documented layout).
 function readPostmasterPort(clusterDir: string): number | undefined {
   try {
-    const port = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[3] ?? '', 10);
+    const port = Number.parseInt(
+      fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[3] ?? '',
+      10,
+    );
     return Number.isInteger(port) && port > 0 ? port : undefined;
   } catch {
     return undefined;
@@ -224,7 +235,10 @@ async function stopOrphanedServer(clusterDir: string, log: Log) {
 
 function readPostmasterPid(clusterDir: string): number | undefined {
   try {
-    const pid = Number.parseInt(fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    const pid = Number.parseInt(
+      fs.readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '',
+      10,
+    );
     return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;

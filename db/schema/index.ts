@@ -10,3 +10,4 @@ export * from './moderation.ts';
 export * from './versions.ts';
 export * from './feedback.ts';
 export * from './search.ts';
+export * from './classifier.ts';

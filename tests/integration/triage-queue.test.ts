@@ -130,6 +130,15 @@ test('counts per status follow the other filters', async () => {
   expect(counts).toEqual({ pending_verification: 4, received: 36 });
 });
 
+test('counts stop just above the cap, so a big status costs a bounded read (decision 082)', async () => {
+  const counts = await statusCounts(database.db, {
+    viewer: moderator,
+    query: query({ plan: String(planId), channel: 'email' }),
+    cap: 10,
+  });
+  expect(counts).toEqual({ pending_verification: 4, received: 11 });
+});
+
 test('previous and next follow the queue order', async () => {
   const q = query({ plan: String(planId), sort: 'oldest' });
   expect(await queueNeighbours(database.db, { viewer: moderator, query: q, id: all[1]! })).toEqual({

@@ -10,7 +10,10 @@ export type Cursor = { key: string; id: number };
 const TIMESTAMPTZ_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
 // Relevance pages by the search rank, a float4 as PostgreSQL prints it (shortest exact form).
 const RANK_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
-const Shape = z.tuple([z.string().regex(TIMESTAMPTZ_TEXT).or(z.string().regex(RANK_TEXT)), z.number().int().positive()]);
+const Shape = z.tuple([
+  z.string().regex(TIMESTAMPTZ_TEXT).or(z.string().regex(RANK_TEXT)),
+  z.number().int().positive(),
+]);
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.key, cursor.id])).toString('base64url');

@@ -19,6 +19,7 @@ import { decodeCursor, encodeCursor } from './cursor.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import type { QueueQuery, QueueSort } from './queue-filter.ts';
 import type { Status } from './statuses.ts';
+import { STATUS_COUNT_CAP } from './status-count-cap.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -77,7 +78,11 @@ const SNIPPET_SOURCE_CHARS = 20_000;
 
 function snippetFor(row: { title: string; body: string | null; files: string | null }, search: SearchSql | undefined) {
   if (!search) return null;
-  for (const [source, text] of [['title', row.title], ['body', row.body], ['attachment', row.files]] as const) {
+  for (const [source, text] of [
+    ['title', row.title],
+    ['body', row.body],
+    ['attachment', row.files],
+  ] as const) {
     const snippet: Snippet | undefined = text ? buildSnippet(text, search.terms) : undefined;
     if (snippet) return { source, pieces: snippet };
   }
@@ -151,15 +156,27 @@ export async function filteredSuggestions(db: Database, { viewer, query }: { vie
   };
 }
 
-/** How many suggestions each status holds under the other filters: one grouped query. */
-export async function statusCounts(db: Database, { viewer, query }: { viewer: Actor; query: QueueQuery }) {
+/**
+ * How many suggestions each status holds under the other filters, each count
+ * stopping at cap + 1 (a value above the cap means "more"): one
+ * query, one bounded index range per status. Statuses with none are left out.
+ */
+export async function statusCounts(
+  db: Database,
+  { viewer, query, cap = STATUS_COUNT_CAP }: { viewer: Actor; query: QueueQuery; cap?: number },
+) {
   assertPermission(viewer, 'read:suggestion:any');
-  const rows = await db
-    .select({ status: suggestions.status, count: sql<number>`count(*)::int` })
-    .from(suggestions)
-    .where(and(...filterConditions(query)))
-    .groupBy(suggestions.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.count])) as Partial<Record<Status, number>>;
+  const filters = filterConditions(query);
+  const rows = await db.execute<{ status: Status; count: number }>(sql`
+    select s.status, (
+      select count(*)::int from (
+        select 1 from ${suggestions} where ${and(...filters, sql`${suggestions.status} = s.status`)} limit ${cap + 1}
+      ) bounded
+    ) as count
+    from unnest(enum_range(null::suggestion_status)) s(status)`);
+  return Object.fromEntries(rows.filter((r) => r.count > 0).map((r) => [r.status, r.count])) as Partial<
+    Record<Status, number>
+  >;
 }
 
 /** The suggestions just before and after `id` in the queue's order, for "previous / next" on the detail page. */

@@ -4,7 +4,9 @@
  * `Forbidden`, from app/domain/authorization.
  */
 export class ModerationError extends Error {
-  constructor(readonly code: 'not_found' | 'not_allowed' | 'no_email' | 'same_suggestion' | 'other_plan' | 'consent_note') {
+  constructor(
+    readonly code: 'not_found' | 'not_allowed' | 'no_email' | 'same_suggestion' | 'other_plan' | 'consent_note',
+  ) {
     super(`moderation: ${code}`);
   }
 }

@@ -21,14 +21,22 @@ import { inboxTabs, type InboxTab } from './inbox-tabs.ts';
 
 export async function inboxPage(
   db: Database,
-  { viewer, tab, before, ip, maxBytes = 40 * 1024 * 1024 }: { viewer: Actor; tab: InboxTab; before?: number; ip?: string; maxBytes?: number },
+  {
+    viewer,
+    tab,
+    before,
+    ip,
+    maxBytes = 40 * 1024 * 1024,
+  }: { viewer: Actor; tab: InboxTab; before?: number; ip?: string; maxBytes?: number },
 ) {
   assertPermission(viewer, 'read:suggestion:any');
   const limit = 20;
   const rows = await listInboundQueue(db, { statuses: [...inboxTabs[tab]], before, limit: limit + 1, maxBytes });
   const page = rows.slice(0, limit);
   // Unmasked senders only for contact readers, through the contacts module (audited there).
-  const senders = viewer.permissions.has('read:contact:any') ? await inboundSenders(db, { viewer, ids: page.map((r) => r.id), ip }) : new Map<number, string | null>();
+  const senders = viewer.permissions.has('read:contact:any')
+    ? await inboundSenders(db, { viewer, ids: page.map((r) => r.id), ip })
+    : new Map<number, string | null>();
   return {
     rows: page.map(({ text, statusDetail, ...r }) => ({
       ...r,
@@ -49,7 +57,10 @@ function withoutError(detail: Record<string, string | number> | null) {
 }
 
 /** A file left in a mail (not accepted, or beyond the count), for staff to download. Audited. */
-export async function downloadInboundAttachment(db: Database, { id, index, actor, ip, maxBytes }: Act & { index: number; maxBytes: number }) {
+export async function downloadInboundAttachment(
+  db: Database,
+  { id, index, actor, ip, maxBytes }: Act & { index: number; maxBytes: number },
+) {
   assertPermission(actor, 'read:suggestion:any');
   const file = await inboundAttachment(db, { id, index, maxBytes });
   if (!file) return undefined;

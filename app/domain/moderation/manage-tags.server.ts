@@ -39,12 +39,22 @@ export async function changeTags(
 ): Promise<boolean> {
   assertPermission(viewer, 'manage:plan:any');
   return db.transaction(async (tx) => {
-    const inPlan = async (id: number) => (await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.id, id), eq(tags.planId, planId)))).length === 1;
+    const inPlan = async (id: number) =>
+      (
+        await tx
+          .select({ id: tags.id })
+          .from(tags)
+          .where(and(eq(tags.id, id), eq(tags.planId, planId)))
+      ).length === 1;
     const audit = (action: string, details: Record<string, unknown>) =>
       recordAudit(tx, { actorId: viewer.id, action, targetType: 'plan', targetId: planId, details, ip });
     switch (change.kind) {
       case 'add': {
-        const [created] = await tx.insert(tags).values({ planId, name: normalizeTagName(change.name) }).onConflictDoNothing().returning({ id: tags.id });
+        const [created] = await tx
+          .insert(tags)
+          .values({ planId, name: normalizeTagName(change.name) })
+          .onConflictDoNothing()
+          .returning({ id: tags.id });
         if (!created) throw new TagNameTakenError();
         await audit('tag.created', { tagId: created.id });
         return true;
@@ -52,14 +62,18 @@ export async function changeTags(
       case 'rename': {
         if (!(await inPlan(change.tagId))) return false;
         const name = normalizeTagName(change.name);
-        const [clash] = await tx.select({ id: tags.id }).from(tags).where(and(eq(tags.planId, planId), eq(tags.name, name)));
+        const [clash] = await tx
+          .select({ id: tags.id })
+          .from(tags)
+          .where(and(eq(tags.planId, planId), eq(tags.name, name)));
         if (clash && clash.id !== change.tagId) throw new TagNameTakenError();
         await tx.update(tags).set({ name }).where(eq(tags.id, change.tagId));
         await audit('tag.renamed', { tagId: change.tagId });
         return true;
       }
       case 'merge': {
-        if (change.tagId === change.intoTagId || !(await inPlan(change.tagId)) || !(await inPlan(change.intoTagId))) return false;
+        if (change.tagId === change.intoTagId || !(await inPlan(change.tagId)) || !(await inPlan(change.intoTagId)))
+          return false;
         const uses = await tx.$count(suggestionTags, eq(suggestionTags.tagId, change.tagId));
         await tx.execute(sql`
           insert into suggestion_tags (suggestion_id, tag_id)

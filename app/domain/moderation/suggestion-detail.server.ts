@@ -94,7 +94,14 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     notesFor(db, id),
     inboundEmailId
       ? db
-          .select({ id: inboundEmails.id, keyId: inboundEmails.keyId, rawHead: inboundEmails.rawHead, raw: sql<Buffer | null>`case when ${inboundEmails.keyId} is null then ${inboundEmails.raw} end`, receivedAt: inboundEmails.receivedAt, hasHtml: sql<boolean>`${inboundEmails.sanitizedHtml} is not null` })
+          .select({
+            id: inboundEmails.id,
+            keyId: inboundEmails.keyId,
+            rawHead: inboundEmails.rawHead,
+            raw: sql<Buffer | null>`case when ${inboundEmails.keyId} is null then ${inboundEmails.raw} end`,
+            receivedAt: inboundEmails.receivedAt,
+            hasHtml: sql<boolean>`${inboundEmails.sanitizedHtml} is not null`,
+          })
           .from(inboundEmails)
           .where(eq(inboundEmails.id, inboundEmailId))
       : Promise.resolve([]),
@@ -150,7 +157,12 @@ export type SuggestionView = Omit<SuggestionForStaff, 'contact'>;
 /** One attachment's bytes for the download route. */
 export async function attachmentForStaff(
   db: Database,
-  { suggestionId, attachmentId, viewer, ip }: { suggestionId: number; attachmentId: number; viewer: Actor; ip?: string },
+  {
+    suggestionId,
+    attachmentId,
+    viewer,
+    ip,
+  }: { suggestionId: number; attachmentId: number; viewer: Actor; ip?: string },
 ) {
   assertPermission(viewer, 'read:suggestion:any');
   // A scanned letter carries the sender's name and address: every download
@@ -161,7 +173,14 @@ export async function attachmentForStaff(
       .from(attachments)
       .where(and(eq(attachments.id, attachmentId), eq(attachments.suggestionId, suggestionId)));
     if (!file) return null;
-    await recordAudit(tx, { actorId: viewer.id, action: 'attachment.downloaded', targetType: 'suggestion', targetId: suggestionId, details: { attachmentId }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'attachment.downloaded',
+      targetType: 'suggestion',
+      targetId: suggestionId,
+      details: { attachmentId },
+      ip,
+    });
     return file;
   });
 }
