@@ -1,4 +1,5 @@
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components';
+import { Hr, Link, Section, Text } from '@react-email/components';
+import { EmailFrame } from './components/email-frame.tsx';
 
 export type AcknowledgementProps = {
   locale: 'zh-CN' | 'en';
@@ -26,44 +27,44 @@ const copy = {
     received: (plan: string) => `We have received your suggestion on “${plan}”. Thank you for taking part.`,
     titleLabel: 'Title',
     codeLabel: 'Tracking code',
-    howToTrack: 'Keep the tracking code. With it and the email address you gave, you can follow the progress and any reply at:',
-    confidential: 'Your name, unit and contact details are used only by staff to reach you and are kept strictly confidential.',
+    howToTrack:
+      'Keep the tracking code. With it and the email address you gave, you can follow the progress and any reply at:',
+    confidential:
+      'Your name, unit and contact details are used only by staff to reach you and are kept strictly confidential.',
     noReply: 'This message was sent automatically; please do not reply to it.',
   },
 };
 
-export function acknowledgementSubject({ locale, trackingCode }: Pick<AcknowledgementProps, 'locale' | 'trackingCode'>) {
+export function acknowledgementSubject({
+  locale,
+  trackingCode,
+}: Pick<AcknowledgementProps, 'locale' | 'trackingCode'>) {
   return locale === 'en' ? `Suggestion received (${trackingCode})` : `意见建议已收到（跟踪编号 ${trackingCode}）`;
 }
 
 export default function Acknowledgement(props: AcknowledgementProps) {
   const t = copy[props.locale];
   return (
-    <Html lang={props.locale}>
-      <Head />
-      <Preview>{t.preview(props.trackingCode)}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: "'PingFang SC','Microsoft YaHei',sans-serif", color: '#1f2328' }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px', borderTop: '4px solid #9f1d20' }}>
-          <Heading as="h1" style={{ fontSize: '20px' }}>
-            {props.organizer || props.planTitle}
-          </Heading>
-          <Text>{t.greeting}</Text>
-          <Text>{t.received(props.planTitle)}</Text>
-          <Section style={{ backgroundColor: '#f4f5f7', padding: '12px 16px' }}>
-            <Text style={{ margin: 0 }}>
-              {t.titleLabel}：{props.suggestionTitle}
-            </Text>
-            <Text style={{ margin: 0, fontSize: '18px', fontWeight: 700 }}>
-              {t.codeLabel}：{props.trackingCode}
-            </Text>
-          </Section>
-          <Text>{t.howToTrack}</Text>
-          <Link href={props.trackUrl}>{props.trackUrl}</Link>
-          <Hr />
-          <Text style={{ color: '#4f5661', fontSize: '13px' }}>{t.confidential}</Text>
-          <Text style={{ color: '#4f5661', fontSize: '13px' }}>{t.noReply}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame
+      lang={props.locale}
+      preview={t.preview(props.trackingCode)}
+      heading={props.organizer || props.planTitle}
+    >
+      <Text>{t.greeting}</Text>
+      <Text>{t.received(props.planTitle)}</Text>
+      <Section style={{ backgroundColor: '#f4f5f7', padding: '12px 16px' }}>
+        <Text style={{ margin: 0 }}>
+          {t.titleLabel}：{props.suggestionTitle}
+        </Text>
+        <Text style={{ margin: 0, fontSize: '18px', fontWeight: 700 }}>
+          {t.codeLabel}：{props.trackingCode}
+        </Text>
+      </Section>
+      <Text>{t.howToTrack}</Text>
+      <Link href={props.trackUrl}>{props.trackUrl}</Link>
+      <Hr />
+      <Text style={{ color: '#4f5661', fontSize: '13px' }}>{t.confidential}</Text>
+      <Text style={{ color: '#4f5661', fontSize: '13px' }}>{t.noReply}</Text>
+    </EmailFrame>
   );
 }

@@ -1,4 +1,5 @@
-import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
+import { Hr, Link, Text } from '@react-email/components';
+import { EmailFrame } from './components/email-frame.tsx';
 
 // Sent whenever a suggestion's publication choice changes, by the submitter or
 // recorded by staff: the submitter can check that it is what they agreed to.
@@ -36,30 +37,23 @@ const copy = {
 };
 
 export function consentChangedSubject({ locale, trackingCode }: Pick<ConsentChangedProps, 'locale' | 'trackingCode'>) {
-  return locale === 'en' ? `Publication choice changed (${trackingCode})` : `公开方式已更改（跟踪编号 ${trackingCode}）`;
+  return locale === 'en'
+    ? `Publication choice changed (${trackingCode})`
+    : `公开方式已更改（跟踪编号 ${trackingCode}）`;
 }
 
 export default function ConsentChanged(props: ConsentChangedProps) {
   const t = copy[props.locale];
   return (
-    <Html lang={props.locale}>
-      <Head />
-      <Preview>{t.preview(props.trackingCode)}</Preview>
-      <Body style={{ backgroundColor: '#f4f5f7', fontFamily: "'PingFang SC','Microsoft YaHei',sans-serif", color: '#1f2328' }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px', borderTop: '4px solid #9f1d20' }}>
-          <Heading as="h1" style={{ fontSize: '20px' }}>
-            {props.trackingCode}
-          </Heading>
-          <Text>{t.greeting}</Text>
-          <Text>{t.changed(props.suggestionTitle)}</Text>
-          <Text style={{ fontWeight: 700 }}>{t.consent[props.consent]}</Text>
-          <Text>{props.byStaff ? t.byStaff : t.bySelf}</Text>
-          <Text>{t.notYou}</Text>
-          <Link href={props.trackUrl}>{props.trackUrl}</Link>
-          <Hr />
-          <Text style={{ color: '#4f5661', fontSize: '13px' }}>{t.noReply}</Text>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame lang={props.locale} preview={t.preview(props.trackingCode)} heading={props.trackingCode}>
+      <Text>{t.greeting}</Text>
+      <Text>{t.changed(props.suggestionTitle)}</Text>
+      <Text style={{ fontWeight: 700 }}>{t.consent[props.consent]}</Text>
+      <Text>{props.byStaff ? t.byStaff : t.bySelf}</Text>
+      <Text>{t.notYou}</Text>
+      <Link href={props.trackUrl}>{props.trackUrl}</Link>
+      <Hr />
+      <Text style={{ color: '#4f5661', fontSize: '13px' }}>{t.noReply}</Text>
+    </EmailFrame>
   );
 }

@@ -1,4 +1,5 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Text } from '@react-email/components';
+import { Button, Hr, Link, Text } from '@react-email/components';
+import { EmailFrame } from './components/email-frame.tsx';
 
 export type DecisionEmailProps = {
   planTitle: string;
@@ -27,46 +28,33 @@ export function decisionSubject({
  */
 export default function DecisionEmail(props: DecisionEmailProps) {
   return (
-    <Html lang="zh-CN">
-      <Head />
-      <Preview>{`办理结果：${props.decisionLabel}（${props.trackingCode}）`}</Preview>
-      <Body
-        style={{
-          backgroundColor: '#f4f5f7',
-          fontFamily: "'PingFang SC','Microsoft YaHei',sans-serif",
-          color: '#1f2328',
-        }}
+    <EmailFrame
+      lang="zh-CN"
+      preview={`办理结果：${props.decisionLabel}（${props.trackingCode}）`}
+      heading={props.organizer || props.planTitle}
+    >
+      <Text>您好：</Text>
+      <Text>
+        您对《{props.planTitle}》提出的意见建议“{props.suggestionTitle}”（跟踪编号 {props.trackingCode}
+        ）已办理完毕，办理结果为：
+        <strong>{props.decisionLabel}</strong>。
+      </Text>
+      {props.publicReply && <Text style={{ whiteSpace: 'pre-wrap' }}>答复：{props.publicReply}</Text>}
+      <Text>请您对本次办理情况作出评价（满意 / 基本满意 / 不满意），每条意见建议可评价一次：</Text>
+      <Button
+        href={props.rateUrl}
+        style={{ backgroundColor: '#9f1d20', color: '#ffffff', padding: '12px 20px', borderRadius: '4px' }}
       >
-        <Container
-          style={{ backgroundColor: '#ffffff', padding: '24px', maxWidth: '560px', borderTop: '4px solid #9f1d20' }}
-        >
-          <Heading as="h1" style={{ fontSize: '20px' }}>
-            {props.organizer || props.planTitle}
-          </Heading>
-          <Text>您好：</Text>
-          <Text>
-            您对《{props.planTitle}》提出的意见建议“{props.suggestionTitle}”（跟踪编号 {props.trackingCode}
-            ）已办理完毕，办理结果为：
-            <strong>{props.decisionLabel}</strong>。
-          </Text>
-          {props.publicReply && <Text style={{ whiteSpace: 'pre-wrap' }}>答复：{props.publicReply}</Text>}
-          <Text>请您对本次办理情况作出评价（满意 / 基本满意 / 不满意），每条意见建议可评价一次：</Text>
-          <Button
-            href={props.rateUrl}
-            style={{ backgroundColor: '#9f1d20', color: '#ffffff', padding: '12px 20px', borderRadius: '4px' }}
-          >
-            评价办理情况
-          </Button>
-          <Text style={{ fontSize: '13px', color: '#4f5661' }}>
-            如按钮无法打开，请复制此链接到浏览器：<Link href={props.rateUrl}>{props.rateUrl}</Link>
-          </Text>
-          <Hr />
-          <Text style={{ color: '#4f5661', fontSize: '13px' }}>
-            您也可以凭跟踪编号和提交时填写的联系方式在 <Link href={props.trackUrl}>{props.trackUrl}</Link>{' '}
-            查看办理进度并评价。本邮件由系统自动发送，请勿直接回复。
-          </Text>
-        </Container>
-      </Body>
-    </Html>
+        评价办理情况
+      </Button>
+      <Text style={{ fontSize: '13px', color: '#4f5661' }}>
+        如按钮无法打开，请复制此链接到浏览器：<Link href={props.rateUrl}>{props.rateUrl}</Link>
+      </Text>
+      <Hr />
+      <Text style={{ color: '#4f5661', fontSize: '13px' }}>
+        您也可以凭跟踪编号和提交时填写的联系方式在 <Link href={props.trackUrl}>{props.trackUrl}</Link>{' '}
+        查看办理进度并评价。本邮件由系统自动发送，请勿直接回复。
+      </Text>
+    </EmailFrame>
   );
 }
