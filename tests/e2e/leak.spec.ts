@@ -66,7 +66,8 @@ test('names, phones and emails reach no log, public page, planner export or thir
   await page.goto(`/plans/${plan.slug}/suggest`);
   await page.getByLabel('意见类别').selectOption({ label: '人才培养' });
   await page.getByLabel('标题').fill(`建议延长实验室开放时间 ${tag}`);
-  await page.getByLabel('意见建议内容').fill('建议各实验室在考试周延长开放时间至晚上十点，方便学生复习。');
+  // The body repeats the contact details in prose, unlabelled (issue 13 point 4: masked in the text).
+  await page.getByLabel('意见建议内容').fill(`建议各实验室在考试周延长开放时间至晚上十点，方便学生复习。如需沟通请打 ${webPerson.phone.slice(0, 3)} ${webPerson.phone.slice(3, 7)} ${webPerson.phone.slice(7)} 或写信到 ${webPerson.email}。`);
   await page.getByRole('radio', { name: '在校学生' }).check();
   await page.getByLabel('姓名').fill(webPerson.name);
   await page.getByLabel('工作单位或班级').fill(webPerson.unit);
@@ -79,7 +80,7 @@ test('names, phones and emails reach no log, public page, planner export or thir
   await expect(page.getByRole('heading', { level: 1, name: '提交成功' })).toBeVisible();
   const webCode = (await page.getByTestId('tracking-code').textContent())!.trim();
 
-  // 2. A teacher by mail, as the mail server pipes it in: From with a display name, contact lines in the body.
+  // 2. A teacher by mail, as the mail server pipes it in: From with a display name, contact lines and a signature in the body.
   const raw = [
     `From: =?UTF-8?B?${Buffer.from(mailPerson.name).toString('base64')}?= <${mailPerson.email}>`,
     'To: ghy@example.edu.cn',
@@ -95,6 +96,12 @@ test('names, phones and emails reach no log, public page, planner export or thir
     `姓名：${mailPerson.name}`,
     `单位：${mailPerson.unit}`,
     `电话：${mailPerson.phone}`,
+    '',
+    // A signature after the closing: a name and a bare mobile, no labels.
+    '此致',
+    '敬礼',
+    mailPerson.name,
+    mailPerson.phone,
     '',
   ].join('\r\n');
   const mailed = await page.request.post('/api/intake/email', { headers: { authorization: `Bearer ${E2E_INTAKE_TOKEN}`, 'content-type': 'message/rfc822' }, data: Buffer.from(raw) });
