@@ -9,7 +9,11 @@ test('a failed query is logged by message, name and code, never with its paramet
     detail: 'Key (phone)=(13812345678) already exists.',
   });
   const described = describeError(error);
-  expect(described).toEqual({ name: 'PostgresError', message: 'duplicate key value violates unique constraint "x"', code: '23505' });
+  expect(described).toEqual({
+    name: 'PostgresError',
+    message: 'duplicate key value violates unique constraint "x"',
+    code: '23505',
+  });
   expect(JSON.stringify(described)).not.toContain('13812345678');
 });
 
@@ -21,17 +25,37 @@ test('request errors go to the request logger; aborted requests are not errors',
   expect(logged).toEqual([{ err: { name: 'Error', message: 'boom' }, method: 'GET', path: '/plans/x' }]);
   const aborted = new AbortController();
   aborted.abort();
-  handleError(new Error('gone'), { request: new Request('http://localhost/', { signal: aborted.signal }), context, params: {} } as never);
+  handleError(new Error('gone'), {
+    request: new Request('http://localhost/', { signal: aborted.signal }),
+    context,
+    params: {},
+  } as never);
   expect(logged).toHaveLength(1);
 });
 
 test('a query error wrapped by Drizzle is logged without its statement or parameters; secret paths are masked', () => {
-  const driver = Object.assign(new Error('null value in column "raw" violates not-null constraint'), { name: 'PostgresError', code: '23502' });
-  const wrapped = new Error('Failed query: insert into "inbound_emails" ("raw") values ($1)\nparams: From: 张三 <zhang@example.edu.cn>', { cause: driver });
+  const driver = Object.assign(new Error('null value in column "raw" violates not-null constraint'), {
+    name: 'PostgresError',
+    code: '23502',
+  });
+  const wrapped = new Error(
+    'Failed query: insert into "inbound_emails" ("raw") values ($1)\nparams: From: 张三 <zhang@example.edu.cn>',
+    { cause: driver },
+  );
   const logged: unknown[] = [];
   const context = { log: { error: (entry: unknown) => logged.push(entry) } };
-  handleError(wrapped, { request: new Request('http://localhost/rate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'), context, params: {} } as never);
-  expect(logged).toEqual([{ err: { name: 'PostgresError', code: '23502', message: 'null value in column "raw" violates not-null constraint' }, method: 'GET', path: '/rate/:secret' }]);
+  handleError(wrapped, {
+    request: new Request('http://localhost/rate/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG'),
+    context,
+    params: {},
+  } as never);
+  expect(logged).toEqual([
+    {
+      err: { name: 'PostgresError', code: '23502', message: 'null value in column "raw" violates not-null constraint' },
+      method: 'GET',
+      path: '/rate/:secret',
+    },
+  ]);
   expect(JSON.stringify(logged)).not.toContain('zhang@example.edu.cn');
 });
 
@@ -39,8 +63,12 @@ test('a connection failure is recognised from its code, through Drizzle’s wrap
   const { isDatabaseConnectionError } = await import('./server/database-unavailable.ts');
   const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
   expect(isDatabaseConnectionError(new Error('Failed query: select 1', { cause: refused }))).toBe(true);
-  expect(isDatabaseConnectionError(Object.assign(new Error('the database system is starting up'), { code: '57P03' }))).toBe(true);
-  expect(isDatabaseConnectionError(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }))).toBe(true);
+  expect(
+    isDatabaseConnectionError(Object.assign(new Error('the database system is starting up'), { code: '57P03' })),
+  ).toBe(true);
+  expect(
+    isDatabaseConnectionError(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' })),
+  ).toBe(true);
   expect(isDatabaseConnectionError(Object.assign(new Error('terminating connection'), { code: '08006' }))).toBe(true);
   expect(isDatabaseConnectionError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   expect(isDatabaseConnectionError(new Error('boom'))).toBe(false);

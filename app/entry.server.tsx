@@ -8,7 +8,11 @@ import { ServerRouter } from 'react-router';
 import { loggablePath } from './utils/log-path.ts';
 import { safeError } from './utils/safe-error.ts';
 import { NonceContext } from './web/nonce.tsx';
-import { databaseUnavailableDataResponse, databaseUnavailableResponse, noteRequestFailure } from './server/database-unavailable.ts';
+import {
+  databaseUnavailableDataResponse,
+  databaseUnavailableResponse,
+  noteRequestFailure,
+} from './server/database-unavailable.ts';
 
 // React Router's default entry, with two changes: errors go to pino as a
 // message, a name and a code, never through console.error with the whole
@@ -19,7 +23,8 @@ import { databaseUnavailableDataResponse, databaseUnavailableResponse, noteReque
 export const streamTimeout = 5_000;
 
 export function describeError(error: unknown): { name: string; message: string; code?: string } {
-  if (!(error instanceof Error)) return { name: 'NonError', message: typeof error === 'string' ? error.slice(0, 300) : typeof error };
+  if (!(error instanceof Error))
+    return { name: 'NonError', message: typeof error === 'string' ? error.slice(0, 300) : typeof error };
   return safeError(error);
 }
 
@@ -28,7 +33,11 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (request.signal.aborted) return;
   noteRequestFailure(context, error);
   const log = (context as Partial<AppLoadContext>).log;
-  const entry = { err: describeError(error), method: request.method, path: loggablePath(new URL(request.url).pathname) };
+  const entry = {
+    err: describeError(error),
+    method: request.method,
+    path: loggablePath(new URL(request.url).pathname),
+  };
   if (log) log.error(entry, 'request failed');
 };
 
@@ -39,16 +48,29 @@ export default async function handleRequest(
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  if (responseStatusCode >= 500) return (await databaseUnavailableResponse(request, loadContext)) ?? render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
+  if (responseStatusCode >= 500)
+    return (
+      (await databaseUnavailableResponse(request, loadContext)) ??
+      render(request, responseStatusCode, responseHeaders, routerContext, loadContext)
+    );
   return render(request, responseStatusCode, responseHeaders, routerContext, loadContext);
 }
 
 // Single-fetch `*.data` requests never reach handleRequest.
-export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
+export function handleDataRequest(
+  response: Response,
+  { request, context }: { request: Request; context: AppLoadContext },
+) {
   return databaseUnavailableDataResponse(response, request, context);
 }
 
-function render(request: Request, responseStatusCode: number, responseHeaders: Headers, routerContext: EntryContext, loadContext: AppLoadContext): Promise<Response> | Response {
+function render(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  routerContext: EntryContext,
+  loadContext: AppLoadContext,
+): Promise<Response> | Response {
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
@@ -58,7 +80,8 @@ function render(request: Request, responseStatusCode: number, responseHeaders: H
     let shellRendered = false;
     const userAgent = request.headers.get('user-agent');
     // Crawlers get the whole document at once.
-    const readyOption: keyof RenderToPipeableStreamOptions = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady';
+    const readyOption: keyof RenderToPipeableStreamOptions =
+      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady';
     let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(() => abort(), streamTimeout + 1000);
 
     const nonce = loadContext.cspNonce || undefined;
@@ -80,7 +103,12 @@ function render(request: Request, responseStatusCode: number, responseHeaders: H
         });
         responseHeaders.set('Content-Type', 'text/html');
         pipe(body);
-        resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
       },
       onShellError(error: unknown) {
         reject(error);
@@ -88,7 +116,11 @@ function render(request: Request, responseStatusCode: number, responseHeaders: H
       onError(error: unknown) {
         responseStatusCode = 500;
         // Errors before the shell reject and are logged by handleError.
-        if (shellRendered) loadContext.log.error({ err: describeError(error), path: loggablePath(new URL(request.url).pathname) }, 'render failed');
+        if (shellRendered)
+          loadContext.log.error(
+            { err: describeError(error), path: loggablePath(new URL(request.url).pathname) },
+            'render failed',
+          );
       },
     });
   });

@@ -1,5 +1,13 @@
 import './web/zod-jitless.ts';
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router';
 import type { Route } from './+types/root';
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx';
 import { elderModeFromRequest } from './web/elder-mode.ts';

@@ -48,7 +48,9 @@ export async function openDatabase(options: {
   const url = options.databaseUrl ?? embedded!.url;
   try {
     const handle = connect(url, options.poolSize, { prepare: options.prepare });
-    const replica = options.replica ? connect(options.replica.url, options.replica.poolSize, { prepare: options.prepare, readOnly: true }) : undefined;
+    const replica = options.replica
+      ? connect(options.replica.url, options.replica.poolSize, { prepare: options.prepare, readOnly: true })
+      : undefined;
     return {
       ...handle,
       readDb: replica?.db ?? handle.db,

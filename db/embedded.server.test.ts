@@ -73,7 +73,16 @@ test('command-line tools use the cluster of the running server instead of refusi
     expect(migrate.stderr).toBe('');
     expect(migrate.code).toBe(0);
     const create = await runCli(
-      ['db/cli/staff.ts', 'create', '--email', 'first-admin@test.jianyan.invalid', '--name', '首位管理员', '--role', 'admin'],
+      [
+        'db/cli/staff.ts',
+        'create',
+        '--email',
+        'first-admin@test.jianyan.invalid',
+        '--name',
+        '首位管理员',
+        '--role',
+        'admin',
+      ],
       env,
       'one line password 9\n',
     );

@@ -61,7 +61,13 @@ async function insertDemoPlans(tx: Tx, now: Date): Promise<string[]> {
   const created: string[] = [];
   // The open consultation's window is placed around "now" so that a fresh
   // install always has a consultation accepting suggestions.
-  const openPlanId = await insertPlan(tx, developmentPlan, 'open', new Date(now.getTime() - 7 * DAY), new Date(now.getTime() + 45 * DAY));
+  const openPlanId = await insertPlan(
+    tx,
+    developmentPlan,
+    'open',
+    new Date(now.getTime() - 7 * DAY),
+    new Date(now.getTime() + 45 * DAY),
+  );
   if (openPlanId) {
     created.push(developmentPlan.slug);
     await insertDemoSuggestions(tx, openPlanId, [...demoSuggestions, ...campaignLetters], now);
@@ -85,21 +91,44 @@ async function insertDemoPlans(tx: Tx, now: Date): Promise<string[]> {
  */
 async function finishCampusConsultation(tx: Tx, planId: number, closesAt: Date, now: Date) {
   const ids = await insertDemoSuggestions(tx, planId, campusSuggestions, now);
-  await freezeWorkingText(tx, { planId, number: 1, note: '', actorId: null, publishedAt: new Date(closesAt.getTime() - 30 * DAY) });
-  const sectionRows = await tx.select({ id: planSections.id, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, planId));
+  await freezeWorkingText(tx, {
+    planId,
+    number: 1,
+    note: '',
+    actorId: null,
+    publishedAt: new Date(closesAt.getTime() - 30 * DAY),
+  });
+  const sectionRows = await tx
+    .select({ id: planSections.id, heading: planSections.heading })
+    .from(planSections)
+    .where(eq(planSections.planId, planId));
   for (const revision of campusRevisions) {
     const section = sectionRows.find((s) => s.heading === revision.heading)!;
     await tx.update(planSections).set({ bodyMarkdown: revision.body }).where(eq(planSections.id, section.id));
   }
   const revisedAt = new Date(closesAt.getTime() + 20 * DAY);
-  const versionId = await freezeWorkingText(tx, { planId, number: 2, note: '根据征求意见修订', actorId: null, publishedAt: revisedAt });
+  const versionId = await freezeWorkingText(tx, {
+    planId,
+    number: 2,
+    note: '根据征求意见修订',
+    actorId: null,
+    publishedAt: revisedAt,
+  });
   for (const revision of campusRevisions) {
     const section = sectionRows.find((s) => s.heading === revision.heading)!;
-    const [change] = await tx.insert(planVersionChanges).values({ versionId, sectionKey: section.id, reason: revision.reason }).returning({ id: planVersionChanges.id });
+    const [change] = await tx
+      .insert(planVersionChanges)
+      .values({ versionId, sectionKey: section.id, reason: revision.reason })
+      .returning({ id: planVersionChanges.id });
     const linked = revision.codes.map((code) => ids.get(code)!);
-    await tx.insert(planVersionChangeSuggestions).values(linked.map((suggestionId) => ({ changeId: change!.id, suggestionId })));
+    await tx
+      .insert(planVersionChangeSuggestions)
+      .values(linked.map((suggestionId) => ({ changeId: change!.id, suggestionId })));
   }
-  await tx.update(plans).set({ reportPublishedAt: new Date(Math.min(now.getTime(), revisedAt.getTime() + DAY)) }).where(eq(plans.id, planId));
+  await tx
+    .update(plans)
+    .set({ reportPublishedAt: new Date(Math.min(now.getTime(), revisedAt.getTime() + DAY)) })
+    .where(eq(plans.id, planId));
 }
 
 async function insertPlan(tx: Tx, demo: DemoPlan, status: 'open' | 'closed', opensAt: Date, closesAt: Date) {
@@ -135,9 +164,20 @@ async function insertPlan(tx: Tx, demo: DemoPlan, status: 'open' | 'closed', ope
 }
 
 /** Inserts demo suggestions with their contacts, tags and ratings; returns their ids by tracking code. */
-async function insertDemoSuggestions(tx: Tx, planId: number, demos: DemoSuggestion[], now: Date): Promise<Map<string, number>> {
-  const sectionRows = await tx.select({ id: planSections.id, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, planId));
-  const categoryRows = await tx.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.planId, planId));
+async function insertDemoSuggestions(
+  tx: Tx,
+  planId: number,
+  demos: DemoSuggestion[],
+  now: Date,
+): Promise<Map<string, number>> {
+  const sectionRows = await tx
+    .select({ id: planSections.id, heading: planSections.heading })
+    .from(planSections)
+    .where(eq(planSections.planId, planId));
+  const categoryRows = await tx
+    .select({ id: categories.id, name: categories.name })
+    .from(categories)
+    .where(eq(categories.planId, planId));
   const tagIds = new Map<string, number>();
   const ids = new Map<string, number>();
   for (const demo of demos) {
@@ -170,7 +210,13 @@ async function insertDemoSuggestions(tx: Tx, planId: number, demos: DemoSuggesti
       .returning({ id: suggestions.id });
     ids.set(demo.code, row!.id);
     await saveContact(tx, row!.id, demo.contact);
-    if (demo.rating) await tx.insert(suggestionRatings).values({ suggestionId: row!.id, rating: demo.rating, via: 'track', createdAt: new Date(submittedAt.getTime() + 2 * DAY) });
+    if (demo.rating)
+      await tx.insert(suggestionRatings).values({
+        suggestionId: row!.id,
+        rating: demo.rating,
+        via: 'track',
+        createdAt: new Date(submittedAt.getTime() + 2 * DAY),
+      });
     for (const name of demo.tags ?? []) {
       if (!tagIds.has(name)) {
         const [tag] = await tx.insert(tags).values({ planId, name }).returning({ id: tags.id });

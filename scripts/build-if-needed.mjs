@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 // Sources that change what `npm run build` produces.
-const INPUTS = ['app', 'db', 'emails', 'public', 'react-router.config.ts', 'vite.config.ts', 'package-lock.json', 'scripts/build-server.mjs'];
+const INPUTS = [
+  'app',
+  'db',
+  'emails',
+  'public',
+  'react-router.config.ts',
+  'vite.config.ts',
+  'package-lock.json',
+  'scripts/build-server.mjs',
+];
 // Migrations are read at run time, not built in.
 const SKIP = new Set(['node_modules', 'migrations']);
 export const BUILD_OUTPUTS = ['build/server/index.js', 'build/node/main.js'];
@@ -20,15 +29,20 @@ export function buildIfNeeded(root, log) {
   const cli = path.join(root, 'node_modules/@react-router/dev/bin.js');
   if (!fs.existsSync(cli)) {
     if (builtAt > 0) {
-      log.warn('the sources are newer than the build, but the build tools are not installed (npm ci --omit=dev): serving the existing build');
+      log.warn(
+        'the sources are newer than the build, but the build tools are not installed (npm ci --omit=dev): serving the existing build',
+      );
       return;
     }
-    throw new Error('no build found and no build tools installed: run `npm ci && npm run build` first, then install with `npm ci --omit=dev`');
+    throw new Error(
+      'no build found and no build tools installed: run `npm ci && npm run build` first, then install with `npm ci --omit=dev`',
+    );
   }
   log.info(builtAt ? 'sources changed since the last build; rebuilding' : 'no build found; building');
   for (const args of [[cli, 'build'], [path.join(root, 'scripts/build-server.mjs')]]) {
     const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`${path.basename(args[0])} failed (exit ${result.status ?? result.signal})`);
+    if (result.status !== 0)
+      throw new Error(`${path.basename(args[0])} failed (exit ${result.status ?? result.signal})`);
   }
 }
 

@@ -25,7 +25,9 @@ export const SERVER_ENTRIES = {
 export async function buildServer() {
   await build({
     absWorkingDir: root,
-    entryPoints: Object.fromEntries(Object.entries(SERVER_ENTRIES).map(([name, file]) => [name, path.join(root, file)])),
+    entryPoints: Object.fromEntries(
+      Object.entries(SERVER_ENTRIES).map(([name, file]) => [name, path.join(root, file)]),
+    ),
     outdir: path.join(root, 'build/node'),
     bundle: true,
     // Shared modules go to chunks: one copy of the domain for all entries.

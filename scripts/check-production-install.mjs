@@ -39,14 +39,28 @@ try {
   console.log(`  none of ${BUILD_TOOLS.join(', ')} installed`);
 
   const port = await freePort();
-  const env = { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'warn' };
+  const env = {
+    PATH: process.env.PATH,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: path.join(dir, 'data'),
+    LOG_LEVEL: 'warn',
+  };
   step(`node build/node/main.js --web-only on port ${port} (embedded PostgreSQL)`);
-  server = spawn(process.execPath, ['build/node/main.js', '--web-only'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['build/node/main.js', '--web-only'], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   server.stdout.on('data', (c) => (output += c));
   server.stderr.on('data', (c) => (output += c));
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${url}/healthz`)).status === 200, 120_000, () => output);
+  await until(
+    async () => (await fetch(`${url}/healthz`)).status === 200,
+    120_000,
+    () => output,
+  );
   const home = await fetch(url);
   const html = await home.text();
   if (home.status !== 200 || !html.includes('建言')) fail(`the home page answered ${home.status}`);

@@ -34,7 +34,8 @@ export function Field({ id, label, required, hint, hintId, errors, errorId, erro
         {label}
         {required && (
           <span className="field__required" aria-hidden="true">
-            {' '}*
+            {' '}
+            *
           </span>
         )}
         {required && <span className="visually-hidden">{t('suggest.required')}</span>}

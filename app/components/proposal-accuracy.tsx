@@ -17,7 +17,12 @@ export function ProposalAccuracySection({ accuracy, csvHref }: { accuracy: Propo
       ) : (
         <>
           <p>
-            {t('accuracy.category', { reviewed: accuracy.reviewed, proposed: accuracy.proposed, correct: accuracy.correct, accuracy: shown(accuracy.accuracy) })}{' '}
+            {t('accuracy.category', {
+              reviewed: accuracy.reviewed,
+              proposed: accuracy.proposed,
+              correct: accuracy.correct,
+              accuracy: shown(accuracy.accuracy),
+            })}{' '}
             {accuracy.interval
               ? t('accuracy.interval', { low: percent(accuracy.interval.low), high: percent(accuracy.interval.high) })
               : t('accuracy.tooFew', { min: MIN_REVIEWED_FOR_INTERVAL, reviewed: accuracy.reviewed })}

@@ -19,7 +19,11 @@ export function SiteHeader({ locale, elder }: { locale: Locale; elder: boolean }
         </nav>
         {/* The visible word stays in the accessible name (WCAG 2.5.3 Label in
             Name: a speech user says what they see); the explanation follows it. */}
-        <a className="language-switch" href={`${location.pathname}?${params.toString()}`} hrefLang={locale === 'en' ? 'zh-CN' : 'en'}>
+        <a
+          className="language-switch"
+          href={`${location.pathname}?${params.toString()}`}
+          hrefLang={locale === 'en' ? 'zh-CN' : 'en'}
+        >
           <span lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('site.languageSwitch')}</span>
           <span className="visually-hidden"> {t('site.languageSwitchLabel')}</span>
         </a>

@@ -17,9 +17,35 @@ import * as versions from './messages/versions.ts';
 // namespaced by area ('plan.contents'); `{name}` placeholders are filled by
 // `translate`. Add an area by importing it here.
 
-const zhCN = { ...common.zhCN, ...suggest.zhCN, ...admin.zhCN, ...exporting.zhCN, ...moderation.zhCN, ...versions.zhCN, ...feedback.zhCN, ...search.zhCN, ...mailQueue.zhCN, ...http.zhCN, ...files.zhCN, ...accuracy.zhCN };
+const zhCN = {
+  ...common.zhCN,
+  ...suggest.zhCN,
+  ...admin.zhCN,
+  ...exporting.zhCN,
+  ...moderation.zhCN,
+  ...versions.zhCN,
+  ...feedback.zhCN,
+  ...search.zhCN,
+  ...mailQueue.zhCN,
+  ...http.zhCN,
+  ...files.zhCN,
+  ...accuracy.zhCN,
+};
 type MessageKey = keyof typeof zhCN;
-const en: Record<MessageKey, string> = { ...common.en, ...suggest.en, ...admin.en, ...exporting.en, ...moderation.en, ...versions.en, ...feedback.en, ...search.en, ...mailQueue.en, ...http.en, ...files.en, ...accuracy.en };
+const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...suggest.en,
+  ...admin.en,
+  ...exporting.en,
+  ...moderation.en,
+  ...versions.en,
+  ...feedback.en,
+  ...search.en,
+  ...mailQueue.en,
+  ...http.en,
+  ...files.en,
+  ...accuracy.en,
+};
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];

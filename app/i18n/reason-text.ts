@@ -6,7 +6,12 @@ import type { Translate } from './index.ts';
 // Stored reason codes as the sentences staff read. An unknown or legacy value
 // becomes "no reason recorded", never the raw string.
 
-type InboundRow = { status: string; statusReason: string | null; statusDetail?: Record<string, string | number> | null; sizeBytes?: number };
+type InboundRow = {
+  status: string;
+  statusReason: string | null;
+  statusDetail?: Record<string, string | number> | null;
+  sizeBytes?: number;
+};
 
 /** `maxBytes`: today's INTAKE_MAX_BYTES, for rows held before the limit was recorded with them. */
 export function inboundReasonText(t: Translate, row: InboundRow, maxBytes?: number): string {
@@ -16,13 +21,23 @@ export function inboundReasonText(t: Translate, row: InboundRow, maxBytes?: numb
   if (!code) return t('mail.reason.unknown');
   const detail = row.statusDetail ?? {};
   if (code === 'message_too_large') {
-    const sentence = t('mail.reason.message_too_large', { size: formatBytes(Number(detail.sizeBytes ?? row.sizeBytes ?? 0)), limit: formatBytes(Number(detail.maxBytes ?? maxBytes ?? 0)) });
+    const sentence = t('mail.reason.message_too_large', {
+      size: formatBytes(Number(detail.sizeBytes ?? row.sizeBytes ?? 0)),
+      limit: formatBytes(Number(detail.maxBytes ?? maxBytes ?? 0)),
+    });
     if (detail.downloaded === 'headers') return `${sentence}${t('mail.reason.message_too_large.headers')}`;
     if (detail.downloaded === 'whole') return `${sentence}${t('mail.reason.message_too_large.whole')}`;
     return sentence;
   }
   const params = Object.fromEntries(Object.entries(detail).filter(([key]) => key !== 'error'));
-  return t(`mail.reason.${code}`, { attempts: '?', parts: '?', depth: '?', maxParts: MIME_MAX_PARTS, maxDepth: MIME_MAX_DEPTH, ...params });
+  return t(`mail.reason.${code}`, {
+    attempts: '?',
+    parts: '?',
+    depth: '?',
+    maxParts: MIME_MAX_PARTS,
+    maxDepth: MIME_MAX_DEPTH,
+    ...params,
+  });
 }
 
 export function heldReasonText(t: Translate, stored: string | null | undefined): string {

@@ -11,7 +11,10 @@ export async function loader({ context }: Route.LoaderArgs) {
     await withTimeout(context.db.execute(sql`select 1`), TIMEOUT_MS);
     return Response.json({ status: 'ok', database: 'up' }, { headers });
   } catch (error) {
-    context.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'health check: database unavailable');
+    context.log.warn(
+      { err: error instanceof Error ? error.message : String(error) },
+      'health check: database unavailable',
+    );
     return Response.json({ status: 'unavailable', database: 'down' }, { status: 503, headers });
   }
 }

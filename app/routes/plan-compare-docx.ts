@@ -9,7 +9,8 @@ import { downloadResponse } from '../utils/download.server.ts';
 // plan's text, staff's reasons and suggestions' public summaries.
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const result = await resolveComparison(context.db, params.slug, new URL(request.url).searchParams);
-  if (result.kind === 'reorder') throw redirect(`/plans/${params.slug}/compare/docx?from=${result.from}&to=${result.to}`);
+  if (result.kind === 'reorder')
+    throw redirect(`/plans/${params.slug}/compare/docx?from=${result.from}&to=${result.to}`);
   if (result.kind !== 'ok') throw data(null, { status: 404 });
   const day = (date: Date) => formatDate(date, 'zh-CN');
   const bytes = await writeComparisonDocx(result.comparison.rows, {

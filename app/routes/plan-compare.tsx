@@ -15,8 +15,16 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   if (result.kind === 'not_found') throw data(null, { status: 404 });
   if (result.kind === 'reorder') throw redirect(`/plans/${params.slug}/compare?from=${result.from}&to=${result.to}`);
   const versions = result.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt }));
-  if (result.kind !== 'ok') return data({ ...result, versions, comparison: null }, { status: result.kind === 'same' ? 400 : 200 });
-  return { kind: result.kind, plan: result.plan, versions, from: result.from.number, to: result.to.number, comparison: result.comparison };
+  if (result.kind !== 'ok')
+    return data({ ...result, versions, comparison: null }, { status: result.kind === 'same' ? 400 : 200 });
+  return {
+    kind: result.kind,
+    plan: result.plan,
+    versions,
+    from: result.from.number,
+    to: result.to.number,
+    comparison: result.comparison,
+  };
 }
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
@@ -59,7 +67,9 @@ export default function PlanComparePage({ loaderData }: Route.ComponentProps) {
       )}
       {comparison && (
         <>
-          <p>{t('versions.compareIntro', { from, to, count: comparison.rows.length, unchanged: comparison.unchanged })}</p>
+          <p>
+            {t('versions.compareIntro', { from, to, count: comparison.rows.length, unchanged: comparison.unchanged })}
+          </p>
           <p className="versions__actions no-print">
             <PrintButton label={t('versions.print')} />
             <a href={`/plans/${plan.slug}/compare/docx?from=${from}&to=${to}`} download>

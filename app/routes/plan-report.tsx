@@ -21,7 +21,8 @@ export function meta({ data: loaderData }: Route.MetaArgs) {
 export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
   const { report } = loaderData;
   const { t, formatDate } = useTranslation();
-  const sum = (key: 'adopted' | 'partiallyAdopted' | 'notAdopted' | 'pending' | 'total') => report.counts.reduce((n, row) => n + row[key], 0);
+  const sum = (key: 'adopted' | 'partiallyAdopted' | 'notAdopted' | 'pending' | 'total') =>
+    report.counts.reduce((n, row) => n + row[key], 0);
   const decided = sum('adopted') + sum('partiallyAdopted') + sum('notAdopted');
   return (
     <article className="report">
@@ -32,7 +33,9 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
         <h1>{t('report.title')}</h1>
         <p>{t('report.intro', { plan: report.plan.title, total: sum('total'), decided })}</p>
         <p className="report__meta">
-          {report.plan.organizer && <span className="report__organizer">{t('home.organizer', { organizer: report.plan.organizer })}</span>}
+          {report.plan.organizer && (
+            <span className="report__organizer">{t('home.organizer', { organizer: report.plan.organizer })}</span>
+          )}
           {t('report.publishedAt', { date: formatDate(report.plan.publishedAt) })}
         </p>
         <p className="no-print">

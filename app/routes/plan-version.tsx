@@ -21,7 +21,13 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     version: { number: version.number, note: version.note, publishedAt: version.publishedAt },
     versions: found.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt })),
     current: found.versions.at(-1)!.number,
-    sections: sections.map((s) => ({ key: s.sectionKey, level: s.level, number: s.number, heading: s.heading, bodyHtml: renderMarkdown(s.bodyMarkdown) })),
+    sections: sections.map((s) => ({
+      key: s.sectionKey,
+      level: s.level,
+      number: s.number,
+      heading: s.heading,
+      bodyHtml: renderMarkdown(s.bodyMarkdown),
+    })),
   };
 }
 
@@ -44,7 +50,8 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
       </p>
       {version.number !== current && (
         <p className="notice" role="note">
-          {t('versions.historical', { n: current })} <Link to={`/plans/${plan.slug}/versions/${current}`}>{t('versions.readCurrent')}</Link>
+          {t('versions.historical', { n: current })}{' '}
+          <Link to={`/plans/${plan.slug}/versions/${current}`}>{t('versions.readCurrent')}</Link>
         </p>
       )}
       {version.note && (
@@ -55,7 +62,9 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
       )}
       <p className="versions__actions no-print">
         {version.number > 1 && (
-          <Link to={`/plans/${plan.slug}/compare?from=${version.number - 1}&to=${version.number}`}>{t('versions.compareWithPrevious', { n: version.number - 1 })}</Link>
+          <Link to={`/plans/${plan.slug}/compare?from=${version.number - 1}&to=${version.number}`}>
+            {t('versions.compareWithPrevious', { n: version.number - 1 })}
+          </Link>
         )}
       </p>
       <nav aria-labelledby="version-history" className="no-print">
@@ -63,7 +72,10 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
         <ol className="versions__list">
           {versions.map((v) => (
             <li key={v.number}>
-              <Link to={`/plans/${plan.slug}/versions/${v.number}`} aria-current={v.number === version.number ? 'page' : undefined}>
+              <Link
+                to={`/plans/${plan.slug}/versions/${v.number}`}
+                aria-current={v.number === version.number ? 'page' : undefined}
+              >
                 {t('versions.version', { n: v.number })}
               </Link>{' '}
               {t('versions.publishedAt', { date: formatDate(v.publishedAt) })}
@@ -75,7 +87,12 @@ export default function PlanVersionPage({ loaderData }: Route.ComponentProps) {
         {sections.map((section) => {
           const Heading = (['h2', 'h3', 'h4', 'h5', 'h6'] as const)[Math.min(section.level, 5) - 1]!;
           return (
-            <section key={section.key} id={`section-${section.key}`} aria-labelledby={`h-${section.key}`} className={section.level === 1 ? 'chapter' : 'section'}>
+            <section
+              key={section.key}
+              id={`section-${section.key}`}
+              aria-labelledby={`h-${section.key}`}
+              className={section.level === 1 ? 'chapter' : 'section'}
+            >
               <Heading id={`h-${section.key}`}>
                 <span className="section-number">{section.number}</span> {section.heading}
               </Heading>

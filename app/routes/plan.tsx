@@ -78,14 +78,24 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
         <div className="plan__body">
           {sections.map((section) =>
             section.level === 1 ? (
-              <section key={section.id} id={`section-${section.id}`} className="chapter" aria-labelledby={`h-${section.id}`}>
+              <section
+                key={section.id}
+                id={`section-${section.id}`}
+                className="chapter"
+                aria-labelledby={`h-${section.id}`}
+              >
                 <h2 id={`h-${section.id}`}>
                   <span className="section-number">{section.number}</span> {section.heading}
                 </h2>
                 <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
               </section>
             ) : (
-              <section key={section.id} id={`section-${section.id}`} className={`section section--level${section.level}`} aria-labelledby={`h-${section.id}`}>
+              <section
+                key={section.id}
+                id={`section-${section.id}`}
+                className={`section section--level${section.level}`}
+                aria-labelledby={`h-${section.id}`}
+              >
                 <SectionHeading level={section.level} id={`h-${section.id}`}>
                   <span className="section-number">{section.number}</span>
                   {section.heading}
@@ -93,7 +103,10 @@ export default function PlanPage({ loaderData }: Route.ComponentProps) {
                 <div className="prose" dangerouslySetInnerHTML={{ __html: section.bodyHtml }} />
                 <p className="section-actions">
                   {window === 'open' && (
-                    <Link to={`/plans/${plan.slug}/suggest?section=${section.id}`} aria-label={`${t('suggest.commentOnSection')}：${section.number}${section.heading}`}>
+                    <Link
+                      to={`/plans/${plan.slug}/suggest?section=${section.id}`}
+                      aria-label={`${t('suggest.commentOnSection')}：${section.number}${section.heading}`}
+                    >
                       {t('suggest.commentOnSection')}
                     </Link>
                   )}

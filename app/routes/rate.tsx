@@ -41,8 +41,15 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const form = RateForm.safeParse(Object.fromEntries(await readForm(request, { maxBytes: SMALL_FORM_BYTES })));
   const input = form.success ? form.data : RateForm.parse({});
   const target = await ratingLinkTarget(context.db, params.token);
-  const outcome = await rateByToken(context.db, { token: params.token, ...input, raterIsStaff: await hasStaffSession(request, context) });
-  return data({ target, outcome }, { status: outcome === 'rated' ? 200 : outcome === 'not_found' ? 404 : outcome === 'staff_session' ? 403 : 400 });
+  const outcome = await rateByToken(context.db, {
+    token: params.token,
+    ...input,
+    raterIsStaff: await hasStaffSession(request, context),
+  });
+  return data(
+    { target, outcome },
+    { status: outcome === 'rated' ? 200 : outcome === 'not_found' ? 404 : outcome === 'staff_session' ? 403 : 400 },
+  );
 }
 
 export default function RatePage({ loaderData, actionData }: Route.ComponentProps) {

@@ -15,7 +15,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     windowSeconds: 3600,
   });
   if (!limit.allowed) {
-    throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+    throw data(
+      { retryAfterSeconds: limit.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    );
   }
   const receipt = await getReceipt(context.db, params.code);
   if (!receipt) throw data(null, { status: 404 });
@@ -23,7 +26,10 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 }
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
-  return [{ title: loaderData ? `${loaderData.receipt.trackingCode} · 建言` : '建言' }, { name: 'robots', content: 'noindex' }];
+  return [
+    { title: loaderData ? `${loaderData.receipt.trackingCode} · 建言` : '建言' },
+    { name: 'robots', content: 'noindex' },
+  ];
 }
 
 export default function ReceiptPage({ loaderData }: Route.ComponentProps) {

@@ -1,4 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react';
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { useMemo, useState } from 'react';
 import { data, Form, Link, redirect, useNavigation } from 'react-router';
@@ -40,7 +47,11 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
     // One key per form instance: every re-post of this page is the same suggestion.
     intakeKey: crypto.randomUUID(),
     preselectedSection: settings.sectionIds.includes(section) ? section : undefined,
-    captcha: { siteKey: context.config.captcha.siteKey, scriptUrl: context.config.captcha.scriptUrl, disabled: context.config.captcha.disabled },
+    captcha: {
+      siteKey: context.config.captcha.siteKey,
+      scriptUrl: context.config.captcha.scriptUrl,
+      disabled: context.config.captcha.disabled,
+    },
   };
 }
 
@@ -55,7 +66,10 @@ export async function action({ context, params, request }: Route.ActionArgs) {
     windowSeconds: 3600,
   });
   if (!limit.allowed) {
-    throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+    throw data(
+      { retryAfterSeconds: limit.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    );
   }
   const result = await handleWebSubmission({
     db: context.db,
@@ -142,7 +156,13 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
       <Form {...getFormProps(form)} method="post" encType="multipart/form-data" className="suggestion-form">
         <input {...getInputProps(fields.intakeKey, { type: 'hidden' })} key={fields.intakeKey.key} />
 
-        <Field id={fields.categoryId.id} label={t('suggest.field.category')} required errors={fields.categoryId.errors} errorId={fields.categoryId.errorId}>
+        <Field
+          id={fields.categoryId.id}
+          label={t('suggest.field.category')}
+          required
+          errors={fields.categoryId.errors}
+          errorId={fields.categoryId.errorId}
+        >
           <select {...getSelectProps(fields.categoryId)} key={fields.categoryId.key}>
             <option value="">{t('suggest.field.categoryPlaceholder')}</option>
             {loaderData.categories.map((category) => (
@@ -153,7 +173,12 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
           </select>
         </Field>
 
-        <Field id={fields.sectionId.id} label={t('suggest.field.section')} errors={fields.sectionId.errors} errorId={fields.sectionId.errorId}>
+        <Field
+          id={fields.sectionId.id}
+          label={t('suggest.field.section')}
+          errors={fields.sectionId.errors}
+          errorId={fields.sectionId.errorId}
+        >
           <select {...getSelectProps(fields.sectionId)} key={fields.sectionId.key}>
             <option value="">{t('suggest.field.sectionWhole')}</option>
             {loaderData.sections.map((section) => (
@@ -175,7 +200,11 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
           errors={fields.title.errors}
           errorId={fields.title.errorId}
         >
-          <input {...getInputProps(fields.title, { type: 'text', ariaDescribedBy: fields.title.descriptionId })} key={fields.title.key} autoComplete="off" />
+          <input
+            {...getInputProps(fields.title, { type: 'text', ariaDescribedBy: fields.title.descriptionId })}
+            key={fields.title.key}
+            autoComplete="off"
+          />
         </Field>
 
         <Field
@@ -189,17 +218,26 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
           errorParams={lengths}
         >
           <textarea
-            {...getTextareaProps(fields.body, { ariaDescribedBy: `${fields.body.descriptionId} ${fields.body.id}-counter` })}
+            {...getTextareaProps(fields.body, {
+              ariaDescribedBy: `${fields.body.descriptionId} ${fields.body.id}-counter`,
+            })}
             key={fields.body.key}
             rows={10}
             onInput={(event) => setCount(characterCount(event.currentTarget.value))}
           />
-          <p id={`${fields.body.id}-counter`} className={count > settings.bodyMaxLength ? 'counter counter--over' : 'counter'} aria-live="polite">
+          <p
+            id={`${fields.body.id}-counter`}
+            className={count > settings.bodyMaxLength ? 'counter counter--over' : 'counter'}
+            aria-live="polite"
+          >
             {t('suggest.field.counter', { count, max: settings.bodyMaxLength })}
           </p>
         </Field>
 
-        <fieldset className={fields.submitterType.errors ? 'field field--invalid' : 'field'} aria-describedby={fields.submitterType.errorId}>
+        <fieldset
+          className={fields.submitterType.errors ? 'field field--invalid' : 'field'}
+          aria-describedby={fields.submitterType.errorId}
+        >
           <legend className="field__label">
             {t('suggest.field.submitterType')} <span aria-hidden="true">*</span>
             <span className="visually-hidden">{t('suggest.required')}</span>
@@ -207,7 +245,12 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
           <div className="choices">
             {settings.submitterTypes.map((type) => (
               <label key={type} className="choice">
-                <input type="radio" name={fields.submitterType.name} value={type} defaultChecked={fields.submitterType.initialValue === type} />
+                <input
+                  type="radio"
+                  name={fields.submitterType.name}
+                  value={type}
+                  defaultChecked={fields.submitterType.initialValue === type}
+                />
                 {type}
               </label>
             ))}
@@ -223,18 +266,49 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
 
         <fieldset className="fieldset">
           <legend>{t('suggest.field.contactLegend')}</legend>
-          <p className="field__hint">{settings.allowAnonymous ? t('suggest.field.contactHintAnonymous') : t('suggest.field.contactHint')}</p>
+          <p className="field__hint">
+            {settings.allowAnonymous ? t('suggest.field.contactHintAnonymous') : t('suggest.field.contactHint')}
+          </p>
           <div className="grid-2">
-            <Field id={fields.name.id} label={t('suggest.field.name')} errors={fields.name.errors} errorId={fields.name.errorId}>
+            <Field
+              id={fields.name.id}
+              label={t('suggest.field.name')}
+              errors={fields.name.errors}
+              errorId={fields.name.errorId}
+            >
               <input {...getInputProps(fields.name, { type: 'text' })} key={fields.name.key} autoComplete="name" />
             </Field>
-            <Field id={fields.unit.id} label={t('suggest.field.unit')} errors={fields.unit.errors} errorId={fields.unit.errorId}>
-              <input {...getInputProps(fields.unit, { type: 'text' })} key={fields.unit.key} autoComplete="organization" />
+            <Field
+              id={fields.unit.id}
+              label={t('suggest.field.unit')}
+              errors={fields.unit.errors}
+              errorId={fields.unit.errorId}
+            >
+              <input
+                {...getInputProps(fields.unit, { type: 'text' })}
+                key={fields.unit.key}
+                autoComplete="organization"
+              />
             </Field>
-            <Field id={fields.phone.id} label={t('suggest.field.phone')} errors={fields.phone.errors} errorId={fields.phone.errorId}>
-              <input {...getInputProps(fields.phone, { type: 'tel' })} key={fields.phone.key} autoComplete="tel" inputMode="tel" />
+            <Field
+              id={fields.phone.id}
+              label={t('suggest.field.phone')}
+              errors={fields.phone.errors}
+              errorId={fields.phone.errorId}
+            >
+              <input
+                {...getInputProps(fields.phone, { type: 'tel' })}
+                key={fields.phone.key}
+                autoComplete="tel"
+                inputMode="tel"
+              />
             </Field>
-            <Field id={fields.email.id} label={t('suggest.field.email')} errors={fields.email.errors} errorId={fields.email.errorId}>
+            <Field
+              id={fields.email.id}
+              label={t('suggest.field.email')}
+              errors={fields.email.errors}
+              errorId={fields.email.errorId}
+            >
               <input {...getInputProps(fields.email, { type: 'email' })} key={fields.email.key} autoComplete="email" />
             </Field>
           </div>

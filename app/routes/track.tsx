@@ -40,14 +40,30 @@ export async function action({ context, request }: Route.ActionArgs) {
     windowSeconds: 3600,
   });
   if (!limit.allowed) {
-    throw data({ retryAfterSeconds: limit.retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
+    throw data(
+      { retryAfterSeconds: limit.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    );
   }
   const form = TrackForm.safeParse(Object.fromEntries(await readForm(request, { maxBytes: SMALL_FORM_BYTES })));
   const { code, contact, intent, rating, comment, consent, confirm } = form.success ? form.data : TrackForm.parse({});
-  const rated = intent === 'rate' ? await rateByTracking(context.db, { code, contact, rating, comment, raterIsStaff: await hasStaffSession(request, context) }) : null;
-  const privacy = intent === 'consent' || intent === 'delete-contact' ? await submitterPrivacyAct(context, { code, contact, intent, consent, confirm }) : null;
+  const rated =
+    intent === 'rate'
+      ? await rateByTracking(context.db, {
+          code,
+          contact,
+          rating,
+          comment,
+          raterIsStaff: await hasStaffSession(request, context),
+        })
+      : null;
+  const privacy =
+    intent === 'consent' || intent === 'delete-contact'
+      ? await submitterPrivacyAct(context, { code, contact, intent, consent, confirm })
+      : null;
   const found = await trackSuggestion(context.db, code, contact);
-  if (!found) return data({ found: null, code, contact: '', rated: null, privacy: null, revisions: [] }, { status: 404 });
+  if (!found)
+    return data({ found: null, code, contact: '', rated: null, privacy: null, revisions: [] }, { status: 404 });
   // The contact goes back only to the browser that typed it, in this POST
   // response, so the rating form can prove ownership again. After a deletion
   // there is nothing left to prove it with: the page ends there.
@@ -58,17 +74,38 @@ export async function action({ context, request }: Route.ActionArgs) {
 
 async function submitterPrivacyAct(
   context: Route.ActionArgs['context'],
-  { code, contact, intent, consent, confirm }: { code: string; contact: string; intent: 'consent' | 'delete-contact'; consent?: PublicationConsent; confirm?: 'yes' },
+  {
+    code,
+    contact,
+    intent,
+    consent,
+    confirm,
+  }: {
+    code: string;
+    contact: string;
+    intent: 'consent' | 'delete-contact';
+    consent?: PublicationConsent;
+    confirm?: 'yes';
+  },
 ): Promise<PrivacyOutcome | null> {
   const id = await ownSuggestionId(context.db, code, contact);
   if (!id) return null;
   if (intent === 'consent') {
     if (!consent) return 'consent_unchanged';
-    const changed = await changeConsentAsSubmitter(context.db, { id, consent, ip: context.clientIp, siteUrl: context.config.siteUrl });
+    const changed = await changeConsentAsSubmitter(context.db, {
+      id,
+      consent,
+      ip: context.clientIp,
+      siteUrl: context.config.siteUrl,
+    });
     return changed === 'changed' ? 'consent_changed' : 'consent_unchanged';
   }
   if (confirm !== 'yes') return 'confirm_needed';
-  const outcome = await requestContactDeletion(context.db, { suggestionId: id, siteUrl: context.config.siteUrl, ip: context.clientIp });
+  const outcome = await requestContactDeletion(context.db, {
+    suggestionId: id,
+    siteUrl: context.config.siteUrl,
+    ip: context.clientIp,
+  });
   return outcome === 'mailed' ? 'deletion_mailed' : outcome;
 }
 
@@ -88,7 +125,15 @@ export default function TrackPage({ actionData }: Route.ComponentProps) {
           <p id="track-code-hint" className="field__hint">
             {t('track.codeHint')}
           </p>
-          <input id="track-code" name="code" type="text" required autoComplete="off" defaultValue={actionData?.code} aria-describedby="track-code-hint" />
+          <input
+            id="track-code"
+            name="code"
+            type="text"
+            required
+            autoComplete="off"
+            defaultValue={actionData?.code}
+            aria-describedby="track-code-hint"
+          />
         </div>
         <div className="field">
           <label htmlFor="track-contact" className="field__label">
@@ -123,7 +168,12 @@ export default function TrackPage({ actionData }: Route.ComponentProps) {
             </dd>
           </dl>
           <h3>{t('track.timeline')}</h3>
-          <TrackTimeline status={found.status} submittedAt={found.submittedAt} reviewStartedAt={found.reviewStartedAt} decidedAt={found.decidedAt} />
+          <TrackTimeline
+            status={found.status}
+            submittedAt={found.submittedAt}
+            reviewStartedAt={found.reviewStartedAt}
+            decidedAt={found.decidedAt}
+          />
           <h3>{t('track.reply')}</h3>
           <p className="reply">{found.publicReply ?? t('track.noReply')}</p>
           <TrackRevisions revisions={actionData && 'revisions' in actionData ? actionData.revisions : undefined} />
@@ -134,7 +184,11 @@ export default function TrackPage({ actionData }: Route.ComponentProps) {
             hidden={{ code: found.trackingCode, contact: actionData.contact }}
           />
           {decided && (
-            <RateHandling rating={found.rating} outcome={actionData.rated} hidden={{ intent: 'rate', code: found.trackingCode, contact: actionData.contact }} />
+            <RateHandling
+              rating={found.rating}
+              outcome={actionData.rated}
+              hidden={{ intent: 'rate', code: found.trackingCode, contact: actionData.contact }}
+            />
           )}
         </section>
       )}

@@ -52,9 +52,19 @@ test('per-IP limits are generous by default and configurable', () => {
 });
 
 test('INTAKE_IMAP_URL is read into host, port, TLS, user and folder; the password may come separately', () => {
-  const { imap } = readConfig({ INTAKE_IMAP_URL: 'imaps://ghy%40example.edu.cn:p%40ss@imap.exmail.qq.com/INBOX' }).intake;
-  expect(imap).toEqual({ host: 'imap.exmail.qq.com', port: 993, secure: true, user: 'ghy@example.edu.cn', password: 'p@ss', folder: 'INBOX' });
-  const plain = readConfig({ INTAKE_IMAP_URL: 'imap://intake@127.0.0.1:1143/', INTAKE_IMAP_PASSWORD: 'secret' }).intake.imap;
+  const { imap } = readConfig({
+    INTAKE_IMAP_URL: 'imaps://ghy%40example.edu.cn:p%40ss@imap.exmail.qq.com/INBOX',
+  }).intake;
+  expect(imap).toEqual({
+    host: 'imap.exmail.qq.com',
+    port: 993,
+    secure: true,
+    user: 'ghy@example.edu.cn',
+    password: 'p@ss',
+    folder: 'INBOX',
+  });
+  const plain = readConfig({ INTAKE_IMAP_URL: 'imap://intake@127.0.0.1:1143/', INTAKE_IMAP_PASSWORD: 'secret' }).intake
+    .imap;
   expect(plain).toMatchObject({ port: 1143, secure: false, password: 'secret', folder: 'INBOX' });
   expect(() => readConfig({ INTAKE_IMAP_URL: 'pop3://x@y' })).toThrow(/INTAKE_IMAP_URL/);
 });

@@ -57,12 +57,19 @@ const EnvSchema = z.object({
   // Failed staff sign-in steps per client IP in 15 minutes (successes don't count).
   RATE_LIMIT_LOGIN_FAILURES_PER_15MIN: z.coerce.number().int().min(1).default(100),
   // Email intake (docs/decisions/004-email-intake.md).
-  INTAKE_IMAP_URL: z.string().regex(/^imaps?:\/\//, 'must start with imap:// or imaps://').optional(),
+  INTAKE_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'must start with imap:// or imaps://')
+    .optional(),
   INTAKE_IMAP_PASSWORD: z.string().optional(),
   INTAKE_IMAP_PROCESSED_FOLDER: z.string().optional(),
   INTAKE_POLL_SECONDS: z.coerce.number().min(1).max(86_400).default(60),
   INTAKE_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
-  INTAKE_MAX_BYTES: z.coerce.number().int().min(1024).default(40 * 1024 * 1024),
+  INTAKE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
   INTAKE_REPLIES_PER_HOUR: z.coerce.number().int().min(0).default(5),
   // Encryption at rest (docs/decisions/060-encryption-at-rest.md): base64 of
   // 32 random bytes (`openssl rand -base64 32`). Unset: a key generated into
@@ -150,9 +157,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const contactKeys = {
     current: e.CONTACT_KEY?.trim() || undefined,
-    previous: (e.CONTACT_KEY_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+    previous: (e.CONTACT_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
   };
-  for (const [name, key] of [['CONTACT_KEY', contactKeys.current], ...contactKeys.previous.map((k) => ['CONTACT_KEY_PREVIOUS', k])] as const) {
+  for (const [name, key] of [
+    ['CONTACT_KEY', contactKeys.current],
+    ...contactKeys.previous.map((k) => ['CONTACT_KEY_PREVIOUS', k]),
+  ] as const) {
     if (!key) continue;
     try {
       parseMasterKey(key);
@@ -161,7 +174,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   if (contactKeys.previous.length > 0 && !contactKeys.current) {
-    throw new Error('Invalid configuration:\n  CONTACT_KEY_PREVIOUS needs CONTACT_KEY (the key that seals from now on).');
+    throw new Error(
+      'Invalid configuration:\n  CONTACT_KEY_PREVIOUS needs CONTACT_KEY (the key that seals from now on).',
+    );
   }
   // Several web processes against one database must share a key; a key file
   // on one machine's disk cannot be that in production.
@@ -171,7 +186,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   if (e.DATABASE_REPLICA_URL && !e.DATABASE_URL) {
-    throw new Error('Invalid configuration:\n  DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates); the embedded database has no replica.');
+    throw new Error(
+      'Invalid configuration:\n  DATABASE_REPLICA_URL needs DATABASE_URL (the primary it replicates); the embedded database has no replica.',
+    );
   }
   return {
     port: e.PORT,

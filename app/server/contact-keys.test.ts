@@ -15,7 +15,9 @@ test('CONTACT_KEY and CONTACT_KEY_PREVIOUS: base64 of 32 bytes, the first sealin
   expect(keyring.current.id).toBe(createKeyring([parseMasterKey(current)]).current.id);
   expect(keyring.byId.size).toBe(2);
   expect(refresh).toBeUndefined();
-  expect(() => readConfig({ CONTACT_KEY: 'c2hvcnQ=' })).toThrow(/CONTACT_KEY: a contact key is base64 of 32 random bytes/);
+  expect(() => readConfig({ CONTACT_KEY: 'c2hvcnQ=' })).toThrow(
+    /CONTACT_KEY: a contact key is base64 of 32 random bytes/,
+  );
   expect(() => readConfig({ CONTACT_KEY_PREVIOUS: previous })).toThrow(/CONTACT_KEY_PREVIOUS needs CONTACT_KEY/);
 });
 

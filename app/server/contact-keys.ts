@@ -31,7 +31,10 @@ export function loadKeyring(config: Pick<Config, 'dataDir' | 'contactKeys'>, log
  * changed (a rotation adds a key while the portal runs). Keys from the
  * environment change only with a restart.
  */
-export function loadKeySource(config: Pick<Config, 'dataDir' | 'contactKeys'>, log?: Log): { keyring: Keyring; refresh?: () => Keyring | undefined } {
+export function loadKeySource(
+  config: Pick<Config, 'dataDir' | 'contactKeys'>,
+  log?: Log,
+): { keyring: Keyring; refresh?: () => Keyring | undefined } {
   if (config.contactKeys.current) {
     return { keyring: createKeyring([config.contactKeys.current, ...config.contactKeys.previous].map(parseMasterKey)) };
   }
@@ -41,7 +44,9 @@ export function loadKeySource(config: Pick<Config, 'dataDir' | 'contactKeys'>, l
     // 'wx': two processes starting at once never overwrite each other's key.
     try {
       fs.writeFileSync(file, `${KEY_FILE_HEADER}${generateMasterKey()}\n`, { mode: 0o600, flag: 'wx' });
-      log?.warn(`no CONTACT_KEY: generated a contact key into ${file} (mode 0600). Back it up apart from the database.`);
+      log?.warn(
+        `no CONTACT_KEY: generated a contact key into ${file} (mode 0600). Back it up apart from the database.`,
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -94,7 +99,11 @@ export function dropOldKeysFromFile(file: string): void {
  * Every process, at start, after the migrations: load the keyring, hand it to
  * the domain, and seal any row written before encryption.
  */
-export async function installContactKeys(config: Pick<Config, 'dataDir' | 'contactKeys'>, db: Database, log: Log): Promise<Keyring> {
+export async function installContactKeys(
+  config: Pick<Config, 'dataDir' | 'contactKeys'>,
+  db: Database,
+  log: Log,
+): Promise<Keyring> {
   const { keyring, refresh } = loadKeySource(config, log);
   installKeyring(keyring, refresh);
   const sealed = await sealLegacyRows(db, keyring);

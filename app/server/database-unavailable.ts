@@ -104,7 +104,9 @@ async function databaseAnswers({ db, readDb }: AppLoadContext): Promise<boolean>
       () => true,
       () => false,
     );
-  const probe = Promise.all([answers(db), readDb && readDb !== db ? answers(readDb) : true]).then((both) => both.every(Boolean));
+  const probe = Promise.all([answers(db), readDb && readDb !== db ? answers(readDb) : true]).then((both) =>
+    both.every(Boolean),
+  );
   try {
     return await Promise.race([probe, timeout]);
   } finally {

@@ -51,7 +51,14 @@ export function createApp({ db, readDb = db, log, config, build, devMiddleware }
     createRequestHandler({
       build,
       mode: devMiddleware ? 'development' : 'production',
-      getLoadContext: (req, res) => ({ db, readDb, log, config, clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce ?? '') }),
+      getLoadContext: (req, res) => ({
+        db,
+        readDb,
+        log,
+        config,
+        clientIp: req.ip ?? 'unknown',
+        cspNonce: String(res.locals.cspNonce ?? ''),
+      }),
     }),
   );
   return app;
@@ -111,7 +118,10 @@ function requestLog(log: Logger): express.RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      log[level]({ method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) }, 'request');
+      log[level](
+        { method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(ms) },
+        'request',
+      );
     });
     next();
   };

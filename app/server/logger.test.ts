@@ -15,7 +15,12 @@ test('a terminal gets pretty lines, anything else JSON, and LOG_FORMAT overrides
 const logged = (format: string) =>
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', '-e', "import('./app/server/logger.ts').then(({ createLogger }) => createLogger('info').info({ email: 'a@b.cn' }, 'portal ready'))"],
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./app/server/logger.ts').then(({ createLogger }) => createLogger('info').info({ email: 'a@b.cn' }, 'portal ready'))",
+    ],
     { env: { ...process.env, LOG_FORMAT: format }, encoding: 'utf8' },
   );
 

@@ -12,7 +12,9 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   const options: LoggerOptions = {
     level,
     // pino takes a transport or a destination, not both: a destination is a file of JSON lines.
-    transport: destination ? undefined : prettyTransport(logFormat({ isTTY: process.stdout.isTTY === true, setting: process.env.LOG_FORMAT })),
+    transport: destination
+      ? undefined
+      : prettyTransport(logFormat({ isTTY: process.stdout.isTTY === true, setting: process.env.LOG_FORMAT })),
     base: { service: 'jianyan' },
     // An error is logged as name, code and server message only (see safe-error).
     serializers: { err: (error: unknown) => (typeof error === 'string' ? { message: error } : safeError(error)) },
@@ -58,5 +60,8 @@ function prettyTransport(format: LogFormat): TransportSingleOptions | undefined 
   } catch {
     return undefined;
   }
-  return { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true } };
+  return {
+    target: 'pino-pretty',
+    options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service', singleLine: true },
+  };
 }

@@ -11,7 +11,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * which CSRF cannot drive; `Origin: null` (sandboxed frames) is refused.
  * Paths under `exempt` authenticate by bearer token, not cookies.
  */
-export function originCheck({ publicUrl, exempt = [] }: { publicUrl?: string; exempt?: string[] }): express.RequestHandler {
+export function originCheck({
+  publicUrl,
+  exempt = [],
+}: {
+  publicUrl?: string;
+  exempt?: string[];
+}): express.RequestHandler {
   const expectedOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method) || exempt.some((prefix) => req.path.startsWith(prefix))) return next();

@@ -33,13 +33,16 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
     prepare: config.database.prepare,
-    replica: config.database.replicaUrl ? { url: config.database.replicaUrl, poolSize: config.database.replicaPoolSize } : undefined,
+    replica: config.database.replicaUrl
+      ? { url: config.database.replicaUrl, poolSize: config.database.replicaPoolSize }
+      : undefined,
     log: wrap(log),
   });
   try {
     await prepareSchema(config, database.url);
     await installContactKeys(config, database.db, log);
-    if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db))) log.info('empty database: demo consultations seeded');
+    if (config.seedDemo === 'auto' && (await seedIfEmpty(database.db)))
+      log.info('empty database: demo consultations seeded');
     const demoStaff = config.seedDemo === 'auto' && !config.isProduction ? await seedDemoStaff(database.db) : [];
 
     const { build, devMiddleware, closeDev } = await loadBuild(dev);
@@ -60,8 +63,17 @@ export async function startPortal(config: Config, log: Logger, { dev = false } =
     const url = `http://localhost:${port}`;
     // PORT=0 picks a free port: links can only name it now.
     if (!config.publicUrl) config.siteUrl = url;
-    log.info({ port, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded', replica: Boolean(config.database.replicaUrl), worker: Boolean(worker) }, `Jianyan is ready at ${url}`);
-    if (config.captcha.disabled) log.warn('hCaptcha is disabled (HCAPTCHA_DISABLED=1): web suggestions are not checked for bots');
+    log.info(
+      {
+        port,
+        database: config.databaseUrl ? 'DATABASE_URL' : 'embedded',
+        replica: Boolean(config.database.replicaUrl),
+        worker: Boolean(worker),
+      },
+      `Jianyan is ready at ${url}`,
+    );
+    if (config.captcha.disabled)
+      log.warn('hCaptcha is disabled (HCAPTCHA_DISABLED=1): web suggestions are not checked for bots');
     else if (config.captcha.usingTestKeys) {
       log.warn(
         "hCaptcha: no HCAPTCHA_SITEKEY/HCAPTCHA_SECRET set, using hCaptcha's published test keys (every check passes). Set real keys before going live.",

@@ -12,6 +12,8 @@ export async function prepareSchema(config: Config, url: string): Promise<void> 
   if (config.database.migrateOnStart) return migrateDatabase(target);
   const missing = await checkMigrated(target);
   if (missing.length > 0) {
-    throw new Error(`the database lacks ${missing.length} migration(s) (${missing.join(', ')}): run \`npm run db:migrate\` first (MIGRATE_ON_START=0)`);
+    throw new Error(
+      `the database lacks ${missing.length} migration(s) (${missing.join(', ')}): run \`npm run db:migrate\` first (MIGRATE_ON_START=0)`,
+    );
   }
 }

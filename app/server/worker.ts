@@ -14,7 +14,17 @@ export type Worker = { stop: () => Promise<void> };
  * `npm run worker`. All state is in PostgreSQL, so any number of workers can
  * run at once.
  */
-export async function startWorker({ db, databaseUrl, config, log }: { db: Database; databaseUrl: string; config: Config; log: Logger }): Promise<Worker> {
+export async function startWorker({
+  db,
+  databaseUrl,
+  config,
+  log,
+}: {
+  db: Database;
+  databaseUrl: string;
+  config: Config;
+  log: Logger;
+}): Promise<Worker> {
   const jobs = await startJobs({ db, databaseUrl, config, log });
   return { stop: () => jobs.stop() };
 }

@@ -7,7 +7,10 @@ export type FieldErrors = Record<string, string[]>;
  * Form fields through a zod schema. Empty fields count as absent, as the
  * browser sends them; a field repeated (checkboxes) becomes an array.
  */
-export function parseFormData<S extends z.ZodType>(formData: FormData, schema: S): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
+export function parseFormData<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+): { ok: true; data: z.infer<S> } | { ok: false; errors: FieldErrors } {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     const values = formData.getAll(key).filter((v) => v !== '');

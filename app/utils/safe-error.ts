@@ -30,7 +30,8 @@ function rootCause(error: unknown): unknown {
     if (current.message.startsWith('Failed query:') || current.name === 'DrizzleQueryError') current = cause;
     else break;
   }
-  if (current instanceof Error && current.message.startsWith('Failed query:')) return new Error('database query failed');
+  if (current instanceof Error && current.message.startsWith('Failed query:'))
+    return new Error('database query failed');
   return current;
 }
 

@@ -23,7 +23,8 @@ export class UnreadableBody extends Error {
 /** Throws BodyTooLarge if the declared length alone is over the limit. */
 export function checkDeclaredLength(request: Request, maxBytes: number): void {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw new BodyTooLarge(maxBytes);
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes)
+    throw new BodyTooLarge(maxBytes);
 }
 
 /**

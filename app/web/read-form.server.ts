@@ -37,7 +37,10 @@ export async function readFormOrAnswer(request: Request, options: ReadOptions = 
   throw new Response(text, { status: statusOf(result), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-async function readFormOrProblem(request: Request, { maxBytes = FORM_BYTES }: ReadOptions): Promise<FormData | RequestProblem> {
+async function readFormOrProblem(
+  request: Request,
+  { maxBytes = FORM_BYTES }: ReadOptions,
+): Promise<FormData | RequestProblem> {
   let bytes: Buffer;
   try {
     bytes = await readBodyBytes(request, maxBytes);

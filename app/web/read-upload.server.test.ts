@@ -84,7 +84,9 @@ test('more parts than MAX_PARTS stop the read as too large', async () => {
 test('a chunked multipart body (no Content-Length) over the total limit is refused while it streams', async () => {
   let sent = 0;
   const boundary = 'B0undary';
-  const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\n\r\n`);
+  const head = new TextEncoder().encode(
+    `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="a.pdf"\r\n\r\n`,
+  );
   const body = new ReadableStream<Uint8Array>({
     start: (controller) => controller.enqueue(head),
     pull(controller) {
@@ -110,6 +112,10 @@ test('a part header that is not UTF-8 is unreadable, not a crash', async () => {
     Buffer.from([0xff, 0xfe]),
     Buffer.from('"\r\n\r\nvalue\r\n--XYZ--\r\n'),
   ]);
-  const request = new Request('http://localhost/x', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=XYZ' }, body: bytes });
+  const request = new Request('http://localhost/x', {
+    method: 'POST',
+    headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+    body: bytes,
+  });
   await expect(parseForm(request, limits)).rejects.toBeInstanceOf(UnreadableBody);
 });

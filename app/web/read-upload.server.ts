@@ -38,7 +38,8 @@ export async function readUpload(request: Request, limits: UploadLimits): Promis
   const contentType = request.headers.get('content-type') ?? '';
   if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
     const bytes = await readBodyBytes(request, limits.maxTotalBytes);
-    if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded') && bytes.length > 0) throw new UnreadableBody('not a form');
+    if (!contentType.toLowerCase().startsWith('application/x-www-form-urlencoded') && bytes.length > 0)
+      throw new UnreadableBody('not a form');
     const fields = new FormData();
     for (const [name, value] of new URLSearchParams(bytes.toString('utf8'))) fields.append(name, value);
     return { fields, files: [], tooManyFiles: false };
@@ -88,11 +89,16 @@ function keepPart(part: MultipartPart, result: ParsedUpload, limits: UploadLimit
 
 function translate(error: unknown, maxTotalBytes: number): unknown {
   if (error instanceof BodyTooLarge || error instanceof UnreadableBody) return error;
-  if (error instanceof MaxTotalSizeExceededError || error instanceof MaxFileSizeExceededError || error instanceof MaxPartsExceededError) {
+  if (
+    error instanceof MaxTotalSizeExceededError ||
+    error instanceof MaxFileSizeExceededError ||
+    error instanceof MaxPartsExceededError
+  ) {
     return new BodyTooLarge(maxTotalBytes);
   }
   // Anything else the parser or a header decoder throws (no closing boundary,
   // a header that is not UTF-8, one over 8 KiB) means the body is malformed.
-  if (error instanceof MaxHeaderSizeExceededError || error instanceof Error) return new UnreadableBody('malformed multipart body');
+  if (error instanceof MaxHeaderSizeExceededError || error instanceof Error)
+    return new UnreadableBody('malformed multipart body');
   return error;
 }

@@ -4,7 +4,9 @@ import { useTranslation } from '../i18n/use-translation.ts';
 
 // The locale travels with the problem: when an action throws, the root
 // loader (which detects the locale) does not run for the error page.
-export type RequestProblem = ({ problem: 'too_large'; maxBytes: number } | { problem: 'unreadable' }) & { locale?: Locale };
+export type RequestProblem = ({ problem: 'too_large'; maxBytes: number } | { problem: 'unreadable' }) & {
+  locale?: Locale;
+};
 
 /** A 413 or 400 thrown by readForm, or undefined for any other error. */
 export function requestProblemOf(error: unknown): RequestProblem | undefined {
@@ -17,7 +19,9 @@ export function requestProblemOf(error: unknown): RequestProblem | undefined {
 }
 
 export function readableSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.floor(bytes / (1024 * 1024))} MB`
+    : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
 }
 
 /** The localized page for a body the server would not read. Nothing in it names an internal code. */
@@ -29,7 +33,11 @@ export function RequestProblemPage({ problem }: { problem: RequestProblem }) {
     <section className="error-page">
       <title>{`${title} · ${t('site.name')}`}</title>
       <h1>{title}</h1>
-      <p>{problem.problem === 'too_large' ? t('request.tooLarge.detail', { size: readableSize(problem.maxBytes) }) : t('request.unreadable.detail')}</p>
+      <p>
+        {problem.problem === 'too_large'
+          ? t('request.tooLarge.detail', { size: readableSize(problem.maxBytes) })
+          : t('request.unreadable.detail')}
+      </p>
       <p>
         <a href="/">{t('error.home')}</a>
       </p>

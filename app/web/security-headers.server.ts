@@ -12,7 +12,13 @@ export const newNonce = () => crypto.randomBytes(16).toString('base64');
  * `captchaScriptUrl` (HCAPTCHA_SCRIPT_URL, a test fake or a proxy) is allowed as well.
  * Inline style attributes stay allowed: hCaptcha's widget sets them, and styles cannot run code.
  */
-export function contentSecurityPolicy({ nonce, captchaScriptUrl }: { nonce: string; captchaScriptUrl?: string }): string {
+export function contentSecurityPolicy({
+  nonce,
+  captchaScriptUrl,
+}: {
+  nonce: string;
+  captchaScriptUrl?: string;
+}): string {
   const captcha = [...HCAPTCHA, ...(captchaScriptUrl ? [new URL(captchaScriptUrl).origin] : [])].join(' ');
   return [
     "default-src 'self'",
@@ -29,7 +35,11 @@ export function contentSecurityPolicy({ nonce, captchaScriptUrl }: { nonce: stri
   ].join('; ');
 }
 
-export type SecurityHeaderOptions = { publicUrl: string | undefined; captchaScriptUrl: string | undefined; nonce: string | undefined };
+export type SecurityHeaderOptions = {
+  publicUrl: string | undefined;
+  captchaScriptUrl: string | undefined;
+  nonce: string | undefined;
+};
 
 /** The headers every response carries. Without a nonce (Vite's dev server, which injects its own inline scripts) no CSP is sent. */
 export function securityHeaders({ publicUrl, captchaScriptUrl, nonce }: SecurityHeaderOptions): Record<string, string> {

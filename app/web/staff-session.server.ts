@@ -7,7 +7,10 @@ import { readSessionToken } from '../domain/accounts/session-cookie.server.ts';
  * for its second factor. Public acts that only a submitter may do (rating the
  * handling) are refused from such a browser.
  */
-export async function hasStaffSession(request: Request, context: Pick<AppLoadContext, 'db' | 'config'>): Promise<boolean> {
+export async function hasStaffSession(
+  request: Request,
+  context: Pick<AppLoadContext, 'db' | 'config'>,
+): Promise<boolean> {
   const token = readSessionToken(request, context.config);
   if (!token) return false;
   return (await findSession(context.db, token)) !== null;

@@ -44,14 +44,18 @@ if (args.has('--new-key') && !usesFile) {
     // A process that had not yet seen the new key may have sealed a row behind
     // the cursor: a few passes catch those.
     for (let pass = 1; pass <= 5; pass++) {
-      const counts = await resealWithCurrentKey(db, keyring, (table, done) => process.stdout.write(`\r${table}: ${done} re-sealed`));
+      const counts = await resealWithCurrentKey(db, keyring, (table, done) =>
+        process.stdout.write(`\r${table}: ${done} re-sealed`),
+      );
       process.stdout.write('\n');
       console.log(`pass ${pass}: re-sealed ${JSON.stringify(counts)}`);
       if (Object.values(counts).every((n) => n === 0)) break;
     }
     const left = await rowsNotUnderCurrentKey(db, keyring);
     const remaining = Object.values(left).reduce((a, b) => a + b, 0);
-    console.log(`under key ${keyring.current.id} in ${((Date.now() - started) / 1000).toFixed(1)} s; rows under another key: ${remaining}`);
+    console.log(
+      `under key ${keyring.current.id} in ${((Date.now() - started) / 1000).toFixed(1)} s; rows under another key: ${remaining}`,
+    );
     if (remaining > 0) {
       console.log(`still under an older key: ${JSON.stringify(left)}. Run again.`);
       process.exitCode = 2;
@@ -61,7 +65,11 @@ if (args.has('--new-key') && !usesFile) {
       dropOldKeysFromFile(file);
       console.log(`older keys removed from ${file}`);
     } else if (keyring.byId.size > 1) {
-      console.log(usesFile ? 'Older keys can now go: run again with --drop-old.' : 'CONTACT_KEY_PREVIOUS can now be removed (then restart).');
+      console.log(
+        usesFile
+          ? 'Older keys can now go: run again with --drop-old.'
+          : 'CONTACT_KEY_PREVIOUS can now be removed (then restart).',
+      );
     }
   });
 }

@@ -12,5 +12,9 @@ await withDatabase(async ({ url, db }) => {
   // Rows from before encryption at rest are sealed now rather than at the next start.
   const sealed = await sealLegacyRows(db, contactKeyring());
   const masked = await maskOlderSuggestionText(db);
-  console.log('migrations applied', Object.values(sealed).some(Boolean) ? `; sealed ${JSON.stringify(sealed)}` : '', masked ? `; masked contact details in ${masked} suggestions' text` : '');
+  console.log(
+    'migrations applied',
+    Object.values(sealed).some(Boolean) ? `; sealed ${JSON.stringify(sealed)}` : '',
+    masked ? `; masked contact details in ${masked} suggestions' text` : '',
+  );
 });

@@ -9,5 +9,8 @@ await withDatabase(async ({ url, db }) => {
   await migrateDatabase(url);
   const purged = await purgeExpiredContacts(db);
   if (purged.length === 0) console.log('nothing to purge');
-  for (const p of purged) console.log(`plan ${p.planId}: ${p.contacts} contact records, ${p.emails} raw mails, ${p.outgoing} sent mails purged`);
+  for (const p of purged)
+    console.log(
+      `plan ${p.planId}: ${p.contacts} contact records, ${p.emails} raw mails, ${p.outgoing} sent mails purged`,
+    );
 });

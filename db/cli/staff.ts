@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, generatePassword } from '../../app/domain/accounts/passwords.server.ts';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  generatePassword,
+} from '../../app/domain/accounts/passwords.server.ts';
 import { grantablePermissions, roles } from '../../app/domain/authorization/permissions.ts';
 import { EmailTakenError, createStaffUser, listStaff } from '../../app/domain/accounts/staff.server.ts';
 import { migrateDatabase } from '../migrate.server.ts';
@@ -23,13 +27,19 @@ const CreateArgs = z.object({
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, grant: { type: 'string', multiple: true } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    grant: { type: 'string', multiple: true },
+  },
 });
 const command = positionals[0];
 
 if (command === 'create') {
   const parsed = CreateArgs.safeParse(values);
-  if (!parsed.success) fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`);
+  if (!parsed.success)
+    fail(`${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')}\n${usage}`);
   const piped = process.stdin.isTTY ? '' : await readFirstLine();
   const password = piped || generatePassword();
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
@@ -38,7 +48,11 @@ if (command === 'create') {
   await withDatabase(async ({ url, db }) => {
     await migrateDatabase(url);
     try {
-      const { id } = await createStaffUser(db, { ...parsed.data, grants: parsed.data.grant, password }, { actorId: null });
+      const { id } = await createStaffUser(
+        db,
+        { ...parsed.data, grants: parsed.data.grant, password },
+        { actorId: null },
+      );
       console.log(`created staff account #${id} (${parsed.data.role}) for ${parsed.data.email}`);
       if (!piped) console.log(`password: ${password}`);
     } catch (error) {
@@ -51,8 +65,12 @@ if (command === 'create') {
   await withDatabase(async ({ url, db }) => {
     await migrateDatabase(url);
     for (const user of await listStaff(db)) {
-      const flags = [user.grants.join(','), user.twoFactorEnabled ? '2fa' : '', user.disabled ? 'disabled' : ''].filter(Boolean);
-      console.log(`#${user.id}\t${user.role}\t${user.email}\t${user.name}${flags.length ? `\t${flags.join(' ')}` : ''}`);
+      const flags = [user.grants.join(','), user.twoFactorEnabled ? '2fa' : '', user.disabled ? 'disabled' : ''].filter(
+        Boolean,
+      );
+      console.log(
+        `#${user.id}\t${user.role}\t${user.email}\t${user.name}${flags.length ? `\t${flags.join(' ')}` : ''}`,
+      );
     }
   });
 } else {

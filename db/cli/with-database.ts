@@ -10,9 +10,17 @@ export async function withDatabase(task: (database: DatabaseHandle) => Promise<v
   const log = createLogger(config.logLevel);
   let database: DatabaseHandle | undefined;
   try {
-    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2, attachToRunning: true, log: {
-      info: (m) => log.info(m), warn: (m) => log.warn(m), debug: (m) => log.debug(m),
-    } });
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: 2,
+      attachToRunning: true,
+      log: {
+        info: (m) => log.info(m),
+        warn: (m) => log.warn(m),
+        debug: (m) => log.debug(m),
+      },
+    });
     // Contact details are sealed with the same keyring as the portal's.
     const { keyring, refresh } = loadKeySource(config, log);
     installKeyring(keyring, refresh);

@@ -8,11 +8,39 @@ const letter = (opening: string, extra: string) =>
   `目前图书馆晚上十点闭馆，期末复习时很多同学只能去教室或者宿舍走廊学习，条件很差。${extra}`;
 
 const students = [
-  { code: 'JY-TSG4-2C3D', name: '杨帆', unit: '数学学院 2022 级', opening: '尊敬的发展规划处老师：', extra: '' , daysAgo: 6 },
-  { code: 'JY-TSG4-4E5F', name: '徐佳怡', unit: '外国语学院 2023 级', opening: '老师您好：', extra: '希望学校认真考虑。', daysAgo: 5 },
-  { code: 'JY-TSG4-6G7H', name: '黄子轩', unit: '土木工程学院 2021 级', opening: '尊敬的老师：', extra: '另外建议自习区增加插座。', daysAgo: 5 },
+  {
+    code: 'JY-TSG4-2C3D',
+    name: '杨帆',
+    unit: '数学学院 2022 级',
+    opening: '尊敬的发展规划处老师：',
+    extra: '',
+    daysAgo: 6,
+  },
+  {
+    code: 'JY-TSG4-4E5F',
+    name: '徐佳怡',
+    unit: '外国语学院 2023 级',
+    opening: '老师您好：',
+    extra: '希望学校认真考虑。',
+    daysAgo: 5,
+  },
+  {
+    code: 'JY-TSG4-6G7H',
+    name: '黄子轩',
+    unit: '土木工程学院 2021 级',
+    opening: '尊敬的老师：',
+    extra: '另外建议自习区增加插座。',
+    daysAgo: 5,
+  },
   { code: 'JY-TSG4-8J9K', name: '李欣然', unit: '新闻学院 2022 级', opening: '发展规划处：', extra: '', daysAgo: 4 },
-  { code: 'JY-TSG4-MN2P', name: '张昊天', unit: '物理与电子工程学院 2023 级', opening: '尊敬的发展规划处老师：', extra: '谢谢！', daysAgo: 3 },
+  {
+    code: 'JY-TSG4-MN2P',
+    name: '张昊天',
+    unit: '物理与电子工程学院 2023 级',
+    opening: '尊敬的发展规划处老师：',
+    extra: '谢谢！',
+    daysAgo: 3,
+  },
 ];
 
 export const campaignLetters: DemoSuggestion[] = students.map((s) => ({

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgEnum, pgTable, primaryKey, uniqueIndex, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  uniqueIndex,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { sealed } from './sealed.ts';
 
 export const staffRole = pgEnum('staff_role', ['admin', 'moderator', 'planner']);

@@ -33,5 +33,8 @@ export const suggestionNoteMentions = pgTable(
       .notNull()
       .references(() => staffUsers.id),
   },
-  (t) => [primaryKey({ columns: [t.noteId, t.staffUserId] }), index('suggestion_note_mentions_staff_idx').on(t.staffUserId, t.noteId)],
+  (t) => [
+    primaryKey({ columns: [t.noteId, t.staffUserId] }),
+    index('suggestion_note_mentions_staff_idx').on(t.staffUserId, t.noteId),
+  ],
 );

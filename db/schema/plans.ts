@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 
 export const planStatus = pgEnum('plan_status', ['draft', 'open', 'closed', 'archived']);
 
@@ -66,7 +77,10 @@ export const planSections = pgTable(
     heading: text().notNull(),
     bodyMarkdown: text().notNull().default(''),
   },
-  (t) => [unique('plan_sections_plan_position_key').on(t.planId, t.position), check('plan_sections_level', sql`${t.level} between 1 and 6`)],
+  (t) => [
+    unique('plan_sections_plan_position_key').on(t.planId, t.position),
+    check('plan_sections_level', sql`${t.level} between 1 and 6`),
+  ],
 );
 
 export const categories = pgTable(
@@ -80,5 +94,8 @@ export const categories = pgTable(
     name: text().notNull(),
     nameEn: text(),
   },
-  (t) => [unique('categories_plan_name_key').on(t.planId, t.name), index('categories_plan_position_idx').on(t.planId, t.position)],
+  (t) => [
+    unique('categories_plan_name_key').on(t.planId, t.name),
+    index('categories_plan_position_idx').on(t.planId, t.position),
+  ],
 );

@@ -1,10 +1,33 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, bigint, boolean, check, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { staffUsers } from './accounts.ts';
 import { categories, planSections, plans } from './plans.ts';
 import { sealed } from './sealed.ts';
 
-export const suggestionChannel = pgEnum('suggestion_channel', ['web', 'email', 'letter', 'phone', 'visit', 'symposium']);
+export const suggestionChannel = pgEnum('suggestion_channel', [
+  'web',
+  'email',
+  'letter',
+  'phone',
+  'visit',
+  'symposium',
+]);
 
 // pending_verification is 待核验: kept, but held for a person (captcha service
 // unreachable, over-limit mail). The three decisions map to 采纳 / 部分采纳 / 不予采纳.
@@ -89,13 +112,24 @@ export const suggestions = pgTable(
     // first page fell back to a full sort, 2.3 s).
     index('suggestions_submitted_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('suggestions_updated_idx').on(t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('suggestions_plan_status_submitted_idx').on(t.planId, t.status, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('suggestions_plan_status_submitted_idx').on(
+      t.planId,
+      t.status,
+      t.submittedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('suggestions_plan_updated_idx').on(t.planId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('suggestions_status_submitted_idx').on(t.status, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('suggestions_assignee_submitted_idx').on(t.assigneeId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.assigneeId} is not null`),
-    index('suggestions_duplicate_of_idx').on(t.duplicateOfId).where(sql`${t.duplicateOfId} is not null`),
+    index('suggestions_assignee_submitted_idx')
+      .on(t.assigneeId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.assigneeId} is not null`),
+    index('suggestions_duplicate_of_idx')
+      .on(t.duplicateOfId)
+      .where(sql`${t.duplicateOfId} is not null`),
     // The start-up masking of older rows finds what is left in one index scan (none, once done).
-    index('suggestions_unscreened_idx').on(t.id).where(sql`${t.contactScreenVersion} is null`),
+    index('suggestions_unscreened_idx')
+      .on(t.id)
+      .where(sql`${t.contactScreenVersion} is null`),
   ],
 );
 
@@ -122,9 +156,7 @@ export const suggestionContacts = pgTable(
     keyId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('suggestion_contacts_key_id_idx').on(t.keyId),
-  ],
+  (t) => [index('suggestion_contacts_key_id_idx').on(t.keyId)],
 );
 
 // What a submitter wrote before the contact details in it were masked
@@ -197,5 +229,8 @@ export const suggestionTags = pgTable(
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.suggestionId, t.tagId] }), index('suggestion_tags_tag_idx').on(t.tagId, t.suggestionId)],
+  (t) => [
+    primaryKey({ columns: [t.suggestionId, t.tagId] }),
+    index('suggestion_tags_tag_idx').on(t.tagId, t.suggestionId),
+  ],
 );

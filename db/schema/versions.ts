@@ -71,5 +71,8 @@ export const planVersionChangeSuggestions = pgTable(
       .references(() => suggestions.id, { onDelete: 'cascade' }),
   },
   // /track asks "which changes cite this suggestion": by suggestion first.
-  (t) => [primaryKey({ columns: [t.changeId, t.suggestionId] }), index('plan_version_change_suggestions_suggestion_idx').on(t.suggestionId, t.changeId)],
+  (t) => [
+    primaryKey({ columns: [t.changeId, t.suggestionId] }),
+    index('plan_version_change_suggestions_suggestion_idx').on(t.suggestionId, t.changeId),
+  ],
 );

@@ -14,7 +14,9 @@ test('a visitor finds the open consultation, its closing date, and reads the dra
   await expect(page).toHaveURL(/\/plans\/nanhu-14th-five-year-plan$/);
   await expect(page.getByRole('heading', { level: 1, name: planTitle })).toBeVisible();
   await expect(page.getByText('正在征求意见', { exact: true })).toBeVisible();
-  await expect(page.getByRole('complementary', { name: '如何提出意见建议' }).getByText("'十四五'规划意见建议")).toBeVisible();
+  await expect(
+    page.getByRole('complementary', { name: '如何提出意见建议' }).getByText("'十四五'规划意见建议"),
+  ).toBeVisible();
 
   const contents = page.getByRole('navigation', { name: '目录' });
   await contents.getByRole('link', { name: '第三章 主要任务' }).click();
@@ -24,7 +26,13 @@ test('a visitor finds the open consultation, its closing date, and reads the dra
 
 test('the pages have no WCAG 2.1 AA violations', async ({ page, consoleErrors }) => {
   consoleErrors.allow(/status of 404/);
-  for (const path of ['/', '/plans/nanhu-14th-five-year-plan', '/plans/nanhu-campus-master-plan', '/plans/missing', '/?lng=en']) {
+  for (const path of [
+    '/',
+    '/plans/nanhu-14th-five-year-plan',
+    '/plans/nanhu-campus-master-plan',
+    '/plans/missing',
+    '/?lng=en',
+  ]) {
     await page.goto(path);
     await expectNoAxeViolations(page);
   }

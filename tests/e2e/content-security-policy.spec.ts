@@ -10,14 +10,20 @@ async function collectViolations(page: Page) {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      ),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
 test.afterAll(closeStaffDatabase);
 
-test('the public suggestion form runs under the CSP, with the captcha widget loaded and no violation', async ({ page }) => {
+test('the public suggestion form runs under the CSP, with the captcha widget loaded and no violation', async ({
+  page,
+}) => {
   const violations = await collectViolations(page);
   const response = await page.goto('/plans/nanhu-14th-five-year-plan/suggest');
   expect(response!.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);

@@ -5,22 +5,38 @@ import { closeStaffDatabase, createE2eStaff, loginAs } from './staff.ts';
 
 test.afterAll(closeStaffDatabase);
 
-const personal = ['陈思远', 'chen.siyuan@example.edu.cn', '刘海峰', '13903761234', '赵敏', '信息化办公室', '物理与电子工程学院'];
+const personal = [
+  '陈思远',
+  'chen.siyuan@example.edu.cn',
+  '刘海峰',
+  '13903761234',
+  '赵敏',
+  '信息化办公室',
+  '物理与电子工程学院',
+];
 
-test('a planner downloads the adopted suggestions of the demo plan as XLSX in one click', async ({ page, context, baseURL }) => {
+test('a planner downloads the adopted suggestions of the demo plan as XLSX in one click', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const planner = await createE2eStaff({ role: 'planner' });
   await loginAs(context, baseURL!, planner.id);
   await page.goto('/admin/exports');
   await expect(page.getByRole('heading', { level: 1, name: '导出意见建议' })).toBeVisible();
   await expect(page.getByLabel('规划')).toHaveValue(/\d+/);
-  await expect(page.getByLabel('规划').locator('option:checked')).toHaveText('南湖大学“十四五”事业发展规划（征求意见稿）');
+  await expect(page.getByLabel('规划').locator('option:checked')).toHaveText(
+    '南湖大学“十四五”事业发展规划（征求意见稿）',
+  );
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '一键导出“采纳 + 部分采纳”' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^南湖大学.*-采纳意见建议-\d{4}-\d{2}-\d{2}\.xlsx$/);
   // With JavaScript the page reports the export's progress, then its end.
-  await expect(page.getByRole('status').filter({ hasText: /^导出完成：南湖大学.*\.xlsx（\d+(\.\d)? (B|KB|MB)）$/ })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: /^导出完成：南湖大学.*\.xlsx（\d+(\.\d)? (B|KB|MB)）$/ }),
+  ).toBeVisible();
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());

@@ -27,7 +27,12 @@ test.afterAll(async () => {
 type Person = { name: string; unit: string; phone: string; email: string };
 
 function person(tag: string, surname: string, local: string): Person {
-  return { name: `${surname}${tag}`, unit: `量子信息${tag}研究所`, phone: `13${crypto.randomInt(100_000_000, 999_999_999)}`, email: `${local}.${tag}@example.edu.cn` };
+  return {
+    name: `${surname}${tag}`,
+    unit: `量子信息${tag}研究所`,
+    phone: `13${crypto.randomInt(100_000_000, 999_999_999)}`,
+    email: `${local}.${tag}@example.edu.cn`,
+  };
 }
 
 /** Every form of a person's details worth finding: each value, the phone's last eight digits, the mailbox name. */
@@ -42,7 +47,11 @@ function leaks(text: string, people: Person[]): string[] {
 async function fileText(body: Buffer): Promise<string> {
   if (body.subarray(0, 2).toString() !== 'PK') return body.toString('utf8');
   const zip = await JSZip.loadAsync(body);
-  const parts = await Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')));
+  const parts = await Promise.all(
+    Object.values(zip.files)
+      .filter((f) => f.name.endsWith('.xml'))
+      .map((f) => f.async('string')),
+  );
   return parts.join('\n');
 }
 
@@ -52,13 +61,21 @@ async function pageText(request: APIRequestContext, url: string): Promise<string
   return response.text();
 }
 
-test('names, phones and emails reach no log, public page, planner export or third-party mail', async ({ page, browser, baseURL }) => {
+test('names, phones and emails reach no log, public page, planner export or third-party mail', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const tag = crypto.randomBytes(3).toString('hex');
   const webPerson = person(tag, '皇甫', 'huangfu');
   const mailPerson = person(tag, '司徒', 'situ');
   const everyone = [webPerson, mailPerson];
-  const plan = await createPlan(db(), { title: `保密测试规划 ${tag}`, emailMarker: `规划意见${tag}`, submitterTypes: ['在校学生', '教职工'] });
+  const plan = await createPlan(db(), {
+    title: `保密测试规划 ${tag}`,
+    emailMarker: `规划意见${tag}`,
+    submitterTypes: ['在校学生', '教职工'],
+  });
   await addSections(db(), plan.id, ['总则']);
   await addCategories(db(), plan.id, ['人才培养']);
 
@@ -67,7 +84,11 @@ test('names, phones and emails reach no log, public page, planner export or thir
   await page.getByLabel('意见类别').selectOption({ label: '人才培养' });
   await page.getByLabel('标题').fill(`建议延长实验室开放时间 ${tag}`);
   // The body repeats the contact details in prose, unlabelled (issue 13 point 4: masked in the text).
-  await page.getByLabel('意见建议内容').fill(`建议各实验室在考试周延长开放时间至晚上十点，方便学生复习。如需沟通请打 ${webPerson.phone.slice(0, 3)} ${webPerson.phone.slice(3, 7)} ${webPerson.phone.slice(7)} 或写信到 ${webPerson.email}。`);
+  await page
+    .getByLabel('意见建议内容')
+    .fill(
+      `建议各实验室在考试周延长开放时间至晚上十点，方便学生复习。如需沟通请打 ${webPerson.phone.slice(0, 3)} ${webPerson.phone.slice(3, 7)} ${webPerson.phone.slice(7)} 或写信到 ${webPerson.email}。`,
+    );
   await page.getByRole('radio', { name: '在校学生' }).check();
   await page.getByLabel('姓名').fill(webPerson.name);
   await page.getByLabel('工作单位或班级').fill(webPerson.unit);
@@ -104,7 +125,10 @@ test('names, phones and emails reach no log, public page, planner export or thir
     mailPerson.phone,
     '',
   ].join('\r\n');
-  const mailed = await page.request.post('/api/intake/email', { headers: { authorization: `Bearer ${E2E_INTAKE_TOKEN}`, 'content-type': 'message/rfc822' }, data: Buffer.from(raw) });
+  const mailed = await page.request.post('/api/intake/email', {
+    headers: { authorization: `Bearer ${E2E_INTAKE_TOKEN}`, 'content-type': 'message/rfc822' },
+    data: Buffer.from(raw),
+  });
   expect(mailed.status()).toBe(202);
   const mailCode = ((await mailed.json()) as { trackingCode: string }).trackingCode;
   expect(mailCode).toMatch(/^JY-/);
@@ -141,8 +165,18 @@ test('names, phones and emails reach no log, public page, planner export or thir
   // 5. A planner without the permission exports every format; asking for contacts anyway is refused.
   const plannerContext = await browser.newContext();
   await loginAs(plannerContext, baseURL!, (await createE2eStaff({ role: 'planner' })).id);
-  const exportAs = (form: Record<string, string>) => plannerContext.request.post('/admin/exports/download', { form: { planId: String(plan.id), ...form }, headers: { origin: baseURL! } });
-  const forms: Record<string, string>[] = [{ format: 'xlsx' }, { format: 'csv' }, { format: 'json' }, { format: 'docx' }, { format: 'docx', intent: 'adopted' }];
+  const exportAs = (form: Record<string, string>) =>
+    plannerContext.request.post('/admin/exports/download', {
+      form: { planId: String(plan.id), ...form },
+      headers: { origin: baseURL! },
+    });
+  const forms: Record<string, string>[] = [
+    { format: 'xlsx' },
+    { format: 'csv' },
+    { format: 'json' },
+    { format: 'docx' },
+    { format: 'docx', intent: 'adopted' },
+  ];
   for (const form of forms) {
     const response = await exportAs(form);
     expect(response.status(), JSON.stringify(form)).toBe(200);
@@ -151,18 +185,35 @@ test('names, phones and emails reach no log, public page, planner export or thir
     seen.push({ where: `planner export ${JSON.stringify(form)}`, text });
   }
   expect((await exportAs({ format: 'csv', includeContacts: '1' })).status()).toBe(403);
-  seen.push({ where: 'planner: dashboard', text: await pageText(plannerContext.request, `/admin/plans/${plan.slug}/dashboard`) });
+  seen.push({
+    where: 'planner: dashboard',
+    text: await pageText(plannerContext.request, `/admin/plans/${plan.slug}/dashboard`),
+  });
 
   // 6. Every public page a stranger can reach about this plan.
   const stranger = (await browser.newContext()).request;
-  for (const url of ['/', `/plans/${plan.slug}`, `/plans/${plan.slug}/report`, `/plans/${plan.slug}/suggest`, '/track', `/receipt/${webCode}`, `/receipt/${mailCode}`]) {
+  for (const url of [
+    '/',
+    `/plans/${plan.slug}`,
+    `/plans/${plan.slug}/report`,
+    `/plans/${plan.slug}/suggest`,
+    '/track',
+    `/receipt/${webCode}`,
+    `/receipt/${mailCode}`,
+  ]) {
     seen.push({ where: `public ${url}`, text: await pageText(stranger, url) });
   }
   expect(seen.find((s) => s.where.endsWith('/report'))!.text).toContain(`增加开放时间与服务窗口 ${tag}`);
 
   // 7. Mail: the decision reaches each submitter; nothing goes to anyone else with a detail, nor one person's to the other.
-  await waitForMail((m) => m.to !== undefined && JSON.stringify(m.to).includes(webPerson.email) && (m.text ?? '').includes(`已采纳 ${tag}`));
-  await waitForMail((m) => m.to !== undefined && JSON.stringify(m.to).includes(mailPerson.email) && (m.text ?? '').includes(`已采纳 ${tag}`));
+  await waitForMail(
+    (m) =>
+      m.to !== undefined && JSON.stringify(m.to).includes(webPerson.email) && (m.text ?? '').includes(`已采纳 ${tag}`),
+  );
+  await waitForMail(
+    (m) =>
+      m.to !== undefined && JSON.stringify(m.to).includes(mailPerson.email) && (m.text ?? '').includes(`已采纳 ${tag}`),
+  );
   const mailDir = path.resolve('.tmp/e2e-mail');
   for (const file of fs.readdirSync(mailDir)) {
     const message = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
@@ -177,7 +228,8 @@ test('names, phones and emails reach no log, public page, planner export or thir
   expect(log, 'the log is being written').toContain('"msg":"request"');
   expect(leaks(log, everyone), 'server log').toEqual([]);
 
-  for (const { where, text } of seen.filter((s) => !s.where.startsWith('mail '))) expect(leaks(text, everyone), where).toEqual([]);
+  for (const { where, text } of seen.filter((s) => !s.where.startsWith('mail ')))
+    expect(leaks(text, everyone), where).toEqual([]);
 });
 
 async function suggestionId(code: string): Promise<number> {

@@ -16,7 +16,12 @@ const insertions: Record<string, { after: string; text: string }> = {
   phone: { after: '推进新工科、新文科、新师范建设；', text: '试点本研贯通培养；' },
 };
 
-test('an admin publishes a revised version linked to an adopted suggestion; the public comparison and /track show it', async ({ page, context, baseURL, consoleErrors }, testInfo) => {
+test('an admin publishes a revised version linked to an adopted suggestion; the public comparison and /track show it', async ({
+  page,
+  context,
+  baseURL,
+  consoleErrors,
+}, testInfo) => {
   test.setTimeout(90_000); // a long journey, through admin, public pages and /track
   consoleErrors.allow(/status of 400/); // the refused tracking code, on purpose
   const insertion = insertions[testInfo.project.name]!;
@@ -48,12 +53,16 @@ test('an admin publishes a revised version linked to an adopted suggestion; the 
   await change.getByLabel('修改理由').fill('采纳意见，增加具体措施。');
   await change.getByLabel('采纳的意见建议（跟踪编号）').fill('JY-DEM2-6E7F');
   await change.getByRole('button', { name: `保存：一、${section}` }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'JY-DEM2-6E7F 未被采纳或部分采纳，不能关联。' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'JY-DEM2-6E7F 未被采纳或部分采纳，不能关联。' }),
+  ).toBeVisible();
   await expect(change.getByLabel('修改理由')).toHaveValue('采纳意见，增加具体措施。');
   await change.getByLabel('采纳的意见建议（跟踪编号）').fill('jy-dem2-2a3b');
   await change.getByRole('button', { name: `保存：一、${section}` }).click();
   await expect(page.getByRole('region', { name: new RegExp(section) }).getByRole('status')).toHaveText('已保存。');
-  await expect(page.getByRole('region', { name: new RegExp(section) }).getByLabel('采纳的意见建议（跟踪编号）')).toHaveValue('JY-DEM2-2A3B');
+  await expect(
+    page.getByRole('region', { name: new RegExp(section) }).getByLabel('采纳的意见建议（跟踪编号）'),
+  ).toHaveValue('JY-DEM2-2A3B');
 
   // The public comparison: the insertion highlighted, the reason, the suggestion's summary, no name.
   await context.clearCookies();
@@ -76,7 +85,11 @@ test('an admin publishes a revised version linked to an adopted suggestion; the 
   await page.getByRole('link', { name: '下载 Word 修改对照表' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${planTitle}-修改对照表-第${version - 1}版至第${version}版.docx`);
-  const xml = await (await JSZip.loadAsync(await readAll(await download.createReadStream()))).file('word/document.xml')!.async('string');
+  const xml = await (
+    await JSZip.loadAsync(await readAll(await download.createReadStream()))
+  )
+    .file('word/document.xml')!
+    .async('string');
   expect(xml).toContain(insertion.text);
   for (const value of personal) expect(xml).not.toContain(value);
 

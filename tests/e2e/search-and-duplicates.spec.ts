@@ -40,7 +40,9 @@ async function createSearchPlan() {
     letters.push(await add('反对撤并北区食堂', `${LETTER}（${grade}学生）`));
   // The portal's worker enriches them (search row, near-duplicate links) a
   // moment after their receipts, as it would for a citizen's submission.
-  await expect.poll(() => db().$count(suggestionSearch, inArray(suggestionSearch.suggestionId, ids)), { timeout: 30_000 }).toBe(ids.length);
+  await expect
+    .poll(() => db().$count(suggestionSearch, inArray(suggestionSearch.suggestionId, ids)), { timeout: 30_000 })
+    .toBe(ids.length);
   return { plan, letters };
 }
 

@@ -66,7 +66,11 @@ test('a new admin signs in, must enrol TOTP first, then adds a moderator', async
   await expect(page.getByRole('heading', { level: 1, name: /您好$/ })).toBeVisible();
 });
 
-test('an admin edits a plan: details, a section with preview, and the audit log shows it', async ({ page, context, baseURL }) => {
+test('an admin edits a plan: details, a section with preview, and the audit log shows it', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const admin = await createE2eStaff({ role: 'admin', totp: true });
   await loginAs(context, baseURL!, admin.id);
   await page.goto('/admin/plans');

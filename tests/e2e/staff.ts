@@ -25,12 +25,28 @@ export async function closeStaffDatabase() {
   handle = undefined;
 }
 
-export async function createE2eStaff({ role, totp = false, grants = [] }: { role: Role; totp?: boolean; grants?: GrantablePermission[] }) {
+export async function createE2eStaff({
+  role,
+  totp = false,
+  grants = [],
+}: {
+  role: Role;
+  totp?: boolean;
+  grants?: GrantablePermission[];
+}) {
   const email = `e2e-${role}-${crypto.randomBytes(4).toString('hex')}@test.jianyan.invalid`;
   const password = `e2e ${crypto.randomBytes(8).toString('hex')}`;
-  const { id } = await createStaffUser(db(), { email, name: `端到端${role}`, role, password, grants }, { actorId: null });
+  const { id } = await createStaffUser(
+    db(),
+    { email, name: `端到端${role}`, role, password, grants },
+    { actorId: null },
+  );
   const totpSecret = totp ? generateTotpSecret() : null;
-  if (totpSecret) await db().update(staffUsers).set({ ...sealTotpColumns({ secret: totpSecret, pending: null }), totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
+  if (totpSecret)
+    await db()
+      .update(staffUsers)
+      .set({ ...sealTotpColumns({ secret: totpSecret, pending: null }), totpEnabledAt: new Date() })
+      .where(eq(staffUsers.id, id));
   return { id, email, password, totpSecret };
 }
 

@@ -2,7 +2,11 @@ import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { waitForMail } from './mailbox.ts';
 
 const planPath = '/plans/nanhu-14th-five-year-plan';
-const pdfFile = { name: '关于自习室的建议.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n') };
+const pdfFile = {
+  name: '关于自习室的建议.pdf',
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n'),
+};
 
 test('a student comments on a section with a file, gets a receipt and an email, and tracks it', async ({ page }) => {
   await page.goto(planPath);
@@ -64,11 +68,14 @@ test('with JavaScript the form validates as the user types; errors are accessibl
   await expectNoAxeViolations(page);
 });
 
-test('without JavaScript the form still works: errors keep the text, and the suggestion is kept for verification', async ({ browser }) => {
+test('without JavaScript the form still works: errors keep the text, and the suggestion is kept for verification', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${planPath}/suggest`);
-  const longText = '关于后勤保障：建议学生宿舍热水供应时间延长到夜间十二点，并在冬季提前开放暖气，同时改善食堂夜宵供应。'.repeat(3);
+  const longText =
+    '关于后勤保障：建议学生宿舍热水供应时间延长到夜间十二点，并在冬季提前开放暖气，同时改善食堂夜宵供应。'.repeat(3);
   await page.getByLabel('意见建议内容').fill(longText);
   await page.getByLabel('标题').fill('宿舍热水与暖气');
   await page.getByRole('button', { name: '提交意见建议' }).click();
@@ -137,7 +144,10 @@ test('a keyboard-only user can fill in and submit the form', async ({ page }) =>
   await expect(page.getByText('完善科研评价办法')).toBeVisible();
 });
 
-test('/track answers "not found" the same way for any mismatch, and has no accessibility violations', async ({ page, consoleErrors }) => {
+test('/track answers "not found" the same way for any mismatch, and has no accessibility violations', async ({
+  page,
+  consoleErrors,
+}) => {
   consoleErrors.allow(/status of 404/);
   await page.goto('/track');
   await expectNoAxeViolations(page);

@@ -9,7 +9,11 @@ import { outboxMessages, suggestionContacts } from '../../db/schema/index.ts';
 // Sealed columns as tests read and write them: outgoing mail opened (address
 // and bodies are sealed at rest), inbound mail sealed like intake does.
 
-export type OpenedMail = Omit<typeof outboxMessages.$inferSelect, 'toAddress' | 'html' | 'text'> & { toAddress: string; html: string; text: string };
+export type OpenedMail = Omit<typeof outboxMessages.$inferSelect, 'toAddress' | 'html' | 'text'> & {
+  toAddress: string;
+  html: string;
+  text: string;
+};
 
 export async function outboxMail(db: Database, where?: SQL): Promise<OpenedMail[]> {
   const rows = await db.select().from(outboxMessages).where(where).orderBy(outboxMessages.id);
@@ -26,7 +30,11 @@ export async function outboxMailTo(db: Database, address: string): Promise<Opene
 /** The sealed columns of an inbound_emails row, for tests that insert mail directly. */
 export function sealedInboundEmail(raw: Buffer, sanitizedHtml?: string, text?: string) {
   const keyring = contactKeyring();
-  return { ...sealRawEmail(keyring, raw), sanitizedHtml: sealEmailHtml(keyring, sanitizedHtml), text: sealEmailText(keyring, { keyId: keyring.current.id }, text) };
+  return {
+    ...sealRawEmail(keyring, raw),
+    sanitizedHtml: sealEmailHtml(keyring, sanitizedHtml),
+    text: sealEmailText(keyring, { keyId: keyring.current.id }, text),
+  };
 }
 
 /** The contact record of a suggestion, opened (the columns are sealed at rest). */
@@ -34,5 +42,11 @@ export async function openedContact(db: Database, suggestionId: number) {
   const [row] = await db.select().from(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId));
   if (!row) return undefined;
   const opened = openContactRow(contactKeyring(), row);
-  return { ...row, name: opened.name ?? null, unit: opened.unit ?? null, phone: opened.phone ?? null, email: opened.email ?? null };
+  return {
+    ...row,
+    name: opened.name ?? null,
+    unit: opened.unit ?? null,
+    phone: opened.phone ?? null,
+    email: opened.email ?? null,
+  };
 }

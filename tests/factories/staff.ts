@@ -12,12 +12,21 @@ export type TestStaff = { id: number; email: string; password: string; role: Rol
 /** A staff account; with `totp`, 2FA is already enrolled (as admins and contact readers need). */
 export async function createStaff(
   db: Database,
-  { role = 'moderator', grants = [], totp = false, password = 'correct horse battery' }: { role?: Role; grants?: GrantablePermission[]; totp?: boolean; password?: string } = {},
+  {
+    role = 'moderator',
+    grants = [],
+    totp = false,
+    password = 'correct horse battery',
+  }: { role?: Role; grants?: GrantablePermission[]; totp?: boolean; password?: string } = {},
 ): Promise<TestStaff> {
   const email = `${role}-${crypto.randomBytes(4).toString('hex')}@test.jianyan.invalid`;
   const { id } = await createStaffUser(db, { email, name: `测试${role}`, role, password, grants }, { actorId: null });
   const totpSecret = totp ? generateTotpSecret() : null;
-  if (totpSecret) await db.update(staffUsers).set({ ...sealTotpColumns({ secret: totpSecret, pending: null }), totpEnabledAt: new Date() }).where(eq(staffUsers.id, id));
+  if (totpSecret)
+    await db
+      .update(staffUsers)
+      .set({ ...sealTotpColumns({ secret: totpSecret, pending: null }), totpEnabledAt: new Date() })
+      .where(eq(staffUsers.id, id));
   return { id, email, password, role, totpSecret };
 }
 

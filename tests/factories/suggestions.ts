@@ -8,7 +8,11 @@ import { submitSuggestion, type SubmitSuggestionInput } from '../../app/domain/s
  * it, then enriched (search row, near-duplicate links, proposal) as its job
  * would do a moment later. `enrich: false` leaves it as the receipt left it.
  */
-export async function createSuggestion(db: Database, planId: number, overrides: Partial<SubmitSuggestionInput> & { enrich?: boolean } = {}) {
+export async function createSuggestion(
+  db: Database,
+  planId: number,
+  overrides: Partial<SubmitSuggestionInput> & { enrich?: boolean } = {},
+) {
   const { enrich = true, ...input } = overrides;
   const saved = await submitSuggestion(db, {
     planId,

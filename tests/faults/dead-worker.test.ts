@@ -23,7 +23,11 @@ beforeAll(async () => {
 });
 
 const jobStates = async (suggestionId: number) =>
-  (await database.sql<{ state: string }[]>`select state from pgboss.job where name = ${QUEUES.enrichSuggestion} and (data->>'suggestionId')::bigint = ${suggestionId}`).map((r) => r.state);
+  (
+    await database.sql<
+      { state: string }[]
+    >`select state from pgboss.job where name = ${QUEUES.enrichSuggestion} and (data->>'suggestionId')::bigint = ${suggestionId}`
+  ).map((r) => r.state);
 
 test('a worker killed while enriching: another worker enriches the suggestion once the job expires', async () => {
   const { id } = await submitSuggestion(database.db, {
@@ -37,10 +41,20 @@ test('a worker killed while enriching: another worker enriches the suggestion on
     acknowledge: false,
   });
   const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], {
-    env: { ...process.env, DATABASE_URL: database.url, JIANYAN_CRASH_AT: 'enrich-while-processing', WORKER_POLL_SECONDS: '0.5', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/faults-dead-worker', CONTACT_KEY: TEST_CONTACT_KEY },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      JIANYAN_CRASH_AT: 'enrich-while-processing',
+      WORKER_POLL_SECONDS: '0.5',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: '.tmp/faults-dead-worker',
+      CONTACT_KEY: TEST_CONTACT_KEY,
+    },
     stdio: 'ignore',
   });
-  const signal = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, killed) => resolve(killed)));
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+    doomed.once('exit', (_code, killed) => resolve(killed)),
+  );
   expect(signal).toBe('SIGKILL');
   expect(await jobStates(id)).toEqual(['active']);
   expect(await database.db.$count(suggestionSearch, eq(suggestionSearch.suggestionId, id))).toBe(0);
@@ -53,10 +67,17 @@ test('a worker killed while enriching: another worker enriches the suggestion on
   });
   try {
     // Expiry (60 s) plus pg-boss's maintenance (every 30 s) plus the retry delay.
-    await expect.poll(() => database.db.$count(suggestionSearch, eq(suggestionSearch.suggestionId, id)), { timeout: 180_000, interval: 1000 }).toBe(1);
+    await expect
+      .poll(() => database.db.$count(suggestionSearch, eq(suggestionSearch.suggestionId, id)), {
+        timeout: 180_000,
+        interval: 1000,
+      })
+      .toBe(1);
     await expect.poll(() => jobStates(id), { timeout: 10_000 }).toEqual(['completed']);
     // Done by pg-boss's retry of the expired job, not by the search sweep (which leaves jobs in flight alone).
-    const [job] = await database.sql<{ retries: number }[]>`select retry_count as retries from pgboss.job where name = ${QUEUES.enrichSuggestion} and (data->>'suggestionId')::bigint = ${id}`;
+    const [job] = await database.sql<
+      { retries: number }[]
+    >`select retry_count as retries from pgboss.job where name = ${QUEUES.enrichSuggestion} and (data->>'suggestionId')::bigint = ${id}`;
     expect(job!.retries).toBe(1);
   } finally {
     await survivor.stop();

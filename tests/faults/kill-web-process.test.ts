@@ -74,7 +74,11 @@ test(`SIGKILL under load, ${KILLS} times: every receipt is in the database exact
   // in pgboss.job through the kills (these web processes ran no worker): the
   // single-process default, started once more, does it.
   await web.kill('SIGKILL');
-  web = await startWebProcess({ databaseUrl: database.url, port, env: { RUN_WORKER: '1', WORKER_POLL_SECONDS: '0.5' } });
+  web = await startWebProcess({
+    databaseUrl: database.url,
+    port,
+    env: { RUN_WORKER: '1', WORKER_POLL_SECONDS: '0.5' },
+  });
   const unenriched = () =>
     database.db
       .select({ id: suggestions.id })

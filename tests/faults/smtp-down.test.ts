@@ -66,7 +66,8 @@ async function acknowledged(tag: string, count: number): Promise<string[]> {
 }
 
 // The recipient is sealed at rest (docs/decisions/060-encryption-at-rest.md): rows are opened, then matched.
-const rows = async (addresses: string[]) => (await outboxMail(database.db)).filter((m) => addresses.includes(m.toAddress));
+const rows = async (addresses: string[]) =>
+  (await outboxMail(database.db)).filter((m) => addresses.includes(m.toAddress));
 const seconds = (s: number) => s * 1000;
 
 async function waitOutAndDeliver(url: string, addresses: string[], start: number) {

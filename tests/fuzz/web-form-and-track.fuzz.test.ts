@@ -129,7 +129,12 @@ test('/track: never a 500, by GET or POST', async () => {
       const answer = async () => {
         const response = get
           ? await fetch(`${portal.url}/track?${body}`, { redirect: 'manual' })
-          : await fetch(`${portal.url}/track`, { method: 'POST', body, redirect: 'manual', headers: { origin: portal.url } });
+          : await fetch(`${portal.url}/track`, {
+              method: 'POST',
+              body,
+              redirect: 'manual',
+              headers: { origin: portal.url },
+            });
         await response.arrayBuffer();
         return response.status;
       };

@@ -9,7 +9,14 @@ import { setupTestDatabase } from '../setup/test-database.ts';
 const database = setupTestDatabase();
 
 test('entries are written with a hashed address, never the address', async () => {
-  await recordAudit(database.db, { actorId: null, action: 'test.written', targetType: 'plan', targetId: 7, details: { field: 'title' }, ip: '203.0.113.5' });
+  await recordAudit(database.db, {
+    actorId: null,
+    action: 'test.written',
+    targetType: 'plan',
+    targetId: 7,
+    details: { field: 'title' },
+    ip: '203.0.113.5',
+  });
   const [row] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'test.written'));
   expect(row).toMatchObject({ targetType: 'plan', targetId: '7', details: { field: 'title' } });
   expect(row!.ipHash).toMatch(/^[A-Za-z0-9_-]{22}$/);
@@ -18,7 +25,9 @@ test('entries are written with a hashed address, never the address', async () =>
 
 test('UPDATE, DELETE and TRUNCATE are refused, even for a superuser and with replica mode', async () => {
   await recordAudit(database.db, { actorId: null, action: 'test.kept' });
-  const [{ superuser }] = (await database.db.execute<{ superuser: string }>(sql`select current_setting('is_superuser') as superuser`)) as unknown as [{ superuser: string }];
+  const [{ superuser }] = (await database.db.execute<{ superuser: string }>(
+    sql`select current_setting('is_superuser') as superuser`,
+  )) as unknown as [{ superuser: string }];
   // The embedded cluster connects as its superuser; DATABASE_URL may name a lesser owner.
   if (!process.env.DATABASE_URL) expect(superuser).toBe('on');
   await expect(database.sql`update audit_log set action = 'test.changed'`).rejects.toThrow(/append-only: UPDATE/);

@@ -24,13 +24,20 @@ beforeAll(async () => {
 const formHeaders = () => ({ origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' });
 const smallForms = ['/track', '/elder-mode', '/admin/login', '/rate/any-token-at-all'];
 
-test.each(smallForms)('%s refuses a declared Content-Length over its limit at once, with a localized 413 page', async (path) => {
-  const answer = await rawPost(`${portal.url}${path}`, { headers: formHeaders(), contentLength: 10 * 1024 * 1024, offerBytes: 64 * 1024 });
-  expect(answer.status).toBe(413);
-  expect(answer.body).toContain('提交的内容过大');
-  expect(answer.body).toContain('16 KB');
-  expect(answer.sentBytes).toBeLessThanOrEqual(64 * 1024);
-});
+test.each(smallForms)(
+  '%s refuses a declared Content-Length over its limit at once, with a localized 413 page',
+  async (path) => {
+    const answer = await rawPost(`${portal.url}${path}`, {
+      headers: formHeaders(),
+      contentLength: 10 * 1024 * 1024,
+      offerBytes: 64 * 1024,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('提交的内容过大');
+    expect(answer.body).toContain('16 KB');
+    expect(answer.sentBytes).toBeLessThanOrEqual(64 * 1024);
+  },
+);
 
 test.each(smallForms)('%s stops a chunked body soon after its limit, with a localized 413 page', async (path) => {
   const answer = await rawPost(`${portal.url}${path}`, { headers: formHeaders(), offerBytes: OFFER, chunkBytes: 4096 });
@@ -55,7 +62,11 @@ test('the 413 page is in English for an English reader', async () => {
 });
 
 test('the suggestion form refuses a chunked url-encoded body over its total limit', async () => {
-  const answer = await rawPost(`${portal.url}/plans/${slug}/suggest`, { headers: formHeaders(), offerBytes: 256 * 1024 * 1024, chunkBytes: 256 * 1024 });
+  const answer = await rawPost(`${portal.url}/plans/${slug}/suggest`, {
+    headers: formHeaders(),
+    offerBytes: 256 * 1024 * 1024,
+    chunkBytes: 256 * 1024,
+  });
   expect(answer.status).toBe(413);
   expect(answer.body).toContain('提交的内容过大');
   expect(answer.sentBytes).toBeLessThan(128 * 1024 * 1024);
@@ -75,7 +86,11 @@ test('the suggestion form refuses a chunked multipart body over its total limit'
 });
 
 test('the export download asks who is there before it reads a byte of the body', async () => {
-  const anonymous = await rawPost(`${portal.url}/admin/exports/download`, { headers: formHeaders(), offerBytes: OFFER, chunkBytes: 4096 });
+  const anonymous = await rawPost(`${portal.url}/admin/exports/download`, {
+    headers: formHeaders(),
+    offerBytes: OFFER,
+    chunkBytes: 4096,
+  });
   expect(anonymous.status).toBe(302);
   expect(anonymous.headers.location).toContain('/admin/login');
   expect(anonymous.sentBytes).toBeLessThan(8 * 1024 * 1024);
@@ -84,7 +99,11 @@ test('the export download asks who is there before it reads a byte of the body',
 test('a signed-in planner still cannot send the export download an unbounded body', async () => {
   const planner = await createStaff(database.db, { role: 'planner' });
   const cookie = `jianyan_staff=${await signIn(database.db, planner.id)}`;
-  const answer = await rawPost(`${portal.url}/admin/exports/download`, { headers: { ...formHeaders(), cookie }, offerBytes: OFFER, chunkBytes: 16 * 1024 });
+  const answer = await rawPost(`${portal.url}/admin/exports/download`, {
+    headers: { ...formHeaders(), cookie },
+    offerBytes: OFFER,
+    chunkBytes: 16 * 1024,
+  });
   expect(answer.status).toBe(413);
   expect(answer.body).toContain('提交的内容过大');
   expect(answer.sentBytes).toBeLessThan(16 * 1024 * 1024);
@@ -96,7 +115,11 @@ test('/api/intake/email refuses a chunked message over INTAKE_MAX_BYTES, and one
   expect(chunked.status).toBe(413);
   expect(JSON.parse(chunked.body)).toEqual({ error: `message too large (limit ${INTAKE_LIMIT} bytes)` });
   expect(chunked.sentBytes).toBeLessThan(8 * 1024 * 1024);
-  const declared = await rawPost(`${portal.url}/api/intake/email`, { headers, contentLength: INTAKE_LIMIT + 1, offerBytes: 1024 });
+  const declared = await rawPost(`${portal.url}/api/intake/email`, {
+    headers,
+    contentLength: INTAKE_LIMIT + 1,
+    offerBytes: 1024,
+  });
   expect(declared.status).toBe(413);
 });
 

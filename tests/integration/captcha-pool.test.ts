@@ -62,7 +62,12 @@ test(`${CONCURRENT} submissions stuck in siteverify leave the pool of ${POOL} fr
     const rows = await database.db
       .select({ status: suggestions.status, heldReason: suggestions.heldReason })
       .from(suggestions)
-      .where(inArray(suggestions.intakeKey, keys.map((key) => `web:${key}`)));
+      .where(
+        inArray(
+          suggestions.intakeKey,
+          keys.map((key) => `web:${key}`),
+        ),
+      );
     expect(rows).toHaveLength(CONCURRENT);
     for (const row of rows) expect(row).toEqual({ status: 'pending_verification', heldReason: 'captcha_unavailable' });
   } finally {

@@ -1,6 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { auditLog, outboxMessages, plans, publicationConsentChanges, suggestionContacts, suggestionRatings, suggestions, suggestionTextOriginals } from '../../db/schema/index.ts';
+import {
+  auditLog,
+  outboxMessages,
+  plans,
+  publicationConsentChanges,
+  suggestionContacts,
+  suggestionRatings,
+  suggestions,
+  suggestionTextOriginals,
+} from '../../db/schema/index.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { planDashboard } from '../../app/domain/exports/dashboard.server.ts';
 import { getPublicReport, publishReport } from '../../app/domain/exports/report.server.ts';
@@ -61,7 +70,12 @@ test('the plan page counts submitters and suggestions and shows the days left', 
     heldReason: 'captcha_missing',
   });
   const spam = await createSuggestion(database.db, plan.id, { contact: { email: 'spam@example.edu.cn' } });
-  await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: spam.id,
+    move: 'reject_spam',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
 
   const html = await (await fetch(`${portal.url}/plans/${plan.slug}`)).text();
   expect(html).toMatch(/data-testid="counter-submitters">3</);
@@ -141,14 +155,29 @@ test('the public report adds the reply rate, the median days to decision and the
   await decide(b.id, 'not_adopted'); // no reply at all
   await decide(c.id, 'partially_adopted');
   await replyToSubmitter(database.db, { id: c.id, message: '邮件答复', actor: moderator }); // answered by email
-  expect(await rateByTracking(database.db, { code: a.trackingCode, contact: '5678', rating: 'satisfied', raterIsStaff: false })).toBe(
-    'rated',
-  );
-  expect(await rateByTracking(database.db, { code: b.trackingCode, contact: '5678', rating: 'dissatisfied', raterIsStaff: false })).toBe(
-    'rated',
-  );
   expect(
-    await rateByTracking(database.db, { code: c.trackingCode, contact: '5678', rating: 'basically_satisfied', raterIsStaff: false }),
+    await rateByTracking(database.db, {
+      code: a.trackingCode,
+      contact: '5678',
+      rating: 'satisfied',
+      raterIsStaff: false,
+    }),
+  ).toBe('rated');
+  expect(
+    await rateByTracking(database.db, {
+      code: b.trackingCode,
+      contact: '5678',
+      rating: 'dissatisfied',
+      raterIsStaff: false,
+    }),
+  ).toBe('rated');
+  expect(
+    await rateByTracking(database.db, {
+      code: c.trackingCode,
+      contact: '5678',
+      rating: 'basically_satisfied',
+      raterIsStaff: false,
+    }),
   ).toBe('rated');
   await publishReport(database.db, plan.id);
 
@@ -181,7 +210,12 @@ test('/track: the timeline, then a rating behind the same code + contact check, 
     (await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' })).status,
   ).toBe(400);
 
-  await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: s.id,
+    move: 'start_review',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
   await decide(s.id, 'partially_adopted', '部分采纳，见第二章');
   const after = await (await post('/track', { code: s.trackingCode, contact: '5678' })).text();
   expect(after).toMatch(/data-step="decided"[^>]*><span class="timeline__label">办结（部分采纳）/);
@@ -252,14 +286,22 @@ test('a browser signed in as staff cannot rate, neither on /track nor by the mai
     siteUrl: portal.url,
   });
   // What any staff member sees of the phone cannot be used as the /track proof.
-  const staffView = await (await fetch(`${portal.url}/admin/suggestions/${s.id}`, { headers: { cookie: adminCookie } })).text();
+  const staffView = await (
+    await fetch(`${portal.url}/admin/suggestions/${s.id}`, { headers: { cookie: adminCookie } })
+  ).text();
   expect(staffView).toContain('138********');
   expect(staffView).not.toContain('5678');
 
-  const asStaff = await post('/track', { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' }, { cookie: adminCookie });
+  const asStaff = await post(
+    '/track',
+    { intent: 'rate', code: s.trackingCode, contact: '5678', rating: 'satisfied' },
+    { cookie: adminCookie },
+  );
   expect(asStaff.status).toBe(400);
   expect(await asStaff.text()).toContain('此浏览器已登录工作人员账号');
-  const [mail] = (await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter((m) => m.kind === 'decision');
+  const [mail] = (await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter(
+    (m) => m.kind === 'decision',
+  );
   const path = new URL(/https?:\/\/[^\s"<>]+\/rate\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0]).pathname;
   const byLink = await post(path, { rating: 'satisfied' }, { cookie: adminCookie });
   expect(byLink.status).toBe(403);
@@ -291,25 +333,51 @@ test('长辈模式 is switched by a plain form post: the cookie is set, the page
 test('on /track the submitter changes their publication choice and deletes their contact details by the mailed link', async () => {
   const plan = await createPlan(database.db);
   // A signature in the text: its sealed original goes with the contact details (decision 057).
-  const s = await createSuggestion(database.db, plan.id, { body: '建议在规划中增加具体措施和时间表。\n此致\n敬礼\n张三丰' });
+  const s = await createSuggestion(database.db, plan.id, {
+    body: '建议在规划中增加具体措施和时间表。\n此致\n敬礼\n张三丰',
+  });
   expect(await database.db.$count(suggestionTextOriginals, eq(suggestionTextOriginals.suggestionId, s.id))).toBe(1);
-  const wrongProof = await post('/track', { intent: 'consent', code: s.trackingCode, contact: '0000', consent: 'named' });
+  const wrongProof = await post('/track', {
+    intent: 'consent',
+    code: s.trackingCode,
+    contact: '0000',
+    consent: 'named',
+  });
   expect(wrongProof.status).toBe(404);
   const named = await post('/track', { intent: 'consent', code: s.trackingCode, contact: '5678', consent: 'named' });
   expect(named.status).toBe(200);
   expect(await named.text()).toContain('公开方式已保存');
-  const [row] = await database.db.select({ consent: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, s.id));
+  const [row] = await database.db
+    .select({ consent: suggestions.publicationConsent })
+    .from(suggestions)
+    .where(eq(suggestions.id, s.id));
   expect(row!.consent).toBe('named');
-  const [change] = await database.db.select().from(publicationConsentChanges).where(eq(publicationConsentChanges.suggestionId, s.id));
+  const [change] = await database.db
+    .select()
+    .from(publicationConsentChanges)
+    .where(eq(publicationConsentChanges.suggestionId, s.id));
   expect(change).toMatchObject({ changedBy: 'submitter', actorId: null, toConsent: 'named' });
-  expect(await database.db.$count(auditLog, and(eq(auditLog.action, 'contact.consent_changed'), eq(auditLog.targetId, String(s.id))))).toBe(1);
+  expect(
+    await database.db.$count(
+      auditLog,
+      and(eq(auditLog.action, 'contact.consent_changed'), eq(auditLog.targetId, String(s.id))),
+    ),
+  ).toBe(1);
 
   // Deletion needs the explicit confirmation, then a link mailed to the address on file.
   expect((await post('/track', { intent: 'delete-contact', code: s.trackingCode, contact: '5678' })).status).toBe(400);
-  const asked = await post('/track', { intent: 'delete-contact', code: s.trackingCode, contact: '5678', confirm: 'yes' });
+  const asked = await post('/track', {
+    intent: 'delete-contact',
+    code: s.trackingCode,
+    contact: '5678',
+    confirm: 'yes',
+  });
   expect(await asked.text()).toContain('确认邮件');
   expect(await database.db.$count(suggestionContacts, eq(suggestionContacts.suggestionId, s.id))).toBe(1);
-  const [mail] = await outboxMail(database.db, and(eq(outboxMessages.suggestionId, s.id), eq(outboxMessages.kind, 'confirm_deletion')));
+  const [mail] = await outboxMail(
+    database.db,
+    and(eq(outboxMessages.suggestionId, s.id), eq(outboxMessages.kind, 'confirm_deletion')),
+  );
   expect(mail!.toAddress).toBe('zhang@example.edu.cn');
   const link = /https?:\/\/[^\s"<>]+\/track\/delete\/[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];
   // Opening the link (as a mail scanner would) deletes nothing.
@@ -320,8 +388,17 @@ test('on /track the submitter changes their publication choice and deletes their
   expect(await confirmed.text()).toContain('您的联系方式已删除');
   expect(await database.db.$count(suggestionContacts, eq(suggestionContacts.suggestionId, s.id))).toBe(0);
   expect(await database.db.$count(suggestionTextOriginals, eq(suggestionTextOriginals.suggestionId, s.id))).toBe(0);
-  expect((await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter((m) => m.toAddress === 'zhang@example.edu.cn')).toHaveLength(0);
-  expect(await database.db.$count(auditLog, and(eq(auditLog.action, 'contact.deleted'), eq(auditLog.targetId, String(s.id))))).toBe(1);
+  expect(
+    (await outboxMail(database.db, eq(outboxMessages.suggestionId, s.id))).filter(
+      (m) => m.toAddress === 'zhang@example.edu.cn',
+    ),
+  ).toHaveLength(0);
+  expect(
+    await database.db.$count(
+      auditLog,
+      and(eq(auditLog.action, 'contact.deleted'), eq(auditLog.targetId, String(s.id))),
+    ),
+  ).toBe(1);
   // The suggestion stays; the link is spent; and no proof opens /track any more.
   expect(await database.db.$count(suggestions, eq(suggestions.id, s.id))).toBe(1);
   expect((await post(new URL(link).pathname, {})).status).toBe(404);

@@ -27,27 +27,49 @@ const post = (path: string, fields: Record<string, string>, cookie: string) =>
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: portal.url, cookie },
     body: new URLSearchParams(fields),
   });
-const consentOf = async (id: number) => (await database.db.select({ c: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, id)))[0]!.c;
+const consentOf = async (id: number) =>
+  (await database.db.select({ c: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, id)))[0]!
+    .c;
 
 test('a moderator without the contact permission cannot make a name public from the suggestion page', async () => {
   const plan = await createPlan(database.db);
   const { id } = await createSuggestion(database.db, plan.id);
   for (const consent of ['named', 'anonymous']) {
-    const response = await post(`/admin/suggestions/${id}`, { intent: 'consent', consent, note: '2026-12-03 来电，本人同意署名公开' }, cookies.moderator);
+    const response = await post(
+      `/admin/suggestions/${id}`,
+      { intent: 'consent', consent, note: '2026-12-03 来电，本人同意署名公开' },
+      cookies.moderator,
+    );
     expect(response.status, consent).toBe(403);
   }
   expect(await consentOf(id)).toBe('none');
-  const allowed = await post(`/admin/suggestions/${id}`, { intent: 'consent', consent: 'named', note: '2026-12-03 来电，本人同意署名公开' }, cookies.contactReader);
+  const allowed = await post(
+    `/admin/suggestions/${id}`,
+    { intent: 'consent', consent: 'named', note: '2026-12-03 来电，本人同意署名公开' },
+    cookies.contactReader,
+  );
   expect(allowed.status).toBe(200);
   expect(await consentOf(id)).toBe('named');
 });
 
 test('login sends a tab-smuggled or backslash redirect home, never to another host', async () => {
-  for (const target of ['/%09/evil.example', '/%5Cevil.example', '//evil.example', 'https://evil.example', '/%0d%0a/evil.example']) {
-    const page = await fetch(`${portal.url}/admin/login?redirectTo=${target}`, { redirect: 'manual', headers: { cookie: cookies.moderator } });
+  for (const target of [
+    '/%09/evil.example',
+    '/%5Cevil.example',
+    '//evil.example',
+    'https://evil.example',
+    '/%0d%0a/evil.example',
+  ]) {
+    const page = await fetch(`${portal.url}/admin/login?redirectTo=${target}`, {
+      redirect: 'manual',
+      headers: { cookie: cookies.moderator },
+    });
     expect(page.status, target).toBe(302);
     expect(page.headers.get('location'), target).toBe('/admin');
   }
-  const local = await fetch(`${portal.url}/admin/login?redirectTo=${encodeURIComponent('/admin/suggestions?status=new')}`, { redirect: 'manual', headers: { cookie: cookies.moderator } });
+  const local = await fetch(
+    `${portal.url}/admin/login?redirectTo=${encodeURIComponent('/admin/suggestions?status=new')}`,
+    { redirect: 'manual', headers: { cookie: cookies.moderator } },
+  );
   expect(local.headers.get('location')).toBe('/admin/suggestions?status=new');
 });

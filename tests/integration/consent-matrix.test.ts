@@ -37,7 +37,13 @@ type Case = {
   summary: string;
 };
 type Context = { slug: string; cases: Case[]; rateTokens: Record<PublicationConsent, string> };
-type Page = { name: string; file: string; url: (c: Context) => string; listsSuggestions: boolean; read?: (response: Response) => Promise<string> };
+type Page = {
+  name: string;
+  file: string;
+  url: (c: Context) => string;
+  listsSuggestions: boolean;
+  read?: (response: Response) => Promise<string>;
+};
 
 /** The text of a Word file's body, as a reader sees it. */
 async function docxText(response: Response): Promise<string> {
@@ -48,7 +54,12 @@ async function docxText(response: Response): Promise<string> {
 }
 
 const perConsent = (name: string, file: string, url: (c: Context, consent: PublicationConsent) => string): Page[] =>
-  (['named', 'anonymous', 'none'] as const).map((consent) => ({ name: `${name} of the ${consent} suggestion`, file, url: (c: Context) => url(c, consent), listsSuggestions: false }));
+  (['named', 'anonymous', 'none'] as const).map((consent) => ({
+    name: `${name} of the ${consent} suggestion`,
+    file,
+    url: (c: Context) => url(c, consent),
+    listsSuggestions: false,
+  }));
 
 // Every public page that could show a suggestion. Adding a page is one line;
 // the last test fails when app/routes.ts gains a public route missing here.
@@ -56,15 +67,45 @@ const publicPages: Page[] = [
   { name: 'home', file: 'home.tsx', url: () => '/', listsSuggestions: false },
   { name: 'plan page', file: 'plan.tsx', url: (c) => `/plans/${c.slug}`, listsSuggestions: false },
   { name: 'adoption report', file: 'plan-report.tsx', url: (c) => `/plans/${c.slug}/report`, listsSuggestions: true },
-  { name: 'comparison table (修改对照表)', file: 'plan-compare.tsx', url: (c) => `/plans/${c.slug}/compare?from=1&to=2`, listsSuggestions: true },
-  { name: 'comparison table as Word', file: 'plan-compare-docx.ts', url: (c) => `/plans/${c.slug}/compare/docx?from=1&to=2`, listsSuggestions: true, read: docxText },
-  { name: 'version 2 of the draft', file: 'plan-version.tsx', url: (c) => `/plans/${c.slug}/versions/2`, listsSuggestions: false },
+  {
+    name: 'comparison table (修改对照表)',
+    file: 'plan-compare.tsx',
+    url: (c) => `/plans/${c.slug}/compare?from=1&to=2`,
+    listsSuggestions: true,
+  },
+  {
+    name: 'comparison table as Word',
+    file: 'plan-compare-docx.ts',
+    url: (c) => `/plans/${c.slug}/compare/docx?from=1&to=2`,
+    listsSuggestions: true,
+    read: docxText,
+  },
+  {
+    name: 'version 2 of the draft',
+    file: 'plan-version.tsx',
+    url: (c) => `/plans/${c.slug}/versions/2`,
+    listsSuggestions: false,
+  },
   { name: 'suggestion form', file: 'suggest.tsx', url: (c) => `/plans/${c.slug}/suggest`, listsSuggestions: false },
   { name: 'track (no proof)', file: 'track.tsx', url: () => '/track', listsSuggestions: false },
-  { name: 'deletion link (unknown token)', file: 'track-delete.tsx', url: () => '/track/delete/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', listsSuggestions: false },
+  {
+    name: 'deletion link (unknown token)',
+    file: 'track-delete.tsx',
+    url: () => '/track/delete/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    listsSuggestions: false,
+  },
   { name: 'privacy notice', file: 'privacy.tsx', url: () => '/privacy', listsSuggestions: false },
-  { name: 'page not found', file: 'not-found.tsx', url: (c) => `/plans/${c.slug}/no-such-page`, listsSuggestions: false },
-  ...perConsent('receipt', 'receipt.tsx', (c, consent) => `/receipt/${c.cases.find((x) => x.consent === consent)!.code}`),
+  {
+    name: 'page not found',
+    file: 'not-found.tsx',
+    url: (c) => `/plans/${c.slug}/no-such-page`,
+    listsSuggestions: false,
+  },
+  ...perConsent(
+    'receipt',
+    'receipt.tsx',
+    (c, consent) => `/receipt/${c.cases.find((x) => x.consent === consent)!.code}`,
+  ),
   ...perConsent('rating link', 'rate.tsx', (c, consent) => `/rate/${c.rateTokens[consent]}`),
 ];
 // Public routes that show no suggestion at all, and why.
@@ -118,13 +159,32 @@ beforeAll(async () => {
   await publishReport(database.db, plan.id);
 
   // A revised draft whose one change cites all three suggestions.
-  const admin = { id: (await createStaff(database.db, { role: 'admin', totp: true })).id, permissions: permissionsOf('admin', []) };
+  const admin = {
+    id: (await createStaff(database.db, { role: 'admin', totp: true })).id,
+    permissions: permissionsOf('admin', []),
+  };
   const [section] = await addSections(database.db, plan.id, ['人才培养']);
-  const fields = { level: 1 as const, number: section!.number, heading: section!.heading, bodyMarkdown: '增设跨学科辅修专业。' };
+  const fields = {
+    level: 1 as const,
+    number: section!.number,
+    heading: section!.heading,
+    bodyMarkdown: '增设跨学科辅修专业。',
+  };
   await updateSection(database.db, { planId: plan.id, sectionId: section!.id, fields, viewer: admin, ip: '192.0.2.9' });
-  expect(await publishVersion(database.db, { planId: plan.id, note: '', viewer: admin, ip: '192.0.2.9' })).toEqual({ ok: true, number: 2 });
+  expect(await publishVersion(database.db, { planId: plan.id, note: '', viewer: admin, ip: '192.0.2.9' })).toEqual({
+    ok: true,
+    number: 2,
+  });
   const codes = context.cases.map((c) => c.code).join('，');
-  const saved = await saveChangeNote(database.db, { planId: plan.id, number: 2, sectionKey: section!.id, reason: '采纳意见。', codes, viewer: admin, ip: '192.0.2.9' });
+  const saved = await saveChangeNote(database.db, {
+    planId: plan.id,
+    number: 2,
+    sectionKey: section!.id,
+    reason: '采纳意见。',
+    codes,
+    viewer: admin,
+    ip: '192.0.2.9',
+  });
   expect(saved).toEqual({ ok: true });
 });
 

@@ -22,13 +22,28 @@ const counts = (rows: { label: string; count: number }[]) => Object.fromEntries(
 // letter mailed in by five students (后勤保障, email, 在校学生, received).
 test('totals and shares by status match the demo seed', () => {
   expect(dashboard.total).toBe(13);
-  expect(counts(dashboard.byStatus)).toEqual({ received: 8, in_review: 1, adopted: 2, partially_adopted: 1, not_adopted: 1 });
+  expect(counts(dashboard.byStatus)).toEqual({
+    received: 8,
+    in_review: 1,
+    adopted: 2,
+    partially_adopted: 1,
+    not_adopted: 1,
+  });
   expect(dashboard.byStatus.find((r) => r.key === 'received')!.share).toBeCloseTo(8 / 13);
   expect(dashboard.byStatus.reduce((sum, r) => sum + r.share, 0)).toBeCloseTo(1);
 });
 
 test('by category (plan order), section (no section last), channel and submitter type', () => {
-  expect(dashboard.byCategory.map((r) => r.label)).toEqual(['人才培养', '科学研究', '师资队伍建设', '校园建设', '信息化建设', '合作办学', '后勤保障', '综合改革']);
+  expect(dashboard.byCategory.map((r) => r.label)).toEqual([
+    '人才培养',
+    '科学研究',
+    '师资队伍建设',
+    '校园建设',
+    '信息化建设',
+    '合作办学',
+    '后勤保障',
+    '综合改革',
+  ]);
   expect(dashboard.byCategory.map((r) => r.count)).toEqual([1, 1, 1, 1, 1, 1, 6, 1]);
   expect(dashboard.bySection.map((r) => [r.label, r.count])).toEqual([
     ['一、深化人才培养模式改革', 1],
@@ -45,13 +60,17 @@ test('submissions per day, adoption rate by category and top tags', () => {
   // Demo suggestions are 6, 5, 4, 3, 3, 2, 1 and 0 days old; the form letters 6, 5, 5, 4 and 3.
   expect(dashboard.perDay.map((r) => r.count)).toEqual([2, 3, 2, 3, 1, 1, 1]);
   expect(dashboard.perDay.map((r) => r.day)).toEqual([...dashboard.perDay.map((r) => r.day)].sort());
-  const adoption = Object.fromEntries(dashboard.adoptionByCategory.map((r) => [r.label, [r.decided, r.adopted, r.partiallyAdopted, r.rate]]));
+  const adoption = Object.fromEntries(
+    dashboard.adoptionByCategory.map((r) => [r.label, [r.decided, r.adopted, r.partiallyAdopted, r.rate]]),
+  );
   expect(adoption['人才培养']).toEqual([1, 1, 0, 1]);
   expect(adoption['师资队伍建设']).toEqual([1, 0, 1, 1]);
   expect(adoption['校园建设']).toEqual([1, 0, 0, 0]);
   expect(adoption['合作办学']).toEqual([0, 0, 0, 0]);
   expect(dashboard.topTags).toHaveLength(8);
-  expect(dashboard.topTags.map((t) => t.label).sort()).toEqual(['停车', '新工科', '智慧校园', '科研经费', '科研评价', '辅修', '青年教师', '食堂'].sort());
+  expect(dashboard.topTags.map((t) => t.label).sort()).toEqual(
+    ['停车', '新工科', '智慧校园', '科研经费', '科研评价', '辅修', '青年教师', '食堂'].sort(),
+  );
 });
 
 test('the dashboard reads a plan through its index (with few rows the planner would rather scan, so scans are priced out)', async () => {
@@ -70,7 +89,10 @@ test('spam and duplicates are counted apart, never in the total or the breakdown
   const spam = await createSuggestion(database.db, plan.id, { categoryId: category!.id });
   const duplicate = await createSuggestion(database.db, plan.id, { categoryId: category!.id });
   await database.db.update(suggestions).set({ status: 'spam' }).where(eq(suggestions.id, spam.id));
-  await database.db.update(suggestions).set({ status: 'duplicate', duplicateOfId: kept.id }).where(eq(suggestions.id, duplicate.id));
+  await database.db
+    .update(suggestions)
+    .set({ status: 'duplicate', duplicateOfId: kept.id })
+    .where(eq(suggestions.id, duplicate.id));
   const result = await planDashboard(database.db, plan.id);
   expect(result.total).toBe(1);
   expect(result.excluded).toBe(2);

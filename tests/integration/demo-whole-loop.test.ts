@@ -26,14 +26,24 @@ const page = async (path: string) => {
   return { status: response.status, html: await response.text() };
 };
 
-const planId = async (slug: string) => (await database.db.select({ id: plans.id }).from(plans).where(eq(plans.slug, slug)))[0]!.id;
+const planId = async (slug: string) =>
+  (await database.db.select({ id: plans.id }).from(plans).where(eq(plans.slug, slug)))[0]!.id;
 
 test('the closed consultation publishes its report: replies, and a name only where the submitter chose 署名公开', async () => {
   const { status, html } = await page(`/plans/${CAMPUS}/report`);
   expect(status).toBe(200);
   expect(html).toContain('修订稿第三部分已改为');
   expect(html).toContain('郑卫东'); // 署名公开
-  for (const withheld of ['林晓', '何静', '马女士', '黄研究员', '13707351122', 'lin.xiao@example.edu.cn', '土木工程学院']) expect(html, withheld).not.toContain(withheld);
+  for (const withheld of [
+    '林晓',
+    '何静',
+    '马女士',
+    '黄研究员',
+    '13707351122',
+    'lin.xiao@example.edu.cn',
+    '土木工程学院',
+  ])
+    expect(html, withheld).not.toContain(withheld);
 });
 
 test('the closed consultation has a version 2 whose comparison cites the adopted suggestions', async () => {
@@ -46,7 +56,9 @@ test('the closed consultation has a version 2 whose comparison cites the adopted
   expect(html).not.toContain('林晓'); // 匿名公开
   const docx = await fetch(`${portal.url}/plans/${CAMPUS}/compare/docx`);
   expect(docx.status).toBe(200);
-  expect(await revisionsForSuggestion(database.db, 'JY-CAM3-6F8H')).toEqual([expect.objectContaining({ planSlug: CAMPUS, version: 2, heading: '交通组织' })]);
+  expect(await revisionsForSuggestion(database.db, 'JY-CAM3-6F8H')).toEqual([
+    expect.objectContaining({ planSlug: CAMPUS, version: 2, heading: '交通组织' }),
+  ]);
   expect(await revisionsForSuggestion(database.db, 'JY-CAM3-4P6R')).toEqual([]); // not adopted
 });
 

@@ -26,7 +26,11 @@ const message = (id: string, label: string, body: Buffer) =>
 
 test('Big5 bytes labelled iso-8859-1 are stored as the sender wrote them, not flagged', async () => {
   // 圖書館應延長開放時間 in Big5 (Python's codec), labelled Latin-1 as Netscape [zh_TW] did.
-  const { outcome } = await ingest(database.db, config, message('big5-latin1', 'iso-8859-1', hex('b9cfaed1c05dc0b3a9b5aaf8b67da9f1aec9b6a1')));
+  const { outcome } = await ingest(
+    database.db,
+    config,
+    message('big5-latin1', 'iso-8859-1', hex('b9cfaed1c05dc0b3a9b5aaf8b67da9f1aec9b6a1')),
+  );
   expect(outcome.status).toBe('ingested');
   const s = await suggestionView(database.db, outcome.suggestionId!);
   expect(s.row.body).toBe('圖書館應延長開放時間');

@@ -44,10 +44,21 @@ test('a wrong or missing token is refused; an empty or oversized body is a clear
 
 test('npm run intake feeds saved .eml files through the same pipeline, once', () => {
   const run = () =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'db/cli/intake.ts', 'tests/fixtures/mail/big5.eml', 'tests/fixtures/mail/no-marker.eml', 'missing.eml'], {
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-    });
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'db/cli/intake.ts',
+        'tests/fixtures/mail/big5.eml',
+        'tests/fixtures/mail/no-marker.eml',
+        'missing.eml',
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      },
+    );
   const first = run();
   expect(first.stdout).toMatch(/big5\.eml\tingested\tJY-[2-9A-Z]{4}-[2-9A-Z]{4}/);
   expect(first.stdout).toContain('no-marker.eml\tunmatched\tno_marker');

@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { assignInboundEmail, discardInboundEmail, retryInboundEmail } from '../../app/domain/intake/email/email-queue.server.ts';
+import {
+  assignInboundEmail,
+  discardInboundEmail,
+  retryInboundEmail,
+} from '../../app/domain/intake/email/email-queue.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { inboundEmails, outboxMessages, plans, suggestions } from '../../db/schema/index.ts';
 import { seedIfEmpty } from '../../db/seed.server.ts';
@@ -27,8 +31,15 @@ async function ingestFixture(name: string) {
 test('UTF-8 quoted-printable: title, body without the signature, contact, section, category, acknowledgement', async () => {
   const s = await ingestFixture('utf8-qp.eml');
   expect(s.row).toMatchObject({ channel: 'email', title: '关于食堂夜宵', status: 'received' });
-  expect(s.row.body).toBe('各位老师好：\n\n关于第三章主要任务，我建议北区食堂把夜宵供应延长到晚上十点半，并增加平价窗口。\n很多同学晚自习后吃不上饭。');
-  expect(s.contact).toMatchObject({ name: '张明', unit: '文学院 2023 级汉语言文学 2 班', phone: '13800138000', email: 'zhangming@example.edu.cn' });
+  expect(s.row.body).toBe(
+    '各位老师好：\n\n关于第三章主要任务，我建议北区食堂把夜宵供应延长到晚上十点半，并增加平价窗口。\n很多同学晚自习后吃不上饭。',
+  );
+  expect(s.contact).toMatchObject({
+    name: '张明',
+    unit: '文学院 2023 级汉语言文学 2 班',
+    phone: '13800138000',
+    email: 'zhangming@example.edu.cn',
+  });
   expect(s.section).toBe('第三章');
   expect(s.category).toBe('后勤保障');
   expect(s.mail).toHaveLength(1);
@@ -54,7 +65,12 @@ test('GBK, 8-bit, with full-width colons and an encoded sender name', async () =
   const s = await ingestFixture('gbk-8bit.eml');
   expect(s.row.title).toBe('青年教师');
   expect(s.row.body).toBe('关于加强青年教师培养的建议\n\n建议设立青年教师科研启动基金，理工科不低于二十万元。');
-  expect(s.contact).toMatchObject({ name: '李华', unit: '物理与电子工程学院', phone: '0376-6391234', email: 'lihua@example.edu.cn' });
+  expect(s.contact).toMatchObject({
+    name: '李华',
+    unit: '物理与电子工程学院',
+    phone: '0376-6391234',
+    email: 'lihua@example.edu.cn',
+  });
   expect(s.category).toBe('师资队伍建设');
 });
 
@@ -143,7 +159,16 @@ test('mail without the marker waits, unmatched, for a moderator who assigns it',
 });
 
 test('a subject naming two consultations is unmatched, and can be discarded on purpose', async () => {
-  const raw = Buffer.from(fixture('no-marker.eml').toString('latin1').replace(/^Subject: .*$/m, `Subject: =?UTF-8?B?${Buffer.from("'十四五'规划意见建议 校园总体规划意见").toString('base64')}?=`).replace('nomarker-011', 'two-plans'), 'latin1');
+  const raw = Buffer.from(
+    fixture('no-marker.eml')
+      .toString('latin1')
+      .replace(
+        /^Subject: .*$/m,
+        `Subject: =?UTF-8?B?${Buffer.from("'十四五'规划意见建议 校园总体规划意见").toString('base64')}?=`,
+      )
+      .replace('nomarker-011', 'two-plans'),
+    'latin1',
+  );
   const { outcome, stored } = await ingest(database.db, config, raw);
   expect(outcome).toMatchObject({ status: 'unmatched', reason: 'several_plans' });
   expect(await discardInboundEmail(database.db, stored.id, 'spam')).toBe(true);
@@ -159,10 +184,19 @@ test('auto-replies and bounces are recorded, never ingested or answered', async 
 });
 
 test('mail for a closed consultation is held; reopened, a retry ingests it', async () => {
-  const raw = Buffer.from(fixture('no-marker.eml').toString('latin1').replace(/^Subject: .*$/m, `Subject: =?UTF-8?B?${Buffer.from('校园总体规划意见：停车').toString('base64')}?=`).replace('nomarker-011', 'closed-plan'), 'latin1');
+  const raw = Buffer.from(
+    fixture('no-marker.eml')
+      .toString('latin1')
+      .replace(/^Subject: .*$/m, `Subject: =?UTF-8?B?${Buffer.from('校园总体规划意见：停车').toString('base64')}?=`)
+      .replace('nomarker-011', 'closed-plan'),
+    'latin1',
+  );
   const { outcome, stored } = await ingest(database.db, config, raw);
   expect(outcome).toMatchObject({ status: 'held', reason: 'plan_closed' });
-  await database.db.update(plans).set({ status: 'open', closesAt: new Date(Date.now() + 86_400_000) }).where(eq(plans.slug, 'nanhu-campus-master-plan'));
+  await database.db
+    .update(plans)
+    .set({ status: 'open', closesAt: new Date(Date.now() + 86_400_000) })
+    .where(eq(plans.slug, 'nanhu-campus-master-plan'));
   expect((await retryInboundEmail(database.db, stored.id, { config }))?.status).toBe('ingested');
 });
 
@@ -206,7 +240,10 @@ test('replies to one sender are rate-limited; the suggestions are all kept', asy
   const sender = 'prolific@example.edu.cn';
   const results = [];
   for (let i = 0; i < 7; i++) {
-    const raw = Buffer.from(`From: ${sender}\r\nSubject: =?UTF-8?B?${Buffer.from(`十四五规划意见建议 第${i}条`).toString('base64')}?=\r\nMessage-ID: <many-${i}@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议 ${i}\r\n`, 'utf8');
+    const raw = Buffer.from(
+      `From: ${sender}\r\nSubject: =?UTF-8?B?${Buffer.from(`十四五规划意见建议 第${i}条`).toString('base64')}?=\r\nMessage-ID: <many-${i}@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议 ${i}\r\n`,
+      'utf8',
+    );
     results.push((await ingest(database.db, config, raw)).outcome);
   }
   expect(results.every((r) => r.status === 'ingested')).toBe(true);
@@ -215,7 +252,10 @@ test('replies to one sender are rate-limited; the suggestions are all kept', asy
 
 test('a message over INTAKE_MAX_BYTES is kept raw and held unparsed, and its sender gets the explanation', async () => {
   const small = readConfig({ DATABASE_URL: database.url, INTAKE_MAX_BYTES: '2048' });
-  const raw = Buffer.from(`From: toolarge@example.edu.cn\r\nSubject: =?UTF-8?B?${Buffer.from("'十四五'规划意见建议 很长的信").toString('base64')}?=\r\nMessage-ID: <toolarge@x>\r\n\r\n${'长'.repeat(2000)}`, 'utf8');
+  const raw = Buffer.from(
+    `From: toolarge@example.edu.cn\r\nSubject: =?UTF-8?B?${Buffer.from("'十四五'规划意见建议 很长的信").toString('base64')}?=\r\nMessage-ID: <toolarge@x>\r\n\r\n${'长'.repeat(2000)}`,
+    'utf8',
+  );
   const { outcome, stored } = await ingest(database.db, small, raw);
   expect(outcome).toMatchObject({ status: 'held', reason: 'message_too_large' });
   const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, stored.id));
@@ -231,8 +271,14 @@ test('a message over INTAKE_MAX_BYTES is kept raw and held unparsed, and its sen
 
 test('an oversized auto-reply is held without an answer', async () => {
   const small = readConfig({ DATABASE_URL: database.url, INTAKE_MAX_BYTES: '2048' });
-  const raw = Buffer.from(`From: robot@example.edu.cn\r\nAuto-Submitted: auto-replied\r\nSubject: x\r\nMessage-ID: <toolarge-robot@x>\r\n\r\n${'长'.repeat(2000)}`, 'utf8');
-  expect((await ingest(database.db, small, raw)).outcome).toMatchObject({ status: 'held', reason: 'message_too_large' });
+  const raw = Buffer.from(
+    `From: robot@example.edu.cn\r\nAuto-Submitted: auto-replied\r\nSubject: x\r\nMessage-ID: <toolarge-robot@x>\r\n\r\n${'长'.repeat(2000)}`,
+    'utf8',
+  );
+  expect((await ingest(database.db, small, raw)).outcome).toMatchObject({
+    status: 'held',
+    reason: 'message_too_large',
+  });
   expect(await outboxMailTo(database.db, 'robot@example.edu.cn')).toHaveLength(0);
 });
 

@@ -27,7 +27,12 @@ const database = setupTestDatabase();
 const portal = setupTestPortal(database);
 const config = readConfig({ DATABASE_URL: database.url, PUBLIC_URL: 'https://jianyan.example.edu.cn' });
 
-const web = { name: '欧阳明远', unit: '天文与空间科学学院', phone: '13912345678', email: 'Ouyang.Mingyuan@example.edu.cn' };
+const web = {
+  name: '欧阳明远',
+  unit: '天文与空间科学学院',
+  phone: '13912345678',
+  email: 'Ouyang.Mingyuan@example.edu.cn',
+};
 const mail = { name: '司马青山', unit: '马克思主义学院', phone: '13687654321', email: 'sima.qingshan@example.edu.cn' };
 const manual = { name: '诸葛云舒', unit: '后勤保障处', phone: '0371-68881234', email: 'zhuge.yunshu@example.edu.cn' };
 const inText = { name: '公孙晓月', phone: '150 1111 2222' };
@@ -37,7 +42,13 @@ const codes: Record<string, string> = {};
 function rawMail(): Buffer {
   const encodedName = `=?UTF-8?B?${Buffer.from(mail.name).toString('base64')}?=`;
   const subject = `=?UTF-8?B?${Buffer.from("'十四五'规划意见建议：关于思政课实践教学").toString('base64')}?=`;
-  const lines = ['建议增加思政课的社会实践学时，组织学生走进社区和乡村。', '', `姓名：${mail.name}`, `单位：${mail.unit}`, `电话：${mail.phone}`];
+  const lines = [
+    '建议增加思政课的社会实践学时，组织学生走进社区和乡村。',
+    '',
+    `姓名：${mail.name}`,
+    `单位：${mail.unit}`,
+    `电话：${mail.phone}`,
+  ];
   const html = `<p>${lines[0]}</p><p>姓名：${mail.name}<br>单位：${mail.unit}<br>电话：${mail.phone}</p>`;
   return Buffer.from(
     [
@@ -112,9 +123,14 @@ beforeAll(async () => {
   const viewer = { id: admin.id, twoFactorRequired: true, twoFactorEnabled: false };
   const started = await startTotpEnrolment(database.db, { viewer, currentPassword: admin.password });
   if (!started.ok) throw new Error(`enrolment refused: ${started.error}`);
-  expect((await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(started.secret), ip: '192.0.2.9' })).ok).toBe(true);
+  expect(
+    (await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(started.secret), ip: '192.0.2.9' })).ok,
+  ).toBe(true);
   const other = await createStaff(database.db, { role: 'admin' });
-  const pending = await startTotpEnrolment(database.db, { viewer: { id: other.id, twoFactorRequired: true, twoFactorEnabled: false }, currentPassword: other.password });
+  const pending = await startTotpEnrolment(database.db, {
+    viewer: { id: other.id, twoFactorRequired: true, twoFactorEnabled: false },
+    currentPassword: other.password,
+  });
   if (!pending.ok) throw new Error(`enrolment refused: ${pending.error}`);
   secrets.push(started.secret, pending.secret);
 });
@@ -128,7 +144,10 @@ test('the portal still works on sealed data: /track by email or last four digits
   expect(await trackSuggestion(database.db, codes.manual!, '1234')).not.toBeNull();
 
   const reader = await createStaff(database.db, { role: 'moderator', grants: ['read:contact:any'] });
-  const [row] = await database.db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, codes.mail!));
+  const [row] = await database.db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(eq(suggestions.trackingCode, codes.mail!));
   const revealed = await revealContact(database.db, {
     suggestionId: row!.id,
     viewer: { id: reader.id, permissions: permissionsOf('moderator', ['read:contact:any']) },
@@ -170,6 +189,10 @@ test('a dump of the whole database contains no name, unit, phone, email, TOTP se
     ...secrets,
     ...demoSuggestions.flatMap((s) => Object.values(s.contact)).filter((v) => v && v.length >= 4),
   ];
-  const found = needles.flatMap((needle) => encodingsOf(needle).filter((form) => haystack.includes(form.toLowerCase())).map((form) => `${needle} as ${form}`));
+  const found = needles.flatMap((needle) =>
+    encodingsOf(needle)
+      .filter((form) => haystack.includes(form.toLowerCase()))
+      .map((form) => `${needle} as ${form}`),
+  );
   expect(found).toEqual([]);
 });

@@ -55,11 +55,19 @@ const enrichJobsFor = async (suggestionId: number) =>
   ).map((row) => row.state);
 
 const queue = async (extra: Record<string, string> = {}) =>
-  (await filteredSuggestions(database.db, { viewer, query: parseQueueQuery(new URLSearchParams({ plan: String(planId), ...extra })) })).rows.map((r) => r.id);
+  (
+    await filteredSuggestions(database.db, {
+      viewer,
+      query: parseQueueQuery(new URLSearchParams({ plan: String(planId), ...extra })),
+    })
+  ).rows.map((r) => r.id);
 
 const derivedRows = async (id: number) => ({
   search: await database.db.select().from(suggestionSearch).where(eq(suggestionSearch.suggestionId, id)),
-  fingerprint: await database.db.select().from(suggestionFingerprints).where(eq(suggestionFingerprints.suggestionId, id)),
+  fingerprint: await database.db
+    .select()
+    .from(suggestionFingerprints)
+    .where(eq(suggestionFingerprints.suggestionId, id)),
   similar: await database.db
     .select()
     .from(suggestionSimilarities)
@@ -91,7 +99,9 @@ test('the receipt commits the suggestion with its job; the queue lists it at onc
 });
 
 test('a suggestion whose transaction rolls back leaves no job behind', async () => {
-  const before = await database.sql<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = ${QUEUES.enrichSuggestion}`;
+  const before = await database.sql<
+    { n: number }[]
+  >`select count(*)::int as n from pgboss.job where name = ${QUEUES.enrichSuggestion}`;
   await expect(
     database.db.transaction(async (tx) => {
       await submitSuggestion(tx, {
@@ -107,7 +117,9 @@ test('a suggestion whose transaction rolls back leaves no job behind', async () 
       throw new Error('rolled back on purpose');
     }),
   ).rejects.toThrow('rolled back on purpose');
-  const after = await database.sql<{ n: number }[]>`select count(*)::int as n from pgboss.job where name = ${QUEUES.enrichSuggestion}`;
+  const after = await database.sql<
+    { n: number }[]
+  >`select count(*)::int as n from pgboss.job where name = ${QUEUES.enrichSuggestion}`;
   expect(after[0]!.n).toBe(before[0]!.n);
 });
 
@@ -116,7 +128,10 @@ test('enrichment is idempotent: run again, the same rows, and a moderator’s an
   const second = await submit('关于师资', '我校应继续加强师资队伍建设，完善青年教师培养与人才引进政策。');
   await enrichSuggestion(database.db, first.id);
   await enrichSuggestion(database.db, second.id);
-  await database.db.update(suggestionProposals).set({ resolution: 'accepted', resolvedBy: viewer.id, resolvedAt: new Date() }).where(eq(suggestionProposals.suggestionId, second.id));
+  await database.db
+    .update(suggestionProposals)
+    .set({ resolution: 'accepted', resolvedBy: viewer.id, resolvedAt: new Date() })
+    .where(eq(suggestionProposals.suggestionId, second.id));
   const once = await derivedRows(second.id);
   expect(once.similar).toHaveLength(1);
   expect(once.proposal[0]?.resolution).toBe('accepted');
@@ -138,9 +153,14 @@ test('two copies submitted at the same instant are linked: their jobs take the p
   const pairs = await database.db
     .select({ low: suggestionSimilarities.suggestionId, high: suggestionSimilarities.similarId })
     .from(suggestionSimilarities)
-    .where(sql`${suggestionSimilarities.suggestionId} in (${a.id}, ${b.id}) and ${suggestionSimilarities.similarId} in (${a.id}, ${b.id})`);
+    .where(
+      sql`${suggestionSimilarities.suggestionId} in (${a.id}, ${b.id}) and ${suggestionSimilarities.similarId} in (${a.id}, ${b.id})`,
+    );
   expect(pairs).toEqual([{ low: Math.min(a.id, b.id), high: Math.max(a.id, b.id) }]);
-  const clusters = await database.db.select({ cluster: suggestionFingerprints.clusterId }).from(suggestionFingerprints).where(sql`${suggestionFingerprints.suggestionId} in (${a.id}, ${b.id})`);
+  const clusters = await database.db
+    .select({ cluster: suggestionFingerprints.clusterId })
+    .from(suggestionFingerprints)
+    .where(sql`${suggestionFingerprints.suggestionId} in (${a.id}, ${b.id})`);
   expect(new Set(clusters.map((c) => c.cluster)).size).toBe(1);
 });
 
@@ -153,12 +173,21 @@ test('an email suggestion gets its proposed category pre-filled by the job; a ca
 
   await enrichSuggestion(database.db, prefilled.id);
   await enrichSuggestion(database.db, chosen.id);
-  const proposals = await database.db.select().from(suggestionProposals).where(sql`${suggestionProposals.suggestionId} in (${prefilled.id}, ${chosen.id})`);
+  const proposals = await database.db
+    .select()
+    .from(suggestionProposals)
+    .where(sql`${suggestionProposals.suggestionId} in (${prefilled.id}, ${chosen.id})`);
   const proposed = proposals.find((p) => p.suggestionId === prefilled.id)!;
   expect(proposed.categoryId).not.toBeNull();
   expect(proposed.categoryPrefilled).toBe(true);
-  const rows = await database.db.select({ id: suggestions.id, categoryId: suggestions.categoryId }).from(suggestions).where(sql`${suggestions.id} in (${prefilled.id}, ${chosen.id})`);
-  expect(Object.fromEntries(rows.map((r) => [r.id, r.categoryId]))).toEqual({ [prefilled.id]: proposed.categoryId, [chosen.id]: other!.id });
+  const rows = await database.db
+    .select({ id: suggestions.id, categoryId: suggestions.categoryId })
+    .from(suggestions)
+    .where(sql`${suggestions.id} in (${prefilled.id}, ${chosen.id})`);
+  expect(Object.fromEntries(rows.map((r) => [r.id, r.categoryId]))).toEqual({
+    [prefilled.id]: proposed.categoryId,
+    [chosen.id]: other!.id,
+  });
 });
 
 test('the search sweep leaves a suggestion to its job, and enriches one whose job was lost', async () => {

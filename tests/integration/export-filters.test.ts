@@ -14,7 +14,16 @@ import { demoPlanId, exportRequest, fullExporter, parseCsv, runExport } from './
 
 const database = setupTestDatabase();
 let planId = 0;
-const DEMO_CODES = ['JY-DEM2-2A3B', 'JY-DEM2-4C5D', 'JY-DEM2-6E7F', 'JY-DEM2-8G9H', 'JY-DEM2-JKMN', 'JY-DEM2-PQRS', 'JY-DEM2-TVWX', 'JY-DEM2-YZ23'];
+const DEMO_CODES = [
+  'JY-DEM2-2A3B',
+  'JY-DEM2-4C5D',
+  'JY-DEM2-6E7F',
+  'JY-DEM2-8G9H',
+  'JY-DEM2-JKMN',
+  'JY-DEM2-PQRS',
+  'JY-DEM2-TVWX',
+  'JY-DEM2-YZ23',
+];
 // The demo's form-letter campaign (five emailed copies), seeded after the others.
 const CAMPAIGN_CODES = ['JY-TSG4-2C3D', 'JY-TSG4-4E5F', 'JY-TSG4-6G7H', 'JY-TSG4-8J9K', 'JY-TSG4-MN2P'];
 
@@ -26,7 +35,11 @@ beforeAll(async () => {
 async function codes(fields: Record<string, string | string[]>) {
   const { filter, options } = exportRequest({ planId: String(planId), ...fields });
   const found: string[] = [];
-  for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: options.includeContacts, batchSize: 3 })) {
+  for await (const batch of exportRows(database.db, filter, {
+    viewer: await fullExporter(database.db),
+    includeContacts: options.includeContacts,
+    batchSize: 3,
+  })) {
     found.push(...batch.map((row) => row.trackingCode));
   }
   return found;
@@ -43,7 +56,10 @@ test('the adopted preset is 采纳 + 部分采纳', async () => {
 
 test('category, section, channel, submitter type and tag filters', async () => {
   const [category] = await database.db.select().from(categories).where(eq(categories.name, '师资队伍建设'));
-  const [section] = await database.db.select().from(planSections).where(eq(planSections.heading, '推进校园建设与信息化建设'));
+  const [section] = await database.db
+    .select()
+    .from(planSections)
+    .where(eq(planSections.heading, '推进校园建设与信息化建设'));
   const [tag] = await database.db.select().from(tags).where(eq(tags.name, '青年教师'));
   expect(await codes({ categoryId: String(category!.id) })).toEqual(['JY-DEM2-4C5D']);
   expect(await codes({ sectionId: String(section!.id) })).toEqual(['JY-DEM2-8G9H']);
@@ -54,7 +70,8 @@ test('category, section, channel, submitter type and tag filters', async () => {
 });
 
 test('date range: calendar days in China Standard Time, both ends included', async () => {
-  const day = (daysAgo: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+  const day = (daysAgo: number) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - daysAgo * 86_400_000));
   // Demo suggestions are 6, 5, 4, 3, 3, 2, 1, 0 days old.
   const found = await codes({ from: day(4), to: day(3) });
   expect(found).toEqual(expect.arrayContaining(['JY-DEM2-6E7F', 'JY-DEM2-8G9H', 'JY-DEM2-JKMN']));
@@ -65,25 +82,58 @@ test('date range: calendar days in China Standard Time, both ends included', asy
 test('contact details only when asked for: name and unit are contact details too', async () => {
   const { filter } = exportRequest({ planId: String(planId) });
   const rows = [];
-  for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false })) rows.push(...batch);
+  for await (const batch of exportRows(database.db, filter, {
+    viewer: await fullExporter(database.db),
+    includeContacts: false,
+  }))
+    rows.push(...batch);
   expect(rows.every((row) => row.contact === undefined)).toBe(true);
   const withContacts = [];
-  for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: true })) withContacts.push(...batch);
-  expect(withContacts[0]!.contact).toEqual({ name: '陈思远', unit: '计算机学院 2022 级', email: 'chen.siyuan@example.edu.cn', phone: undefined });
+  for await (const batch of exportRows(database.db, filter, {
+    viewer: await fullExporter(database.db),
+    includeContacts: true,
+  }))
+    withContacts.push(...batch);
+  expect(withContacts[0]!.contact).toEqual({
+    name: '陈思远',
+    unit: '计算机学院 2022 级',
+    email: 'chen.siyuan@example.edu.cn',
+    phone: undefined,
+  });
 });
 
 test('CSV: quoting, Chinese and formula injection on hostile text', async () => {
   const plan = await createPlan(database.db);
   const [category] = await addCategories(database.db, plan.id, ['=其他']);
   await database.db.insert(suggestions).values([
-    { trackingCode: 'JY-TEST-0001', planId: plan.id, categoryId: category!.id, title: '=HYPERLINK("http://evil.example","点我")', body: '第一行，逗号,\r\n第二行 "引号"', channel: 'web', submitterType: '@校友' },
-    { trackingCode: 'JY-TEST-0002', planId: plan.id, title: '+86 电话', body: '-2+3', channel: 'letter', submitterType: '\t社会人士' },
+    {
+      trackingCode: 'JY-TEST-0001',
+      planId: plan.id,
+      categoryId: category!.id,
+      title: '=HYPERLINK("http://evil.example","点我")',
+      body: '第一行，逗号,\r\n第二行 "引号"',
+      channel: 'web',
+      submitterType: '@校友',
+    },
+    {
+      trackingCode: 'JY-TEST-0002',
+      planId: plan.id,
+      title: '+86 电话',
+      body: '-2+3',
+      channel: 'letter',
+      submitterType: '\t社会人士',
+    },
   ]);
   const { bytes } = await runExport(database.db, exportRequest({ planId: String(plan.id), format: 'csv' }));
   const text = bytes.subarray(3).toString('utf8');
   expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`);
   const records = parseCsv(text);
-  expect(records[1]!.slice(3, 7)).toEqual(["'=其他", `'=HYPERLINK("http://evil.example","点我")`, '第一行，逗号,\r\n第二行 "引号"', "'@校友"]);
+  expect(records[1]!.slice(3, 7)).toEqual([
+    "'=其他",
+    `'=HYPERLINK("http://evil.example","点我")`,
+    '第一行，逗号,\r\n第二行 "引号"',
+    "'@校友",
+  ]);
   expect(records[2]!.slice(4, 7)).toEqual(["'+86 电话", "'-2+3", "'\t社会人士"]);
 });
 
@@ -97,11 +147,18 @@ test('the queue filters the export carries over: assignee, has-attachments, and 
   const duplicate = await createSuggestion(database.db, plan.id);
   await database.db.update(suggestions).set({ assigneeId: staff.id }).where(eq(suggestions.id, assigned.id));
   await database.db.update(suggestions).set({ status: 'spam' }).where(eq(suggestions.id, spam.id));
-  await database.db.update(suggestions).set({ status: 'duplicate', duplicateOfId: withFile.id }).where(eq(suggestions.id, duplicate.id));
+  await database.db
+    .update(suggestions)
+    .set({ status: 'duplicate', duplicateOfId: withFile.id })
+    .where(eq(suggestions.id, duplicate.id));
   const inPlan = async (fields: Record<string, string | string[]>) => {
     const { filter } = exportRequest({ planId: String(plan.id), ...fields });
     const found: string[] = [];
-    for await (const batch of exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false })) found.push(...batch.map((row) => row.trackingCode));
+    for await (const batch of exportRows(database.db, filter, {
+      viewer: await fullExporter(database.db),
+      includeContacts: false,
+    }))
+      found.push(...batch.map((row) => row.trackingCode));
     return found;
   };
   expect(await inPlan({})).toEqual([withFile.trackingCode, assigned.trackingCode]);
@@ -114,10 +171,20 @@ test('the queue filters the export carries over: assignee, has-attachments, and 
 
 test('the domain refuses contact columns to a viewer without read:contact:any, whoever calls it', async () => {
   const planId = await demoPlanId(database.db);
-  const planner: Actor = { id: 0, permissions: new Set(['read:suggestion:any', 'export:suggestion:any', 'read:report:any']) };
+  const planner: Actor = {
+    id: 0,
+    permissions: new Set(['read:suggestion:any', 'export:suggestion:any', 'read:report:any']),
+  };
   const request = exportRequest({ planId: String(planId), format: 'csv', includeContacts: 'on' });
   const plan = await findExportPlan(database.db, planId);
-  expect(() => startExport(database.db, request, { plan: plan!, viewer: planner, baseUrl: 'https://x.invalid', onError: () => {} })).toThrow(Forbidden);
+  expect(() =>
+    startExport(database.db, request, {
+      plan: plan!,
+      viewer: planner,
+      baseUrl: 'https://x.invalid',
+      onError: () => {},
+    }),
+  ).toThrow(Forbidden);
   const rows = exportRows(database.db, { planId, statuses: [] } as never, { viewer: planner, includeContacts: true });
   await expect(rows.next()).rejects.toBeInstanceOf(Forbidden);
   await expect(contactsForExport(database.db, planner, [1])).rejects.toBeInstanceOf(Forbidden);

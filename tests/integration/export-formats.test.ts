@@ -6,7 +6,17 @@ import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
 import { writeDocx } from '../../app/domain/exports/write-docx.server.ts';
 import { seedDemoData } from '../../db/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
-import { BASE_URL, demoPersonalData, demoPlanId, exportRequest, fullExporter, parseCsv, readXlsx, runExport, zipText } from './helpers/exports.ts';
+import {
+  BASE_URL,
+  demoPersonalData,
+  demoPlanId,
+  exportRequest,
+  fullExporter,
+  parseCsv,
+  readXlsx,
+  runExport,
+  zipText,
+} from './helpers/exports.ts';
 
 const database = setupTestDatabase();
 let planId = '';
@@ -16,7 +26,20 @@ beforeAll(async () => {
   planId = String(await demoPlanId(database.db));
 });
 
-const headers = ['序号', '跟踪编号', '章节', '类别', '标题', '内容', '提出人类型', '渠道', '提交时间', '处理状态', '采纳理由', '标签'];
+const headers = [
+  '序号',
+  '跟踪编号',
+  '章节',
+  '类别',
+  '标题',
+  '内容',
+  '提出人类型',
+  '渠道',
+  '提交时间',
+  '处理状态',
+  '采纳理由',
+  '标签',
+];
 
 test('XLSX: Chinese headers, frozen header row, wrapped text, a link back to each suggestion, every row', async () => {
   const { bytes, contentType, filename } = await runExport(database.db, exportRequest({ planId, format: 'xlsx' }));
@@ -49,7 +72,16 @@ test('XLSX: Chinese headers, frozen header row, wrapped text, a link back to eac
 test('XLSX: one sheet per category, in the plan’s category order', async () => {
   const { bytes } = await runExport(database.db, exportRequest({ planId, format: 'xlsx', sheetPerCategory: 'on' }));
   const workbook = await readXlsx(bytes);
-  expect(workbook.worksheets.map((s) => s.name)).toEqual(['人才培养', '科学研究', '师资队伍建设', '校园建设', '信息化建设', '合作办学', '后勤保障', '综合改革']);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual([
+    '人才培养',
+    '科学研究',
+    '师资队伍建设',
+    '校园建设',
+    '信息化建设',
+    '合作办学',
+    '后勤保障',
+    '综合改革',
+  ]);
   expect(workbook.worksheets.map((s) => s.rowCount - 1)).toEqual([1, 1, 1, 1, 1, 1, 6, 1]);
   expect(workbook.worksheets[1]!.getRow(2).getCell(1).value).toBe(2);
 });
@@ -69,11 +101,16 @@ test('CSV: UTF-8 BOM, CRLF records, the same columns and Chinese labels', async 
 });
 
 test('CSV: GB18030 on request, which round-trips every character', async () => {
-  const { bytes, contentType } = await runExport(database.db, exportRequest({ planId, format: 'csv', encoding: 'gb18030' }));
+  const { bytes, contentType } = await runExport(
+    database.db,
+    exportRequest({ planId, format: 'csv', encoding: 'gb18030' }),
+  );
   expect(contentType).toBe('text/csv; charset=gb18030');
   expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
   const text = iconv.decode(bytes, 'gb18030');
-  const utf8 = (await runExport(database.db, exportRequest({ planId, format: 'csv' }))).bytes.subarray(3).toString('utf8');
+  const utf8 = (await runExport(database.db, exportRequest({ planId, format: 'csv' }))).bytes
+    .subarray(3)
+    .toString('utf8');
   expect(text).toBe(utf8);
   expect(iconv.encode(text, 'gb18030').equals(bytes)).toBe(true);
   expect(parseCsv(text)[1]![4]).toBe('建议增设跨学科辅修专业');
@@ -84,14 +121,23 @@ test('JSON: one array of raw values for integrations, without contact details', 
   expect(contentType).toBe('application/json; charset=utf-8');
   const rows = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>[];
   expect(rows).toHaveLength(13);
-  expect(rows[0]).toMatchObject({ trackingCode: 'JY-DEM2-2A3B', status: 'adopted', channel: 'web', categoryName: '人才培养', tags: ['新工科', '辅修'] });
+  expect(rows[0]).toMatchObject({
+    trackingCode: 'JY-DEM2-2A3B',
+    status: 'adopted',
+    channel: 'web',
+    categoryName: '人才培养',
+    tags: ['新工科', '辅修'],
+  });
   expect(rows[0]!.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   expect(rows[0]).not.toHaveProperty('contact');
   for (const text of demoPersonalData) expect(bytes.includes(Buffer.from(text)), text).toBe(false);
 });
 
 test('DOCX: the 汇总表 with title, plan, period, groups by section, totals and page numbers', async () => {
-  const { bytes, contentType, filename } = await runExport(database.db, exportRequest({ planId, format: 'docx', intent: 'adopted' }));
+  const { bytes, contentType, filename } = await runExport(
+    database.db,
+    exportRequest({ planId, format: 'docx', intent: 'adopted' }),
+  );
   expect(contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   expect(filename).toMatch(/-意见建议采纳情况汇总表-\d{4}-\d{2}-\d{2}\.docx$/);
   const zip = await JSZip.loadAsync(bytes);
@@ -100,9 +146,12 @@ test('DOCX: the 汇总表 with title, plan, period, groups by section, totals an
   expect(text).toContain('意见建议采纳情况汇总表');
   expect(text).toContain('规划名称：南湖大学');
   expect(text).toMatch(/意见征集时间：\d{4}年\d+月\d+日 至 \d{4}年\d+月\d+日/);
-  for (const column of ['序号', '章节', '意见建议摘要', '提出人（单位）', '采纳情况', '理由']) expect(text).toContain(column);
+  for (const column of ['序号', '章节', '意见建议摘要', '提出人（单位）', '采纳情况', '理由'])
+    expect(text).toContain(column);
   // Groups in the plan's order of sections.
-  const order = ['一、深化人才培养模式改革', '三、加强师资队伍建设', '四、推进校园建设与信息化建设'].map((s) => text.indexOf(s));
+  const order = ['一、深化人才培养模式改革', '三、加强师资队伍建设', '四、推进校园建设与信息化建设'].map((s) =>
+    text.indexOf(s),
+  );
   expect(order.every((i) => i >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   expect(text).toContain('增设跨学科辅修专业，扩大学生选择空间。');
@@ -110,7 +159,11 @@ test('DOCX: the 汇总表 with title, plan, period, groups by section, totals an
   expect(text).not.toContain('不予采纳。');
   expect(xml).toContain('w:orient="landscape"');
   expect(xml).toMatch(/w:w="16838"/);
-  const footers = await Promise.all(Object.keys(zip.files).filter((n) => /word\/footer\d*\.xml/.test(n)).map((n) => zip.file(n)!.async('string')));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /word\/footer\d*\.xml/.test(n))
+      .map((n) => zip.file(n)!.async('string')),
+  );
   expect(footers.join('')).toContain('PAGE');
   expect(await zip.file('word/fontTable.xml')!.async('string')).toContain('<w:altName w:val="黑体"/>');
   const unzipped = await zipText(bytes);
@@ -123,14 +176,18 @@ test('DOCX past its row cap says so, and its totals still count every selected s
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const listed = await writeDocx(exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false }), out, {
-    includeContacts: false,
-    planTitle: '南湖大学',
-    from: '—',
-    to: '—',
-    today: '—',
-    maxRows: 2,
-  });
+  const listed = await writeDocx(
+    exportRows(database.db, filter, { viewer: await fullExporter(database.db), includeContacts: false }),
+    out,
+    {
+      includeContacts: false,
+      planTitle: '南湖大学',
+      from: '—',
+      to: '—',
+      today: '—',
+      maxRows: 2,
+    },
+  );
   expect(listed).toBe(2);
   const text = (await zipText(Buffer.concat(chunks))).replace(/<[^>]+>/g, '');
   expect(text).toContain('所选意见建议共 3 条，本表列出前 2 条；合计按全部 3 条统计。');

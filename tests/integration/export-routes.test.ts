@@ -34,13 +34,23 @@ function download(fields: Record<string, string>, cookie = cookies.planner) {
   });
 }
 
-const get = (path: string, cookie = cookies.planner) => fetch(`${portal.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+const get = (path: string, cookie = cookies.planner) =>
+  fetch(`${portal.url}${path}`, { headers: { cookie }, redirect: 'manual' });
 
 test('the export page offers the plan’s filters, the formats and the one-click preset', async () => {
   const response = await get('/admin/exports');
   expect(response.status).toBe(200);
   const html = await response.text();
-  for (const text of ['导出意见建议', '人才培养', '深化人才培养模式改革', '青年教师', '一键导出“采纳 + 部分采纳”', 'Word 采纳情况汇总表', '包含提出人姓名、单位和联系方式']) expect(html).toContain(text);
+  for (const text of [
+    '导出意见建议',
+    '人才培养',
+    '深化人才培养模式改革',
+    '青年教师',
+    '一键导出“采纳 + 部分采纳”',
+    'Word 采纳情况汇总表',
+    '包含提出人姓名、单位和联系方式',
+  ])
+    expect(html).toContain(text);
   expect(html).toContain('action="/admin/exports/download"');
 });
 
@@ -48,31 +58,52 @@ test('the adopted XLSX streams as an attachment with a UTF-8 file name; no conta
   const planId = String(await demoPlanId(database.db));
   const response = await download({ planId, intent: 'adopted', format: 'xlsx' });
   expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.xlsx"; filename\*=UTF-8''%E5%8D%97%E6%B9%96.*%E9%87%87%E7%BA%B3.*\.xlsx$/);
+  expect(response.headers.get('content-type')).toBe(
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  );
+  expect(response.headers.get('content-disposition')).toMatch(
+    /^attachment; filename="[^"]+\.xlsx"; filename\*=UTF-8''%E5%8D%97%E6%B9%96.*%E9%87%87%E7%BA%B3.*\.xlsx$/,
+  );
   expect(response.headers.get('cache-control')).toBe('no-store');
   const bytes = Buffer.from(await response.arrayBuffer());
   const sheet = (await readXlsx(bytes)).worksheets[0]!;
   expect(sheet.rowCount).toBe(4);
-  expect((sheet.getRow(2).getCell(13).value as { formula: string }).formula).toContain(`${portal.url}/admin/suggestions/`);
+  expect((sheet.getRow(2).getCell(13).value as { formula: string }).formula).toContain(
+    `${portal.url}/admin/suggestions/`,
+  );
   const text = await zipText(bytes);
   for (const personal of demoPersonalData) expect(text, personal).not.toContain(personal);
-  await expect.poll(() => database.db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(1)).toMatchObject([
-    { format: 'xlsx', rowCount: 3, includedContacts: false, completed: true, actorId: plannerId, planId: Number(planId), filter: { planId: Number(planId), statuses: ['adopted', 'partially_adopted'] } },
-  ]);
+  await expect
+    .poll(() => database.db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(1))
+    .toMatchObject([
+      {
+        format: 'xlsx',
+        rowCount: 3,
+        includedContacts: false,
+        completed: true,
+        actorId: plannerId,
+        planId: Number(planId),
+        filter: { planId: Number(planId), statuses: ['adopted', 'partially_adopted'] },
+      },
+    ]);
 });
 
 test('contact details appear only when the option is ticked, and the log says so', async () => {
   const planId = String(await demoPlanId(database.db));
   expect((await download({ planId, format: 'csv', includeContacts: 'on', status: 'adopted' })).status).toBe(403);
   const startsBefore = await database.db.$count(auditLog, eq(auditLog.action, 'export.contacts_started'));
-  const response = await download({ planId, format: 'csv', includeContacts: 'on', status: 'adopted' }, cookies.plannerWithContacts);
+  const response = await download(
+    { planId, format: 'csv', includeContacts: 'on', status: 'adopted' },
+    cookies.plannerWithContacts,
+  );
   // Audited before the first byte: the row exists as soon as the response has begun.
   expect(await database.db.$count(auditLog, eq(auditLog.action, 'export.contacts_started'))).toBe(startsBefore + 1);
   const text = Buffer.from(await response.arrayBuffer()).toString('utf8');
   expect(text.split('\r\n')[0]).toContain('姓名,单位,电话,邮箱');
   expect(text).toContain('陈思远,计算机学院 2022 级,,chen.siyuan@example.edu.cn');
-  await expect.poll(() => database.db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(1)).toMatchObject([{ format: 'csv', rowCount: 2, includedContacts: true }]);
+  await expect
+    .poll(() => database.db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(1))
+    .toMatchObject([{ format: 'csv', rowCount: 2, includedContacts: true }]);
 });
 
 test('no spelling of "include contacts" gets a planner without the permission a single contact', async () => {
@@ -83,19 +114,27 @@ test('no spelling of "include contacts" gets a planner without the permission a 
     for (const format of ['csv', 'xlsx', 'json', 'docx']) {
       const response = await download({ planId, format, includeContacts: yes });
       const bytes = Buffer.from(await response.arrayBuffer());
-      const text = format === 'xlsx' || format === 'docx' ? (response.status === 200 ? await zipText(bytes) : bytes.toString('utf8')) : bytes.toString('utf8');
+      const text =
+        format === 'xlsx' || format === 'docx'
+          ? response.status === 200
+            ? await zipText(bytes)
+            : bytes.toString('utf8')
+          : bytes.toString('utf8');
       expect([200, 403], `${yes} ${format}`).toContain(response.status);
       for (const personal of demoPersonalData) expect(text, `${yes} ${format}`).not.toContain(personal);
     }
   }
   // The parser's own spellings of yes are refused outright.
-  for (const yes of ['on', '1', 'true']) expect((await download({ planId, format: 'csv', includeContacts: yes })).status, yes).toBe(403);
+  for (const yes of ['on', '1', 'true'])
+    expect((await download({ planId, format: 'csv', includeContacts: yes })).status, yes).toBe(403);
 });
 
 test('the DOCX summary and JSON download with their types', async () => {
   const planId = String(await demoPlanId(database.db));
   const docx = await download({ planId, intent: 'adopted', format: 'docx' });
-  expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  expect(docx.headers.get('content-type')).toBe(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  );
   expect(await zipText(Buffer.from(await docx.arrayBuffer()))).toContain('意见建议采纳情况汇总表');
   const json = await download({ planId, format: 'json' });
   expect(((await json.json()) as unknown[]).length).toBe(13);
@@ -109,7 +148,11 @@ test('invalid requests are refused; GET is not a download', async () => {
 
 test('strangers are sent to log in; a moderator may not export or read the dashboard', async () => {
   const planId = String(await demoPlanId(database.db));
-  for (const response of [await download({ planId, format: 'csv' }, ''), await get('/admin/exports', ''), await get(`/admin/plans/${DEMO_SLUG}/dashboard`, '')]) {
+  for (const response of [
+    await download({ planId, format: 'csv' }, ''),
+    await get('/admin/exports', ''),
+    await get(`/admin/plans/${DEMO_SLUG}/dashboard`, ''),
+  ]) {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toMatch(/^\/admin\/login/);
   }
@@ -135,7 +178,14 @@ test('the public report: published demo shows summaries and replies, never a nam
   const response = await fetch(`${portal.url}/plans/${DEMO_SLUG}/report`);
   expect(response.status).toBe(200);
   const html = await response.text();
-  for (const text of ['意见建议采纳情况公示', '增设跨学科辅修专业，扩大学生选择空间。', '规划修改稿已增加', '在校学生', '<caption>']) expect(html).toContain(text);
+  for (const text of [
+    '意见建议采纳情况公示',
+    '增设跨学科辅修专业，扩大学生选择空间。',
+    '规划修改稿已增加',
+    '在校学生',
+    '<caption>',
+  ])
+    expect(html).toContain(text);
   for (const personal of demoPersonalData) expect(html, personal).not.toContain(personal);
   expect(html).not.toContain('食堂夜宵'); // in review, not published
 
@@ -157,10 +207,15 @@ test('the triage queue exports exactly its current filter, through the same audi
   const planId = String(await demoPlanId(database.db));
   const html = await (await get(`/admin/suggestions?plan=${planId}&status=adopted&channel=web`)).text();
   const form = /<form[^>]*class="export-current"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
-  const hidden = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  const hidden = Object.fromEntries(
+    [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]),
+  );
   expect(hidden).toEqual({ planId, status: 'adopted', channel: 'web' });
   const response = await download({ ...hidden, format: 'csv' });
-  const rows = Buffer.from(await response.arrayBuffer()).toString('utf8').split('\r\n').filter(Boolean);
+  const rows = Buffer.from(await response.arrayBuffer())
+    .toString('utf8')
+    .split('\r\n')
+    .filter(Boolean);
   expect(rows).toHaveLength(2);
   expect(rows[1]).toContain('JY-DEM2-2A3B');
   // Without a plan chosen there is nothing to export from the queue.

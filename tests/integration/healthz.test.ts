@@ -11,7 +11,11 @@ const log = createLogger('silent');
 const config = readConfig({});
 
 function callHealthz(db: typeof database.db) {
-  const args = { request: new Request('http://localhost/healthz'), params: {}, context: { db, log, config, clientIp: '127.0.0.1' } };
+  const args = {
+    request: new Request('http://localhost/healthz'),
+    params: {},
+    context: { db, log, config, clientIp: '127.0.0.1' },
+  };
   return loader(args as unknown as Parameters<typeof loader>[0]);
 }
 

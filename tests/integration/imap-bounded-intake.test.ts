@@ -27,7 +27,12 @@ const opened = (row: typeof inboundEmails.$inferSelect) => openRawEmail(contactK
 beforeAll(async () => {
   await createPlan(database.db, { emailMarker: '规划意见' });
   dovecot = await startDovecot();
-  config = readConfig({ DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_MAX_FAILURES: '3', SEED_DEMO: 'never' });
+  config = readConfig({
+    DATABASE_URL: database.url,
+    INTAKE_IMAP_URL: dovecot.url,
+    INTAKE_MAX_FAILURES: '3',
+    SEED_DEMO: 'never',
+  });
 });
 afterAll(async () => dovecot?.stop());
 
@@ -44,7 +49,10 @@ async function withClient<T>(run: (client: ImapFlow) => Promise<T>): Promise<T> 
 const append = (raw: Buffer) => withClient((client) => client.append('INBOX', raw));
 const poll = (settings = config) => withClient((client) => pollMailbox(client, database.db, settings, log));
 const mail = (id: string, body: string, from = 'sender@example.edu.cn') =>
-  Buffer.from(`From: ${from}\r\nSubject: =?UTF-8?B?${Buffer.from(`规划意见 ${id}`).toString('base64')}?=\r\nMessage-ID: <${id}@example.edu.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`, 'utf8');
+  Buffer.from(
+    `From: ${from}\r\nSubject: =?UTF-8?B?${Buffer.from(`规划意见 ${id}`).toString('base64')}?=\r\nMessage-ID: <${id}@example.edu.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`,
+    'utf8',
+  );
 
 async function flags(messageId: string): Promise<Set<string>> {
   return withClient(async (client) => {
@@ -71,7 +79,9 @@ test('a message whose insert fails every time is held after three attempts, and 
       end if;
       return new;
     end $$`);
-  await database.db.execute(sql`create trigger refuse_poison before insert on inbound_emails for each row execute function refuse_poison()`);
+  await database.db.execute(
+    sql`create trigger refuse_poison before insert on inbound_emails for each row execute function refuse_poison()`,
+  );
   await append(mail('poison-1', '建议 POISON-PILL 图书馆延长开放。'));
   await append(mail('after-poison-1', '建议食堂增加清真窗口。'));
   await append(mail('after-poison-2', '建议校医院周末开诊。'));
@@ -96,15 +106,28 @@ test('a message whose insert fails every time is held after three attempts, and 
 });
 
 test('a message over INTAKE_MAX_BYTES is judged by RFC822.SIZE: only its header block is downloaded; it is held, flagged, and the sender told', async () => {
-  const small = readConfig({ DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_MAX_BYTES: '4096', SEED_DEMO: 'never' });
+  const small = readConfig({
+    DATABASE_URL: database.url,
+    INTAKE_IMAP_URL: dovecot.url,
+    INTAKE_MAX_BYTES: '4096',
+    SEED_DEMO: 'never',
+  });
   const big = mail('too-big-1', `${'很长的意见。'.repeat(2000)}END-OF-BODY`, 'big.sender@example.edu.cn');
   expect(big.length).toBeGreaterThan(4096);
   await append(big);
   await append(mail('small-after-big', '建议增加共享单车停放点。'));
 
   expect(await poll(small)).toBe(2);
-  const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.messageId, '<too-big-1@example.edu.cn>'));
-  expect(row).toMatchObject({ status: 'held', statusReason: 'message_too_large', sizeBytes: big.length, subject: '规划意见 too-big-1' });
+  const [row] = await database.db
+    .select()
+    .from(inboundEmails)
+    .where(eq(inboundEmails.messageId, '<too-big-1@example.edu.cn>'));
+  expect(row).toMatchObject({
+    status: 'held',
+    statusReason: 'message_too_large',
+    sizeBytes: big.length,
+    subject: '规划意见 too-big-1',
+  });
   expect(opened(row!)!.length).toBeLessThan(1024);
   expect(opened(row!)!.includes('END-OF-BODY')).toBe(false);
   expect(row!.statusDetail).toMatchObject({ downloaded: 'headers', maxBytes: 4096 });
@@ -113,12 +136,18 @@ test('a message over INTAKE_MAX_BYTES is judged by RFC822.SIZE: only its header 
   const onServer = await flags('<too-big-1@example.edu.cn>');
   expect(onServer.has('\\Flagged')).toBe(true);
   expect(onServer.has('\\Seen')).toBe(false);
-  const [after] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.messageId, '<small-after-big@example.edu.cn>'));
+  const [after] = await database.db
+    .select()
+    .from(inboundEmails)
+    .where(eq(inboundEmails.messageId, '<small-after-big@example.edu.cn>'));
   expect(after!.status).toBe('ingested');
 });
 
 test('a NUL byte in the Message-ID, which once failed the insert every time, no longer stops the mailbox', async () => {
-  const raw = Buffer.from(`From: nul@example.edu.cn\r\nSubject: =?UTF-8?B?${Buffer.from('规划意见 空字节').toString('base64')}?=\r\nMessage-ID: <nul\u0000byte@example.edu.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加饮水机。\r\n`, 'utf8');
+  const raw = Buffer.from(
+    `From: nul@example.edu.cn\r\nSubject: =?UTF-8?B?${Buffer.from('规划意见 空字节').toString('base64')}?=\r\nMessage-ID: <nul\u0000byte@example.edu.cn>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加饮水机。\r\n`,
+    'utf8',
+  );
   await append(raw);
   await append(mail('after-nul', '建议延长体育馆开放时间。'));
   expect(await poll()).toBe(2);
@@ -126,23 +155,44 @@ test('a NUL byte in the Message-ID, which once failed the insert every time, no 
   const [nul] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.subject, '规划意见 空字节'));
   expect(nul!.status).toBe('ingested');
   expect(nul!.messageId).not.toContain('\u0000');
-  const [after] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.messageId, '<after-nul@example.edu.cn>'));
+  const [after] = await database.db
+    .select()
+    .from(inboundEmails)
+    .where(eq(inboundEmails.messageId, '<after-nul@example.edu.cn>'));
   expect(after!.status).toBe('ingested');
 });
 
 test('a process killed by a message as often as INTAKE_MAX_FAILURES allows: the next start holds that message and takes the next one', async () => {
   await append(mail('kills-worker', '建议为自行车棚加装照明。'));
   await append(mail('after-killer', '建议在教学楼增设直饮水。'));
-  const env = { ...process.env, DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1', INTAKE_MAX_FAILURES: '2', WORKER_POLL_SECONDS: '0.5', DATA_DIR: '.tmp/imap-poison', LOG_LEVEL: 'silent', SEED_DEMO: 'never', CONTACT_KEY: TEST_CONTACT_KEY };
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    INTAKE_IMAP_URL: dovecot.url,
+    INTAKE_POLL_SECONDS: '1',
+    INTAKE_MAX_FAILURES: '2',
+    WORKER_POLL_SECONDS: '0.5',
+    DATA_DIR: '.tmp/imap-poison',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'never',
+    CONTACT_KEY: TEST_CONTACT_KEY,
+  };
   // Two deaths rather than three keeps this test to three process starts; the count is the same mechanism.
   for (let run = 1; run <= 2; run++) {
-    const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env: { ...env, JIANYAN_CRASH_AT: 'imap-while-processing' }, stdio: 'ignore' });
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, killed) => resolve(killed)));
+    const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], {
+      env: { ...env, JIANYAN_CRASH_AT: 'imap-while-processing' },
+      stdio: 'ignore',
+    });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      doomed.once('exit', (_code, killed) => resolve(killed)),
+    );
     expect(signal, `run ${run}`).toBe('SIGKILL');
   }
   // The raw message is sealed at rest: each row is opened to find the message.
   const status = async (id: string) =>
-    (await database.db.select().from(inboundEmails)).filter((r) => opened(r)?.includes(`<${id}@example.edu.cn>`)).map((r) => `${r.status}:${r.statusReason ?? ''}`);
+    (await database.db.select().from(inboundEmails))
+      .filter((r) => opened(r)?.includes(`<${id}@example.edu.cn>`))
+      .map((r) => `${r.status}:${r.statusReason ?? ''}`);
   expect(await status('kills-worker')).toEqual(['pending:']);
 
   const restarted = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env, stdio: 'ignore' });

@@ -49,7 +49,11 @@ test('every fixture in the mailbox is stored, processed once and flagged \\Seen'
   expect(stored).toBe(mailFixtures.length - 1);
   const byStatus = await database.db.select({ status: inboundEmails.status }).from(inboundEmails);
   const count = (status: string) => byStatus.filter((r) => r.status === status).length;
-  expect({ unmatched: count('unmatched'), auto: count('auto_reply'), bounce: count('bounce') }).toEqual({ unmatched: 1, auto: 1, bounce: 1 });
+  expect({ unmatched: count('unmatched'), auto: count('auto_reply'), bounce: count('bounce') }).toEqual({
+    unmatched: 1,
+    auto: 1,
+    bounce: 1,
+  });
   expect(await emailSuggestions()).toBe(demo + count('ingested'));
 
   const unseen = await withClient(async (client) => {
@@ -65,7 +69,14 @@ test('every fixture in the mailbox is stored, processed once and flagged \\Seen'
 });
 
 test('a crash between commit and flag fetches the message again without a second suggestion', async () => {
-  await append(Buffer.from("From: crash@example.edu.cn\r\nSubject: =?UTF-8?B?" + Buffer.from("'十四五'规划意见建议 崩溃测试").toString('base64') + '?=\r\nMessage-ID: <crash-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议在宿舍楼增加自助洗衣机。\r\n', 'utf8'));
+  await append(
+    Buffer.from(
+      'From: crash@example.edu.cn\r\nSubject: =?UTF-8?B?' +
+        Buffer.from("'十四五'规划意见建议 崩溃测试").toString('base64') +
+        '?=\r\nMessage-ID: <crash-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议在宿舍楼增加自助洗衣机。\r\n',
+      'utf8',
+    ),
+  );
   const before = await emailSuggestions();
   await expect(
     withClient(async (client) => {
@@ -84,11 +95,33 @@ test('a crash between commit and flag fetches the message again without a second
 test('a worker process killed between commit and flag: restarted, it flags the message and adds no second suggestion', async () => {
   const body = '建议图书馆考试周延长开放到凌晨一点。';
   const count = () => database.db.$count(suggestions, eq(suggestions.body, body));
-  await append(Buffer.from("From: killed@example.edu.cn\r\nSubject: =?UTF-8?B?" + Buffer.from("'十四五'规划意见建议 进程被杀").toString('base64') + '?=\r\nMessage-ID: <crash-kill-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n' + body + '\r\n', 'utf8'));
-  const env = { ...process.env, DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_POLL_SECONDS: '1', WORKER_POLL_SECONDS: '0.5', DATA_DIR: '.tmp/imap-crash', LOG_LEVEL: 'silent' };
+  await append(
+    Buffer.from(
+      'From: killed@example.edu.cn\r\nSubject: =?UTF-8?B?' +
+        Buffer.from("'十四五'规划意见建议 进程被杀").toString('base64') +
+        '?=\r\nMessage-ID: <crash-kill-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n' +
+        body +
+        '\r\n',
+      'utf8',
+    ),
+  );
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    INTAKE_IMAP_URL: dovecot.url,
+    INTAKE_POLL_SECONDS: '1',
+    WORKER_POLL_SECONDS: '0.5',
+    DATA_DIR: '.tmp/imap-crash',
+    LOG_LEVEL: 'silent',
+  };
 
-  const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], { env: { ...env, JIANYAN_CRASH_AT: 'imap-after-commit' }, stdio: 'ignore' });
-  const signal = await new Promise<NodeJS.Signals | null>((resolve) => doomed.once('exit', (_code, killed) => resolve(killed)));
+  const doomed = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], {
+    env: { ...env, JIANYAN_CRASH_AT: 'imap-after-commit' },
+    stdio: 'ignore',
+  });
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+    doomed.once('exit', (_code, killed) => resolve(killed)),
+  );
   expect(signal).toBe('SIGKILL');
   expect(await count()).toBe(1);
   expect(await seen('<crash-kill-1@x>')).toBe(false);
@@ -130,9 +163,18 @@ test('a new UIDVALIDITY re-reads the mailbox safely: nothing is added twice', as
 });
 
 test('with a processed folder configured, handled mail is moved there', async () => {
-  const moving = readConfig({ DATABASE_URL: database.url, INTAKE_IMAP_URL: dovecot.url, INTAKE_IMAP_PROCESSED_FOLDER: 'Processed' });
+  const moving = readConfig({
+    DATABASE_URL: database.url,
+    INTAKE_IMAP_URL: dovecot.url,
+    INTAKE_IMAP_PROCESSED_FOLDER: 'Processed',
+  });
   await withClient((client) => client.mailboxCreate('Processed'));
-  await append(Buffer.from('From: mover@example.edu.cn\r\nSubject: 十四五规划意见建议 move\r\nMessage-ID: <move-1@x>\r\n\r\nmove me please\r\n', 'utf8'));
+  await append(
+    Buffer.from(
+      'From: mover@example.edu.cn\r\nSubject: 十四五规划意见建议 move\r\nMessage-ID: <move-1@x>\r\n\r\nmove me please\r\n',
+      'utf8',
+    ),
+  );
   const client = createImapClient(moving.intake.imap!);
   await client.connect();
   try {
@@ -145,10 +187,28 @@ test('with a processed folder configured, handled mail is moved there', async ()
 });
 
 test('the worker picks up new mail by itself within one polling interval', async () => {
-  const worker = await startWorker({ db: database.db, databaseUrl: database.url, config: { ...config, mail: { ...config.mail, smtpUrl: undefined } }, log });
+  const worker = await startWorker({
+    db: database.db,
+    databaseUrl: database.url,
+    config: { ...config, mail: { ...config.mail, smtpUrl: undefined } },
+    log,
+  });
   try {
-    await append(Buffer.from('From: live@example.edu.cn\r\nSubject: =?UTF-8?B?' + Buffer.from('“十四五”规划意见建议 实时').toString('base64') + '?=\r\nMessage-ID: <live-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加体育馆开放时间。\r\n', 'utf8'));
-    await expect.poll(async () => (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议增加体育馆开放时间。'))).length, { timeout: 10_000 }).toBe(1);
+    await append(
+      Buffer.from(
+        'From: live@example.edu.cn\r\nSubject: =?UTF-8?B?' +
+          Buffer.from('“十四五”规划意见建议 实时').toString('base64') +
+          '?=\r\nMessage-ID: <live-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加体育馆开放时间。\r\n',
+        'utf8',
+      ),
+    );
+    await expect
+      .poll(
+        async () =>
+          (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议增加体育馆开放时间。'))).length,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   } finally {
     await worker.stop();
   }
@@ -158,7 +218,11 @@ test('two workers never watch one mailbox at once; when the holder stops, the ot
   const quiet = { ...config, mail: { ...config.mail, smtpUrl: undefined } };
   // Sessions holding the mailbox's advisory lock (app/server/jobs/mailbox-session.ts), from pg_locks.
   const holders = async () =>
-    (await database.sql<{ pid: number }[]>`select pid from pg_locks where locktype = 'advisory' and classid = 4004 and granted and database = (select oid from pg_database where datname = current_database())`).map((r) => r.pid);
+    (
+      await database.sql<
+        { pid: number }[]
+      >`select pid from pg_locks where locktype = 'advisory' and classid = 4004 and granted and database = (select oid from pg_database where datname = current_database())`
+    ).map((r) => r.pid);
   const first = await startWorker({ db: database.db, databaseUrl: database.url, config: quiet, log });
   let second: Awaited<ReturnType<typeof startWorker>> | undefined;
   let firstStopped = false;
@@ -172,9 +236,23 @@ test('two workers never watch one mailbox at once; when the holder stops, the ot
 
     await first.stop();
     firstStopped = true;
-    await append(Buffer.from('From: handover@example.edu.cn\r\nSubject: =?UTF-8?B?' + Buffer.from('“十四五”规划意见建议 交接').toString('base64') + '?=\r\nMessage-ID: <handover-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议在宿舍楼下增设自行车棚。\r\n', 'utf8'));
+    await append(
+      Buffer.from(
+        'From: handover@example.edu.cn\r\nSubject: =?UTF-8?B?' +
+          Buffer.from('“十四五”规划意见建议 交接').toString('base64') +
+          '?=\r\nMessage-ID: <handover-1@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议在宿舍楼下增设自行车棚。\r\n',
+        'utf8',
+      ),
+    );
     // The second worker's next intake-imap job (at the latest the next minute's) finds the lock free.
-    await expect.poll(async () => (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议在宿舍楼下增设自行车棚。'))).length, { timeout: 90_000 }).toBe(1);
+    await expect
+      .poll(
+        async () =>
+          (await database.db.select().from(suggestions).where(eq(suggestions.body, '建议在宿舍楼下增设自行车棚。')))
+            .length,
+        { timeout: 90_000 },
+      )
+      .toBe(1);
     // The second worker's session (both share this file's connection pool, so the pid says nothing).
     expect(await holders()).toHaveLength(1);
   } finally {

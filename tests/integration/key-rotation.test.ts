@@ -51,10 +51,17 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) {
     // The first one wrote a phone into its text too: its sealed original rotates with the rest (decision 057).
     const body = i === 0 ? '建议增加实验室开放时间，可致电 13912345000 联系我。' : undefined;
-    const saved = await createSuggestion(database.db, planId, { contact: { name: `轮换${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `rotate${i}@example.edu.cn` }, acknowledge: {}, ...(body ? { body } : {}) });
+    const saved = await createSuggestion(database.db, planId, {
+      contact: { name: `轮换${i}`, phone: `1380000${String(i).padStart(4, '0')}`, email: `rotate${i}@example.edu.cn` },
+      acknowledge: {},
+      ...(body ? { body } : {}),
+    });
     codes.push(saved.trackingCode);
   }
-  const raw = Buffer.from(`From: =?UTF-8?B?${Buffer.from('轮换来信人').toString('base64')}?= <letter@example.edu.cn>\r\nSubject: =?UTF-8?B?${Buffer.from('规划意见：轮换').toString('base64')}?=\r\nMessage-ID: <rotation@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加实验室开放时间。\r\n电话：13912340000\r\n`, 'utf8');
+  const raw = Buffer.from(
+    `From: =?UTF-8?B?${Buffer.from('轮换来信人').toString('base64')}?= <letter@example.edu.cn>\r\nSubject: =?UTF-8?B?${Buffer.from('规划意见：轮换').toString('base64')}?=\r\nMessage-ID: <rotation@x>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n建议增加实验室开放时间。\r\n电话：13912340000\r\n`,
+    'utf8',
+  );
   const { stored, outcome } = await ingest(database.db, config, raw);
   expect(outcome.status).toBe('ingested');
   mailId = stored.id;
@@ -63,11 +70,16 @@ beforeAll(async () => {
   const viewer = { id: staff.id, twoFactorRequired: true, twoFactorEnabled: false };
   const started = await startTotpEnrolment(database.db, { viewer, currentPassword: staff.password });
   if (!started.ok) throw new Error(`enrolment refused: ${started.error}`);
-  expect((await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(started.secret), ip: '192.0.2.1' })).ok).toBe(true);
+  expect(
+    (await confirmTotpEnrolment(database.db, { viewer, code: currentTotp(started.secret), ip: '192.0.2.1' })).ok,
+  ).toBe(true);
 });
 
 async function readEverything() {
-  const [first] = await database.db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, codes[0]!));
+  const [first] = await database.db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(eq(suggestions.trackingCode, codes[0]!));
   return {
     tracked: await trackSuggestion(database.db, codes[0]!, 'rotate0@example.edu.cn'),
     byPhone: await trackSuggestion(database.db, codes[7]!, '0007'),
@@ -86,7 +98,12 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
   installKeyring(keyrings.both);
   expect((await rowsNotUnderCurrentKey(database.db, keyrings.both)).suggestion_contacts).toBeGreaterThanOrEqual(30);
   const arriving = Promise.all(
-    Array.from({ length: 10 }, (_, i) => createSuggestion(database.db, planId, { contact: { name: `新到${i}`, email: `arrive${i}@example.edu.cn` }, acknowledge: {} })),
+    Array.from({ length: 10 }, (_, i) =>
+      createSuggestion(database.db, planId, {
+        contact: { name: `新到${i}`, email: `arrive${i}@example.edu.cn` },
+        acknowledge: {},
+      }),
+    ),
   );
   const [counts, arrived] = await Promise.all([resealWithCurrentKey(database.db, keyrings.both), arriving]);
   codes = codes.concat(arrived.map((a) => a.trackingCode));
@@ -95,7 +112,13 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
   expect(counts.staff_users).toBe(1);
   expect(counts.outbox_messages).toBeGreaterThanOrEqual(31);
   expect(counts.suggestion_text_originals).toBe(1);
-  expect(await rowsNotUnderCurrentKey(database.db, keyrings.both)).toEqual({ suggestion_contacts: 0, inbound_emails: 0, outbox_messages: 0, staff_users: 0, suggestion_text_originals: 0 });
+  expect(await rowsNotUnderCurrentKey(database.db, keyrings.both)).toEqual({
+    suggestion_contacts: 0,
+    inbound_emails: 0,
+    outbox_messages: 0,
+    staff_users: 0,
+    suggestion_text_originals: 0,
+  });
 
   installKeyring(keyrings.new);
   const after = await readEverything();
@@ -105,7 +128,9 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
   expect(after.contact?.original?.body).toBe('建议增加实验室开放时间，可致电 13912345000 联系我。');
   expect(after.mail!.raw.equals(before.mail!.raw)).toBe(true);
   expect(after.totp).toEqual(before.totp);
-  expect(after.outbox.map((m) => m.toAddress).sort()).toEqual(expect.arrayContaining(before.outbox.map((m) => m.toAddress).sort()));
+  expect(after.outbox.map((m) => m.toAddress).sort()).toEqual(
+    expect.arrayContaining(before.outbox.map((m) => m.toAddress).sort()),
+  );
   expect(await trackSuggestion(database.db, codes.at(-1)!, 'arrive9@example.edu.cn')).not.toBeNull();
 
   installKeyring(keyrings.old);
@@ -117,7 +142,14 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/keys-rotate.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent', CONTACT_KEY: '', CONTACT_KEY_PREVIOUS: '', ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'silent',
+        CONTACT_KEY: '',
+        CONTACT_KEY_PREVIOUS: '',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -128,34 +160,49 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-test('`npm run keys:rotate -- --new-key` on the key file adds a key, re-seals, and `--drop-old` then forgets the old one', { timeout: 120_000 }, async () => {
-  // Start from data sealed under the key in the file.
-  installKeyring(createKeyring([parseMasterKey(TEST_CONTACT_KEY), parseMasterKey(newKey)]));
-  const fresh = await createSuggestion(database.db, planId, { contact: { name: '文件密钥', email: 'file-key@example.edu.cn' } });
-  await resealWithCurrentKey(database.db, contactKeyring());
-  const dataDir = path.resolve('.tmp', `keys-${crypto.randomBytes(4).toString('hex')}`);
-  fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'contact-keys');
-  fs.writeFileSync(file, `${TEST_CONTACT_KEY}\n`, { mode: 0o600 });
+test(
+  '`npm run keys:rotate -- --new-key` on the key file adds a key, re-seals, and `--drop-old` then forgets the old one',
+  { timeout: 120_000 },
+  async () => {
+    // Start from data sealed under the key in the file.
+    installKeyring(createKeyring([parseMasterKey(TEST_CONTACT_KEY), parseMasterKey(newKey)]));
+    const fresh = await createSuggestion(database.db, planId, {
+      contact: { name: '文件密钥', email: 'file-key@example.edu.cn' },
+    });
+    await resealWithCurrentKey(database.db, contactKeyring());
+    const dataDir = path.resolve('.tmp', `keys-${crypto.randomBytes(4).toString('hex')}`);
+    fs.mkdirSync(dataDir, { recursive: true });
+    const file = path.join(dataDir, 'contact-keys');
+    fs.writeFileSync(file, `${TEST_CONTACT_KEY}\n`, { mode: 0o600 });
 
-  const rotated = await cli(['--new-key'], { DATA_DIR: dataDir });
-  expect(rotated.out).toContain('rows under another key: 0');
-  expect(rotated.code).toBe(0);
-  const keys = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  expect(keys).toHaveLength(2);
-  expect(keys[1]).toBe(TEST_CONTACT_KEY);
-  expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const rotated = await cli(['--new-key'], { DATA_DIR: dataDir });
+    expect(rotated.out).toContain('rows under another key: 0');
+    expect(rotated.code).toBe(0);
+    const keys = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(TEST_CONTACT_KEY);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 
-  const dropped = await cli(['--drop-old'], { DATA_DIR: dataDir });
-  expect(dropped.code).toBe(0);
-  const left = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
-  expect(left).toEqual([keys[0]]);
+    const dropped = await cli(['--drop-old'], { DATA_DIR: dataDir });
+    expect(dropped.code).toBe(0);
+    const left = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(left).toEqual([keys[0]]);
 
-  installKeyring(createKeyring([parseMasterKey(keys[0]!)]));
-  expect(await trackSuggestion(database.db, fresh.trackingCode, 'file-key@example.edu.cn')).not.toBeNull();
-  const [row] = await database.db.select({ keyId: suggestionContacts.keyId }).from(suggestionContacts).where(eq(suggestionContacts.suggestionId, fresh.id));
-  expect(row!.keyId).toBe(contactKeyring().current.id);
-});
+    installKeyring(createKeyring([parseMasterKey(keys[0]!)]));
+    expect(await trackSuggestion(database.db, fresh.trackingCode, 'file-key@example.edu.cn')).not.toBeNull();
+    const [row] = await database.db
+      .select({ keyId: suggestionContacts.keyId })
+      .from(suggestionContacts)
+      .where(eq(suggestionContacts.suggestionId, fresh.id));
+    expect(row!.keyId).toBe(contactKeyring().current.id);
+  },
+);
 
 test('with CONTACT_KEY, --new-key prints a key and the steps and changes nothing', async () => {
   const result = await cli(['--new-key'], { CONTACT_KEY: newKey });

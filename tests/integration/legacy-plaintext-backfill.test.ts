@@ -32,7 +32,8 @@ const adminUrl = inject('databaseAdminUrl');
 const name = `jianyan_legacy_${crypto.randomBytes(4).toString('hex')}`;
 const url = withDatabaseName(adminUrl, name);
 let handle: { db: Database; sql: postgres.Sql };
-const raw = 'From: =?UTF-8?B?5Lqs5Y6f5bCP5bed?= <jingyuan.xiaochuan@example.edu.cn>\r\nSubject: old\r\nMessage-ID: <legacy-1@x>\r\n\r\n建议保留老校区的银杏大道。\r\n电话：13711112222\r\n';
+const raw =
+  'From: =?UTF-8?B?5Lqs5Y6f5bCP5bed?= <jingyuan.xiaochuan@example.edu.cn>\r\nSubject: old\r\nMessage-ID: <legacy-1@x>\r\n\r\n建议保留老校区的银杏大道。\r\n电话：13711112222\r\n';
 const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 // The body as the previous release kept it: the signature's phone in the text (decision 057).
 const legacyBody = '建议保留老校区的银杏大道。\n此致\n敬礼\n京原小川 13711112222';
@@ -43,10 +44,13 @@ const legacyText = '建议保留老校区的银杏大道。\n京原小川 电话
 function migrationsUpTo(last: number): string {
   const folder = path.resolve('.tmp', `migrations-upto-${last}-${crypto.randomBytes(3).toString('hex')}`);
   fs.mkdirSync(path.join(folder, 'meta'), { recursive: true });
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { idx: number; tag: string }[];
+  };
   journal.entries = journal.entries.filter((e) => e.idx <= last);
   fs.writeFileSync(path.join(folder, 'meta/_journal.json'), JSON.stringify(journal));
-  for (const e of journal.entries) fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
+  for (const e of journal.entries)
+    fs.copyFileSync(path.join(migrationsFolder, `${e.tag}.sql`), path.join(folder, `${e.tag}.sql`));
   return folder;
 }
 
@@ -55,7 +59,9 @@ beforeAll(async () => {
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const before = postgres(url, { max: 1, onnotice: () => {} });
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { idx: number; tag: string }[];
+  };
   const encryption = journal.entries.find((e) => e.tag.endsWith('encryption-at-rest'))!;
   await migrate(drizzle(before), { migrationsFolder: migrationsUpTo(encryption.idx - 1) });
   // Rows as the previous release wrote them: plaintext text columns.
@@ -78,7 +84,10 @@ beforeAll(async () => {
   await migrateDatabase(url);
   handle = connect(url, 2);
   const dataDir = path.resolve('.tmp', `legacy-${crypto.randomBytes(3).toString('hex')}`);
-  await installContactKeys({ dataDir, contactKeys: { current: TEST_CONTACT_KEY, previous: [] } }, handle.db, { info: () => {}, warn: () => {} });
+  await installContactKeys({ dataDir, contactKeys: { current: TEST_CONTACT_KEY, previous: [] } }, handle.db, {
+    info: () => {},
+    warn: () => {},
+  });
 });
 
 afterAll(async () => {
@@ -89,22 +98,47 @@ afterAll(async () => {
 });
 
 test('after the upgrade no row is left as plaintext, and a dump shows none of the old details', async () => {
-  expect(await rowsNotUnderCurrentKey(handle.db, contactKeyring())).toEqual({ suggestion_contacts: 0, inbound_emails: 0, outbox_messages: 0, staff_users: 0, suggestion_text_originals: 0 });
-  const [body] = await handle.sql<{ body: string }[]>`select body from suggestions where tracking_code = 'JY-7K3F-9QXD'`;
+  expect(await rowsNotUnderCurrentKey(handle.db, contactKeyring())).toEqual({
+    suggestion_contacts: 0,
+    inbound_emails: 0,
+    outbox_messages: 0,
+    staff_users: 0,
+    suggestion_text_originals: 0,
+  });
+  const [body] = await handle.sql<
+    { body: string }[]
+  >`select body from suggestions where tracking_code = 'JY-7K3F-9QXD'`;
   expect(body!.body).toBe('建议保留老校区的银杏大道。\n此致\n敬礼\n京**');
   const dump = (await dumpDatabase(url)).text.toLowerCase();
   expect(dump).toContain('jy-7k3f-9qxd');
-  const needles = ['京原小川', '老校区校友会', '13711112222', 'jingyuan.xiaochuan@example.edu.cn', '=?UTF-8?B?5Lqs5Y6f5bCP5bed?=', secret];
-  expect(needles.flatMap((n) => encodingsOf(n).filter((form) => dump.includes(form.toLowerCase())).map((form) => `${n} as ${form}`))).toEqual([]);
+  const needles = [
+    '京原小川',
+    '老校区校友会',
+    '13711112222',
+    'jingyuan.xiaochuan@example.edu.cn',
+    '=?UTF-8?B?5Lqs5Y6f5bCP5bed?=',
+    secret,
+  ];
+  expect(
+    needles.flatMap((n) =>
+      encodingsOf(n)
+        .filter((form) => dump.includes(form.toLowerCase()))
+        .map((form) => `${n} as ${form}`),
+    ),
+  ).toEqual([]);
 });
 
 test('the sealed rows read as before: /track, a reveal, the raw mail and its HTML, outgoing mail, and sign-in codes', async () => {
   const db = handle.db;
   expect(await trackSuggestion(db, 'JY-7K3F-9QXD', 'Jingyuan.Xiaochuan@example.edu.cn')).not.toBeNull();
   expect(await trackSuggestion(db, 'JY-7K3F-9QXD', '2222')).not.toBeNull();
-  const [staff] = await handle.sql<{ id: number }[]>`select id from staff_users where email = 'legacy-admin@test.jianyan.invalid'`;
+  const [staff] = await handle.sql<
+    { id: number }[]
+  >`select id from staff_users where email = 'legacy-admin@test.jianyan.invalid'`;
   const actor = { id: staff!.id, permissions: permissionsOf('admin', ['read:contact:any']) };
-  const [suggestion] = await handle.sql<{ id: number }[]>`select id from suggestions where tracking_code = 'JY-7K3F-9QXD'`;
+  const [suggestion] = await handle.sql<
+    { id: number }[]
+  >`select id from suggestions where tracking_code = 'JY-7K3F-9QXD'`;
   expect(await revealContact(db, { suggestionId: Number(suggestion!.id), viewer: actor, reason: '升级核对' })).toEqual({
     name: '京原小川',
     unit: '老校区校友会',
@@ -115,9 +149,14 @@ test('the sealed rows read as before: /track, a reveal, the raw mail and its HTM
   const [mail] = await handle.sql<{ id: number }[]>`select id from inbound_emails where dedupe_key = 'legacy'`;
   expect((await downloadInboundEmail(db, { id: Number(mail!.id), actor }))!.raw.toString('utf8')).toBe(raw);
   expect(await viewInboundEmailHtml(db, { id: Number(mail!.id), actor })).toBe('<p>电话：13711112222</p>');
-  const [stored] = await db.select({ keyId: inboundEmails.keyId, text: inboundEmails.text }).from(inboundEmails).where(eq(inboundEmails.id, Number(mail!.id)));
+  const [stored] = await db
+    .select({ keyId: inboundEmails.keyId, text: inboundEmails.text })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.id, Number(mail!.id)));
   expect(openEmailText(contactKeyring(), stored!)).toBe(legacyText);
-  expect((await outboxMail(db)).map((m) => [m.toAddress, m.text])).toEqual([['jingyuan.xiaochuan@example.edu.cn', '京原小川您好']]);
+  expect((await outboxMail(db)).map((m) => [m.toAddress, m.text])).toEqual([
+    ['jingyuan.xiaochuan@example.edu.cn', '京原小川您好'],
+  ]);
   expect((await storedTotp(db, staff!.id)).secret).toBe(secret);
   expect(await verifyAndSpendTotp(db, staff!.id, currentTotp(secret))).toBe(true);
 });

@@ -78,7 +78,10 @@ test('two workers at once send each message exactly once', async () => {
   const before = sink.received.length;
   for (let i = 0; i < 6; i++) await submit(`parallel${i}@example.edu.cn`);
   const transport = createMailTransport({ smtpUrl: sink.url, dataDir: '.tmp/unused' });
-  const results = await Promise.all([deliverDueMail(database.db, transport, { from }), deliverDueMail(database.db, transport, { from })]);
+  const results = await Promise.all([
+    deliverDueMail(database.db, transport, { from }),
+    deliverDueMail(database.db, transport, { from }),
+  ]);
   expect(results[0]!.sent + results[1]!.sent).toBe(6);
   const recipients = sink.received.slice(before).flatMap((m) => m.to);
   expect(recipients.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `parallel${i}@example.edu.cn`).sort());

@@ -111,7 +111,12 @@ test('one suggestion that cannot take the action rolls the whole bulk action bac
 
 test('a decision needs a reason, sets decidedAt, and /track shows the status and the public reply', async () => {
   const saved = await createSuggestion(database.db, planId, { contact: { email: 'track@example.edu.cn' } });
-  await moveSuggestion(database.db, { id: saved.id, move: 'start_review', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: saved.id,
+    move: 'start_review',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
   await expect(
     decideSuggestion(database.db, {
       id: saved.id,
@@ -136,7 +141,12 @@ test('a decision needs a reason, sets decidedAt, and /track shows the status and
   const [audit] = await auditFor(saved.id, 'suggestion.decided');
   expect(audit!.details).toEqual({ from: 'in_review', to: 'partially_adopted', publicReply: true, publishable: true });
   // Reopening keeps the history and clears the decision date.
-  await moveSuggestion(database.db, { id: saved.id, move: 'reopen', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: saved.id,
+    move: 'reopen',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
   expect(await statusOf(saved.id)).toBe('in_review');
   expect(await auditFor(saved.id, 'suggestion.reopened')).toHaveLength(1);
 });
@@ -147,13 +157,28 @@ test('待核验 suggestions are verified or rejected as spam', async () => {
     heldReason: 'captcha_missing',
   });
   const spam = await createSuggestion(database.db, planId, { status: 'pending_verification', heldReason: 'honeypot' });
-  await moveSuggestion(database.db, { id: held.id, move: 'verify', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
-  await moveSuggestion(database.db, { id: spam.id, move: 'reject_spam', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: held.id,
+    move: 'verify',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
+  await moveSuggestion(database.db, {
+    id: spam.id,
+    move: 'reject_spam',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
   expect(await statusOf(held.id)).toBe('received');
   expect(await statusOf(spam.id)).toBe('spam');
-  await expect(moveSuggestion(database.db, { id: held.id, move: 'verify', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' })).rejects.toThrow(
-    'not_allowed',
-  );
+  await expect(
+    moveSuggestion(database.db, {
+      id: held.id,
+      move: 'verify',
+      actor: moderator,
+      siteUrl: 'https://jianyan.example.edu.cn',
+    }),
+  ).rejects.toThrow('not_allowed');
 });
 
 test('a duplicate keeps both rows and points at the kept one, which gains its tags and notes', async () => {
@@ -238,7 +263,10 @@ test('a reply goes to the outbox, to the submitter, threaded under the original 
     message: '您好，您的建议已转交相关部门。\n\n谢谢。',
     actor: moderator,
   });
-  const [queued] = await outboxMail(database.db, and(eq(outboxMessages.suggestionId, saved.id), eq(outboxMessages.kind, 'staff_reply')));
+  const [queued] = await outboxMail(
+    database.db,
+    and(eq(outboxMessages.suggestionId, saved.id), eq(outboxMessages.kind, 'staff_reply')),
+  );
   expect(queued!.toAddress).toBe('sender@example.edu.cn');
   expect(queued!.headers).toEqual({
     'Auto-Submitted': 'auto-replied',

@@ -19,17 +19,39 @@ async function admin() {
 test('status moves only by allowed transitions, each audited', async () => {
   const viewer = await admin();
   const plan = await createPlan(database.db, { status: 'draft' });
-  expect(await changePlanStatus(database.db, { id: plan.id, transition: 'close', viewer, ip })).toEqual({ ok: false, error: 'not_allowed' });
+  expect(await changePlanStatus(database.db, { id: plan.id, transition: 'close', viewer, ip })).toEqual({
+    ok: false,
+    error: 'not_allowed',
+  });
   expect(await changePlanStatus(database.db, { id: plan.id, transition: 'publish', viewer, ip })).toEqual({ ok: true });
   expect(await changePlanStatus(database.db, { id: plan.id, transition: 'close', viewer, ip })).toEqual({ ok: true });
-  const entries = await database.db.select().from(auditLog).where(and(eq(auditLog.targetType, 'plan'), eq(auditLog.targetId, String(plan.id)))).orderBy(asc(auditLog.id));
-  expect(entries.map((e) => e.details)).toEqual([{ from: 'draft', to: 'open' }, { from: 'open', to: 'closed' }]);
+  const entries = await database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, 'plan'), eq(auditLog.targetId, String(plan.id))))
+    .orderBy(asc(auditLog.id));
+  expect(entries.map((e) => e.details)).toEqual([
+    { from: 'draft', to: 'open' },
+    { from: 'open', to: 'closed' },
+  ]);
 });
 
 test('an edit records the changed field names, not their text', async () => {
   const viewer = await admin();
   const plan = await createPlan(database.db);
-  const fields = { slug: plan.slug, title: '新的标题', summary: plan.summary, organizer: plan.organizer, opensAt: plan.opensAt, closesAt: plan.closesAt, emailMarker: plan.emailMarker, bodyMinLength: plan.bodyMinLength, bodyMaxLength: plan.bodyMaxLength, submitterTypes: plan.submitterTypes, allowAnonymous: plan.allowAnonymous };
+  const fields = {
+    slug: plan.slug,
+    title: '新的标题',
+    summary: plan.summary,
+    organizer: plan.organizer,
+    opensAt: plan.opensAt,
+    closesAt: plan.closesAt,
+    emailMarker: plan.emailMarker,
+    bodyMinLength: plan.bodyMinLength,
+    bodyMaxLength: plan.bodyMaxLength,
+    submitterTypes: plan.submitterTypes,
+    allowAnonymous: plan.allowAnonymous,
+  };
   await updatePlan(database.db, { id: plan.id, fields, viewer, ip });
   const [entry] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'plan.updated'));
   expect(entry!.details).toEqual({ fields: ['title'] });
@@ -38,12 +60,34 @@ test('an edit records the changed field names, not their text', async () => {
 test('the form settings (lengths, submitter types, anonymity) are saved and audited by name', async () => {
   const viewer = await admin();
   const plan = await createPlan(database.db);
-  const fields = { slug: plan.slug, title: plan.title, summary: plan.summary, organizer: plan.organizer, opensAt: plan.opensAt, closesAt: plan.closesAt, emailMarker: plan.emailMarker, bodyMinLength: 20, bodyMaxLength: 3000, submitterTypes: ['居民', '企业'], allowAnonymous: true };
+  const fields = {
+    slug: plan.slug,
+    title: plan.title,
+    summary: plan.summary,
+    organizer: plan.organizer,
+    opensAt: plan.opensAt,
+    closesAt: plan.closesAt,
+    emailMarker: plan.emailMarker,
+    bodyMinLength: 20,
+    bodyMaxLength: 3000,
+    submitterTypes: ['居民', '企业'],
+    allowAnonymous: true,
+  };
   await updatePlan(database.db, { id: plan.id, fields, viewer, ip });
   const [saved] = await database.db.select().from(plans).where(eq(plans.id, plan.id));
-  expect(saved).toMatchObject({ bodyMinLength: 20, bodyMaxLength: 3000, submitterTypes: ['居民', '企业'], allowAnonymous: true });
-  const entries = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'plan.updated'), eq(auditLog.targetId, String(plan.id))));
-  expect(entries[0]!.details).toEqual({ fields: ['bodyMinLength', 'bodyMaxLength', 'submitterTypes', 'allowAnonymous'] });
+  expect(saved).toMatchObject({
+    bodyMinLength: 20,
+    bodyMaxLength: 3000,
+    submitterTypes: ['居民', '企业'],
+    allowAnonymous: true,
+  });
+  const entries = await database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'plan.updated'), eq(auditLog.targetId, String(plan.id))));
+  expect(entries[0]!.details).toEqual({
+    fields: ['bodyMinLength', 'bodyMaxLength', 'submitterTypes', 'allowAnonymous'],
+  });
 });
 
 test('sections reorder despite the unique position, and import replaces them for drafts only', async () => {
@@ -51,17 +95,32 @@ test('sections reorder despite the unique position, and import replaces them for
   const plan = await createPlan(database.db, { status: 'draft' });
   const [first] = await addSections(database.db, plan.id, ['甲', '乙', '丙']);
   await moveSection(database.db, { planId: plan.id, sectionId: first!.id, direction: 'down', viewer, ip });
-  const order = async () => (await database.db.select().from(planSections).where(eq(planSections.planId, plan.id)).orderBy(asc(planSections.position))).map((s) => s.heading);
+  const order = async () =>
+    (
+      await database.db
+        .select()
+        .from(planSections)
+        .where(eq(planSections.planId, plan.id))
+        .orderBy(asc(planSections.position))
+    ).map((s) => s.heading);
   expect(await order()).toEqual(['乙', '甲', '丙']);
   const imported = [{ level: 1 as const, number: '第一章', heading: '总则', bodyMarkdown: '正文' }];
   expect(await replaceSections(database.db, { planId: plan.id, sections: imported, viewer, ip })).toEqual({ ok: true });
   expect(await order()).toEqual(['总则']);
   const open = await createPlan(database.db, { status: 'open' });
-  expect(await replaceSections(database.db, { planId: open.id, sections: imported, viewer, ip })).toEqual({ ok: false, error: 'not_draft' });
+  expect(await replaceSections(database.db, { planId: open.id, sections: imported, viewer, ip })).toEqual({
+    ok: false,
+    error: 'not_draft',
+  });
 });
 
 test('commands refuse an actor without manage:plan:any', async () => {
   const plan = await createPlan(database.db);
-  const planner = { id: (await createStaff(database.db, { role: 'planner' })).id, permissions: permissionsOf('planner', []) };
-  await expect(changePlanStatus(database.db, { id: plan.id, transition: 'close', viewer: planner, ip })).rejects.toThrow(/manage:plan:any/);
+  const planner = {
+    id: (await createStaff(database.db, { role: 'planner' })).id,
+    permissions: permissionsOf('planner', []),
+  };
+  await expect(
+    changePlanStatus(database.db, { id: plan.id, transition: 'close', viewer: planner, ip }),
+  ).rejects.toThrow(/manage:plan:any/);
 });

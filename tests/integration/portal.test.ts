@@ -71,7 +71,10 @@ test('responses carry the basic security headers', async () => {
 });
 
 test('a development start on an empty database creates one demo account per role, once', async () => {
-  const accounts = await database.db.select({ email: staffUsers.email, role: staffUsers.role }).from(staffUsers).orderBy(staffUsers.id);
+  const accounts = await database.db
+    .select({ email: staffUsers.email, role: staffUsers.role })
+    .from(staffUsers)
+    .orderBy(staffUsers.id);
   expect(accounts).toEqual([
     { email: 'admin@demo.jianyan.invalid', role: 'admin' },
     { email: 'moderator@demo.jianyan.invalid', role: 'moderator' },

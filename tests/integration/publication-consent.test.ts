@@ -73,48 +73,104 @@ test('a staff-recorded suggestion (letter, call, visit, symposium) defaults to �
   expect(await consentOf(saved.id)).toBe('none');
 });
 
-test('a moderator cannot make a name public: only a contact reader records the submitter\'s word, with a note', async () => {
+test("a moderator cannot make a name public: only a contact reader records the submitter's word, with a note", async () => {
   const { id } = await createSuggestion(database.db, planId);
   // Without the contact permission, widening is refused whatever the note says.
   for (const consent of ['named', 'anonymous'] as const) {
-    await expect(changePublicationConsent(database.db, { id, consent, note: '2026-12-03 来电，本人同意署名公开', actor: moderator, siteUrl: SITE })).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      changePublicationConsent(database.db, {
+        id,
+        consent,
+        note: '2026-12-03 来电，本人同意署名公开',
+        actor: moderator,
+        siteUrl: SITE,
+      }),
+    ).rejects.toBeInstanceOf(Forbidden);
   }
   expect(await consentOf(id)).toBe('none');
   for (const note of ['', '  ', 'ok']) {
-    await expect(changePublicationConsent(database.db, { id, consent: 'named', note, actor: contactReader, siteUrl: SITE })).rejects.toMatchObject({ code: 'consent_note' });
+    await expect(
+      changePublicationConsent(database.db, { id, consent: 'named', note, actor: contactReader, siteUrl: SITE }),
+    ).rejects.toMatchObject({ code: 'consent_note' });
   }
   expect(await consentOf(id)).toBe('none');
 
   const note = '2026-12-03 来电，本人同意署名公开';
-  await changePublicationConsent(database.db, { id, consent: 'named', note, actor: contactReader, ip: '10.0.0.1', siteUrl: SITE });
+  await changePublicationConsent(database.db, {
+    id,
+    consent: 'named',
+    note,
+    actor: contactReader,
+    ip: '10.0.0.1',
+    siteUrl: SITE,
+  });
   expect(await consentOf(id)).toBe('named');
-  const changes = await database.db.select().from(publicationConsentChanges).where(eq(publicationConsentChanges.suggestionId, id));
+  const changes = await database.db
+    .select()
+    .from(publicationConsentChanges)
+    .where(eq(publicationConsentChanges.suggestionId, id));
   expect(changes).toHaveLength(1);
-  expect(changes[0]).toMatchObject({ fromConsent: 'none', toConsent: 'named', note, actorId: contactReader.id, changedBy: 'staff' });
+  expect(changes[0]).toMatchObject({
+    fromConsent: 'none',
+    toConsent: 'named',
+    note,
+    actorId: contactReader.id,
+    changedBy: 'staff',
+  });
   // Audited as a contact act, without the note.
-  const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.action, 'contact.consent_changed'), eq(auditLog.targetId, String(id))));
+  const audit = await database.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'contact.consent_changed'), eq(auditLog.targetId, String(id))));
   expect(audit).toHaveLength(1);
   expect(audit[0]!.actorId).toBe(contactReader.id);
   expect(audit[0]!.details).toEqual({ from: 'none', to: 'named', by: 'staff', changeId: changes[0]!.id });
   expect(JSON.stringify(audit[0]!.details)).not.toContain('来电');
   // The submitter is told, at the address they gave.
-  const [mail] = await outboxMail(database.db, and(eq(outboxMessages.suggestionId, id), eq(outboxMessages.kind, 'consent_changed')));
+  const [mail] = await outboxMail(
+    database.db,
+    and(eq(outboxMessages.suggestionId, id), eq(outboxMessages.kind, 'consent_changed')),
+  );
   expect(mail).toMatchObject({ toAddress: 'zhang@example.edu.cn' });
   expect(mail!.text).toContain('署名公开');
   expect(mail!.text).toContain(`${SITE}/track`);
   // The change record is append-only.
-  await expect(database.db.update(publicationConsentChanges).set({ note: 'x' }).where(eq(publicationConsentChanges.id, changes[0]!.id))).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) });
+  await expect(
+    database.db
+      .update(publicationConsentChanges)
+      .set({ note: 'x' })
+      .where(eq(publicationConsentChanges.id, changes[0]!.id)),
+  ).rejects.toMatchObject({ cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) });
   // Narrowing protects the submitter: a moderator may do it, and it is audited and mailed too.
-  await changePublicationConsent(database.db, { id, consent: 'none', note: '本人来电要求不公开', actor: moderator, siteUrl: SITE });
+  await changePublicationConsent(database.db, {
+    id,
+    consent: 'none',
+    note: '本人来电要求不公开',
+    actor: moderator,
+    siteUrl: SITE,
+  });
   expect(await consentOf(id)).toBe('none');
-  expect(await database.db.$count(outboxMessages, and(eq(outboxMessages.suggestionId, id), eq(outboxMessages.kind, 'consent_changed')))).toBe(2);
+  expect(
+    await database.db.$count(
+      outboxMessages,
+      and(eq(outboxMessages.suggestionId, id), eq(outboxMessages.kind, 'consent_changed')),
+    ),
+  ).toBe(2);
 });
 
 test('a planner cannot change consent, and an unknown suggestion is not found', async () => {
   const { id } = await createSuggestion(database.db, planId);
-  await expect(changePublicationConsent(database.db, { id, consent: 'none', note: '本人书面同意', actor: planner, siteUrl: SITE })).rejects.toBeInstanceOf(Forbidden);
+  await expect(
+    changePublicationConsent(database.db, { id, consent: 'none', note: '本人书面同意', actor: planner, siteUrl: SITE }),
+  ).rejects.toBeInstanceOf(Forbidden);
   expect(await consentOf(id)).toBe('none');
   await expect(
-    changePublicationConsent(database.db, { id: 99_999_999, consent: 'anonymous', note: '本人书面同意', actor: contactReader, siteUrl: SITE }),
+    changePublicationConsent(database.db, {
+      id: 99_999_999,
+      consent: 'anonymous',
+      note: '本人书面同意',
+      actor: contactReader,
+      siteUrl: SITE,
+    }),
   ).rejects.toMatchObject({ code: 'not_found' });
 });

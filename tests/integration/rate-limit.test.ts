@@ -9,7 +9,8 @@ const t0 = new Date('2026-05-01T08:00:00Z');
 const after = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 test('allows up to the limit in a window, then refuses with the seconds until it resets', async () => {
-  const attempt = (now: Date) => consumeRateLimit(database.db, { key: 'submit:203.0.113.7', limit: 3, windowSeconds: 3600, now });
+  const attempt = (now: Date) =>
+    consumeRateLimit(database.db, { key: 'submit:203.0.113.7', limit: 3, windowSeconds: 3600, now });
   expect(await attempt(t0)).toEqual({ allowed: true });
   expect(await attempt(after(10))).toEqual({ allowed: true });
   expect(await attempt(after(20))).toEqual({ allowed: true });
@@ -19,7 +20,9 @@ test('allows up to the limit in a window, then refuses with the seconds until it
 
 test('concurrent attempts from several processes are all counted', async () => {
   const results = await Promise.all(
-    Array.from({ length: 20 }, () => consumeRateLimit(database.db, { key: 'track:198.51.100.1', limit: 12, windowSeconds: 60, now: t0 })),
+    Array.from({ length: 20 }, () =>
+      consumeRateLimit(database.db, { key: 'track:198.51.100.1', limit: 12, windowSeconds: 60, now: t0 }),
+    ),
   );
   expect(results.filter((r) => r.allowed)).toHaveLength(12);
 });

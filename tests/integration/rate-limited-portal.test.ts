@@ -25,7 +25,11 @@ test('submitting past the per-IP limit gives a localized 429 with Retry-After', 
 
 test('tracking past the per-IP limit gives 429 too', async () => {
   const track = () =>
-    fetch(`${portal.url}/track`, { method: 'POST', headers: { origin: portal.url }, body: new URLSearchParams({ code: 'JY-2222-2222', contact: 'a@b.c' }) });
+    fetch(`${portal.url}/track`, {
+      method: 'POST',
+      headers: { origin: portal.url },
+      body: new URLSearchParams({ code: 'JY-2222-2222', contact: 'a@b.c' }),
+    });
   expect((await track()).status).toBe(404);
   expect((await track()).status).toBe(404);
   expect((await track()).status).toBe(429);

@@ -35,20 +35,33 @@ async function decided(overrides: Parameters<typeof createSuggestion>[2] = {}) {
 }
 
 const decisionMail = async (id: number) =>
-  (await outboxMail(database.db, eq(outboxMessages.suggestionId, id))).filter(
-    (m) => m.kind === 'decision',
-  );
+  (await outboxMail(database.db, eq(outboxMessages.suggestionId, id))).filter((m) => m.kind === 'decision');
 const tokenFrom = (text: string) => /\/rate\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
 
 test('rating is possible only after a decision', async () => {
   const s = await createSuggestion(database.db, planId);
   expect(
-    await rateByTracking(database.db, { code: s.trackingCode, contact: 'zhang@example.edu.cn', rating: 'satisfied', raterIsStaff: false }),
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: 'zhang@example.edu.cn',
+      rating: 'satisfied',
+      raterIsStaff: false,
+    }),
   ).toBe('not_decided');
-  await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'satisfied', raterIsStaff: false })).toBe(
-    'not_decided',
-  );
+  await moveSuggestion(database.db, {
+    id: s.id,
+    move: 'start_review',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
+  expect(
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: '5678',
+      rating: 'satisfied',
+      raterIsStaff: false,
+    }),
+  ).toBe('not_decided');
   expect(
     await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id)),
   ).toHaveLength(0);
@@ -57,16 +70,27 @@ test('rating is possible only after a decision', async () => {
 test('from /track: the same code + contact proof as the look-up, once only; a second attempt is refused', async () => {
   const s = await decided();
   expect(
-    await rateByTracking(database.db, { code: s.trackingCode, contact: 'someone@else.cn', rating: 'satisfied', raterIsStaff: false }),
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: 'someone@else.cn',
+      rating: 'satisfied',
+      raterIsStaff: false,
+    }),
   ).toBe('not_found');
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '0000', rating: 'satisfied', raterIsStaff: false })).toBe(
-    'not_found',
-  );
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'superb', raterIsStaff: false })).toBe(
-    'invalid',
-  );
   expect(
-    await rateByTracking(database.db, { raterIsStaff: false,
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: '0000',
+      rating: 'satisfied',
+      raterIsStaff: false,
+    }),
+  ).toBe('not_found');
+  expect(
+    await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'superb', raterIsStaff: false }),
+  ).toBe('invalid');
+  expect(
+    await rateByTracking(database.db, {
+      raterIsStaff: false,
       code: s.trackingCode,
       contact: '5678',
       rating: 'satisfied',
@@ -74,7 +98,8 @@ test('from /track: the same code + contact proof as the look-up, once only; a se
     }),
   ).toBe('invalid');
   expect(
-    await rateByTracking(database.db, { raterIsStaff: false,
+    await rateByTracking(database.db, {
+      raterIsStaff: false,
       code: s.trackingCode,
       contact: '5678',
       rating: 'basically_satisfied',
@@ -82,7 +107,8 @@ test('from /track: the same code + contact proof as the look-up, once only; a se
     }),
   ).toBe('rated');
   expect(
-    await rateByTracking(database.db, { raterIsStaff: false,
+    await rateByTracking(database.db, {
+      raterIsStaff: false,
       code: s.trackingCode,
       contact: 'ZHANG@example.edu.cn',
       rating: 'dissatisfied',
@@ -132,9 +158,14 @@ test('rating by the email link: shows the titles only, rates once, then the link
   expect(await rateByToken(database.db, { token, rating: 'satisfied', raterIsStaff: false })).toBe('rated');
   expect(await rateByToken(database.db, { token, rating: 'dissatisfied', raterIsStaff: false })).toBe('not_found');
   expect(await ratingLinkTarget(database.db, token)).toBeNull();
-  expect(await rateByTracking(database.db, { code: s.trackingCode, contact: '5678', rating: 'dissatisfied', raterIsStaff: false })).toBe(
-    'already_rated',
-  );
+  expect(
+    await rateByTracking(database.db, {
+      code: s.trackingCode,
+      contact: '5678',
+      rating: 'dissatisfied',
+      raterIsStaff: false,
+    }),
+  ).toBe('already_rated');
   const [row] = await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id));
   expect(row).toMatchObject({ rating: 'satisfied', via: 'email_link' });
 });
@@ -143,14 +174,19 @@ test('a wrong, malformed or expired token rates nothing', async () => {
   const s = await decided();
   const token = tokenFrom((await decisionMail(s.id))[0]!.text)!;
   expect(
-    await rateByToken(database.db, { raterIsStaff: false,
+    await rateByToken(database.db, {
+      raterIsStaff: false,
       token: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A'),
       rating: 'satisfied',
     }),
   ).toBe('not_found');
-  expect(await rateByToken(database.db, { token: "' or 1=1 --", rating: 'satisfied', raterIsStaff: false })).toBe('not_found');
+  expect(await rateByToken(database.db, { token: "' or 1=1 --", rating: 'satisfied', raterIsStaff: false })).toBe(
+    'not_found',
+  );
   const in91Days = new Date(Date.now() + 91 * 24 * 3600 * 1000);
-  expect(await rateByToken(database.db, { token, rating: 'satisfied', raterIsStaff: false }, in91Days)).toBe('not_found');
+  expect(await rateByToken(database.db, { token, rating: 'satisfied', raterIsStaff: false }, in91Days)).toBe(
+    'not_found',
+  );
   expect(
     await database.db.select().from(suggestionRatings).where(eq(suggestionRatings.suggestionId, s.id)),
   ).toHaveLength(0);
@@ -160,7 +196,8 @@ test('no decision email without an email address; the submitter rates on /track 
   const s = await decided({ contact: { name: '赵六', phone: '13700001234' } });
   expect(await decisionMail(s.id)).toHaveLength(0);
   expect(
-    await rateByTracking(database.db, { raterIsStaff: false,
+    await rateByTracking(database.db, {
+      raterIsStaff: false,
       code: s.trackingCode,
       contact: '1234',
       rating: 'dissatisfied',
@@ -171,7 +208,12 @@ test('no decision email without an email address; the submitter rates on /track 
 
 test('the timeline dates: review start is kept through a reopening, decisions fill it when review was skipped', async () => {
   const s = await createSuggestion(database.db, planId);
-  await moveSuggestion(database.db, { id: s.id, move: 'start_review', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: s.id,
+    move: 'start_review',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
   const [first] = await database.db
     .select({ at: suggestions.reviewStartedAt })
     .from(suggestions)
@@ -182,7 +224,12 @@ test('the timeline dates: review start is kept through a reopening, decisions fi
     actor: moderator,
     input: { decision: 'adopted', reason: '可行', publishable: false },
   });
-  await moveSuggestion(database.db, { id: s.id, move: 'reopen', actor: moderator, siteUrl: 'https://jianyan.example.edu.cn' });
+  await moveSuggestion(database.db, {
+    id: s.id,
+    move: 'reopen',
+    actor: moderator,
+    siteUrl: 'https://jianyan.example.edu.cn',
+  });
   const tracked = await trackSuggestion(database.db, s.trackingCode, '5678');
   expect(tracked).toMatchObject({ status: 'in_review', reviewStartedAt: first!.at, decidedAt: null });
 

@@ -18,7 +18,10 @@ beforeAll(() => {
   env.DATABASE_REPLICA_URL = replica.url;
 });
 const portal = setupTestPortal(primary, env);
-const brokenReplica = setupTestPortal(primary, { SEED_DEMO: 'never', DATABASE_REPLICA_URL: 'postgres://nobody:nothing@127.0.0.1:1/none' });
+const brokenReplica = setupTestPortal(primary, {
+  SEED_DEMO: 'never',
+  DATABASE_REPLICA_URL: 'postgres://nobody:nothing@127.0.0.1:1/none',
+});
 
 const ONLY_ON_REPLICA = '只在副本中的意见：图书馆延长开放';
 let cookie: string;
@@ -47,7 +50,8 @@ beforeAll(async () => {
   cookie = `jianyan_staff=${await signIn(primary.db, staff.id)}`;
 });
 
-const get = (base: { url: string }, path: string) => fetch(`${base.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+const get = (base: { url: string }, path: string) =>
+  fetch(`${base.url}${path}`, { headers: { cookie }, redirect: 'manual' });
 
 test('the staff queue and its search read the replica', async () => {
   const page = await get(portal, '/admin/suggestions');

@@ -85,7 +85,9 @@ test('submissions round-robin across two web processes: the per-address limit ho
   expect(new Set(receipts.map((a) => a.web))).toEqual(new Set([0, 1]));
 
   const wanted = receipts.map((a) => a.email);
-  await expect.poll(() => recipients(sink.received).filter((to) => wanted.includes(to)).length, { timeout: 60_000 }).toBe(wanted.length);
+  await expect
+    .poll(() => recipients(sink.received).filter((to) => wanted.includes(to)).length, { timeout: 60_000 })
+    .toBe(wanted.length);
   // Two workers poll the same outbox; give a double delivery time to show up.
   await new Promise((resolve) => setTimeout(resolve, 3000));
   const counts = countBy(recipients(sink.received));
@@ -99,7 +101,11 @@ test('a staff sign-in on one web process is the session on the other, and sign-o
   const cookie = await logIn(webs[0]!, staff.email, staff.password);
   expect(cookie).toBeTruthy();
   expect((await adminPage(webs[1]!, cookie!)).status).toBe(200);
-  const out = await fetch(`${webs[1]!.url}/admin/logout`, { method: 'POST', redirect: 'manual', headers: { origin: webs[1]!.url, cookie: cookie! } });
+  const out = await fetch(`${webs[1]!.url}/admin/logout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: webs[1]!.url, cookie: cookie! },
+  });
   expect(out.status).toBeLessThan(400);
   const after = await adminPage(webs[0]!, cookie!);
   expect(after.status).toBe(302);
@@ -133,7 +139,9 @@ test('a worker killed with SIGKILL in the middle of sending loses no acknowledge
   sink.setAcceptDelay(0);
 
   // The surviving worker delivers the rest, including whatever the dead one held.
-  await expect.poll(() => emails.filter((e) => recipients(sink.received).includes(e)).length, { timeout: 90_000 }).toBe(emails.length);
+  await expect
+    .poll(() => emails.filter((e) => recipients(sink.received).includes(e)).length, { timeout: 90_000 })
+    .toBe(emails.length);
   // A message the killed worker handed to SMTP before it could record it is sent
   // again (at least once, decision 003) under the same Message-ID, which the
   // receiving side recognises; never under a second one.
@@ -156,7 +164,8 @@ test('one form posted to both web processes at once (a double click behind a loa
     const [a, b] = await Promise.all(webs.map((web) => post(web, fields)));
     expect([a!.status, b!.status], `pair ${i}`).toEqual([303, 303]);
     expect(a!.location, `pair ${i}`).toBe(b!.location);
-    const rows = await database.sql`select count(*)::int as count from suggestions where intake_key = ${`web:${form.intakeKey}`}`;
+    const rows =
+      await database.sql`select count(*)::int as count from suggestions where intake_key = ${`web:${form.intakeKey}`}`;
     expect(rows[0]?.count).toBe(1);
   }
 }, 120_000);
@@ -184,7 +193,12 @@ function suggestionFields(form: { intakeKey: string; categoryId: string }, email
 }
 
 async function post(target: { url: string }, fields: URLSearchParams) {
-  const response = await fetch(`${target.url}/plans/${SLUG}/suggest`, { method: 'POST', body: fields, redirect: 'manual', headers: { origin: target.url } });
+  const response = await fetch(`${target.url}/plans/${SLUG}/suggest`, {
+    method: 'POST',
+    body: fields,
+    redirect: 'manual',
+    headers: { origin: target.url },
+  });
   await response.body?.cancel();
   return { status: response.status, location: response.headers.get('location') };
 }

@@ -7,7 +7,10 @@ import { setupTestPortal } from './helpers/test-portal.ts';
 // The headers every page carries, read off the running portal. PUBLIC_URL is
 // https here, as in production, so HSTS is expected too.
 const database = setupTestDatabase();
-const portal = setupTestPortal(database, { PUBLIC_URL: 'https://consult.example.edu.cn', HCAPTCHA_SCRIPT_URL: 'http://127.0.0.1:9/1/api.js' });
+const portal = setupTestPortal(database, {
+  PUBLIC_URL: 'https://consult.example.edu.cn',
+  HCAPTCHA_SCRIPT_URL: 'http://127.0.0.1:9/1/api.js',
+});
 const slug = 'nanhu-14th-five-year-plan';
 
 beforeAll(async () => {
@@ -15,10 +18,12 @@ beforeAll(async () => {
 });
 
 function directives(header: string | null) {
-  return new Map((header ?? '').split(';').map((part) => {
-    const [name, ...values] = part.trim().split(/\s+/);
-    return [name!, values] as const;
-  }));
+  return new Map(
+    (header ?? '').split(';').map((part) => {
+      const [name, ...values] = part.trim().split(/\s+/);
+      return [name!, values] as const;
+    }),
+  );
 }
 
 test('the public form: a nonce-based CSP with scripts only from the portal and hCaptcha, and the nonce on every script', async () => {
@@ -46,7 +51,8 @@ test('the public form: a nonce-based CSP with scripts only from the portal and h
 });
 
 test('each response gets a fresh nonce', async () => {
-  const nonceOf = async () => /'nonce-([^']+)'/.exec((await fetch(`${portal.url}/`)).headers.get('content-security-policy') ?? '')?.[1];
+  const nonceOf = async () =>
+    /'nonce-([^']+)'/.exec((await fetch(`${portal.url}/`)).headers.get('content-security-policy') ?? '')?.[1];
   const [a, b] = [await nonceOf(), await nonceOf()];
   expect(a).toBeTruthy();
   expect(a).not.toBe(b);
@@ -56,13 +62,19 @@ test('HSTS, Referrer-Policy, X-Content-Type-Options and framing headers on publi
   const staff = await createStaff(database.db, { role: 'moderator' });
   // https PUBLIC_URL: the session cookie carries the __Host- prefix.
   const cookie = `__Host-jianyan_staff=${await signIn(database.db, staff.id)}`;
-  for (const [path, headers] of [['/', {}], ['/track', {}], ['/admin/suggestions', { cookie }]] as const) {
+  for (const [path, headers] of [
+    ['/', {}],
+    ['/track', {}],
+    ['/admin/suggestions', { cookie }],
+  ] as const) {
     const response = await fetch(`${portal.url}${path}`, { headers, redirect: 'manual' });
     expect(response.status, path).toBe(200);
     expect(response.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
     expect(response.headers.get('referrer-policy'), path).toBe('same-origin');
     expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
     expect(response.headers.get('x-frame-options'), path).toBe('DENY');
-    expect(directives(response.headers.get('content-security-policy')).get('frame-ancestors'), path).toEqual(["'none'"]);
+    expect(directives(response.headers.get('content-security-policy')).get('frame-ancestors'), path).toEqual([
+      "'none'",
+    ]);
   }
 });

@@ -28,8 +28,16 @@ test('the demo plan has the seed notice’s ten categories, chapters with sectio
     .where(eq(categories.planId, plan!.id))
     .orderBy(asc(categories.position));
   expect(names.map((c) => c.name)).toEqual([
-    '人才培养', '科学研究', '社会服务', '学科专业建设', '师资队伍建设',
-    '校园建设', '信息化建设', '合作办学', '后勤保障', '综合改革',
+    '人才培养',
+    '科学研究',
+    '社会服务',
+    '学科专业建设',
+    '师资队伍建设',
+    '校园建设',
+    '信息化建设',
+    '合作办学',
+    '后勤保障',
+    '综合改革',
   ]);
   const sections = await database.db.select().from(planSections).where(eq(planSections.planId, plan!.id));
   expect(sections.filter((s) => s.level === 1).length).toBeGreaterThanOrEqual(3);
@@ -46,6 +54,8 @@ test('both consultations come with demo suggestions whose contacts sit apart and
   const rows = await database.db.select().from(suggestions);
   expect(rows.length).toBe(demoSuggestionCount);
   for (const row of rows) expect(normalizeTrackingCode(row.trackingCode)).toBe(row.trackingCode);
-  expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['received', 'in_review', 'adopted', 'partially_adopted', 'not_adopted']));
+  expect(new Set(rows.map((r) => r.status))).toEqual(
+    new Set(['received', 'in_review', 'adopted', 'partially_adopted', 'not_adopted']),
+  );
   expect(await database.db.$count(suggestionContacts)).toBe(demoSuggestionCount);
 });

@@ -4,7 +4,12 @@ import { requireUser, requireUserWithPermission } from '../../app/domain/account
 import { loginWithPassword } from '../../app/domain/accounts/login.server.ts';
 import { logOutEverywhere } from '../../app/domain/accounts/own-account.server.ts';
 import { sessionCookie } from '../../app/domain/accounts/session-cookie.server.ts';
-import { createSession, findSession, SESSION_IDLE_MS, SESSION_LIFETIME_MS } from '../../app/domain/accounts/sessions.server.ts';
+import {
+  createSession,
+  findSession,
+  SESSION_IDLE_MS,
+  SESSION_LIFETIME_MS,
+} from '../../app/domain/accounts/sessions.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { staffSessions, staffUsers } from '../../db/schema/index.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
@@ -14,14 +19,17 @@ const database = setupTestDatabase();
 const config = readConfig({});
 const context = () => ({ db: database.db, config });
 const requestWith = (token: string | null, path = '/admin/users') =>
-  new Request(`http://localhost${path}`, { headers: token ? { cookie: sessionCookie(token, config).split(';')[0]! } : {} });
+  new Request(`http://localhost${path}`, {
+    headers: token ? { cookie: sessionCookie(token, config).split(';')[0]! } : {},
+  });
 
 async function thrown(promise: Promise<unknown>): Promise<Response> {
   try {
     await promise;
   } catch (error) {
     if (error instanceof Response) return error;
-    if (error && typeof error === 'object' && 'init' in error) return new Response(null, (error as { init: ResponseInit }).init);
+    if (error && typeof error === 'object' && 'init' in error)
+      return new Response(null, (error as { init: ResponseInit }).init);
     throw error;
   }
   throw new Error('expected a thrown response');
@@ -44,7 +52,10 @@ test('sessions end after their lifetime, after idling, and when the account is d
   const { token } = await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false, now: t0 });
   expect(await findSession(database.db, token, new Date(t0.getTime() + SESSION_IDLE_MS - 1000))).not.toBeNull();
   // Seen just now, so not idle; but past its absolute lifetime.
-  await database.db.update(staffSessions).set({ lastSeenAt: new Date(t0.getTime() + SESSION_LIFETIME_MS) }).where(eq(staffSessions.userId, staff.id));
+  await database.db
+    .update(staffSessions)
+    .set({ lastSeenAt: new Date(t0.getTime() + SESSION_LIFETIME_MS) })
+    .where(eq(staffSessions.userId, staff.id));
   expect(await findSession(database.db, token, new Date(t0.getTime() + SESSION_LIFETIME_MS + 1000))).toBeNull();
   const idle = await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false, now: t0 });
   expect(await findSession(database.db, idle.token, new Date(t0.getTime() + SESSION_IDLE_MS + 1000))).toBeNull();
@@ -58,7 +69,12 @@ test('log out everywhere ends every session of that user and no one else’s', a
   const other = await createStaff(database.db, { role: 'moderator' });
   const tokens = [await signIn(database.db, staff.id), await signIn(database.db, staff.id)];
   const othersToken = await signIn(database.db, other.id);
-  expect(await logOutEverywhere(database.db, { viewer: { id: staff.id, twoFactorEnabled: false, twoFactorRequired: false }, ip: '192.0.2.9' })).toBe(2);
+  expect(
+    await logOutEverywhere(database.db, {
+      viewer: { id: staff.id, twoFactorEnabled: false, twoFactorRequired: false },
+      ip: '192.0.2.9',
+    }),
+  ).toBe(2);
   for (const token of tokens) expect(await findSession(database.db, token)).toBeNull();
   expect(await findSession(database.db, othersToken)).not.toBeNull();
 });
@@ -74,16 +90,27 @@ test('requireUser redirects strangers to the login page, and a missing permissio
 });
 
 test('admins and contact readers without 2FA are sent to enrol before anything else', async () => {
-  for (const staff of [await createStaff(database.db, { role: 'admin' }), await createStaff(database.db, { role: 'planner', grants: ['read:contact:any'] })]) {
+  for (const staff of [
+    await createStaff(database.db, { role: 'admin' }),
+    await createStaff(database.db, { role: 'planner', grants: ['read:contact:any'] }),
+  ]) {
     const token = await signIn(database.db, staff.id);
     const sent = await thrown(requireUser(requestWith(token), context()));
     expect(sent.headers.get('location')).toBe('/admin/account');
-    expect((await requireUser(requestWith(token, '/admin/account'), context(), { allowSetupPending: true })).twoFactorRequired).toBe(true);
+    expect(
+      (await requireUser(requestWith(token, '/admin/account'), context(), { allowSetupPending: true }))
+        .twoFactorRequired,
+    ).toBe(true);
   }
   const enrolled = await createStaff(database.db, { role: 'admin', totp: true });
-  expect((await requireUserWithPermission(requestWith(await signIn(database.db, enrolled.id)), context(), 'manage:user:any')).id).toBe(enrolled.id);
+  expect(
+    (await requireUserWithPermission(requestWith(await signIn(database.db, enrolled.id)), context(), 'manage:user:any'))
+      .id,
+  ).toBe(enrolled.id);
   const moderator = await createStaff(database.db, { role: 'moderator' });
-  expect((await requireUser(requestWith(await signIn(database.db, moderator.id)), context())).twoFactorRequired).toBe(false);
+  expect((await requireUser(requestWith(await signIn(database.db, moderator.id)), context())).twoFactorRequired).toBe(
+    false,
+  );
 });
 
 test('a session waiting for the TOTP step opens nothing', async () => {

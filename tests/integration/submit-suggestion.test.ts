@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { submitSuggestion, SuggestionRejected, type SubmitSuggestionInput } from '../../app/domain/suggestions/submit-suggestion.server.ts';
+import {
+  submitSuggestion,
+  SuggestionRejected,
+  type SubmitSuggestionInput,
+} from '../../app/domain/suggestions/submit-suggestion.server.ts';
 import { outboxMessages, suggestionContacts, suggestions } from '../../db/schema/index.ts';
 import { addCategories, addSections, createPlan } from '../factories/plans.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
@@ -42,8 +46,12 @@ test('a section or category of another plan is refused, and nothing is stored', 
   const [foreignSection] = await addSections(database.db, other.id, ['别的规划']);
   const [foreignCategory] = await addCategories(database.db, other.id, ['别的类别']);
   const before = await database.db.$count(suggestions);
-  await expect(submitSuggestion(database.db, await input({ sectionId: foreignSection!.id }))).rejects.toBeInstanceOf(SuggestionRejected);
-  await expect(submitSuggestion(database.db, await input({ categoryId: foreignCategory!.id }))).rejects.toThrow(/unknown_category/);
+  await expect(submitSuggestion(database.db, await input({ sectionId: foreignSection!.id }))).rejects.toBeInstanceOf(
+    SuggestionRejected,
+  );
+  await expect(submitSuggestion(database.db, await input({ categoryId: foreignCategory!.id }))).rejects.toThrow(
+    /unknown_category/,
+  );
   await expect(submitSuggestion(database.db, await input({ body: '   ' }))).rejects.toThrow(/empty/);
   expect(await database.db.$count(suggestions)).toBe(before);
 });
@@ -58,7 +66,10 @@ test('the same intake key returns the first suggestion, even under concurrency',
 });
 
 test('a failure after the insert rolls everything back: no suggestion, contact or mail', async () => {
-  const before = { suggestions: await database.db.$count(suggestions), outbox: await database.db.$count(outboxMessages) };
+  const before = {
+    suggestions: await database.db.$count(suggestions),
+    outbox: await database.db.$count(outboxMessages),
+  };
   const bad = await input({
     contact: { email: 'rollback@example.edu.cn' },
     attachments: [{ filename: 'x.pdf', contentType: 'application/pdf', bytes: new Uint8Array([1]) }],
@@ -75,7 +86,12 @@ test('a failure after the insert rolls everything back: no suggestion, contact o
 test('control characters and NUL from hostile input are stripped, not a failure', async () => {
   const result = await submitSuggestion(
     database.db,
-    await input({ title: '标题\u0000带空字符', body: '正文\u0007\u0000内容\n第二行', contact: { name: '王\u0000五' }, attachments: [{ filename: 'a\u0000.txt', contentType: 'text/plain', bytes: new Uint8Array([65]) }] }),
+    await input({
+      title: '标题\u0000带空字符',
+      body: '正文\u0007\u0000内容\n第二行',
+      contact: { name: '王\u0000五' },
+      attachments: [{ filename: 'a\u0000.txt', contentType: 'text/plain', bytes: new Uint8Array([65]) }],
+    }),
   );
   const [row] = await database.db.select().from(suggestions).where(eq(suggestions.id, result.id));
   expect(row).toMatchObject({ title: '标题带空字符', body: '正文内容\n第二行' });

@@ -19,13 +19,15 @@ const track = (url: string, forwardedFor: string) =>
 
 test('without TRUST_PROXY a forged X-Forwarded-For is ignored: the third lookup from one socket is limited', async () => {
   const statuses = [];
-  for (const forged of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) statuses.push((await track(direct.url, forged)).status);
+  for (const forged of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+    statuses.push((await track(direct.url, forged)).status);
   expect(statuses).toEqual([404, 404, 429]);
 });
 
 test('with TRUST_PROXY=loopback the proxy-given address is the client: each address has its own allowance', async () => {
   const statuses = [];
-  for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) statuses.push((await track(behindProxy.url, client)).status);
+  for (const client of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+    statuses.push((await track(behindProxy.url, client)).status);
   expect(statuses).toEqual([404, 404, 404]);
   // And the limit still holds per forwarded address.
   expect((await track(behindProxy.url, '198.51.100.1')).status).toBe(404);

@@ -14,7 +14,8 @@ import { openedContact, outboxMail } from '../factories/sealed.ts';
 const database = setupTestDatabase();
 const portal = setupTestPortal(database);
 const slug = 'nanhu-14th-five-year-plan';
-const pdf = (name = '意见稿.pdf', size = 0) => new File([Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size)])], name);
+const pdf = (name = '意见稿.pdf', size = 0) =>
+  new File([Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size)])], name);
 
 beforeAll(async () => {
   await seedIfEmpty(database.db);
@@ -49,9 +50,20 @@ test('a valid suggestion is stored with its contact apart, its file, an acknowle
   expect(code).toMatch(/^JY-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
 
   const row = await rowByCode(code);
-  expect(row).toMatchObject({ status: 'received', channel: 'web', title: fields.title, submitterType: '在校学生', heldReason: null });
+  expect(row).toMatchObject({
+    status: 'received',
+    channel: 'web',
+    title: fields.title,
+    submitterType: '在校学生',
+    heldReason: null,
+  });
   const contact = await openedContact(database.db, row!.id);
-  expect(contact).toMatchObject({ name: '张小明', unit: '文学院 2023 级', phone: '13800138000', email: 'xiaoming@example.edu.cn' });
+  expect(contact).toMatchObject({
+    name: '张小明',
+    unit: '文学院 2023 级',
+    phone: '13800138000',
+    email: 'xiaoming@example.edu.cn',
+  });
   const [file] = await database.db.select().from(attachments).where(eq(attachments.suggestionId, row!.id));
   expect(file).toMatchObject({ filename: '意见稿.pdf', contentType: 'application/pdf', sizeBytes: 9 });
   const [mail] = await outboxMail(database.db, eq(outboxMessages.suggestionId, row!.id));
@@ -72,11 +84,27 @@ test('a valid suggestion is stored with its contact apart, its file, an acknowle
 });
 
 test('every rule gives its own Chinese message, and every typed value comes back', async () => {
-  const fields = await validFields({ categoryId: '', title: '题'.repeat(101), body: '太短', submitterType: '', email: 'not-an-email', phone: 'call me', consent: '' });
+  const fields = await validFields({
+    categoryId: '',
+    title: '题'.repeat(101),
+    body: '太短',
+    submitterType: '',
+    email: 'not-an-email',
+    phone: 'call me',
+    consent: '',
+  });
   const response = await postSuggestion(portal, slug, { fields });
   expect(response.status).toBe(400);
   const html = await response.text();
-  for (const message of ['请选择意见类别。', '标题不能超过 100 字。', '内容至少需要 10 字。', '请选择您的身份。', '请填写有效的电子邮箱地址。', '请填写有效的电话号码。', '请阅读并同意《个人信息保护说明》。']) {
+  for (const message of [
+    '请选择意见类别。',
+    '标题不能超过 100 字。',
+    '内容至少需要 10 字。',
+    '请选择您的身份。',
+    '请填写有效的电子邮箱地址。',
+    '请填写有效的电话号码。',
+    '请阅读并同意《个人信息保护说明》。',
+  ]) {
     expect(html).toContain(message);
   }
   expect(html).toContain('题'.repeat(101));
@@ -103,7 +131,10 @@ test('attachments are checked by content, size and count, and the text is kept',
   expect(html).toContain('期末考试期间图书馆自习室座位紧张');
   expect(html).toContain('浏览器不会保留已选择的附件');
 
-  const big = await postSuggestion(portal, slug, { fields: await validFields(), files: [pdf('big.pdf', 10 * 1024 * 1024)] });
+  const big = await postSuggestion(portal, slug, {
+    fields: await validFields(),
+    files: [pdf('big.pdf', 10 * 1024 * 1024)],
+  });
   expect(big.status).toBe(400);
   expect(await big.text()).toContain('附件“big.pdf”超过 10 MB。');
 
@@ -111,7 +142,10 @@ test('attachments are checked by content, size and count, and the text is kept',
   const many = await postSuggestion(portal, slug, { fields: await validFields(), files: six });
   expect(await many.text()).toContain('最多只能上传 5 个附件。');
 
-  const html2 = await postSuggestion(portal, slug, { fields: await validFields(), files: [new File(['<script>'], 'page.html')] });
+  const html2 = await postSuggestion(portal, slug, {
+    fields: await validFields(),
+    files: [new File(['<script>'], 'page.html')],
+  });
   expect(await html2.text()).toContain('附件“page.html”的格式不受支持');
   expect(await database.db.$count(suggestions)).toBe(demoSuggestionCount + 1);
 });
@@ -127,7 +161,10 @@ test('a repeated post of the same form gives the same receipt and one row, even 
   const locations = new Set(responses.map((r) => r.headers.get('location')));
   expect(responses.map((r) => r.status)).toEqual([303, 303, 303, 303, 303]);
   expect(locations.size).toBe(1);
-  const rows = await database.db.select().from(suggestions).where(eq(suggestions.intakeKey, `web:${burst.intakeKey}`));
+  const rows = await database.db
+    .select()
+    .from(suggestions)
+    .where(eq(suggestions.intakeKey, `web:${burst.intakeKey}`));
   expect(rows).toHaveLength(1);
 });
 
@@ -175,15 +212,31 @@ test('without a captcha token (no JavaScript) or with the honeypot filled, the s
 });
 
 test('an unverified post sends no mail until a moderator verifies it; then the receipt goes out once', async () => {
-  const noToken = await postSuggestion(portal, slug, { fields: await validFields({ 'captcha-token': '', email: 'victim@example.org', body: '请访问 http://spam.example 领取奖品，名额有限，先到先得！！' }) });
-  const bot = await postSuggestion(portal, slug, { fields: await validFields({ website: 'http://spam.example', email: 'victim2@example.org' }) });
-  const held = [await rowByCode(noToken.headers.get('location')!.split('/').pop()!), await rowByCode(bot.headers.get('location')!.split('/').pop()!)];
+  const noToken = await postSuggestion(portal, slug, {
+    fields: await validFields({
+      'captcha-token': '',
+      email: 'victim@example.org',
+      body: '请访问 http://spam.example 领取奖品，名额有限，先到先得！！',
+    }),
+  });
+  const bot = await postSuggestion(portal, slug, {
+    fields: await validFields({ website: 'http://spam.example', email: 'victim2@example.org' }),
+  });
+  const held = [
+    await rowByCode(noToken.headers.get('location')!.split('/').pop()!),
+    await rowByCode(bot.headers.get('location')!.split('/').pop()!),
+  ];
   for (const row of held) {
     expect(row!.status).toBe('pending_verification');
     expect(await database.db.$count(outboxMessages, eq(outboxMessages.suggestionId, row!.id))).toBe(0);
   }
   const moderator = await createStaff(database.db, { role: 'moderator' });
-  await moveSuggestion(database.db, { id: held[0]!.id, move: 'verify', actor: { id: moderator.id, permissions: permissionsOf('moderator', []) }, siteUrl: portal.url });
+  await moveSuggestion(database.db, {
+    id: held[0]!.id,
+    move: 'verify',
+    actor: { id: moderator.id, permissions: permissionsOf('moderator', []) },
+    siteUrl: portal.url,
+  });
   const mails = await outboxMail(database.db, eq(outboxMessages.suggestionId, held[0]!.id));
   expect(mails).toHaveLength(1);
   expect(mails[0]).toMatchObject({ kind: 'acknowledgement', toAddress: 'victim@example.org' });
@@ -195,8 +248,18 @@ test('links in mail come from configuration, never from the Host header the send
   const target = new URL(`${portal.url}/plans/${slug}/suggest`);
   const status = await new Promise<{ status: number; location: string }>((resolve, reject) => {
     const request = http.request(
-      { host: '127.0.0.1', port: target.port, path: target.pathname, method: 'POST',
-        headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' } },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        headers: {
+          host: 'evil.example',
+          'x-forwarded-host': 'evil.example',
+          origin: 'http://evil.example',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      },
       (response) => {
         response.resume();
         resolve({ status: response.statusCode ?? 0, location: String(response.headers.location ?? '') });

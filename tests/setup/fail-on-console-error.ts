@@ -24,5 +24,8 @@ afterEach(() => {
   spy = undefined;
   // A test that mocked console.error itself expected the calls.
   if (!ours || ours.getMockImplementation()?.name !== 'failing') return;
-  expect(calls.map((args) => args.map(String).join(' ')), 'unexpected console.error').toEqual([]);
+  expect(
+    calls.map((args) => args.map(String).join(' ')),
+    'unexpected console.error',
+  ).toEqual([]);
 });

@@ -11,18 +11,37 @@ export function PasswordPanel({ errors }: { errors: Errors }) {
         <input type="hidden" name="intent" value="change-password" />
         <label>
           {t('admin.field.currentPassword')}
-          <input type="password" name="currentPassword" autoComplete="current-password" required {...describedBy(errors, 'currentPassword', 'current-error')} />
+          <input
+            type="password"
+            name="currentPassword"
+            autoComplete="current-password"
+            required
+            {...describedBy(errors, 'currentPassword', 'current-error')}
+          />
           <FieldError id="current-error" errors={errors} name="currentPassword" />
         </label>
         <label>
           {t('admin.field.newPassword')}
-          <input type="password" name="newPassword" autoComplete="new-password" required minLength={12} {...describedBy(errors, 'newPassword', 'new-error')} />
+          <input
+            type="password"
+            name="newPassword"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            {...describedBy(errors, 'newPassword', 'new-error')}
+          />
           <span className="field-hint">{t('admin.account.passwordHint')}</span>
           <FieldError id="new-error" errors={errors} name="newPassword" />
         </label>
         <label>
           {t('admin.field.confirmPassword')}
-          <input type="password" name="confirmPassword" autoComplete="new-password" required {...describedBy(errors, 'confirmPassword', 'confirm-error')} />
+          <input
+            type="password"
+            name="confirmPassword"
+            autoComplete="new-password"
+            required
+            {...describedBy(errors, 'confirmPassword', 'confirm-error')}
+          />
           <FieldError id="confirm-error" errors={errors} name="confirmPassword" />
         </label>
         <button type="submit" className="button">

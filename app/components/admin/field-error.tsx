@@ -39,6 +39,10 @@ export function FieldError({ id, errors, name }: { id: string; errors: Errors; n
   );
 }
 
-export function describedBy(errors: Errors, name: string, id: string): { 'aria-describedby'?: string; 'aria-invalid'?: true } {
+export function describedBy(
+  errors: Errors,
+  name: string,
+  id: string,
+): { 'aria-describedby'?: string; 'aria-invalid'?: true } {
   return errors[name]?.length ? { 'aria-describedby': id, 'aria-invalid': true } : {};
 }

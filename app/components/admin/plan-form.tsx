@@ -19,7 +19,17 @@ export type PlanFormValues = {
   contactRetentionDays: number;
 };
 
-function Field({ name, label, errors, children }: { name: string; label: string; errors: Errors; children: (a11y: object) => React.ReactNode }) {
+function Field({
+  name,
+  label,
+  errors,
+  children,
+}: {
+  name: string;
+  label: string;
+  errors: Errors;
+  children: (a11y: object) => React.ReactNode;
+}) {
   return (
     <label>
       {label}
@@ -30,7 +40,15 @@ function Field({ name, label, errors, children }: { name: string; label: string;
 }
 
 /** The plan's own fields; the window is entered in Beijing time. */
-export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValues; errors: Errors; submitLabel: string }) {
+export function PlanForm({
+  values,
+  errors,
+  submitLabel,
+}: {
+  values: PlanFormValues;
+  errors: Errors;
+  submitLabel: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="admin-form">
@@ -39,7 +57,9 @@ export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValu
         {(a11y) => <input name="title" required maxLength={200} defaultValue={values.title} {...a11y} />}
       </Field>
       <Field name="slug" label={t('admin.plan.slug')} errors={errors}>
-        {(a11y) => <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,79}" defaultValue={values.slug} {...a11y} />}
+        {(a11y) => (
+          <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,79}" defaultValue={values.slug} {...a11y} />
+        )}
       </Field>
       <Field name="organizer" label={t('admin.plan.organizer')} errors={errors}>
         {(a11y) => <input name="organizer" maxLength={200} defaultValue={values.organizer} {...a11y} />}
@@ -53,15 +73,24 @@ export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValu
       <Field name="closesAt" label={t('admin.plan.closesAt')} errors={errors}>
         {(a11y) => <input type="datetime-local" name="closesAt" defaultValue={values.closesAt} {...a11y} />}
       </Field>
-      <ShortWindowField opensAt={values.opensAt} closesAt={values.closesAt} reason={values.shortWindowReason} errors={errors} />
+      <ShortWindowField
+        opensAt={values.opensAt}
+        closesAt={values.closesAt}
+        reason={values.shortWindowReason}
+        errors={errors}
+      />
       <Field name="emailMarker" label={t('admin.plan.emailMarker')} errors={errors}>
         {(a11y) => <input name="emailMarker" maxLength={100} defaultValue={values.emailMarker} {...a11y} />}
       </Field>
       <Field name="bodyMinLength" label={t('admin.plan.bodyMinLength')} errors={errors}>
-        {(a11y) => <input type="number" name="bodyMinLength" min={1} required defaultValue={values.bodyMinLength} {...a11y} />}
+        {(a11y) => (
+          <input type="number" name="bodyMinLength" min={1} required defaultValue={values.bodyMinLength} {...a11y} />
+        )}
       </Field>
       <Field name="bodyMaxLength" label={t('admin.plan.bodyMaxLength')} errors={errors}>
-        {(a11y) => <input type="number" name="bodyMaxLength" min={1} required defaultValue={values.bodyMaxLength} {...a11y} />}
+        {(a11y) => (
+          <input type="number" name="bodyMaxLength" min={1} required defaultValue={values.bodyMaxLength} {...a11y} />
+        )}
       </Field>
       <Field name="submitterTypes" label={t('admin.plan.submitterTypes')} errors={errors}>
         {(a11y) => <textarea name="submitterTypes" rows={5} required defaultValue={values.submitterTypes} {...a11y} />}
@@ -79,7 +108,11 @@ export function PlanForm({ values, errors, submitLabel }: { values: PlanFormValu
           max={3650}
           required
           defaultValue={values.contactRetentionDays}
-          aria-describedby={errors.contactRetentionDays?.length ? 'contactRetentionDays-hint contactRetentionDays-error' : 'contactRetentionDays-hint'}
+          aria-describedby={
+            errors.contactRetentionDays?.length
+              ? 'contactRetentionDays-hint contactRetentionDays-error'
+              : 'contactRetentionDays-hint'
+          }
           {...(errors.contactRetentionDays?.length ? { 'aria-invalid': true } : {})}
         />
         <span id="contactRetentionDays-hint" className="field__hint">

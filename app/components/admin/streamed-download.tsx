@@ -35,7 +35,9 @@ export function useStreamedDownload() {
     try {
       const response = await fetch(form.action, {
         method: 'POST',
-        body: new URLSearchParams([...fields].filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+        body: new URLSearchParams(
+          [...fields].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        ),
         credentials: 'same-origin',
       });
       if (!response.ok || !response.body) {
@@ -58,7 +60,10 @@ export function useStreamedDownload() {
         }
       }
       const filename = filenameOf(response.headers.get('Content-Disposition'));
-      saveBlob(new Blob(chunks as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }), filename);
+      saveBlob(
+        new Blob(chunks as BlobPart[], { type: response.headers.get('Content-Type') ?? 'application/octet-stream' }),
+        filename,
+      );
       setState({ kind: 'done', bytes, filename });
     } catch {
       setState({ kind: 'failed', status: null });

@@ -39,7 +39,13 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
               <input type="hidden" name="intent" value="disable-2fa" />
               <label>
                 {t('admin.field.currentPassword')}
-                <input type="password" name="currentPassword" autoComplete="current-password" required {...describedBy(errors, 'disablePassword', 'disable-error')} />
+                <input
+                  type="password"
+                  name="currentPassword"
+                  autoComplete="current-password"
+                  required
+                  {...describedBy(errors, 'disablePassword', 'disable-error')}
+                />
                 <FieldError id="disable-error" errors={errors} name="disablePassword" />
               </label>
               <button type="submit" className="button button--secondary">
@@ -51,7 +57,13 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
       ) : data.enrolment ? (
         <>
           <p>{t('admin.twoFactor.scan')}</p>
-          <img src={data.enrolment.qrDataUrl} alt={t('admin.twoFactor.qrAlt')} width={200} height={200} className="qr-code" />
+          <img
+            src={data.enrolment.qrDataUrl}
+            alt={t('admin.twoFactor.qrAlt')}
+            width={200}
+            height={200}
+            className="qr-code"
+          />
           <p>
             {t('admin.twoFactor.manualKey')} <code data-testid="totp-secret">{data.enrolment.secret}</code>
           </p>
@@ -59,7 +71,14 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
             <input type="hidden" name="intent" value="confirm-2fa" />
             <label>
               {t('admin.twoFactor.code')}
-              <input name="code" inputMode="numeric" autoComplete="one-time-code" required pattern="[0-9 ]{6,7}" {...describedBy(errors, 'code', 'code-error')} />
+              <input
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                pattern="[0-9 ]{6,7}"
+                {...describedBy(errors, 'code', 'code-error')}
+              />
               <FieldError id="code-error" errors={errors} name="code" />
             </label>
             <button type="submit" className="button">
@@ -72,7 +91,13 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
           <input type="hidden" name="intent" value="start-2fa" />
           <label>
             {t('admin.field.currentPassword')}
-            <input type="password" name="currentPassword" autoComplete="current-password" required {...describedBy(errors, 'enrolPassword', 'enrol-error')} />
+            <input
+              type="password"
+              name="currentPassword"
+              autoComplete="current-password"
+              required
+              {...describedBy(errors, 'enrolPassword', 'enrol-error')}
+            />
             <FieldError id="enrol-error" errors={errors} name="enrolPassword" />
           </label>
           <button type="submit" className="button">

@@ -41,8 +41,16 @@ export function ExportCurrentFilter({ query }: { query: Query }) {
     ['to', query.to],
   ];
   return (
-    <form method="post" action="/admin/exports/download" className="export-current" aria-label={t('mod.export.label')} onSubmit={download.onSubmit}>
-      {hidden.map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
+    <form
+      method="post"
+      action="/admin/exports/download"
+      className="export-current"
+      aria-label={t('mod.export.label')}
+      onSubmit={download.onSubmit}
+    >
+      {hidden.map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
       <label htmlFor="export-current-format">{t('mod.export.format')}</label>
       <select id="export-current-format" name="format" defaultValue="xlsx">
         <option value="xlsx">Excel (XLSX)</option>

@@ -23,7 +23,17 @@ type Row = {
 const downloadable = (file: MailAttachmentSummary) => file.verdict !== 'signature' && file.verdict !== 'empty';
 
 /** One queued mail as a moderator reads it before deciding: why it waits, its text, its files. */
-export function InboxMail({ row, maxBytes, canReadContact, children }: { row: Row; maxBytes: number; canReadContact: boolean; children: ReactNode }) {
+export function InboxMail({
+  row,
+  maxBytes,
+  canReadContact,
+  children,
+}: {
+  row: Row;
+  maxBytes: number;
+  canReadContact: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const reason = inboundReasonText(t, row, maxBytes);
   const headingId = `mail-${row.id}`;
@@ -68,7 +78,13 @@ export function InboxMail({ row, maxBytes, canReadContact, children }: { row: Ro
       ) : (
         <p className="muted">{t('mail.queue.noText')}</p>
       )}
-      {signature && <p>{t('mail.queue.signed', { kind: signature.contentType.includes('pgp') || signature.filename.endsWith('.asc') ? 'PGP' : 'S/MIME' })}</p>}
+      {signature && (
+        <p>
+          {t('mail.queue.signed', {
+            kind: signature.contentType.includes('pgp') || signature.filename.endsWith('.asc') ? 'PGP' : 'S/MIME',
+          })}
+        </p>
+      )}
       <h3>{t('mail.queue.attachments')}</h3>
       {row.attachmentList && row.attachmentList.filter((file) => file.verdict !== 'signature').length > 0 ? (
         <ul data-testid="mail-attachments">

@@ -11,7 +11,11 @@ type NotKept = { index: number; filename: string; verdict: AttachmentVerdict };
  */
 export function MailIntakeNote({ suggestion: s }: { suggestion: SuggestionView }) {
   const { t } = useTranslation();
-  const meta = s.intakeMeta as { inboundEmailId?: unknown; attachmentsNotKept?: NotKept[]; signature?: 'smime' | 'pgp' };
+  const meta = s.intakeMeta as {
+    inboundEmailId?: unknown;
+    attachmentsNotKept?: NotKept[];
+    signature?: 'smime' | 'pgp';
+  };
   const notKept = Array.isArray(meta.attachmentsNotKept) ? meta.attachmentsNotKept : [];
   const signature = meta.signature === 'smime' || meta.signature === 'pgp' ? meta.signature : undefined;
   if (s.channel !== 'email' || (notKept.length === 0 && !signature)) return null;

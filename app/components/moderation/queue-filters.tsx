@@ -92,11 +92,13 @@ export function QueueFilters({ query, options }: { query: QueueQuery; options: Q
       <label>
         {t('mod.queue.sort')}
         <select name="sort" defaultValue={query.sort}>
-          {sorts.filter((s) => s !== 'relevance' || query.q).map((s) => (
-            <option key={s} value={s}>
-              {t(`mod.queue.sort.${s}`)}
-            </option>
-          ))}
+          {sorts
+            .filter((s) => s !== 'relevance' || query.q)
+            .map((s) => (
+              <option key={s} value={s}>
+                {t(`mod.queue.sort.${s}`)}
+              </option>
+            ))}
         </select>
       </label>
       <label>

@@ -107,7 +107,9 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
                     <p className="search-snippet">
                       <span className="visually-hidden">{t('search.matches')}: </span>
                       {row.snippet.source === 'attachment' && t('search.inAttachment')}
-                      {row.snippet.pieces.map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : piece.text))}
+                      {row.snippet.pieces.map((piece, i) =>
+                        piece.hit ? <mark key={i}>{piece.text}</mark> : piece.text,
+                      )}
                     </p>
                   )}
                   <div className="muted">

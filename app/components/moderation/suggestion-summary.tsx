@@ -70,7 +70,9 @@ export function SuggestionSummary({ s, canDownloadEml }: Props) {
                 <span className="muted">
                   {file.contentType} · {Math.ceil(file.sizeBytes / 1024)} KB
                 </span>
-                {file.textNote && file.textNote in TEXT_NOTES && <p className="muted">{t(TEXT_NOTES[file.textNote as keyof typeof TEXT_NOTES])}</p>}
+                {file.textNote && file.textNote in TEXT_NOTES && (
+                  <p className="muted">{t(TEXT_NOTES[file.textNote as keyof typeof TEXT_NOTES])}</p>
+                )}
                 {file.extractedText && (
                   <details>
                     <summary>{t('mod.detail.extracted')}</summary>

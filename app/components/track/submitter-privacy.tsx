@@ -2,7 +2,8 @@ import { Form } from 'react-router';
 import { publicationConsents, type PublicationConsent } from '../../domain/feedback/vocabulary.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
-export type PrivacyOutcome = 'consent_changed' | 'consent_unchanged' | 'deletion_mailed' | 'deleted' | 'nothing_to_delete' | 'confirm_needed';
+export type PrivacyOutcome =
+  'consent_changed' | 'consent_unchanged' | 'deletion_mailed' | 'deleted' | 'nothing_to_delete' | 'confirm_needed';
 
 /**
  * On /track, after the proof: the submitter changes how their suggestion may
@@ -21,12 +22,17 @@ export function SubmitterPrivacy({
   hidden: Record<string, string>;
 }) {
   const { t } = useTranslation();
-  const fields = Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+  const fields = Object.entries(hidden).map(([name, value]) => (
+    <input key={name} type="hidden" name={name} value={value} />
+  ));
   return (
     <section className="privacy" aria-labelledby="privacy-heading">
       <h3 id="privacy-heading">{t('track.privacy.title')}</h3>
       {outcome && (
-        <p className={outcome === 'confirm_needed' ? 'notice notice--error' : 'notice'} role={outcome === 'confirm_needed' ? 'alert' : 'status'}>
+        <p
+          className={outcome === 'confirm_needed' ? 'notice notice--error' : 'notice'}
+          role={outcome === 'confirm_needed' ? 'alert' : 'status'}
+        >
           {t(`track.privacy.outcome.${outcome}`)}
         </p>
       )}

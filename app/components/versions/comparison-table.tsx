@@ -29,8 +29,12 @@ export function ComparisonTable({ rows, from, to }: { rows: ComparisonRow[]; fro
               <tr className="diff-table__section" id={`change-${row.key}`}>
                 <th scope="colgroup" colSpan={3}>
                   {section.number} {section.heading}
-                  <span className="diff-kind">{t(`versions.kind.${row.kind === 'unchanged' ? 'moved' : row.kind}`)}</span>
-                  {row.moved && row.kind !== 'unchanged' && <span className="diff-kind">{t('versions.kind.moved')}</span>}
+                  <span className="diff-kind">
+                    {t(`versions.kind.${row.kind === 'unchanged' ? 'moved' : row.kind}`)}
+                  </span>
+                  {row.moved && row.kind !== 'unchanged' && (
+                    <span className="diff-kind">{t('versions.kind.moved')}</span>
+                  )}
                 </th>
               </tr>
               <tr>
@@ -79,7 +83,8 @@ function Reasons({ row, multiple }: { row: ComparisonRow; multiple: boolean }) {
               <ul>
                 {note.suggestions.map((s, index) => (
                   <li key={index}>
-                    {s.summary ?? t('versions.summaryHidden')}（{t(`status.${s.status}`)}{s.name ? `，${t('versions.proposedBy', { name: s.name })}` : ''}）
+                    {s.summary ?? t('versions.summaryHidden')}（{t(`status.${s.status}`)}
+                    {s.name ? `，${t('versions.proposedBy', { name: s.name })}` : ''}）
                   </li>
                 ))}
               </ul>

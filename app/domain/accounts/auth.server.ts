@@ -78,7 +78,11 @@ export async function requireUser(
 }
 
 /** requireUser, then 403 unless the user holds `permission`. */
-export async function requireUserWithPermission(request: Request, context: Context, permission: Permission): Promise<StaffUser> {
+export async function requireUserWithPermission(
+  request: Request,
+  context: Context,
+  permission: Permission,
+): Promise<StaffUser> {
   const user = await requireUser(request, context);
   if (!user.permissions.has(permission)) throw data({ message: 'forbidden', permission }, { status: 403 });
   return user;

@@ -46,11 +46,24 @@ type DeviceCookie = { deviceToken?: string | null };
 
 export async function loginWithPassword(
   db: Database,
-  { email, password, ip, now = new Date(), ipFailureLimit, deviceToken }: { email: string; password: string; ip: string; now?: Date } & IpLimit & DeviceCookie,
+  {
+    email,
+    password,
+    ip,
+    now = new Date(),
+    ipFailureLimit,
+    deviceToken,
+  }: { email: string; password: string; ip: string; now?: Date } & IpLimit & DeviceCookie,
 ): Promise<LoginResult> {
   const limited = await checkRateLimit(db, ipWindow(ip, ipFailureLimit, now));
   const [user] = await db
-    .select({ id: staffUsers.id, role: staffUsers.role, passwordHash: staffUsers.passwordHash, disabledAt: staffUsers.disabledAt, totpEnabledAt: staffUsers.totpEnabledAt })
+    .select({
+      id: staffUsers.id,
+      role: staffUsers.role,
+      passwordHash: staffUsers.passwordHash,
+      disabledAt: staffUsers.disabledAt,
+      totpEnabledAt: staffUsers.totpEnabledAt,
+    })
     .from(staffUsers)
     .where(sql`lower(${staffUsers.email}) = lower(${email.trim()})`);
   // A known device of this very account is counted on its own, so the
@@ -67,11 +80,20 @@ export async function loginWithPassword(
   const attempt = await consumeRateLimit(db, attemptWindow('password', user.id, ip, device, now));
   const locked = !attempt.allowed;
   // A locked address still pays for a hash, so the answer takes as long.
-  const passwordOk = locked ? (await verifyAgainstNothing(password), false) : await verifyPassword(user.passwordHash, password);
+  const passwordOk = locked
+    ? (await verifyAgainstNothing(password), false)
+    : await verifyPassword(user.passwordHash, password);
   if (!passwordOk || user.disabledAt) {
     const reason = user.disabledAt ? 'disabled' : locked ? 'locked' : 'wrong_password';
     await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
-    await recordAudit(db, { actorId: null, action: 'auth.login_failed', targetType: 'user', targetId: user.id, details: { reason }, ip });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.login_failed',
+      targetType: 'user',
+      targetId: user.id,
+      details: { reason },
+      ip,
+    });
     return { kind: 'invalid' };
   }
   await clearRateLimit(db, attemptWindow('password', user.id, ip, device, now).key);
@@ -87,38 +109,85 @@ export async function loginWithPassword(
 /** The TOTP step: a code from the app, or a recovery code. The pending session is replaced by a full one. */
 export async function loginWithSecondFactor(
   db: Database,
-  { pendingToken, code, ip, now = new Date(), ipFailureLimit, deviceToken }: { pendingToken: string; code: string; ip: string; now?: Date } & IpLimit & DeviceCookie,
+  {
+    pendingToken,
+    code,
+    ip,
+    now = new Date(),
+    ipFailureLimit,
+    deviceToken,
+  }: { pendingToken: string; code: string; ip: string; now?: Date } & IpLimit & DeviceCookie,
 ): Promise<LoginResult> {
   const limited = await checkRateLimit(db, ipWindow(ip, ipFailureLimit, now));
   const [pending] = await db
     .select({ userId: staffSessions.userId, disabledAt: staffUsers.disabledAt })
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.userId))
-    .where(and(eq(staffSessions.idHash, hashToken(pendingToken)), eq(staffSessions.awaitingSecondFactor, true), gt(staffSessions.expiresAt, now)));
+    .where(
+      and(
+        eq(staffSessions.idHash, hashToken(pendingToken)),
+        eq(staffSessions.awaitingSecondFactor, true),
+        gt(staffSessions.expiresAt, now),
+      ),
+    );
   const device = pending ? await findKnownDevice(db, { token: deviceToken, userId: pending.userId, now }) : null;
   if (!limited.allowed && !device) return { kind: 'throttled', retryAfterSeconds: limited.retryAfterSeconds };
   if (!pending || pending.disabledAt) return { kind: 'invalid' };
 
   const attempt = await consumeRateLimit(db, attemptWindow('second-factor', pending.userId, ip, device, now));
   const viaRecovery = code.replace(/\s/g, '').length > 6;
-  const ok = !attempt.allowed ? false : viaRecovery ? await spendRecoveryCode(db, pending.userId, code) : await verifyAndSpendTotp(db, pending.userId, code, now);
+  const ok = !attempt.allowed
+    ? false
+    : viaRecovery
+      ? await spendRecoveryCode(db, pending.userId, code)
+      : await verifyAndSpendTotp(db, pending.userId, code, now);
   if (!ok) {
     await consumeRateLimit(db, ipWindow(ip, ipFailureLimit, now));
     // Out of tries: the half-signed-in session ends; the password comes first again.
     if (!attempt.allowed) await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
-    await recordAudit(db, { actorId: null, action: 'auth.second_factor_failed', targetType: 'user', targetId: pending.userId, ip });
+    await recordAudit(db, {
+      actorId: null,
+      action: 'auth.second_factor_failed',
+      targetType: 'user',
+      targetId: pending.userId,
+      ip,
+    });
     return { kind: 'invalid' };
   }
   await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(pendingToken)));
   await clearRateLimit(db, attemptWindow('second-factor', pending.userId, ip, device, now).key);
-  if (viaRecovery) await recordAudit(db, { actorId: pending.userId, action: 'auth.recovery_code_used', targetType: 'user', targetId: pending.userId, ip });
-  return completeLogin(db, { userId: pending.userId, ip, now, method: viaRecovery ? 'recovery_code' : 'totp', deviceToken: device ? deviceToken! : null });
+  if (viaRecovery)
+    await recordAudit(db, {
+      actorId: pending.userId,
+      action: 'auth.recovery_code_used',
+      targetType: 'user',
+      targetId: pending.userId,
+      ip,
+    });
+  return completeLogin(db, {
+    userId: pending.userId,
+    ip,
+    now,
+    method: viaRecovery ? 'recovery_code' : 'totp',
+    deviceToken: device ? deviceToken! : null,
+  });
 }
 
 // Per account and address, or per account and known device (decision 090).
-function attemptWindow(step: 'password' | 'second-factor', userId: number, ip: string, device: KnownDevice | null, now: Date) {
+function attemptWindow(
+  step: 'password' | 'second-factor',
+  userId: number,
+  ip: string,
+  device: KnownDevice | null,
+  now: Date,
+) {
   const from = device ? `device:${device.id}` : ip;
-  return { key: `login-attempts:${step}:${userId}:${from}`, limit: MAX_FAILURES, windowSeconds: LOCK_MINUTES * 60, now };
+  return {
+    key: `login-attempts:${step}:${userId}:${from}`,
+    limit: MAX_FAILURES,
+    windowSeconds: LOCK_MINUTES * 60,
+    now,
+  };
 }
 
 function ipWindow(ip: string, limit = DEFAULT_IP_FAILURE_LIMIT, now: Date) {
@@ -127,7 +196,13 @@ function ipWindow(ip: string, limit = DEFAULT_IP_FAILURE_LIMIT, now: Date) {
 
 async function completeLogin(
   db: Database,
-  { userId, ip, now, method, deviceToken }: { userId: number; ip: string; now: Date; method: string; deviceToken: string | null },
+  {
+    userId,
+    ip,
+    now,
+    method,
+    deviceToken,
+  }: { userId: number; ip: string; now: Date; method: string; deviceToken: string | null },
 ): Promise<LoginResult> {
   const { token } = await createSession(db, { userId, awaitingSecondFactor: false, now });
   // A full sign-in makes the browser a known device (or keeps it one).
@@ -135,6 +210,13 @@ async function completeLogin(
   const newDeviceToken = deviceToken ? null : await rememberDevice(db, { userId, via: 'sign_in', now });
   const [user] = await db.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, userId));
   const twoFactorRequired = requiresTwoFactor(user!.role, await grantsOf(db, userId));
-  await recordAudit(db, { actorId: userId, action: 'auth.login', targetType: 'user', targetId: userId, details: { method, twoFactorRequired, knownDevice: deviceToken !== null }, ip });
+  await recordAudit(db, {
+    actorId: userId,
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: userId,
+    details: { method, twoFactorRequired, knownDevice: deviceToken !== null },
+    ip,
+  });
   return { kind: 'signed-in', token, deviceToken: newDeviceToken };
 }

@@ -20,39 +20,70 @@ function assertAdmin(viewer: Admin) {
   assertPermission(viewer, 'manage:user:any');
 }
 
-export async function changeRole(db: Database, { viewer, userId, role, ip }: { viewer: Admin; userId: number; role: Role; ip: string }): Promise<Outcome> {
+export async function changeRole(
+  db: Database,
+  { viewer, userId, role, ip }: { viewer: Admin; userId: number; role: Role; ip: string },
+): Promise<Outcome> {
   assertAdmin(viewer);
   // An admin demoting themselves could leave no admin at all.
   if (userId === viewer.id) return { ok: false, error: 'self' };
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, userId)).for('update');
+    const [before] = await tx
+      .select({ role: staffUsers.role })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, userId))
+      .for('update');
     if (!before) return { ok: false, error: 'not_found' } as const;
     if (before.role === role) return { ok: true } as const;
     await tx.update(staffUsers).set({ role, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
     // New rights take effect at the next request; fewer rights should not wait for a logout.
     await deleteAllSessions(tx, userId);
-    await recordAudit(tx, { actorId: viewer.id, action: 'user.role_changed', targetType: 'user', targetId: userId, details: { from: before.role, to: role }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'user.role_changed',
+      targetType: 'user',
+      targetId: userId,
+      details: { from: before.role, to: role },
+      ip,
+    });
     return { ok: true } as const;
   });
 }
 
 export async function setGrant(
   db: Database,
-  { viewer, userId, permission, granted, ip }: { viewer: Admin; userId: number; permission: GrantablePermission; granted: boolean; ip: string },
+  {
+    viewer,
+    userId,
+    permission,
+    granted,
+    ip,
+  }: { viewer: Admin; userId: number; permission: GrantablePermission; granted: boolean; ip: string },
 ): Promise<Outcome> {
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, userId));
     if (!user) return { ok: false, error: 'not_found' } as const;
     const changed = granted
-      ? await tx.insert(staffPermissionGrants).values({ userId, permission, grantedBy: viewer.id }).onConflictDoNothing().returning()
+      ? await tx
+          .insert(staffPermissionGrants)
+          .values({ userId, permission, grantedBy: viewer.id })
+          .onConflictDoNothing()
+          .returning()
       : await tx
           .delete(staffPermissionGrants)
           .where(and(eq(staffPermissionGrants.userId, userId), eq(staffPermissionGrants.permission, permission)))
           .returning();
     if (changed.length) {
       const action = granted ? 'user.permission_granted' : 'user.permission_revoked';
-      await recordAudit(tx, { actorId: viewer.id, action, targetType: 'user', targetId: userId, details: { permission }, ip });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action,
+        targetType: 'user',
+        targetId: userId,
+        details: { permission },
+        ip,
+      });
     }
     return { ok: true } as const;
   });
@@ -73,7 +104,13 @@ export async function setDisabled(
       .returning({ id: staffUsers.id });
     if (!rows.length) return { ok: false, error: 'not_found' } as const;
     if (disabled) await deleteAllSessions(tx, userId);
-    await recordAudit(tx, { actorId: viewer.id, action: disabled ? 'user.disabled' : 'user.enabled', targetType: 'user', targetId: userId, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: disabled ? 'user.disabled' : 'user.enabled',
+      targetType: 'user',
+      targetId: userId,
+      ip,
+    });
     return { ok: true } as const;
   });
 }
@@ -97,7 +134,13 @@ export async function resetPassword(
     await deleteAllSessions(tx, userId);
     // A reset often follows a suspected compromise: browsers known before it are not trusted after.
     await forgetKnownDevices(tx, userId);
-    await recordAudit(tx, { actorId: viewer.id, action: 'user.password_reset', targetType: 'user', targetId: userId, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'user.password_reset',
+      targetType: 'user',
+      targetId: userId,
+      ip,
+    });
     return { ok: true, password } as const;
   });
 }

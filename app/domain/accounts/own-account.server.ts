@@ -13,7 +13,8 @@ import { generateTotpSecret, matchTotp, sealTotpColumns, storedTotp } from './to
 // function takes the signed-in viewer and touches only the viewer's row.
 
 type Viewer = Pick<StaffUser, 'id' | 'twoFactorRequired' | 'twoFactorEnabled'>;
-type Result<T = object> = ({ ok: true } & T) | { ok: false; error: 'wrong_password' | 'wrong_code' | 'required' | 'too_many_tries' };
+type Result<T = object> =
+  ({ ok: true } & T) | { ok: false; error: 'wrong_password' | 'wrong_code' | 'required' | 'too_many_tries' };
 
 /**
  * Current-password checks per account in 15 minutes. A stolen session (a
@@ -23,11 +24,19 @@ type Result<T = object> = ({ ok: true } & T) | { ok: false; error: 'wrong_passwo
  */
 export const PASSWORD_CHECKS_PER_15MIN = 5;
 
-async function checkOwnPassword(db: Database, userId: number, password: string, now = new Date()): Promise<'ok' | 'wrong_password' | 'too_many_tries'> {
+async function checkOwnPassword(
+  db: Database,
+  userId: number,
+  password: string,
+  now = new Date(),
+): Promise<'ok' | 'wrong_password' | 'too_many_tries'> {
   const key = `own-password-checks:${userId}`;
   const attempt = await consumeRateLimit(db, { key, limit: PASSWORD_CHECKS_PER_15MIN, windowSeconds: 15 * 60, now });
   if (!attempt.allowed) return 'too_many_tries';
-  const [row] = await db.select({ passwordHash: staffUsers.passwordHash }).from(staffUsers).where(eq(staffUsers.id, userId));
+  const [row] = await db
+    .select({ passwordHash: staffUsers.passwordHash })
+    .from(staffUsers)
+    .where(eq(staffUsers.id, userId));
   if (!row || !(await verifyPassword(row.passwordHash, password))) return 'wrong_password';
   await clearRateLimit(db, key);
   return 'ok';
@@ -36,15 +45,29 @@ async function checkOwnPassword(db: Database, userId: number, password: string, 
 /** New password; every other session ends and a fresh one is returned for this browser. */
 export async function changeOwnPassword(
   db: Database,
-  { viewer, currentPassword, newPassword, ip }: { viewer: Viewer; currentPassword: string; newPassword: string; ip: string },
+  {
+    viewer,
+    currentPassword,
+    newPassword,
+    ip,
+  }: { viewer: Viewer; currentPassword: string; newPassword: string; ip: string },
 ): Promise<Result<{ token: string }>> {
   const checked = await checkOwnPassword(db, viewer.id, currentPassword);
   if (checked !== 'ok') return { ok: false, error: checked };
   const passwordHash = await hashPassword(newPassword);
   const token = await db.transaction(async (tx) => {
-    await tx.update(staffUsers).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(staffUsers.id, viewer.id));
+    await tx
+      .update(staffUsers)
+      .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+      .where(eq(staffUsers.id, viewer.id));
     await deleteAllSessions(tx, viewer.id);
-    await recordAudit(tx, { actorId: viewer.id, action: 'user.password_changed', targetType: 'user', targetId: viewer.id, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'user.password_changed',
+      targetType: 'user',
+      targetId: viewer.id,
+      ip,
+    });
     return (await createSession(tx, { userId: viewer.id, awaitingSecondFactor: false })).token;
   });
   return { ok: true, token };
@@ -64,7 +87,10 @@ export async function startTotpEnrolment(
   if (checked !== 'ok') return { ok: false, error: checked };
   const secret = generateTotpSecret();
   const { secret: current } = await storedTotp(db, viewer.id);
-  await db.update(staffUsers).set(sealTotpColumns({ secret: current, pending: secret })).where(eq(staffUsers.id, viewer.id));
+  await db
+    .update(staffUsers)
+    .set(sealTotpColumns({ secret: current, pending: secret }))
+    .where(eq(staffUsers.id, viewer.id));
   return { ok: true, secret };
 }
 
@@ -83,9 +109,20 @@ export async function confirmTotpEnrolment(
   const recoveryCodes = await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)
-      .set({ ...sealTotpColumns({ secret, pending: null }), totpLastCounter: counter, totpEnabledAt: now, updatedAt: now })
+      .set({
+        ...sealTotpColumns({ secret, pending: null }),
+        totpLastCounter: counter,
+        totpEnabledAt: now,
+        updatedAt: now,
+      })
       .where(eq(staffUsers.id, viewer.id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'two_factor.enabled', targetType: 'user', targetId: viewer.id, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'two_factor.enabled',
+      targetType: 'user',
+      targetId: viewer.id,
+      ip,
+    });
     return replaceRecoveryCodes(tx, viewer.id);
   });
   return { ok: true, recoveryCodes };
@@ -102,10 +139,23 @@ export async function disableOwnTotp(
   await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)
-      .set({ totpSecret: null, totpPendingSecret: null, totpKeyId: null, totpLastCounter: null, totpEnabledAt: null, updatedAt: new Date() })
+      .set({
+        totpSecret: null,
+        totpPendingSecret: null,
+        totpKeyId: null,
+        totpLastCounter: null,
+        totpEnabledAt: null,
+        updatedAt: new Date(),
+      })
       .where(eq(staffUsers.id, viewer.id));
     await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, viewer.id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'two_factor.disabled', targetType: 'user', targetId: viewer.id, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'two_factor.disabled',
+      targetType: 'user',
+      targetId: viewer.id,
+      ip,
+    });
   });
   return { ok: true };
 }
@@ -113,7 +163,14 @@ export async function disableOwnTotp(
 export async function logOutEverywhere(db: Database, { viewer, ip }: { viewer: Viewer; ip: string }): Promise<number> {
   return db.transaction(async (tx) => {
     const ended = await deleteAllSessions(tx, viewer.id);
-    await recordAudit(tx, { actorId: viewer.id, action: 'auth.logout_everywhere', targetType: 'user', targetId: viewer.id, details: { sessions: ended }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'auth.logout_everywhere',
+      targetType: 'user',
+      targetId: viewer.id,
+      details: { sessions: ended },
+      ip,
+    });
     return ended;
   });
 }
@@ -121,5 +178,6 @@ export async function logOutEverywhere(db: Database, { viewer, ip }: { viewer: V
 /** Ends this browser's session (the logout button). */
 export async function logOut(db: Database, { token, ip }: { token: string; ip: string }): Promise<void> {
   const userId = await deleteSession(db, token);
-  if (userId !== null) await recordAudit(db, { actorId: userId, action: 'auth.logout', targetType: 'user', targetId: userId, ip });
+  if (userId !== null)
+    await recordAudit(db, { actorId: userId, action: 'auth.logout', targetType: 'user', targetId: userId, ip });
 }

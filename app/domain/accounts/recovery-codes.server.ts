@@ -36,7 +36,13 @@ export async function spendRecoveryCode(db: Database, userId: number, code: stri
   const rows = await db
     .update(staffRecoveryCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(staffRecoveryCodes.userId, userId), eq(staffRecoveryCodes.codeHash, hashCode(code)), isNull(staffRecoveryCodes.usedAt)))
+    .where(
+      and(
+        eq(staffRecoveryCodes.userId, userId),
+        eq(staffRecoveryCodes.codeHash, hashCode(code)),
+        isNull(staffRecoveryCodes.usedAt),
+      ),
+    )
     .returning({ id: staffRecoveryCodes.id });
   return rows.length === 1;
 }

@@ -12,14 +12,22 @@ export const totpResealer: Resealer = {
   only: or(isNotNull(staffUsers.totpSecret), isNotNull(staffUsers.totpPendingSecret)),
   resealBatch: async (tx, keyring, where, limit) => {
     const rows = await tx
-      .select({ id: staffUsers.id, totpKeyId: staffUsers.totpKeyId, totpSecret: staffUsers.totpSecret, totpPendingSecret: staffUsers.totpPendingSecret })
+      .select({
+        id: staffUsers.id,
+        totpKeyId: staffUsers.totpKeyId,
+        totpSecret: staffUsers.totpSecret,
+        totpPendingSecret: staffUsers.totpPendingSecret,
+      })
       .from(staffUsers)
       .where(where)
       .orderBy(staffUsers.id)
       .limit(limit)
       .for('update');
     for (const row of rows) {
-      await tx.update(staffUsers).set(sealTotpColumns(openTotpColumns(row, keyring), keyring)).where(eq(staffUsers.id, row.id));
+      await tx
+        .update(staffUsers)
+        .set(sealTotpColumns(openTotpColumns(row, keyring), keyring))
+        .where(eq(staffUsers.id, row.id));
     }
     return rows.map((r) => r.id);
   },

@@ -27,7 +27,9 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + (awaitingSecondFactor ? SECOND_FACTOR_WINDOW_MS : SESSION_LIFETIME_MS));
-  await db.insert(staffSessions).values({ idHash: hashToken(token), userId, awaitingSecondFactor, expiresAt, createdAt: now, lastSeenAt: now });
+  await db
+    .insert(staffSessions)
+    .values({ idHash: hashToken(token), userId, awaitingSecondFactor, expiresAt, createdAt: now, lastSeenAt: now });
   return { token, expiresAt };
 }
 
@@ -61,13 +63,19 @@ export async function findSession(db: Database, token: string, now = new Date())
 }
 
 export async function deleteSession(db: Database, token: string): Promise<number | null> {
-  const [row] = await db.delete(staffSessions).where(eq(staffSessions.idHash, hashToken(token))).returning({ userId: staffSessions.userId });
+  const [row] = await db
+    .delete(staffSessions)
+    .where(eq(staffSessions.idHash, hashToken(token)))
+    .returning({ userId: staffSessions.userId });
   return row?.userId ?? null;
 }
 
 /** "Log out everywhere", and what disabling an account or changing a password does. Returns how many ended. */
 export async function deleteAllSessions(db: Pick<Database, 'delete'>, userId: number): Promise<number> {
-  const rows = await db.delete(staffSessions).where(eq(staffSessions.userId, userId)).returning({ userId: staffSessions.userId });
+  const rows = await db
+    .delete(staffSessions)
+    .where(eq(staffSessions.userId, userId))
+    .returning({ userId: staffSessions.userId });
   return rows.length;
 }
 

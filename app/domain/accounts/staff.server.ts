@@ -28,7 +28,14 @@ export class EmailTakenError extends Error {
  */
 export async function createStaffUser(
   db: Database,
-  input: { email: string; name: string; role: Role; password: string; grants?: GrantablePermission[]; mustChangePassword?: boolean },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    password: string;
+    grants?: GrantablePermission[];
+    mustChangePassword?: boolean;
+  },
   { actorId, ip }: { actorId: number | null; ip?: string },
 ): Promise<{ id: number }> {
   const passwordHash = await hashPassword(input.password);
@@ -50,7 +57,9 @@ export async function createStaffUser(
       .returning({ id: staffUsers.id });
     const grants = input.grants ?? [];
     if (grants.length) {
-      await tx.insert(staffPermissionGrants).values(grants.map((permission) => ({ userId: user!.id, permission, grantedBy: actorId })));
+      await tx
+        .insert(staffPermissionGrants)
+        .values(grants.map((permission) => ({ userId: user!.id, permission, grantedBy: actorId })));
     }
     await recordAudit(tx, {
       actorId,
@@ -83,7 +92,9 @@ async function selectStaff(db: Database, id?: number): Promise<StaffSummary[]> {
       totpEnabledAt: staffUsers.totpEnabledAt,
       disabledAt: staffUsers.disabledAt,
       createdAt: staffUsers.createdAt,
-      grants: sql<string[]>`coalesce((select array_agg(g.permission order by g.permission) from ${staffPermissionGrants} g where g.user_id = ${staffUsers.id}), '{}')`,
+      grants: sql<
+        string[]
+      >`coalesce((select array_agg(g.permission order by g.permission) from ${staffPermissionGrants} g where g.user_id = ${staffUsers.id}), '{}')`,
     })
     .from(staffUsers)
     .where(id === undefined ? undefined : eq(staffUsers.id, id))

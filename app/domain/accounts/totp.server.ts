@@ -10,7 +10,14 @@ import { openText, sealText } from '../crypto/keyring.ts';
 const ISSUER = '建言 Jianyan';
 
 function totpFor(secret: string, label = 'staff'): TOTP {
-  return new TOTP({ issuer: ISSUER, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: ISSUER,
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 export function generateTotpSecret(): string {
@@ -21,7 +28,10 @@ export function generateTotpSecret(): string {
 // whoever reads a dump must not be able to mint a staff member's codes. Both
 // columns are always written together with totpKeyId, so that the key id
 // names the key of each.
-export function sealTotpColumns({ secret, pending }: { secret: string | null; pending: string | null }, keyring = contactKeyring()) {
+export function sealTotpColumns(
+  { secret, pending }: { secret: string | null; pending: string | null },
+  keyring = contactKeyring(),
+) {
   return {
     totpSecret: sealText(keyring, secret, 'staff_users.totp_secret'),
     totpPendingSecret: sealText(keyring, pending, 'staff_users.totp_pending_secret'),
@@ -31,18 +41,32 @@ export function sealTotpColumns({ secret, pending }: { secret: string | null; pe
 
 type StoredTotp = { totpKeyId: string | null; totpSecret: Buffer | null; totpPendingSecret: Buffer | null };
 
-export function openTotpColumns(row: StoredTotp, keyring = contactKeyring()): { secret: string | null; pending: string | null } {
+export function openTotpColumns(
+  row: StoredTotp,
+  keyring = contactKeyring(),
+): { secret: string | null; pending: string | null } {
   // totpKeyId NULL: written before encryption, still plaintext until the start-up backfill.
-  if (row.totpKeyId === null) return { secret: row.totpSecret?.toString('utf8') ?? null, pending: row.totpPendingSecret?.toString('utf8') ?? null };
+  if (row.totpKeyId === null)
+    return {
+      secret: row.totpSecret?.toString('utf8') ?? null,
+      pending: row.totpPendingSecret?.toString('utf8') ?? null,
+    };
   return {
     secret: openText(keyring, row.totpSecret, 'staff_users.totp_secret'),
     pending: openText(keyring, row.totpPendingSecret, 'staff_users.totp_pending_secret'),
   };
 }
 
-export async function storedTotp(db: Database, userId: number): Promise<{ secret: string | null; pending: string | null }> {
+export async function storedTotp(
+  db: Database,
+  userId: number,
+): Promise<{ secret: string | null; pending: string | null }> {
   const [row] = await db
-    .select({ totpKeyId: staffUsers.totpKeyId, totpSecret: staffUsers.totpSecret, totpPendingSecret: staffUsers.totpPendingSecret })
+    .select({
+      totpKeyId: staffUsers.totpKeyId,
+      totpSecret: staffUsers.totpSecret,
+      totpPendingSecret: staffUsers.totpPendingSecret,
+    })
     .from(staffUsers)
     .where(eq(staffUsers.id, userId));
   return row ? openTotpColumns(row) : { secret: null, pending: null };
@@ -69,7 +93,12 @@ export function matchTotp(secret: string, code: string, now = new Date()): numbe
  * step is recorded in one conditional UPDATE, so the same code (or an older
  * one) is refused afterwards, even by a concurrent request.
  */
-export async function verifyAndSpendTotp(db: Database, userId: number, code: string, now = new Date()): Promise<boolean> {
+export async function verifyAndSpendTotp(
+  db: Database,
+  userId: number,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
   const { secret } = await storedTotp(db, userId);
   if (!secret) return false;
   const counter = matchTotp(secret, code, now);
@@ -77,7 +106,9 @@ export async function verifyAndSpendTotp(db: Database, userId: number, code: str
   const spent = await db
     .update(staffUsers)
     .set({ totpLastCounter: counter })
-    .where(and(eq(staffUsers.id, userId), or(isNull(staffUsers.totpLastCounter), lt(staffUsers.totpLastCounter, counter))))
+    .where(
+      and(eq(staffUsers.id, userId), or(isNull(staffUsers.totpLastCounter), lt(staffUsers.totpLastCounter, counter))),
+    )
     .returning({ id: staffUsers.id });
   return spent.length === 1;
 }

@@ -16,7 +16,8 @@ function sourceFiles(dir: string): string[] {
 test('every audit action the app records is offered by the audit page filter', () => {
   const recorded = new Set<string>();
   for (const file of sourceFiles(path.resolve('app'))) {
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+\.[a-z_]+)'/g)) recorded.add(match[1]!);
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(/action: '([a-z_]+\.[a-z_]+)'/g))
+      recorded.add(match[1]!);
   }
   expect(recorded.size).toBeGreaterThan(30);
   const known = new Set<string>(knownAuditActions);

@@ -11,7 +11,14 @@ export const AUDIT_PAGE_SIZE = 50;
  * One page of the audit log, newest first, paged by id (keyset: `before` is the
  * last id of the previous page), so a page costs the same however deep it is.
  */
-export async function listAuditEntries(db: Database, { viewer, filter, limit = AUDIT_PAGE_SIZE }: { viewer: Pick<StaffUser, 'permissions'>; filter: AuditFilter; limit?: number }) {
+export async function listAuditEntries(
+  db: Database,
+  {
+    viewer,
+    filter,
+    limit = AUDIT_PAGE_SIZE,
+  }: { viewer: Pick<StaffUser, 'permissions'>; filter: AuditFilter; limit?: number },
+) {
   assertPermission(viewer, 'read:audit:any');
   const conditions: SQL[] = [];
   if (filter.actorId !== undefined) conditions.push(eq(auditLog.actorId, filter.actorId));

@@ -38,7 +38,11 @@ async function hashIp(db: Executor, ip: string): Promise<string> {
     cachedKey = undefined;
     throw error;
   });
-  return crypto.createHmac('sha256', await cachedKey).update(ip).digest('base64url').slice(0, 22);
+  return crypto
+    .createHmac('sha256', await cachedKey)
+    .update(ip)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 async function loadKey(db: Executor): Promise<string> {
@@ -46,6 +50,9 @@ async function loadKey(db: Executor): Promise<string> {
     .insert(appSecrets)
     .values({ name: 'audit-ip-key', value: crypto.randomBytes(32).toString('base64url') })
     .onConflictDoNothing();
-  const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, 'audit-ip-key'));
+  const [row] = await db
+    .select({ value: appSecrets.value })
+    .from(appSecrets)
+    .where(eq(appSecrets.name, 'audit-ip-key'));
   return row!.value;
 }

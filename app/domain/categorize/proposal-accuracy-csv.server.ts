@@ -4,7 +4,14 @@ import { csvLine } from '../exports/csv-cell.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { reviewedProposals, type ReviewedProposal } from './proposal-accuracy.server.ts';
 
-const shanghai = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const shanghai = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 function record(row: ReviewedProposal, t: Translate): (string | number)[] {
   const source = row.proposedCategory === null ? 'none' : row.source;
@@ -27,12 +34,26 @@ function record(row: ReviewedProposal, t: Translate): (string | number)[] {
  * suggestion (tracking code and labels only: no text, no contact), UTF-8 with
  * a BOM for Excel and WPS, streamed a page at a time.
  */
-export function proposalAccuracyCsv(db: Database, { viewer, planId, t }: { viewer: Actor; planId: number; t: Translate }): ReadableStream<Uint8Array> {
+export function proposalAccuracyCsv(
+  db: Database,
+  { viewer, planId, t }: { viewer: Actor; planId: number; t: Translate },
+): ReadableStream<Uint8Array> {
   // Checked now, not when the lazy page reader first runs (after the 200).
   assertPermission(viewer, 'read:report:any');
   const encoder = new TextEncoder();
   const pages = reviewedProposals(db, { viewer, planId });
-  const header = ['code', 'proposedCategory', 'confidence', 'source', 'finalCategory', 'match', 'proposedTags', 'finalTags', 'review', 'reviewedAt'] as const;
+  const header = [
+    'code',
+    'proposedCategory',
+    'confidence',
+    'source',
+    'finalCategory',
+    'match',
+    'proposedTags',
+    'finalTags',
+    'review',
+    'reviewedAt',
+  ] as const;
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

@@ -19,7 +19,6 @@ import { wilsonInterval } from './wilson-interval.ts';
 //   and asks to confirm it, so this needs a moderator to ignore that).
 // Spam, duplicates and held posts are left out.
 
-
 export type ProposalAccuracy = {
   /** Reviewed suggestions with a final category. */
   reviewed: number;
@@ -31,7 +30,14 @@ export type ProposalAccuracy = {
   /** 95% Wilson interval, from MIN_REVIEWED_FOR_INTERVAL reviewed on. */
   interval: { low: number; high: number } | null;
   /** Tags, micro-averaged over the reviewed suggestions. */
-  tags: { proposed: number; final: number; agreed: number; precision: number | null; recall: number | null; f1: number | null };
+  tags: {
+    proposed: number;
+    final: number;
+    agreed: number;
+    precision: number | null;
+    recall: number | null;
+    f1: number | null;
+  };
 };
 
 const reviewedRows = (sql: postgres.Sql, planId: number) => sql`
@@ -48,10 +54,22 @@ const reviewedRows = (sql: postgres.Sql, planId: number) => sql`
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
-export async function proposalAccuracy(db: Database, { viewer, planId }: { viewer: Actor; planId: number }): Promise<ProposalAccuracy> {
+export async function proposalAccuracy(
+  db: Database,
+  { viewer, planId }: { viewer: Actor; planId: number },
+): Promise<ProposalAccuracy> {
   assertPermission(viewer, 'read:report:any');
   const sql = rawClient(db);
-  const [row] = await sql<{ reviewed: number; proposed: number; correct: number; tag_proposed: number; tag_final: number; tag_agreed: number }[]>`
+  const [row] = await sql<
+    {
+      reviewed: number;
+      proposed: number;
+      correct: number;
+      tag_proposed: number;
+      tag_final: number;
+      tag_agreed: number;
+    }[]
+  >`
     with reviewed as (${reviewedRows(sql, planId)})
     select count(*) filter (where final_category is not null)::int as reviewed,
       count(*) filter (where final_category is not null and proposed_category is not null)::int as proposed,
@@ -75,7 +93,10 @@ export async function proposalAccuracy(db: Database, { viewer, planId }: { viewe
       agreed: tag_agreed,
       precision,
       recall,
-      f1: precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null,
+      f1:
+        precision !== null && recall !== null && precision + recall > 0
+          ? (2 * precision * recall) / (precision + recall)
+          : null,
     },
   };
 }
@@ -96,12 +117,28 @@ export type ReviewedProposal = {
  * Every reviewed suggestion with its proposal and final labels, for the audit
  * CSV: in key order, a page at a time, so a plan of any size streams.
  */
-export async function* reviewedProposals(db: Database, { viewer, planId, pageSize = 1000 }: { viewer: Actor; planId: number; pageSize?: number }): AsyncGenerator<ReviewedProposal[]> {
+export async function* reviewedProposals(
+  db: Database,
+  { viewer, planId, pageSize = 1000 }: { viewer: Actor; planId: number; pageSize?: number },
+): AsyncGenerator<ReviewedProposal[]> {
   assertPermission(viewer, 'read:report:any');
   const sql = rawClient(db);
   let after = 0;
   for (;;) {
-    const rows = await sql<{ id: string; tracking_code: string; proposed_name: string | null; final_name: string | null; confidence: number | null; source: string; resolution: 'accepted' | 'dismissed' | null; reviewed_at: string | Date | null; proposed_tags: string[]; final_tags: string[] }[]>`
+    const rows = await sql<
+      {
+        id: string;
+        tracking_code: string;
+        proposed_name: string | null;
+        final_name: string | null;
+        confidence: number | null;
+        source: string;
+        resolution: 'accepted' | 'dismissed' | null;
+        reviewed_at: string | Date | null;
+        proposed_tags: string[];
+        final_tags: string[];
+      }[]
+    >`
       with reviewed as (${reviewedRows(sql, planId)} and s.id > ${after} order by s.id limit ${pageSize})
       select r.id, r.tracking_code, pc.name as proposed_name, fc.name as final_name, r.confidence, r.source, r.resolution,
         r.reviewed_at, r.proposed_tags, r.final_tags

@@ -40,7 +40,11 @@ export async function contactMatches(
   proof: { email?: string; phoneLast4?: string },
 ): Promise<boolean> {
   const [row] = await tx
-    .select({ keyId: suggestionContacts.keyId, emailIndex: suggestionContacts.emailIndex, phoneLast4Index: suggestionContacts.phoneLast4Index })
+    .select({
+      keyId: suggestionContacts.keyId,
+      emailIndex: suggestionContacts.emailIndex,
+      phoneLast4Index: suggestionContacts.phoneLast4Index,
+    })
     .from(suggestionContacts)
     .where(eq(suggestionContacts.suggestionId, suggestionId));
   if (!row) return false;
@@ -54,7 +58,10 @@ export async function hasContactDetails(tx: DbExecutor, suggestionId: number): P
 
 /** Removes a suggestion's contact details for good (deletion on request, retention); returns the rows removed. */
 export async function deleteContactDetails(tx: DbExecutor, suggestionId: number): Promise<number> {
-  const removed = await tx.delete(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId)).returning({ id: suggestionContacts.suggestionId });
+  const removed = await tx
+    .delete(suggestionContacts)
+    .where(eq(suggestionContacts.suggestionId, suggestionId))
+    .returning({ id: suggestionContacts.suggestionId });
   return removed.length;
 }
 
@@ -76,7 +83,10 @@ const sealedColumns = {
 };
 
 async function readContact(tx: DbExecutor, suggestionId: number): Promise<ContactDetails | undefined> {
-  const [row] = await tx.select(sealedColumns).from(suggestionContacts).where(eq(suggestionContacts.suggestionId, suggestionId));
+  const [row] = await tx
+    .select(sealedColumns)
+    .from(suggestionContacts)
+    .where(eq(suggestionContacts.suggestionId, suggestionId));
   return row ? openContactRow(contactKeyring(), row) : undefined;
 }
 
@@ -109,7 +119,12 @@ export type RevealedContact = ContactDetails & { original?: OriginalText };
  */
 export async function revealContact(
   db: Database,
-  { suggestionId, viewer, reason, ip }: { suggestionId: number; viewer: Pick<StaffUser, 'id' | 'permissions'>; reason: string; ip?: string },
+  {
+    suggestionId,
+    viewer,
+    reason,
+    ip,
+  }: { suggestionId: number; viewer: Pick<StaffUser, 'id' | 'permissions'>; reason: string; ip?: string },
 ): Promise<RevealedContact | null> {
   if (!viewer.permissions.has('read:contact:any')) throw new ContactAccessDenied();
   const why = reason.trim().slice(0, 200);
@@ -145,7 +160,11 @@ export async function replyAddress(tx: DbExecutor, suggestionId: number): Promis
  * caller can forget it); the caller records the export in the audit log; one query per batch keeps a streamed export's
  * memory flat.
  */
-export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestionIds: number[]): Promise<Map<number, ContactDetails>> {
+export async function contactsForExport(
+  db: DbExecutor,
+  viewer: Actor,
+  suggestionIds: number[],
+): Promise<Map<number, ContactDetails>> {
   assertPermission(viewer, 'read:contact:any');
   if (suggestionIds.length === 0) return new Map();
   const rows = await db
@@ -168,7 +187,11 @@ export async function contactsForExport(db: DbExecutor, viewer: Actor, suggestio
 export async function publicNames(db: DbExecutor, suggestionIds: number[]): Promise<Map<number, string>> {
   if (suggestionIds.length === 0) return new Map();
   const rows = await db
-    .select({ suggestionId: suggestionContacts.suggestionId, keyId: suggestionContacts.keyId, name: suggestionContacts.name })
+    .select({
+      suggestionId: suggestionContacts.suggestionId,
+      keyId: suggestionContacts.keyId,
+      name: suggestionContacts.name,
+    })
     .from(suggestionContacts)
     .innerJoin(suggestions, eq(suggestions.id, suggestionContacts.suggestionId))
     .where(and(inArray(suggestionContacts.suggestionId, suggestionIds), eq(suggestions.publicationConsent, 'named')));
@@ -176,7 +199,13 @@ export async function publicNames(db: DbExecutor, suggestionIds: number[]): Prom
   if (rows.length === 0) return names;
   const keyring = contactKeyring();
   for (const row of rows) {
-    const name = openContactRow(keyring, { keyId: row.keyId, name: row.name, unit: null, phone: null, email: null }).name?.trim();
+    const name = openContactRow(keyring, {
+      keyId: row.keyId,
+      name: row.name,
+      unit: null,
+      phone: null,
+      email: null,
+    }).name?.trim();
     if (name) names.set(row.suggestionId, name);
   }
   return names;
@@ -193,7 +222,10 @@ export async function publicNames(db: DbExecutor, suggestionIds: number[]): Prom
  * sealed under two keys is counted twice.
  */
 export async function countSubmitters(db: DbExecutor, planId: number): Promise<number> {
-  const [plan] = await db.select({ purgedAt: plans.contactsPurgedAt, frozen: plans.participantCountAtPurge }).from(plans).where(eq(plans.id, planId));
+  const [plan] = await db
+    .select({ purgedAt: plans.contactsPurgedAt, frozen: plans.participantCountAtPurge })
+    .from(plans)
+    .where(eq(plans.id, planId));
   const conditions = [eq(suggestions.planId, planId), notInArray(suggestions.status, ['spam', 'pending_verification'])];
   if (plan?.purgedAt) conditions.push(gt(suggestions.createdAt, plan.purgedAt));
   const [row] = await db
@@ -215,7 +247,12 @@ export async function countSubmitters(db: DbExecutor, planId: number): Promise<n
 export async function purgePlanContacts(tx: DbExecutor, planId: number): Promise<number> {
   const deleted = await tx
     .delete(suggestionContacts)
-    .where(inArray(suggestionContacts.suggestionId, tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId))))
+    .where(
+      inArray(
+        suggestionContacts.suggestionId,
+        tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId)),
+      ),
+    )
     .returning({ id: suggestionContacts.suggestionId });
   return deleted.length;
 }

@@ -34,7 +34,13 @@ export async function inboundSenders(db: Database, { viewer, ids, ip }: { viewer
     const head = openRawHead(keyring, row);
     senders.set(row.id, head ? ((await senderHeaders(head, { mask: false }).catch(() => null))?.from ?? null) : null);
   }
-  await recordAudit(db, { actorId: viewer.id, action: 'inbound_email.senders_viewed', targetType: 'inbound_email', details: { ids }, ip });
+  await recordAudit(db, {
+    actorId: viewer.id,
+    action: 'inbound_email.senders_viewed',
+    targetType: 'inbound_email',
+    details: { ids },
+    ip,
+  });
   return senders;
 }
 
@@ -43,16 +49,31 @@ export async function downloadInboundEmail(db: Database, { id, actor, ip }: Act)
   assertPermission(actor, 'read:contact:any');
   const mail = await rawInboundEmail(db, id);
   if (!mail) return null;
-  await recordAudit(db, { actorId: actor.id, action: 'inbound_email.downloaded', targetType: 'inbound_email', targetId: id, ip });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: 'inbound_email.downloaded',
+    targetType: 'inbound_email',
+    targetId: id,
+    ip,
+  });
   return mail;
 }
 
 /** The HTML of an HTML mail, as sanitized at intake (signatures carry the lines moved to the contact record). */
 export async function viewInboundEmailHtml(db: Database, { id, actor, ip }: Act): Promise<string | null> {
   assertPermission(actor, 'read:contact:any');
-  const [row] = await db.select({ keyId: inboundEmails.keyId, sanitizedHtml: inboundEmails.sanitizedHtml }).from(inboundEmails).where(eq(inboundEmails.id, id));
+  const [row] = await db
+    .select({ keyId: inboundEmails.keyId, sanitizedHtml: inboundEmails.sanitizedHtml })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.id, id));
   const html = row ? openEmailHtml(contactKeyring(), row) : null;
   if (!html) return null;
-  await recordAudit(db, { actorId: actor.id, action: 'inbound_email.html_viewed', targetType: 'inbound_email', targetId: id, ip });
+  await recordAudit(db, {
+    actorId: actor.id,
+    action: 'inbound_email.html_viewed',
+    targetType: 'inbound_email',
+    targetId: id,
+    ip,
+  });
   return html;
 }

@@ -13,7 +13,15 @@ test('masked phones never show the last four digits, which are the /track proof'
   expect(maskPhone('010-62751234')).toBe('010-********');
   expect(maskPhone('6391234')).toBe('*******');
   expect(maskPhone('12')).toBe('****');
-  for (const phone of ['13812345678', '+86 138 1234 5678', '0376-6391234', '010-62751234', '6391234', '95588', '1234']) {
+  for (const phone of [
+    '13812345678',
+    '+86 138 1234 5678',
+    '0376-6391234',
+    '010-62751234',
+    '6391234',
+    '95588',
+    '1234',
+  ]) {
     const last4 = phone.replace(/\D/g, '').slice(-4);
     expect(maskPhone(phone), phone).not.toContain(last4);
   }

@@ -25,7 +25,10 @@ export const contactResealer: Resealer = {
       .limit(limit)
       .for('update');
     for (const row of rows) {
-      await tx.update(suggestionContacts).set(sealContactRow(keyring, openContactRow(keyring, row))).where(eq(suggestionContacts.suggestionId, row.suggestionId));
+      await tx
+        .update(suggestionContacts)
+        .set(sealContactRow(keyring, openContactRow(keyring, row)))
+        .where(eq(suggestionContacts.suggestionId, row.suggestionId));
     }
     return rows.map((r) => r.suggestionId);
   },

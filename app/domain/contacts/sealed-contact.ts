@@ -32,7 +32,10 @@ export function emailIndex(key: ContactKey, email: string | undefined): Buffer |
   return normalized ? blindIndex(key, 'email', normalized) : null;
 }
 
-export function phoneIndexes(key: ContactKey, phone: string | undefined): { phoneIndex: Buffer | null; phoneLast4Index: Buffer | null } {
+export function phoneIndexes(
+  key: ContactKey,
+  phone: string | undefined,
+): { phoneIndex: Buffer | null; phoneLast4Index: Buffer | null } {
   const all = phone ? digits(phone) : '';
   return {
     phoneIndex: all ? blindIndex(key, 'phone', all) : null,
@@ -55,13 +58,24 @@ export function sealContactRow(keyring: Keyring, contact: ContactFields): Sealed
   };
 }
 
-type StoredColumns = { keyId: string | null; name: Buffer | null; unit: Buffer | null; phone: Buffer | null; email: Buffer | null };
+type StoredColumns = {
+  keyId: string | null;
+  name: Buffer | null;
+  unit: Buffer | null;
+  phone: Buffer | null;
+  email: Buffer | null;
+};
 
 /** A row written before encryption (keyId NULL) holds UTF-8 plaintext until the start-up backfill seals it. */
 export function openContactRow(keyring: Keyring, row: StoredColumns): ContactFields {
   const read = (value: Buffer | null, column: string) =>
     (row.keyId === null ? value?.toString('utf8') : openText(keyring, value, label(column))) || undefined;
-  return { name: read(row.name, 'name'), unit: read(row.unit, 'unit'), phone: read(row.phone, 'phone'), email: read(row.email, 'email') };
+  return {
+    name: read(row.name, 'name'),
+    unit: read(row.unit, 'unit'),
+    phone: read(row.phone, 'phone'),
+    email: read(row.email, 'email'),
+  };
 }
 
 /**

@@ -1,6 +1,15 @@
 import crypto from 'node:crypto';
 import { expect, test } from 'vitest';
-import { blindIndex, createKeyring, generateMasterKey, KeyringError, open, parseMasterKey, seal, sealedKeyId } from './keyring.ts';
+import {
+  blindIndex,
+  createKeyring,
+  generateMasterKey,
+  KeyringError,
+  open,
+  parseMasterKey,
+  seal,
+  sealedKeyId,
+} from './keyring.ts';
 
 const master = () => parseMasterKey(generateMasterKey());
 

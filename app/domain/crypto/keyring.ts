@@ -25,7 +25,8 @@ function hkdf(master: Buffer, info: string, length: number): Buffer {
 }
 
 export function deriveContactKey(master: Buffer): ContactKey {
-  if (master.length !== MASTER_KEY_BYTES) throw new KeyringError(`a contact key is ${MASTER_KEY_BYTES} bytes (base64 of 32 random bytes)`);
+  if (master.length !== MASTER_KEY_BYTES)
+    throw new KeyringError(`a contact key is ${MASTER_KEY_BYTES} bytes (base64 of 32 random bytes)`);
   return {
     id: hkdf(master, 'jianyan key id v1', KEY_ID_BYTES).toString('hex'),
     cipher: hkdf(master, 'jianyan contact cipher v1', 32),
@@ -49,7 +50,8 @@ export function parseMasterKey(text: string): Buffer {
   const trimmed = text.trim();
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) throw new KeyringError('a contact key is base64 of 32 random bytes');
   const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  if (bytes.length !== MASTER_KEY_BYTES) throw new KeyringError(`a contact key is base64 of ${MASTER_KEY_BYTES} random bytes, this one has ${bytes.length}`);
+  if (bytes.length !== MASTER_KEY_BYTES)
+    throw new KeyringError(`a contact key is base64 of ${MASTER_KEY_BYTES} random bytes, this one has ${bytes.length}`);
   return bytes;
 }
 
@@ -64,7 +66,10 @@ export function seal(keyring: Keyring, plaintext: Buffer | string, label: string
   const iv = crypto.randomBytes(IV_BYTES);
   const cipher = crypto.createCipheriv('aes-256-gcm', key.cipher, iv);
   cipher.setAAD(Buffer.from(label, 'utf8'));
-  const body = Buffer.concat([cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext), cipher.final()]);
+  const body = Buffer.concat([
+    cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext),
+    cipher.final(),
+  ]);
   return Buffer.concat([Buffer.of(VERSION), Buffer.from(key.id, 'hex'), iv, cipher.getAuthTag(), body]);
 }
 
@@ -76,7 +81,10 @@ export function sealedKeyId(sealed: Buffer): string {
 export function open(keyring: Keyring, sealed: Buffer, label: string): Buffer {
   const id = sealedKeyId(sealed);
   const key = keyring.byId.get(id);
-  if (!key) throw new KeyringError(`sealed with contact key ${id}, which is not configured (CONTACT_KEY / CONTACT_KEY_PREVIOUS)`);
+  if (!key)
+    throw new KeyringError(
+      `sealed with contact key ${id}, which is not configured (CONTACT_KEY / CONTACT_KEY_PREVIOUS)`,
+    );
   const iv = sealed.subarray(1 + KEY_ID_BYTES, 1 + KEY_ID_BYTES + IV_BYTES);
   const tag = sealed.subarray(1 + KEY_ID_BYTES + IV_BYTES, HEADER_BYTES);
   const decipher = crypto.createDecipheriv('aes-256-gcm', key.cipher, iv);

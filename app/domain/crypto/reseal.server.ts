@@ -25,7 +25,8 @@ export type Resealer = {
 };
 
 export function staleCondition(resealer: Resealer, keyring: Keyring, mode: ResealMode, afterId: number): SQL {
-  const stale = mode === 'legacy' ? isNull(resealer.keyId) : or(isNull(resealer.keyId), ne(resealer.keyId, keyring.current.id))!;
+  const stale =
+    mode === 'legacy' ? isNull(resealer.keyId) : or(isNull(resealer.keyId), ne(resealer.keyId, keyring.current.id))!;
   return and(gt(resealer.id, afterId), stale, resealer.only)!;
 }
 
@@ -41,7 +42,9 @@ export async function resealTable(
   let afterId = 0;
   let total = 0;
   for (;;) {
-    const ids = await db.transaction((tx) => resealer.resealBatch(tx, keyring, staleCondition(resealer, keyring, mode, afterId), resealer.batchSize));
+    const ids = await db.transaction((tx) =>
+      resealer.resealBatch(tx, keyring, staleCondition(resealer, keyring, mode, afterId), resealer.batchSize),
+    );
     if (ids.length === 0) return total;
     total += ids.length;
     afterId = ids[ids.length - 1]!;

@@ -10,7 +10,13 @@ import { resealTable, type Resealer } from './reseal.server.ts';
 
 // Every table with sealed columns. A new sealed column joins its table's
 // resealer; a new table joins this list (and the pg_dump test's seed).
-export const sealedTables: Resealer[] = [contactResealer, inboundEmailResealer, outboxResealer, totpResealer, textOriginalResealer];
+export const sealedTables: Resealer[] = [
+  contactResealer,
+  inboundEmailResealer,
+  outboxResealer,
+  totpResealer,
+  textOriginalResealer,
+];
 
 /**
  * Seals rows written before encryption (key_id NULL). Run by every process at
@@ -30,7 +36,8 @@ export async function resealWithCurrentKey(
   onProgress?: (table: string, done: number) => void,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of sealedTables) counts[table.table] = await resealTable(db, keyring, table, 'rotate', (done) => onProgress?.(table.table, done));
+  for (const table of sealedTables)
+    counts[table.table] = await resealTable(db, keyring, table, 'rotate', (done) => onProgress?.(table.table, done));
   return counts;
 }
 

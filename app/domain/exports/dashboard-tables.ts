@@ -4,7 +4,17 @@ import type { CountRow, PlanDashboard } from './dashboard.server.ts';
 // The dashboard's tables in one shape, so that the page renders them and the
 // CSV download writes them from the same definition.
 
-export const dashboardTableKeys = ['byStatus', 'byCategory', 'bySection', 'byChannel', 'bySubmitterType', 'perDay', 'adoptionByCategory', 'topTags', 'satisfactionByCategory'] as const;
+export const dashboardTableKeys = [
+  'byStatus',
+  'byCategory',
+  'bySection',
+  'byChannel',
+  'bySubmitterType',
+  'perDay',
+  'adoptionByCategory',
+  'topTags',
+  'satisfactionByCategory',
+] as const;
 export type DashboardTableKey = (typeof dashboardTableKeys)[number];
 
 export type DashboardTable = {
@@ -21,7 +31,11 @@ export function percent(share: number): string {
 }
 
 export function dashboardTables(d: PlanDashboard, t: Translate): DashboardTable[] {
-  const counts = <K>(key: DashboardTableKey, rows: CountRow<K>[], label: (row: CountRow<K>) => string): DashboardTable => ({
+  const counts = <K>(
+    key: DashboardTableKey,
+    rows: CountRow<K>[],
+    label: (row: CountRow<K>) => string,
+  ): DashboardTable => ({
     key,
     title: t(`dashboard.${key}`),
     headers: [t('dashboard.item'), t('dashboard.count'), t('dashboard.share')],
@@ -44,8 +58,20 @@ export function dashboardTables(d: PlanDashboard, t: Translate): DashboardTable[
     {
       key: 'adoptionByCategory',
       title: t('dashboard.adoptionByCategory'),
-      headers: [t('dashboard.item'), t('dashboard.decided'), t('dashboard.adopted'), t('dashboard.partiallyAdopted'), t('dashboard.rate')],
-      rows: d.adoptionByCategory.map((row) => [row.label || t('exports.uncategorized'), row.decided, row.adopted, row.partiallyAdopted, percent(row.rate)]),
+      headers: [
+        t('dashboard.item'),
+        t('dashboard.decided'),
+        t('dashboard.adopted'),
+        t('dashboard.partiallyAdopted'),
+        t('dashboard.rate'),
+      ],
+      rows: d.adoptionByCategory.map((row) => [
+        row.label || t('exports.uncategorized'),
+        row.decided,
+        row.adopted,
+        row.partiallyAdopted,
+        percent(row.rate),
+      ]),
     },
     {
       key: 'topTags',
@@ -57,8 +83,20 @@ export function dashboardTables(d: PlanDashboard, t: Translate): DashboardTable[
     {
       key: 'satisfactionByCategory',
       title: t('dashboard.satisfactionByCategory'),
-      headers: [t('dashboard.item'), t('rating.satisfied'), t('rating.basically_satisfied'), t('rating.dissatisfied'), t('dashboard.satisfactionRated')],
-      rows: d.satisfactionByCategory.map((row) => [row.label || t('exports.uncategorized'), row.satisfied, row.basicallySatisfied, row.dissatisfied, row.rated]),
+      headers: [
+        t('dashboard.item'),
+        t('rating.satisfied'),
+        t('rating.basically_satisfied'),
+        t('rating.dissatisfied'),
+        t('dashboard.satisfactionRated'),
+      ],
+      rows: d.satisfactionByCategory.map((row) => [
+        row.label || t('exports.uncategorized'),
+        row.satisfied,
+        row.basicallySatisfied,
+        row.dissatisfied,
+        row.rated,
+      ]),
     },
   ];
 }

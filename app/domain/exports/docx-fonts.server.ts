@@ -7,8 +7,18 @@ import JSZip from 'jszip';
 // Windows) and the GB2312 character set, which Word and WPS use to substitute
 // a missing font with the right kind of Chinese face instead of a Latin default.
 
-export const titleFonts = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' };
-export const bodyFonts = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman' };
+export const titleFonts = {
+  eastAsia: '方正小标宋简体',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+  cs: 'Times New Roman',
+};
+export const bodyFonts = {
+  eastAsia: '仿宋_GB2312',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+  cs: 'Times New Roman',
+};
 
 const declarations = [
   { name: '方正小标宋简体', altName: '黑体', family: 'script', panose: '02000000000000000000' },

@@ -22,7 +22,10 @@ export const ExportFilterSchema = z.object({
   submitterType: optionalText(100),
   tagId: optionalId,
   // The triage queue's filters, so that "export the current filter" is exact.
-  assignee: z.preprocess((v) => (v === '' ? undefined : v), z.union([z.literal('none'), z.coerce.number().int().positive()]).optional()),
+  assignee: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.union([z.literal('none'), z.coerce.number().int().positive()]).optional(),
+  ),
   hasAttachments: z.boolean().default(false),
   // Calendar days in China Standard Time, both inclusive.
   from: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
@@ -47,7 +50,8 @@ export type ExportRequest = { filter: ExportFilter; options: ExportOptions };
 export function parseExportRequest(form: FormData): { ok: true; value: ExportRequest } | { ok: false } {
   const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : undefined);
   const checked = (name: string) => form.get(name) === 'on' || form.get(name) === '1' || form.get(name) === 'true';
-  const statuses = text('intent') === 'adopted' ? ADOPTED_PRESET : form.getAll('status').filter((v) => typeof v === 'string');
+  const statuses =
+    text('intent') === 'adopted' ? ADOPTED_PRESET : form.getAll('status').filter((v) => typeof v === 'string');
   const filter = ExportFilterSchema.safeParse({
     planId: text('planId'),
     statuses,

@@ -44,7 +44,11 @@ export type ExportRowsOptions = {
  * Drizzle has no cursor for postgres.js, so this one query is written with the
  * driver's own tagged template. Breaking out of the loop closes the cursor.
  */
-export async function* exportRows(db: Database, filter: ExportFilter, options: ExportRowsOptions): AsyncGenerator<ExportRow[]> {
+export async function* exportRows(
+  db: Database,
+  filter: ExportFilter,
+  options: ExportRowsOptions,
+): AsyncGenerator<ExportRow[]> {
   if (options.includeContacts) assertPermission(options.viewer, 'read:contact:any');
   const sql = rawClient(db);
   const order = options.order === 'category' ? sql`c.position nulls last, s.id` : sql`s.id`;
@@ -67,7 +71,11 @@ export async function* exportRows(db: Database, filter: ExportFilter, options: E
   for await (const raw of query.cursor(options.batchSize ?? 500)) {
     const rows = raw.map(toExportRow);
     if (options.includeContacts) {
-      const contacts = await contactsForExport(db, options.viewer, rows.map((r) => r.id));
+      const contacts = await contactsForExport(
+        db,
+        options.viewer,
+        rows.map((r) => r.id),
+      );
       for (const row of rows) row.contact = contacts.get(row.id) ?? {};
     }
     yield rows;
@@ -86,10 +94,15 @@ export function whereClause(sql: postgres.Sql, filter: ExportFilter): postgres.P
   if (filter.assignee === 'none') conditions.push(sql`s.assignee_id is null`);
   else if (filter.assignee) conditions.push(sql`s.assignee_id = ${filter.assignee}`);
   if (filter.hasAttachments) conditions.push(sql`exists (select 1 from attachments a where a.suggestion_id = s.id)`);
-  if (filter.tagId) conditions.push(sql`exists (select 1 from suggestion_tags st where st.suggestion_id = s.id and st.tag_id = ${filter.tagId})`);
+  if (filter.tagId)
+    conditions.push(
+      sql`exists (select 1 from suggestion_tags st where st.suggestion_id = s.id and st.tag_id = ${filter.tagId})`,
+    );
   // Calendar days in China Standard Time, the end day included.
-  if (filter.from) conditions.push(sql`s.submitted_at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
-  if (filter.to) conditions.push(sql`s.submitted_at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
+  if (filter.from)
+    conditions.push(sql`s.submitted_at >= (${filter.from}::date)::timestamp at time zone 'Asia/Shanghai'`);
+  if (filter.to)
+    conditions.push(sql`s.submitted_at < (${filter.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   return conditions.reduce((all, next) => sql`${all} and ${next}`);
 }
 

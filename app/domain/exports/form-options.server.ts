@@ -12,16 +12,27 @@ export type ExportFormOptions = {
 
 /** What the export form offers: every plan (drafts too: staff export any), and the chosen plan's choices. */
 export async function exportFormOptions(db: Database, planId: number | undefined): Promise<ExportFormOptions> {
-  const planRows = await db.select({ id: plans.id, slug: plans.slug, title: plans.title, submitterTypes: plans.submitterTypes }).from(plans)
+  const planRows = await db
+    .select({ id: plans.id, slug: plans.slug, title: plans.title, submitterTypes: plans.submitterTypes })
+    .from(plans)
     // Open consultations first: the default is the one staff are working on.
     .orderBy(sql`${plans.status} = 'open' desc`, desc(plans.id))
     .limit(200);
   const plan = planRows.find((p) => p.id === planId) ?? planRows[0];
   if (!plan) return { plans: [], plan: undefined, categories: [], sections: [], tags: [] };
   const [categoryRows, sectionRows, tagRows] = await Promise.all([
-    db.select({ id: categories.id, name: categories.name }).from(categories).where(eq(categories.planId, plan.id)).orderBy(asc(categories.position)),
     db
-      .select({ id: planSections.id, number: planSections.number, heading: planSections.heading, level: planSections.level })
+      .select({ id: categories.id, name: categories.name })
+      .from(categories)
+      .where(eq(categories.planId, plan.id))
+      .orderBy(asc(categories.position)),
+    db
+      .select({
+        id: planSections.id,
+        number: planSections.number,
+        heading: planSections.heading,
+        level: planSections.level,
+      })
       .from(planSections)
       .where(eq(planSections.planId, plan.id))
       .orderBy(asc(planSections.position)),
@@ -31,7 +42,11 @@ export async function exportFormOptions(db: Database, planId: number | undefined
     plans: planRows.map(({ id, title }) => ({ id, title })),
     plan,
     categories: categoryRows,
-    sections: sectionRows.map((s) => ({ id: s.id, label: `${'　'.repeat(Math.max(0, s.level - 1))}${s.number}${/[、.．]$/.test(s.number) ? '' : ' '}${s.heading}`.trimEnd() })),
+    sections: sectionRows.map((s) => ({
+      id: s.id,
+      label:
+        `${'　'.repeat(Math.max(0, s.level - 1))}${s.number}${/[、.．]$/.test(s.number) ? '' : ' '}${s.heading}`.trimEnd(),
+    })),
     tags: tagRows,
   };
 }

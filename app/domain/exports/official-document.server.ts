@@ -6,7 +6,15 @@ import { bodyFonts, titleFonts } from './docx-fonts.server.ts';
 // in the document-style title font, the body in 仿宋; page numbers centred in
 // the footer. `pageLabel` holds {page}, e.g. 「第 {page} 页」.
 
-export function officialDocument({ title, pageLabel, children }: { title: string; pageLabel: string; children: (Paragraph | Table)[] }): Document {
+export function officialDocument({
+  title,
+  pageLabel,
+  children,
+}: {
+  title: string;
+  pageLabel: string;
+  children: (Paragraph | Table)[];
+}): Document {
   return new Document({
     creator: '建言 Jianyan',
     title,
@@ -14,11 +22,18 @@ export function officialDocument({ title, pageLabel, children }: { title: string
     sections: [
       {
         properties: {
-          page: { size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE }, margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 } },
+          page: {
+            size: { width: 11906, height: 16838, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 1440, bottom: 1440, left: 1247, right: 1247 },
+          },
         },
         footers: { default: pageNumberFooter(pageLabel) },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, font: titleFonts, size: 44 })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: title, font: titleFonts, size: 44 })],
+          }),
           ...children,
         ],
       },
@@ -34,6 +49,11 @@ export function documentLine(text: string): Paragraph {
 function pageNumberFooter(label: string): Footer {
   const [before, after] = label.split('{page}');
   return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [before ?? '', PageNumber.CURRENT, after ?? ''] })],
+      }),
+    ],
   });
 }

@@ -15,7 +15,14 @@ type DecisionStatus = (typeof decisionStatuses)[number];
 
 const publicPlanStatuses = ['open', 'closed', 'archived'] as const;
 
-export type ReportCountRow = { category: string | null; adopted: number; partiallyAdopted: number; notAdopted: number; pending: number; total: number };
+export type ReportCountRow = {
+  category: string | null;
+  adopted: number;
+  partiallyAdopted: number;
+  notAdopted: number;
+  pending: number;
+  total: number;
+};
 // supporters: this submitter and everyone whose suggestion was marked a duplicate of it (批量雷同来信 count once).
 export type ReportItem = {
   id: number;
@@ -38,11 +45,20 @@ export type PublicReport = {
 /** The report of a published plan, or null: unpublished reports do not exist for the public. */
 export async function getPublicReport(db: Database, slug: string): Promise<PublicReport | null> {
   const [plan] = await db
-    .select({ id: plans.id, slug: plans.slug, title: plans.title, organizer: plans.organizer, publishedAt: plans.reportPublishedAt })
+    .select({
+      id: plans.id,
+      slug: plans.slug,
+      title: plans.title,
+      organizer: plans.organizer,
+      publishedAt: plans.reportPublishedAt,
+    })
     .from(plans)
-    .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicPlanStatuses]), isNotNull(plans.reportPublishedAt)));
+    .where(
+      and(eq(plans.slug, slug), inArray(plans.status, [...publicPlanStatuses]), isNotNull(plans.reportPublishedAt)),
+    );
   if (!plan?.publishedAt) return null;
-  const count = (status: DecisionStatus) => sql<number>`(count(*) filter (where ${suggestions.status} = ${status}))::int`;
+  const count = (status: DecisionStatus) =>
+    sql<number>`(count(*) filter (where ${suggestions.status} = ${status}))::int`;
   const [counts, items, figures] = await Promise.all([
     db
       .select({
@@ -90,7 +106,12 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
   return {
     plan: { slug: plan.slug, title: plan.title, organizer: plan.organizer, publishedAt: plan.publishedAt },
     counts,
-    items: items.map((item) => ({ ...item, status: item.status as ReportItem['status'], summary: item.summary ?? '', name: names.get(item.id) ?? null })),
+    items: items.map((item) => ({
+      ...item,
+      status: item.status as ReportItem['status'],
+      summary: item.summary ?? '',
+      name: names.get(item.id) ?? null,
+    })),
     figures,
   };
 }
@@ -108,7 +129,13 @@ export async function publishReport(db: Database, planId: number, now = new Date
 /** Any plan, drafts included, for staff pages addressed by slug. */
 export async function findPlanForStaff(db: Database, slug: string) {
   const [plan] = await db
-    .select({ id: plans.id, slug: plans.slug, title: plans.title, status: plans.status, reportPublishedAt: plans.reportPublishedAt })
+    .select({
+      id: plans.id,
+      slug: plans.slug,
+      title: plans.title,
+      status: plans.status,
+      reportPublishedAt: plans.reportPublishedAt,
+    })
     .from(plans)
     .where(eq(plans.slug, slug));
   return plan;

@@ -54,14 +54,22 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
   const out = createOutputStream();
   const counter = { rows: 0 };
   const batches = counted(
-    exportRows(run.readDb ?? db, filter, { viewer: run.viewer, includeContacts: options.includeContacts, order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id' }),
+    exportRows(run.readDb ?? db, filter, {
+      viewer: run.viewer,
+      includeContacts: options.includeContacts,
+      order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id',
+    }),
     counter,
   );
   const { includeContacts } = options;
   const write = () => {
     switch (options.format) {
       case 'xlsx':
-        return writeXlsx(batches, out, { includeContacts, sheetPerCategory: options.sheetPerCategory, baseUrl: run.baseUrl });
+        return writeXlsx(batches, out, {
+          includeContacts,
+          sheetPerCategory: options.sheetPerCategory,
+          baseUrl: run.baseUrl,
+        });
       case 'csv':
         return writeCsv(batches, out, { includeContacts, encoding: options.encoding, baseUrl: run.baseUrl });
       case 'json':
@@ -83,15 +91,22 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
         out.destroy(error instanceof Error ? error : undefined);
       }
     } finally {
-      await recordExportAudit(db, { actorId: run.viewer.id, filter, format: options.format, rowCount, includedContacts: includeContacts, completed }).catch(
-        (error: unknown) => run.onError(error instanceof Error ? error : new Error(String(error))),
-      );
+      await recordExportAudit(db, {
+        actorId: run.viewer.id,
+        filter,
+        format: options.format,
+        rowCount,
+        includedContacts: includeContacts,
+        completed,
+      }).catch((error: unknown) => run.onError(error instanceof Error ? error : new Error(String(error))));
     }
   })();
   return {
     done,
     body: Readable.toWeb(out) as ReadableStream<Uint8Array>,
-    contentType: contentTypes[options.format] + (options.format === 'csv' ? `; charset=${options.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}` : ''),
+    contentType:
+      contentTypes[options.format] +
+      (options.format === 'csv' ? `; charset=${options.encoding === 'gb18030' ? 'gb18030' : 'utf-8'}` : ''),
     filename: exportFilename(run.plan, options.format, filter.statuses, run.now ?? new Date()),
   };
 }
@@ -112,8 +127,14 @@ export function exportFilename(plan: ExportPlan, format: ExportFormat, statuses:
 }
 
 function docxHeading(filter: ExportRequest['filter'], plan: ExportPlan, now: Date) {
-  const day = (iso: string | undefined, fallback: Date | null) => (iso ? formatDate(new Date(`${iso}T12:00:00+08:00`), 'zh-CN') : fallback ? formatDate(fallback, 'zh-CN') : '—');
-  return { planTitle: plan.title, from: day(filter.from, plan.opensAt), to: day(filter.to, plan.closesAt), today: formatDate(now, 'zh-CN') };
+  const day = (iso: string | undefined, fallback: Date | null) =>
+    iso ? formatDate(new Date(`${iso}T12:00:00+08:00`), 'zh-CN') : fallback ? formatDate(fallback, 'zh-CN') : '—';
+  return {
+    planTitle: plan.title,
+    from: day(filter.from, plan.opensAt),
+    to: day(filter.to, plan.closesAt),
+    today: formatDate(now, 'zh-CN'),
+  };
 }
 
 async function* counted(batches: AsyncIterable<ExportRow[]>, counter: { rows: number }): AsyncGenerator<ExportRow[]> {

@@ -13,8 +13,13 @@ type CsvOptions = { includeContacts: boolean; encoding: 'utf8' | 'gb18030'; base
 // Unicode character, so nothing is lost either way.
 const UTF8_BOM = '\uFEFF';
 
-export async function writeCsv(batches: AsyncIterable<ExportRow[]>, out: PassThrough, options: CsvOptions): Promise<number> {
-  const encode = (text: string) => (options.encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8'));
+export async function writeCsv(
+  batches: AsyncIterable<ExportRow[]>,
+  out: PassThrough,
+  options: CsvOptions,
+): Promise<number> {
+  const encode = (text: string) =>
+    options.encoding === 'gb18030' ? iconv.encode(text, 'gb18030') : Buffer.from(text, 'utf8');
   const columns = exportColumns(options.includeContacts);
   const header = csvLine([...columns.map((c) => c.header), '链接']);
   await writeChunk(out, encode(options.encoding === 'utf8' ? UTF8_BOM + header : header));

@@ -1,6 +1,4 @@
-import {
-  AlignmentType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
-} from 'docx';
+import { AlignmentType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { PassThrough } from 'node:stream';
 import { translator } from '../../i18n/index.ts';
 import { statusLabel } from './columns.ts';
@@ -15,9 +13,20 @@ import { writeChunk } from './output-stream.server.ts';
 export const DOCX_MAX_ROWS = 10_000;
 
 const t = translator('zh-CN');
-type DocxOptions = { includeContacts: boolean; planTitle: string; from: string; to: string; today: string; maxRows?: number };
+type DocxOptions = {
+  includeContacts: boolean;
+  planTitle: string;
+  from: string;
+  to: string;
+  today: string;
+  maxRows?: number;
+};
 
-export async function writeDocx(batches: AsyncIterable<ExportRow[]>, out: PassThrough, options: DocxOptions): Promise<number> {
+export async function writeDocx(
+  batches: AsyncIterable<ExportRow[]>,
+  out: PassThrough,
+  options: DocxOptions,
+): Promise<number> {
   // Rows past the cap are still read, to count them: the totals and the note
   // below describe the whole selection, not the part that fits.
   const rows: ExportRow[] = [];
@@ -49,15 +58,48 @@ export async function writeDocx(batches: AsyncIterable<ExportRow[]>, out: PassTh
 const widths = [6, 16, 30, 14, 9, 25]; // percent of the table
 
 function summaryTable(rows: ExportRow[], includeContacts: boolean): Table {
-  const headers = ['docx.col.index', 'docx.col.section', 'docx.col.summary', 'docx.col.submitter', 'docx.col.decision', 'docx.col.reason'] as const;
-  const tableRows = [new TableRow({ tableHeader: true, children: headers.map((key, i) => cell(t(key), widths[i]!, { bold: true, center: true })) })];
+  const headers = [
+    'docx.col.index',
+    'docx.col.section',
+    'docx.col.summary',
+    'docx.col.submitter',
+    'docx.col.decision',
+    'docx.col.reason',
+  ] as const;
+  const tableRows = [
+    new TableRow({
+      tableHeader: true,
+      children: headers.map((key, i) => cell(t(key), widths[i]!, { bold: true, center: true })),
+    }),
+  ];
   let index = 0;
   for (const group of groupBySection(rows)) {
-    tableRows.push(new TableRow({ children: [new TableCell({ columnSpan: 6, children: [new Paragraph({ children: [new TextRun({ text: group.label, bold: true, font: titleFonts })] })] })] }));
+    tableRows.push(
+      new TableRow({
+        children: [
+          new TableCell({
+            columnSpan: 6,
+            children: [new Paragraph({ children: [new TextRun({ text: group.label, bold: true, font: titleFonts })] })],
+          }),
+        ],
+      }),
+    );
     for (const row of group.rows) {
       index += 1;
-      const values = [String(index), group.label, row.publicSummary || row.title, submitter(row, includeContacts), statusLabel(row.status), row.decisionReason ?? ''];
-      tableRows.push(new TableRow({ cantSplit: true, children: values.map((value, i) => cell(value, widths[i]!, { center: i === 0 || i === 4 })) }));
+      const values = [
+        String(index),
+        group.label,
+        row.publicSummary || row.title,
+        submitter(row, includeContacts),
+        statusLabel(row.status),
+        row.decisionReason ?? '',
+      ];
+      tableRows.push(
+        new TableRow({
+          cantSplit: true,
+          children: values.map((value, i) => cell(value, widths[i]!, { center: i === 0 || i === 4 })),
+        }),
+      );
     }
   }
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: tableRows });
@@ -85,12 +127,22 @@ function submitter(row: ExportRow, includeContacts: boolean): string {
 function totalsLine(statuses: ExportRow['status'][]): string {
   const count = (status: ExportRow['status']) => statuses.filter((s) => s === status).length;
   const [adopted, partial, rejected] = [count('adopted'), count('partially_adopted'), count('not_adopted')];
-  return t('docx.totals', { total: statuses.length, adopted, partial, rejected, other: statuses.length - adopted - partial - rejected });
+  return t('docx.totals', {
+    total: statuses.length,
+    adopted,
+    partial,
+    rejected,
+    other: statuses.length - adopted - partial - rejected,
+  });
 }
 
 function cell(text: string, widthPercent: number, { bold = false, center = false } = {}): TableCell {
-  const paragraphs = text.split(/\r?\n/).map((part) => new Paragraph({ alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: part, bold })] }));
+  const paragraphs = text.split(/\r?\n/).map(
+    (part) =>
+      new Paragraph({
+        alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [new TextRun({ text: part, bold })],
+      }),
+  );
   return new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children: paragraphs });
 }
-
-

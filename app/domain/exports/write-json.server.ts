@@ -10,7 +10,11 @@ type JsonOptions = { includeContacts: boolean; baseUrl: string };
  * are English and values raw (status and channel codes, ISO 8601 UTC times),
  * so that a program need not parse Chinese labels.
  */
-export async function writeJson(batches: AsyncIterable<ExportRow[]>, out: PassThrough, options: JsonOptions): Promise<number> {
+export async function writeJson(
+  batches: AsyncIterable<ExportRow[]>,
+  out: PassThrough,
+  options: JsonOptions,
+): Promise<number> {
   await writeChunk(out, '[');
   let count = 0;
   for await (const rows of batches) {

@@ -14,7 +14,11 @@ const LINK_HEADER = '链接';
  * `sheetPerCategory` the rows must arrive ordered by category; a sheet is
  * committed before the next one starts, as the streaming zip requires.
  */
-export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: PassThrough, options: XlsxOptions): Promise<number> {
+export async function writeXlsx(
+  batches: AsyncIterable<ExportRow[]>,
+  out: PassThrough,
+  options: XlsxOptions,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = '建言 Jianyan';
   const columns = exportColumns(options.includeContacts);
@@ -27,7 +31,11 @@ export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: PassTh
       const key = options.sheetPerCategory ? (row.categoryName ?? '未分类') : '意见建议';
       if (!sheet || key !== sheetKey) {
         sheet?.commit();
-        sheet = addSheet(workbook, sheetName(key, usedNames), columns.map((c) => ({ header: c.header, width: c.width })));
+        sheet = addSheet(
+          workbook,
+          sheetName(key, usedNames),
+          columns.map((c) => ({ header: c.header, width: c.width })),
+        );
         sheetKey = key;
       }
       index += 1;
@@ -39,13 +47,21 @@ export async function writeXlsx(batches: AsyncIterable<ExportRow[]>, out: PassTh
     if (sheet) await keepFlat(sheet);
     await flowControl(out);
   }
-  sheet ??= addSheet(workbook, '意见建议', columns.map((c) => ({ header: c.header, width: c.width })));
+  sheet ??= addSheet(
+    workbook,
+    '意见建议',
+    columns.map((c) => ({ header: c.header, width: c.width })),
+  );
   sheet.commit();
   await workbook.commit();
   return index;
 }
 
-function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: { header: string; width: number }[]) {
+function addSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  columns: { header: string; width: number }[],
+) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const wrapped: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: 'top' } };
   sheet.columns = [...columns, { header: LINK_HEADER, width: 8 }].map((c) => ({ ...c, style: wrapped }));

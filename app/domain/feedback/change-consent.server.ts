@@ -23,7 +23,14 @@ const openness: Record<PublicationConsent, number> = { none: 0, anonymous: 1, na
 
 export async function changePublicationConsent(
   db: Database,
-  { id, consent, note, actor, ip, siteUrl }: { id: number; consent: PublicationConsent; note: string; actor: Actor; ip?: string; siteUrl: string },
+  {
+    id,
+    consent,
+    note,
+    actor,
+    ip,
+    siteUrl,
+  }: { id: number; consent: PublicationConsent; note: string; actor: Actor; ip?: string; siteUrl: string },
 ): Promise<void> {
   assertPermission(actor, 'moderate:suggestion:any');
   if (!isPublicationConsent(consent)) throw new ModerationError('not_allowed');
@@ -33,7 +40,16 @@ export async function changePublicationConsent(
     const current = await lockConsent(tx, id);
     if (current === consent) return;
     if (openness[consent] > openness[current]) assertPermission(actor, 'read:contact:any');
-    await recordChange(tx, { id, from: current, to: consent, note: why, changedBy: 'staff', actorId: actor.id, ip, siteUrl });
+    await recordChange(tx, {
+      id,
+      from: current,
+      to: consent,
+      note: why,
+      changedBy: 'staff',
+      actorId: actor.id,
+      ip,
+      siteUrl,
+    });
   });
 }
 
@@ -46,13 +62,26 @@ export async function changeConsentAsSubmitter(
   return db.transaction(async (tx) => {
     const current = await lockConsent(tx, id);
     if (current === consent) return 'unchanged';
-    await recordChange(tx, { id, from: current, to: consent, note: '提出人在进度查询页自行修改', changedBy: 'submitter', actorId: null, ip, siteUrl });
+    await recordChange(tx, {
+      id,
+      from: current,
+      to: consent,
+      note: '提出人在进度查询页自行修改',
+      changedBy: 'submitter',
+      actorId: null,
+      ip,
+      siteUrl,
+    });
     return 'changed';
   });
 }
 
 async function lockConsent(tx: DbExecutor, id: number): Promise<PublicationConsent> {
-  const [row] = await tx.select({ consent: suggestions.publicationConsent }).from(suggestions).where(eq(suggestions.id, id)).for('update');
+  const [row] = await tx
+    .select({ consent: suggestions.publicationConsent })
+    .from(suggestions)
+    .where(eq(suggestions.id, id))
+    .for('update');
   if (!row) throw new ModerationError('not_found');
   return row.consent;
 }
@@ -71,9 +100,19 @@ type Change = {
 async function recordChange(tx: DbExecutor, change: Change): Promise<void> {
   const [row] = await tx
     .insert(publicationConsentChanges)
-    .values({ suggestionId: change.id, fromConsent: change.from, toConsent: change.to, note: change.note, changedBy: change.changedBy, actorId: change.actorId })
+    .values({
+      suggestionId: change.id,
+      fromConsent: change.from,
+      toConsent: change.to,
+      note: change.note,
+      changedBy: change.changedBy,
+      actorId: change.actorId,
+    })
     .returning({ id: publicationConsentChanges.id });
-  await tx.update(suggestions).set({ publicationConsent: change.to, updatedAt: sql`now()` }).where(eq(suggestions.id, change.id));
+  await tx
+    .update(suggestions)
+    .set({ publicationConsent: change.to, updatedAt: sql`now()` })
+    .where(eq(suggestions.id, change.id));
   await recordAudit(tx, {
     actorId: change.actorId,
     action: 'contact.consent_changed',
@@ -84,13 +123,23 @@ async function recordChange(tx: DbExecutor, change: Change): Promise<void> {
   });
   const to = await replyAddress(tx, change.id);
   if (!to) return;
-  const [suggestion] = await tx.select({ trackingCode: suggestions.trackingCode, title: suggestions.title, intakeMeta: suggestions.intakeMeta }).from(suggestions).where(eq(suggestions.id, change.id));
+  const [suggestion] = await tx
+    .select({ trackingCode: suggestions.trackingCode, title: suggestions.title, intakeMeta: suggestions.intakeMeta })
+    .from(suggestions)
+    .where(eq(suggestions.id, change.id));
   const locale = suggestion!.intakeMeta?.locale === 'en' ? 'en' : 'zh-CN';
   await enqueueMail(tx, {
     kind: 'consent_changed',
     to,
     subject: consentChangedSubject({ locale, trackingCode: suggestion!.trackingCode }),
-    body: createElement(ConsentChanged, { locale, trackingCode: suggestion!.trackingCode, suggestionTitle: suggestion!.title, consent: change.to, byStaff: change.changedBy === 'staff', trackUrl: trackUrl(change.siteUrl) }),
+    body: createElement(ConsentChanged, {
+      locale,
+      trackingCode: suggestion!.trackingCode,
+      suggestionTitle: suggestion!.title,
+      consent: change.to,
+      byStaff: change.changedBy === 'staff',
+      trackUrl: trackUrl(change.siteUrl),
+    }),
     suggestionId: change.id,
   });
 }

@@ -1,9 +1,7 @@
 import type { Config } from '../../server/config.ts';
 
 export type CaptchaOutcome =
-  | { outcome: 'passed' }
-  | { outcome: 'failed'; errorCodes: string[] }
-  | { outcome: 'unavailable'; reason: string };
+  { outcome: 'passed' } | { outcome: 'failed'; errorCodes: string[] } | { outcome: 'unavailable'; reason: string };
 
 const TIMEOUT_MS = 5000;
 

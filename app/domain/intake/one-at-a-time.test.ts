@@ -9,7 +9,11 @@ test('tasks with one key run one after another; other keys do not wait', async (
     log.push(`${name} end`);
     return name;
   };
-  const results = await Promise.all([oneAtATime('a', slow('a1', 40)), oneAtATime('a', slow('a2', 1)), oneAtATime('b', slow('b1', 1))]);
+  const results = await Promise.all([
+    oneAtATime('a', slow('a1', 40)),
+    oneAtATime('a', slow('a2', 1)),
+    oneAtATime('b', slow('b1', 1)),
+  ]);
   expect(results).toEqual(['a1', 'a2', 'b1']);
   expect(log.indexOf('a2 start')).toBeGreaterThan(log.indexOf('a1 end'));
   expect(log.indexOf('b1 end')).toBeLessThan(log.indexOf('a1 end'));

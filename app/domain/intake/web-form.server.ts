@@ -75,7 +75,10 @@ export async function handleWebSubmission(options: {
   const { accepted, fileErrors } = checkFiles(parsed.files, parsed.tooManyFiles);
   if (submission.status !== 'success' || fileErrors.length > 0) {
     const formErrors = parsed.files.length > 0 ? ['suggest.error.reselectFiles'] : [];
-    return { type: 'invalid', reply: submission.reply({ formErrors, fieldErrors: fileErrors.length ? { attachments: fileErrors } : {} }) };
+    return {
+      type: 'invalid',
+      reply: submission.reply({ formErrors, fieldErrors: fileErrors.length ? { attachments: fileErrors } : {} }),
+    };
   }
   const value = submission.value;
   const honeypotFilled = Boolean(String(fields.get('website') ?? '').trim());
@@ -165,7 +168,9 @@ function checkFiles(files: UploadedFile[], tooManyFiles: boolean) {
   const fileErrors: string[] = tooManyFiles ? [encodeError('suggest.error.tooManyFiles')] : [];
   const accepted: { filename: string; contentType: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
-    const check = file.truncated ? ({ ok: false, reason: 'too_large' } as const) : checkAttachment(file.filename, file.bytes);
+    const check = file.truncated
+      ? ({ ok: false, reason: 'too_large' } as const)
+      : checkAttachment(file.filename, file.bytes);
     if (check.ok) {
       accepted.push({ filename: file.filename, contentType: check.contentType, bytes: file.bytes });
       continue;
@@ -195,12 +200,19 @@ async function checkCaptcha(db: Database, config: Config, token: string, clientI
   if (!token) return { verdict: { type: 'held', heldReason: 'captcha_missing' } };
   const tokenHash = crypto.createHash('sha256').update(token).digest('hex');
   // A token we already spent is a replay: no need to ask hCaptcha.
-  const [spent] = await db.select({ tokenHash: usedCaptchaTokens.tokenHash }).from(usedCaptchaTokens).where(eq(usedCaptchaTokens.tokenHash, tokenHash));
+  const [spent] = await db
+    .select({ tokenHash: usedCaptchaTokens.tokenHash })
+    .from(usedCaptchaTokens)
+    .where(eq(usedCaptchaTokens.tokenHash, tokenHash));
   if (spent) return { verdict: { type: 'failed' }, tokenHash };
   const result = await verifyCaptcha(config.captcha, { token, remoteIp: clientIp });
   if (result.outcome === 'passed') return { verdict: { type: 'passed' }, tokenHash };
-  if (result.outcome === 'unavailable') return { verdict: { type: 'held', heldReason: 'captcha_unavailable' }, tokenHash };
-  return { verdict: { type: 'failed', alreadySeen: result.errorCodes.includes('invalid-or-already-seen-response') }, tokenHash };
+  if (result.outcome === 'unavailable')
+    return { verdict: { type: 'held', heldReason: 'captcha_unavailable' }, tokenHash };
+  return {
+    verdict: { type: 'failed', alreadySeen: result.errorCodes.includes('invalid-or-already-seen-response') },
+    tokenHash,
+  };
 }
 
 /**
@@ -219,5 +231,7 @@ async function spendCaptchaToken(tx: Transaction, { verdict, tokenHash }: Checke
  * keeping a little longer than that. The worker prunes a day's worth back.
  */
 export async function pruneUsedCaptchaTokens(db: Database, { olderThanSeconds = 86_400, now = new Date() } = {}) {
-  await db.delete(usedCaptchaTokens).where(lt(usedCaptchaTokens.usedAt, new Date(now.getTime() - olderThanSeconds * 1000)));
+  await db
+    .delete(usedCaptchaTokens)
+    .where(lt(usedCaptchaTokens.usedAt, new Date(now.getTime() - olderThanSeconds * 1000)));
 }

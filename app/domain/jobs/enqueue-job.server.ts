@@ -39,6 +39,7 @@ export function executorOf(db: DbExecutor) {
 // needs them as text for pg-boss's `$3::jsonb`.
 function asParameter(value: unknown) {
   if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array))
+    return JSON.stringify(value);
   return value;
 }

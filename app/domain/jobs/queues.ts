@@ -40,6 +40,12 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   // A session lasts IMAP_SESSION_SECONDS; the advisory lock, not the policy, keeps it to one worker.
   'intake-imap': { policy: 'standard', retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 900 },
   housekeeping: { policy: 'singleton', retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600 },
-  'retention-purge': { policy: 'singleton', retryLimit: 3, retryDelay: 300, retryBackoff: false, expireInSeconds: 1800 },
+  'retention-purge': {
+    policy: 'singleton',
+    retryLimit: 3,
+    retryDelay: 300,
+    retryBackoff: false,
+    expireInSeconds: 1800,
+  },
   'search-sweep': { policy: 'singleton', retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 1800 },
 };

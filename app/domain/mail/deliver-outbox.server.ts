@@ -51,7 +51,10 @@ export async function deliverDueMail(
           messageId: outboxMessageId(message, from),
         });
         crashPoint('mail-after-smtp-accept');
-        await tx.update(outboxMessages).set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, lastError: null }).where(eq(outboxMessages.id, message.id));
+        await tx
+          .update(outboxMessages)
+          .set({ status: 'sent', sentAt: now(), attempts: message.attempts + 1, lastError: null })
+          .where(eq(outboxMessages.id, message.id));
         return 'sent' as const;
       } catch (error) {
         const attempts = message.attempts + 1;

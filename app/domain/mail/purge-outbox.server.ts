@@ -15,7 +15,10 @@ export async function purgePlanOutbox(tx: DbExecutor, planId: number): Promise<n
       and(
         ne(outboxMessages.status, 'pending'),
         isNotNull(outboxMessages.toAddress),
-        inArray(outboxMessages.suggestionId, tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId))),
+        inArray(
+          outboxMessages.suggestionId,
+          tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId)),
+        ),
       ),
     )
     .returning({ id: outboxMessages.id });

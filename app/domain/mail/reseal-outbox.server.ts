@@ -11,7 +11,13 @@ export const outboxResealer: Resealer = {
   keyId: outboxMessages.keyId,
   resealBatch: async (tx, keyring, where, limit) => {
     const rows = await tx
-      .select({ id: outboxMessages.id, keyId: outboxMessages.keyId, toAddress: outboxMessages.toAddress, html: outboxMessages.html, text: outboxMessages.text })
+      .select({
+        id: outboxMessages.id,
+        keyId: outboxMessages.keyId,
+        toAddress: outboxMessages.toAddress,
+        html: outboxMessages.html,
+        text: outboxMessages.text,
+      })
       .from(outboxMessages)
       .where(where)
       .orderBy(outboxMessages.id)

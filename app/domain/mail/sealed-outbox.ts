@@ -16,8 +16,16 @@ export function sealOutboxColumns(keyring: Keyring, mail: { to: string; html: st
 
 type Stored = { keyId: string | null; toAddress: Buffer | null; html: Buffer | null; text: Buffer | null };
 
-export function openOutboxColumns(keyring: Keyring, row: Stored): { to: string | null; html: string | null; text: string | null } {
-  if (row.keyId === null) return { to: row.toAddress?.toString('utf8') ?? null, html: row.html?.toString('utf8') ?? null, text: row.text?.toString('utf8') ?? null };
+export function openOutboxColumns(
+  keyring: Keyring,
+  row: Stored,
+): { to: string | null; html: string | null; text: string | null } {
+  if (row.keyId === null)
+    return {
+      to: row.toAddress?.toString('utf8') ?? null,
+      html: row.html?.toString('utf8') ?? null,
+      text: row.text?.toString('utf8') ?? null,
+    };
   return {
     to: openText(keyring, row.toAddress, 'outbox_messages.to_address'),
     html: openText(keyring, row.html, 'outbox_messages.html'),

@@ -3,7 +3,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 
-export type MailMessage = { from: string; to: string; subject: string; html: string; text: string; headers?: Record<string, string>; messageId?: string };
+export type MailMessage = {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  messageId?: string;
+};
 export type MailTransport = { send: (message: MailMessage) => Promise<void>; describe: string };
 
 export const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };

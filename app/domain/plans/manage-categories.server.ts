@@ -23,7 +23,12 @@ export type CategoryChange =
 
 export class CategoryNameTakenError extends Error {}
 
-const auditActions = { add: 'plan.category_added', rename: 'plan.category_renamed', move: 'plan.category_moved', remove: 'plan.category_removed' } as const;
+const auditActions = {
+  add: 'plan.category_added',
+  rename: 'plan.category_renamed',
+  move: 'plan.category_moved',
+  remove: 'plan.category_removed',
+} as const;
 
 /** One change to a plan's categories. Removing one leaves its suggestions uncategorized (ON DELETE SET NULL). */
 export async function changeCategories(
@@ -34,7 +39,11 @@ export async function changeCategories(
   return db.transaction(async (tx) => {
     // Serialize edits of one plan's list, so positions stay consistent.
     await tx.execute(sql`select pg_advisory_xact_lock(7211050, ${planId})`);
-    const list = await tx.select().from(categories).where(eq(categories.planId, planId)).orderBy(asc(categories.position), asc(categories.id));
+    const list = await tx
+      .select()
+      .from(categories)
+      .where(eq(categories.planId, planId))
+      .orderBy(asc(categories.position), asc(categories.id));
     const target = 'categoryId' in change ? list.find((c) => c.id === change.categoryId) : undefined;
     if ('categoryId' in change && !target) return false;
     const nameTaken = (name: string, exceptId?: number) => list.some((c) => c.name === name && c.id !== exceptId);
@@ -44,7 +53,10 @@ export async function changeCategories(
       await tx.insert(categories).values({ planId, position, name: change.name, nameEn: change.nameEn });
     } else if (change.kind === 'rename') {
       if (nameTaken(change.name, target!.id)) throw new CategoryNameTakenError();
-      await tx.update(categories).set({ name: change.name, nameEn: change.nameEn }).where(eq(categories.id, target!.id));
+      await tx
+        .update(categories)
+        .set({ name: change.name, nameEn: change.nameEn })
+        .where(eq(categories.id, target!.id));
     } else if (change.kind === 'remove') {
       await tx.delete(categories).where(eq(categories.id, target!.id));
     } else {
@@ -53,7 +65,14 @@ export async function changeCategories(
       if (!other) return true;
       await swapPositions(tx, target!, other);
     }
-    await recordAudit(tx, { actorId: viewer.id, action: auditActions[change.kind], targetType: 'plan', targetId: planId, details: 'categoryId' in change ? { categoryId: change.categoryId } : {}, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: auditActions[change.kind],
+      targetType: 'plan',
+      targetId: planId,
+      details: 'categoryId' in change ? { categoryId: change.categoryId } : {},
+      ip,
+    });
     return true;
   });
 }

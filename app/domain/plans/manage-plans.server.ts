@@ -39,7 +39,15 @@ function assertManager(actor: Actor) {
 export async function listAllPlans(db: Database, { viewer }: { viewer: Actor }) {
   assertManager(viewer);
   return db
-    .select({ id: plans.id, slug: plans.slug, title: plans.title, status: plans.status, opensAt: plans.opensAt, closesAt: plans.closesAt, updatedAt: plans.updatedAt })
+    .select({
+      id: plans.id,
+      slug: plans.slug,
+      title: plans.title,
+      status: plans.status,
+      opensAt: plans.opensAt,
+      closesAt: plans.closesAt,
+      updatedAt: plans.updatedAt,
+    })
     .from(plans)
     .orderBy(desc(plans.createdAt), asc(plans.id));
 }
@@ -50,17 +58,34 @@ export async function getPlanForEditing(db: Database, { id, viewer }: { id: numb
   return plan ?? null;
 }
 
-export async function createPlan(db: Database, { fields, viewer, ip }: { fields: PlanFields; viewer: Actor; ip: string }): Promise<number> {
+export async function createPlan(
+  db: Database,
+  { fields, viewer, ip }: { fields: PlanFields; viewer: Actor; ip: string },
+): Promise<number> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
-    const [plan] = await tx.insert(plans).values({ ...fields, status: 'draft' }).onConflictDoNothing({ target: plans.slug }).returning({ id: plans.id });
+    const [plan] = await tx
+      .insert(plans)
+      .values({ ...fields, status: 'draft' })
+      .onConflictDoNothing({ target: plans.slug })
+      .returning({ id: plans.id });
     if (!plan) throw new SlugTakenError();
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.created', targetType: 'plan', targetId: plan.id, details: { slug: fields.slug }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.created',
+      targetType: 'plan',
+      targetId: plan.id,
+      details: { slug: fields.slug },
+      ip,
+    });
     return plan.id;
   });
 }
 
-export async function updatePlan(db: Database, { id, fields, viewer, ip }: { id: number; fields: PlanFields; viewer: Actor; ip: string }): Promise<boolean> {
+export async function updatePlan(
+  db: Database,
+  { id, fields, viewer, ip }: { id: number; fields: PlanFields; viewer: Actor; ip: string },
+): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(plans).where(eq(plans.id, id)).for('update');
@@ -69,11 +94,23 @@ export async function updatePlan(db: Database, { id, fields, viewer, ip }: { id:
       const [clash] = await tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, fields.slug));
       if (clash) throw new SlugTakenError();
     }
-    const changed = (Object.keys(fields) as (keyof PlanFields)[]).filter((key) => String(fields[key]) !== String(before[key]));
+    const changed = (Object.keys(fields) as (keyof PlanFields)[]).filter(
+      (key) => String(fields[key]) !== String(before[key]),
+    );
     if (!changed.length) return true;
-    await tx.update(plans).set({ ...fields, updatedAt: new Date() }).where(eq(plans.id, id));
+    await tx
+      .update(plans)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(plans.id, id));
     // Field names only: titles and summaries are public, but the log need not copy them.
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.updated', targetType: 'plan', targetId: id, details: { fields: changed }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.updated',
+      targetType: 'plan',
+      targetId: id,
+      details: { fields: changed },
+      ip,
+    });
     return true;
   });
 }
@@ -103,7 +140,14 @@ export async function changePlanStatus(
     await tx.update(plans).set({ status: to, updatedAt: new Date() }).where(eq(plans.id, id));
     // The text as first published is version 1 of the revision history.
     if (transition === 'publish') await ensureFirstVersion(tx, id, viewer.id);
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.status_changed', targetType: 'plan', targetId: id, details: { from: plan.status, to }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.status_changed',
+      targetType: 'plan',
+      targetId: id,
+      details: { from: plan.status, to },
+      ip,
+    });
     return { ok: true } as const;
   });
 }

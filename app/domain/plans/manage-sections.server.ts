@@ -30,58 +30,127 @@ async function lockAndKeepFirstVersion(tx: Tx, planId: number, actor: Actor) {
 
 export async function listSections(db: Database, planId: number) {
   return db
-    .select({ id: planSections.id, level: planSections.level, number: planSections.number, heading: planSections.heading, bodyMarkdown: planSections.bodyMarkdown, position: planSections.position })
+    .select({
+      id: planSections.id,
+      level: planSections.level,
+      number: planSections.number,
+      heading: planSections.heading,
+      bodyMarkdown: planSections.bodyMarkdown,
+      position: planSections.position,
+    })
     .from(planSections)
     .where(eq(planSections.planId, planId))
     .orderBy(asc(planSections.position));
 }
 
 export async function getSection(db: Database, { planId, sectionId }: { planId: number; sectionId: number }) {
-  const [section] = await db.select().from(planSections).where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId)));
+  const [section] = await db
+    .select()
+    .from(planSections)
+    .where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId)));
   return section ?? null;
 }
 
-export async function addSection(db: Database, { planId, fields, viewer, ip }: { planId: number; fields: SectionFields; viewer: Actor; ip: string }): Promise<number> {
+export async function addSection(
+  db: Database,
+  { planId, fields, viewer, ip }: { planId: number; fields: SectionFields; viewer: Actor; ip: string },
+): Promise<number> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
     await lockAndKeepFirstVersion(tx, planId, viewer);
-    const [last] = await tx.select({ max: sql<number | null>`max(${planSections.position})` }).from(planSections).where(eq(planSections.planId, planId));
-    const [section] = await tx.insert(planSections).values({ planId, position: (last?.max ?? -1) + 1, ...fields }).returning({ id: planSections.id });
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_added', targetType: 'plan', targetId: planId, details: { sectionId: section!.id }, ip });
+    const [last] = await tx
+      .select({ max: sql<number | null>`max(${planSections.position})` })
+      .from(planSections)
+      .where(eq(planSections.planId, planId));
+    const [section] = await tx
+      .insert(planSections)
+      .values({ planId, position: (last?.max ?? -1) + 1, ...fields })
+      .returning({ id: planSections.id });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.section_added',
+      targetType: 'plan',
+      targetId: planId,
+      details: { sectionId: section!.id },
+      ip,
+    });
     return section!.id;
   });
 }
 
-export async function updateSection(db: Database, { planId, sectionId, fields, viewer, ip }: { planId: number; sectionId: number; fields: SectionFields; viewer: Actor; ip: string }): Promise<boolean> {
+export async function updateSection(
+  db: Database,
+  {
+    planId,
+    sectionId,
+    fields,
+    viewer,
+    ip,
+  }: { planId: number; sectionId: number; fields: SectionFields; viewer: Actor; ip: string },
+): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
     await lockAndKeepFirstVersion(tx, planId, viewer);
-    const rows = await tx.update(planSections).set(fields).where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId))).returning({ id: planSections.id });
+    const rows = await tx
+      .update(planSections)
+      .set(fields)
+      .where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId)))
+      .returning({ id: planSections.id });
     if (!rows.length) return false;
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_updated', targetType: 'plan', targetId: planId, details: { sectionId }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.section_updated',
+      targetType: 'plan',
+      targetId: planId,
+      details: { sectionId },
+      ip,
+    });
     return true;
   });
 }
 
-export async function removeSection(db: Database, { planId, sectionId, viewer, ip }: { planId: number; sectionId: number; viewer: Actor; ip: string }): Promise<boolean> {
+export async function removeSection(
+  db: Database,
+  { planId, sectionId, viewer, ip }: { planId: number; sectionId: number; viewer: Actor; ip: string },
+): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
     await lockAndKeepFirstVersion(tx, planId, viewer);
-    const rows = await tx.delete(planSections).where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId))).returning({ id: planSections.id });
+    const rows = await tx
+      .delete(planSections)
+      .where(and(eq(planSections.planId, planId), eq(planSections.id, sectionId)))
+      .returning({ id: planSections.id });
     if (!rows.length) return false;
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_removed', targetType: 'plan', targetId: planId, details: { sectionId }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.section_removed',
+      targetType: 'plan',
+      targetId: planId,
+      details: { sectionId },
+      ip,
+    });
     return true;
   });
 }
 
 export async function moveSection(
   db: Database,
-  { planId, sectionId, direction, viewer, ip }: { planId: number; sectionId: number; direction: 'up' | 'down'; viewer: Actor; ip: string },
+  {
+    planId,
+    sectionId,
+    direction,
+    viewer,
+    ip,
+  }: { planId: number; sectionId: number; direction: 'up' | 'down'; viewer: Actor; ip: string },
 ): Promise<boolean> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
     await lockAndKeepFirstVersion(tx, planId, viewer);
-    const list = await tx.select({ id: planSections.id, position: planSections.position }).from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.position));
+    const list = await tx
+      .select({ id: planSections.id, position: planSections.position })
+      .from(planSections)
+      .where(eq(planSections.planId, planId))
+      .orderBy(asc(planSections.position));
     const index = list.findIndex((s) => s.id === sectionId);
     if (index < 0) return false;
     const other = list[direction === 'up' ? index - 1 : index + 1];
@@ -91,7 +160,14 @@ export async function moveSection(
     await tx.update(planSections).set({ position: -1 }).where(eq(planSections.id, self.id));
     await tx.update(planSections).set({ position: self.position }).where(eq(planSections.id, other.id));
     await tx.update(planSections).set({ position: other.position }).where(eq(planSections.id, self.id));
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.section_moved', targetType: 'plan', targetId: planId, details: { sectionId, direction }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.section_moved',
+      targetType: 'plan',
+      targetId: planId,
+      details: { sectionId, direction },
+      ip,
+    });
     return true;
   });
 }
@@ -110,9 +186,20 @@ export async function replaceSections(
     await lockPlan(tx, planId);
     const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId));
     if (plan?.status !== 'draft') return { ok: false, error: 'not_draft' } as const;
-    const removed = await tx.delete(planSections).where(eq(planSections.planId, planId)).returning({ id: planSections.id });
-    if (sections.length) await tx.insert(planSections).values(sections.map((s, position) => ({ planId, position, ...s })));
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.sections_imported', targetType: 'plan', targetId: planId, details: { removed: removed.length, added: sections.length }, ip });
+    const removed = await tx
+      .delete(planSections)
+      .where(eq(planSections.planId, planId))
+      .returning({ id: planSections.id });
+    if (sections.length)
+      await tx.insert(planSections).values(sections.map((s, position) => ({ planId, position, ...s })));
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.sections_imported',
+      targetType: 'plan',
+      targetId: planId,
+      details: { removed: removed.length, added: sections.length },
+      ip,
+    });
     return { ok: true } as const;
   });
 }

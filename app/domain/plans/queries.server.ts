@@ -50,12 +50,7 @@ export async function listClosedPlans(db: Database, { now = new Date(), limit = 
   return db
     .select(planSummaryColumns)
     .from(plans)
-    .where(
-      or(
-        eq(plans.status, 'closed'),
-        and(eq(plans.status, 'open'), lte(plans.closesAt, now)),
-      ),
-    )
+    .where(or(eq(plans.status, 'closed'), and(eq(plans.status, 'open'), lte(plans.closesAt, now))))
     .orderBy(sql`${plans.closesAt} desc nulls last`, desc(plans.id))
     .limit(limit);
 }

@@ -38,7 +38,10 @@ export async function requestContactDeletion(
       tokenHash: hashToken(token),
       expiresAt: new Date(now.getTime() + LINK_DAYS * 86_400_000),
     });
-    const [row] = await tx.select({ trackingCode: suggestions.trackingCode, intakeMeta: suggestions.intakeMeta }).from(suggestions).where(eq(suggestions.id, suggestionId));
+    const [row] = await tx
+      .select({ trackingCode: suggestions.trackingCode, intakeMeta: suggestions.intakeMeta })
+      .from(suggestions)
+      .where(eq(suggestions.id, suggestionId));
     const locale = row!.intakeMeta?.locale === 'en' ? 'en' : 'zh-CN';
     const confirmUrl = `${siteUrl.replace(/\/+$/, '')}/track/delete/${token}`;
     await enqueueMail(tx, {
@@ -48,7 +51,14 @@ export async function requestContactDeletion(
       body: createElement(ConfirmDeletion, { locale, trackingCode: row!.trackingCode, confirmUrl }),
       suggestionId,
     });
-    await recordAudit(tx, { actorId: null, action: 'contact.deletion_requested', targetType: 'suggestion', targetId: suggestionId, details: { by: 'submitter' }, ip });
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'contact.deletion_requested',
+      targetType: 'suggestion',
+      targetId: suggestionId,
+      details: { by: 'submitter' },
+      ip,
+    });
     return 'mailed';
   });
 }
@@ -56,13 +66,23 @@ export async function requestContactDeletion(
 export type DeletionConfirmOutcome = 'deleted' | 'invalid';
 
 /** The mailed link: valid once, for seven days. */
-export async function confirmContactDeletion(db: Database, { token, ip, now = new Date() }: { token: string; ip?: string; now?: Date }): Promise<DeletionConfirmOutcome> {
+export async function confirmContactDeletion(
+  db: Database,
+  { token, ip, now = new Date() }: { token: string; ip?: string; now?: Date },
+): Promise<DeletionConfirmOutcome> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return 'invalid';
   return db.transaction(async (tx) => {
     const [request] = await tx
       .update(submitterRequests)
       .set({ usedAt: now })
-      .where(and(eq(submitterRequests.tokenHash, hashToken(token)), eq(submitterRequests.kind, 'delete_contact'), isNull(submitterRequests.usedAt), gt(submitterRequests.expiresAt, now)))
+      .where(
+        and(
+          eq(submitterRequests.tokenHash, hashToken(token)),
+          eq(submitterRequests.kind, 'delete_contact'),
+          isNull(submitterRequests.usedAt),
+          gt(submitterRequests.expiresAt, now),
+        ),
+      )
       .returning({ suggestionId: submitterRequests.suggestionId });
     if (!request) return 'invalid';
     await deleteContact(tx, request.suggestionId, { via: 'mailed_link', ip });
@@ -75,7 +95,11 @@ export async function confirmContactDeletion(db: Database, { token, ip, now = ne
  * the sender), the mail's HTML, and the address on outgoing mail; mail still
  * queued for it is not sent.
  */
-async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: { via: 'track' | 'mailed_link'; ip?: string }): Promise<void> {
+async function deleteContact(
+  tx: DbExecutor,
+  suggestionId: number,
+  { via, ip }: { via: 'track' | 'mailed_link'; ip?: string },
+): Promise<void> {
   const contactRows = await deleteContactDetails(tx, suggestionId);
   // What the text said before its contact details were masked goes too (decision 057).
   const textOriginals = await deleteTextOriginal(tx, suggestionId);
@@ -87,7 +111,13 @@ async function deleteContact(tx: DbExecutor, suggestionId: number, { via, ip }: 
   // Mail already sent or still queued keeps no copy of the address either.
   await tx
     .update(outboxMessages)
-    .set({ toAddress: null, html: null, text: null, status: sql`case when ${outboxMessages.status} = 'pending' then 'failed'::outbox_status else ${outboxMessages.status} end`, lastError: sql`case when ${outboxMessages.status} = 'pending' then 'contact deleted by the submitter' else ${outboxMessages.lastError} end` })
+    .set({
+      toAddress: null,
+      html: null,
+      text: null,
+      status: sql`case when ${outboxMessages.status} = 'pending' then 'failed'::outbox_status else ${outboxMessages.status} end`,
+      lastError: sql`case when ${outboxMessages.status} = 'pending' then 'contact deleted by the submitter' else ${outboxMessages.lastError} end`,
+    })
     .where(eq(outboxMessages.suggestionId, suggestionId));
   await recordAudit(tx, {
     actorId: null,

@@ -23,12 +23,20 @@ export async function plansDueForPurge(db: Database, now: Date): Promise<number[
   const rows = await db
     .select({ id: plans.id })
     .from(plans)
-    .where(and(isNotNull(plans.closesAt), sql`${plans.closesAt} + make_interval(days => ${plans.contactRetentionDays}) <= ${now.toISOString()}::timestamptz`))
+    .where(
+      and(
+        isNotNull(plans.closesAt),
+        sql`${plans.closesAt} + make_interval(days => ${plans.contactRetentionDays}) <= ${now.toISOString()}::timestamptz`,
+      ),
+    )
     .orderBy(plans.id);
   return rows.map((r) => r.id);
 }
 
-export async function purgeExpiredContacts(db: Database, { now = new Date() }: { now?: Date } = {}): Promise<PlanPurge[]> {
+export async function purgeExpiredContacts(
+  db: Database,
+  { now = new Date() }: { now?: Date } = {},
+): Promise<PlanPurge[]> {
   const done: PlanPurge[] = [];
   for (const planId of await plansDueForPurge(db, now)) {
     const purge = await purgePlan(db, planId, now);
@@ -55,13 +63,23 @@ async function purgePlan(db: Database, planId: number, now: Date): Promise<PlanP
     const textOriginals = await purgePlanTextOriginals(tx, planId);
     if (plan.purgedAt && contacts + emails + outgoing + textOriginals === 0) return null;
     // The database's clock, like suggestions.created_at: the counter adds the suggestions recorded after this moment.
-    await tx.update(plans).set({ contactsPurgedAt: sql`now()`, participantCountAtPurge: participants }).where(eq(plans.id, planId));
+    await tx
+      .update(plans)
+      .set({ contactsPurgedAt: sql`now()`, participantCountAtPurge: participants })
+      .where(eq(plans.id, planId));
     await recordAudit(tx, {
       actorId: null,
       action: 'plan.contacts_purged',
       targetType: 'plan',
       targetId: planId,
-      details: { contacts, emails, outgoing, textOriginals, retentionDays: plan.days, closedAt: plan.closesAt.toISOString() },
+      details: {
+        contacts,
+        emails,
+        outgoing,
+        textOriginals,
+        retentionDays: plan.days,
+        closedAt: plan.closesAt.toISOString(),
+      },
     });
     return { planId, contacts, emails, outgoing, textOriginals };
   });

@@ -25,13 +25,23 @@ const PLAN_ENRICHMENT_LOCK = 41_041;
  */
 export async function enrichSuggestion(db: Database, suggestionId: number): Promise<'enriched' | 'gone'> {
   return db.transaction(async (tx) => {
-    const [found] = await tx.select({ planId: suggestions.planId }).from(suggestions).where(eq(suggestions.id, suggestionId));
+    const [found] = await tx
+      .select({ planId: suggestions.planId })
+      .from(suggestions)
+      .where(eq(suggestions.id, suggestionId));
     // Deleted before its job ran (a plan removed): nothing to do.
     if (!found) return 'gone';
     await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_ENRICHMENT_LOCK}, ${found.planId}::int)`);
     // Locked so that a moderator's category change waits for the pre-fill, not the other way round.
     const [suggestion] = await tx
-      .select({ id: suggestions.id, planId: suggestions.planId, categoryId: suggestions.categoryId, channel: suggestions.channel, title: suggestions.title, body: suggestions.body })
+      .select({
+        id: suggestions.id,
+        planId: suggestions.planId,
+        categoryId: suggestions.categoryId,
+        channel: suggestions.channel,
+        title: suggestions.title,
+        body: suggestions.body,
+      })
       .from(suggestions)
       .where(eq(suggestions.id, suggestionId))
       .for('update');
@@ -42,13 +52,21 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
       .where(eq(attachments.suggestionId, suggestionId))
       .orderBy(asc(attachments.id));
 
-    const { row, tokens } = searchRowWithTokens({ ...suggestion, attachmentText: files.flatMap((f) => (f.text ? [f.text] : [])) });
+    const { row, tokens } = searchRowWithTokens({
+      ...suggestion,
+      attachmentText: files.flatMap((f) => (f.text ? [f.text] : [])),
+    });
     await tx
       .insert(suggestionSearch)
       .values(row)
       .onConflictDoUpdate({
         target: suggestionSearch.suggestionId,
-        set: { searchText: row.searchText, searchVector: row.searchVector, indexVersion: row.indexVersion, indexedAt: sql`now()` },
+        set: {
+          searchText: row.searchText,
+          searchVector: row.searchVector,
+          indexVersion: row.indexVersion,
+          indexedAt: sql`now()`,
+        },
       });
     crashPoint('enrich-while-processing');
     await linkNearDuplicates(tx, { id: suggestion.id, planId: suggestion.planId, searchText: row.searchText });

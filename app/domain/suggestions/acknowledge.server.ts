@@ -44,11 +44,21 @@ export async function enqueueAcknowledgement(tx: DbExecutor, mail: Acknowledgeme
  * When a moderator verifies it, the submitter gets the receipt they would
  * have had, in the language they wrote in.
  */
-export async function acknowledgeVerifiedSuggestion(tx: DbExecutor, suggestionId: number, trackUrl: string): Promise<void> {
+export async function acknowledgeVerifiedSuggestion(
+  tx: DbExecutor,
+  suggestionId: number,
+  trackUrl: string,
+): Promise<void> {
   const to = await replyAddress(tx, suggestionId);
   if (!to) return;
   const [row] = await tx
-    .select({ trackingCode: suggestions.trackingCode, title: suggestions.title, intakeMeta: suggestions.intakeMeta, planTitle: plans.title, organizer: plans.organizer })
+    .select({
+      trackingCode: suggestions.trackingCode,
+      title: suggestions.title,
+      intakeMeta: suggestions.intakeMeta,
+      planTitle: plans.title,
+      organizer: plans.organizer,
+    })
     .from(suggestions)
     .innerJoin(plans, eq(plans.id, suggestions.planId))
     .where(eq(suggestions.id, suggestionId));

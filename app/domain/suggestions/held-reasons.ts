@@ -4,5 +4,7 @@ export const suggestionHeldReasons = ['captcha_missing', 'captcha_unavailable', 
 export type SuggestionHeldReason = (typeof suggestionHeldReasons)[number];
 
 export function suggestionHeldReasonCode(stored: string | null | undefined): SuggestionHeldReason | undefined {
-  return stored && (suggestionHeldReasons as readonly string[]).includes(stored) ? (stored as SuggestionHeldReason) : undefined;
+  return stored && (suggestionHeldReasons as readonly string[]).includes(stored)
+    ? (stored as SuggestionHeldReason)
+    : undefined;
 }

@@ -1,6 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { attachments, categories, outboxMessages, planSections, plans, suggestionRatings, suggestions } from '../../../db/schema/index.ts';
+import {
+  attachments,
+  categories,
+  outboxMessages,
+  planSections,
+  plans,
+  suggestionRatings,
+  suggestions,
+} from '../../../db/schema/index.ts';
 import { contactMatches, hasContactDetails } from '../contacts/contacts.server.ts';
 import { normalizeTrackingCode } from './tracking-code.ts';
 
@@ -59,7 +67,11 @@ export type TrackedSuggestion = {
  * /track: the code plus the email given, or the last four digits of the
  * phone. Any mismatch, of code or of contact, is the same `null`.
  */
-export async function trackSuggestion(db: Database, rawCode: string, contact: string): Promise<TrackedSuggestion | null> {
+export async function trackSuggestion(
+  db: Database,
+  rawCode: string,
+  contact: string,
+): Promise<TrackedSuggestion | null> {
   const code = normalizeTrackingCode(rawCode);
   const proof = contact.trim();
   if (!code || !proof) return null;
@@ -74,7 +86,9 @@ export async function trackSuggestion(db: Database, rawCode: string, contact: st
       decidedAt: suggestions.decidedAt,
       publicReply: suggestions.publicReply,
       reviewStartedAt: suggestions.reviewStartedAt,
-      rating: sql<TrackedSuggestion['rating']>`(select ${suggestionRatings.rating} from ${suggestionRatings} where ${suggestionRatings.suggestionId} = ${suggestions.id})`,
+      rating: sql<
+        TrackedSuggestion['rating']
+      >`(select ${suggestionRatings.rating} from ${suggestionRatings} where ${suggestionRatings.suggestionId} = ${suggestions.id})`,
       publicationConsent: suggestions.publicationConsent,
     })
     .from(suggestions)
@@ -95,5 +109,7 @@ export async function ownSuggestionId(db: Database, rawCode: string, contact: st
   if (!code || !proof) return null;
   const [row] = await db.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.trackingCode, code));
   if (!row) return null;
-  return (await contactMatches(db, row.id, /^\d{4}$/.test(proof) ? { phoneLast4: proof } : { email: proof })) ? row.id : null;
+  return (await contactMatches(db, row.id, /^\d{4}$/.test(proof) ? { phoneLast4: proof } : { email: proof }))
+    ? row.id
+    : null;
 }

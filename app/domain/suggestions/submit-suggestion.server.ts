@@ -27,7 +27,13 @@ export type SubmitSuggestionInput = {
    * Only the web form asks; every other channel keeps the default 'none'.
    */
   publicationConsent?: 'named' | 'anonymous' | 'none';
-  attachments?: { filename: string; contentType: string; bytes: Uint8Array; extractedText?: string; textNote?: string }[];
+  attachments?: {
+    filename: string;
+    contentType: string;
+    bytes: Uint8Array;
+    extractedText?: string;
+    textNote?: string;
+  }[];
   /** 'pending_verification' (待核验) keeps the suggestion but holds it for a person. */
   status?: 'received' | 'pending_verification';
   heldReason?: SuggestionHeldReason;
@@ -86,18 +92,21 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
   await saveContact(tx, inserted.id, input.contact);
   let attachmentIds: number[] = [];
   if (input.attachments?.length) {
-    const rows = await tx.insert(attachments).values(
-      input.attachments.map((file) => ({
-        suggestionId: inserted.id,
-        filename: file.filename,
-        contentType: file.contentType,
-        sizeBytes: file.bytes.byteLength,
-        sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
-        content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-        extractedText: file.extractedText ? clean(file.extractedText) : null,
-        textNote: file.textNote ?? null,
-      })),
-    ).returning({ id: attachments.id });
+    const rows = await tx
+      .insert(attachments)
+      .values(
+        input.attachments.map((file) => ({
+          suggestionId: inserted.id,
+          filename: file.filename,
+          contentType: file.contentType,
+          sizeBytes: file.bytes.byteLength,
+          sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+          content: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+          extractedText: file.extractedText ? clean(file.extractedText) : null,
+          textNote: file.textNote ?? null,
+        })),
+      )
+      .returning({ id: attachments.id });
     attachmentIds = rows.map((row) => row.id);
   }
   if (original) {
@@ -116,7 +125,8 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
   // Held suggestions (待核验) are acknowledged only once a person verifies
   // them (acknowledgeVerifiedSuggestion): until then no mail goes anywhere.
   const held = input.status === 'pending_verification';
-  const to = input.acknowledge === false || held ? undefined : (input.acknowledge?.to ?? acknowledgementAddress(input.contact));
+  const to =
+    input.acknowledge === false || held ? undefined : (input.acknowledge?.to ?? acknowledgementAddress(input.contact));
   if (to) {
     await enqueueAcknowledgement(tx, {
       suggestionId: inserted.id,
@@ -138,17 +148,24 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
 // hostile or broken input is stored cleaned rather than failing the intake.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const clean = <T extends string | undefined | null>(value: T): T => (typeof value === 'string' ? (value.replace(CONTROL, '') as T) : value);
+const clean = <T extends string | undefined | null>(value: T): T =>
+  typeof value === 'string' ? (value.replace(CONTROL, '') as T) : value;
 
 function screenInput(input: SubmitSuggestionInput) {
   const files = input.attachments ?? [];
-  const screened = screenSubmittedText({ title: input.title, body: input.body, attachmentTexts: files.map((file) => file.extractedText) });
+  const screened = screenSubmittedText({
+    title: input.title,
+    body: input.body,
+    attachmentTexts: files.map((file) => file.extractedText),
+  });
   return {
     input: {
       ...input,
       title: screened.title,
       body: screened.body,
-      attachments: input.attachments && files.map((file, index) => ({ ...file, extractedText: screened.attachmentTexts[index] ?? undefined })),
+      attachments:
+        input.attachments &&
+        files.map((file, index) => ({ ...file, extractedText: screened.attachmentTexts[index] ?? undefined })),
     },
     original: screened.original,
   };
@@ -166,7 +183,11 @@ function cleanInput(input: SubmitSuggestionInput): SubmitSuggestionInput {
       phone: clean(input.contact.phone),
       email: clean(input.contact.email),
     },
-    attachments: input.attachments?.map((file) => ({ ...file, filename: clean(file.filename) || 'attachment', extractedText: clean(file.extractedText) })),
+    attachments: input.attachments?.map((file) => ({
+      ...file,
+      filename: clean(file.filename) || 'attachment',
+      extractedText: clean(file.extractedText),
+    })),
   };
 }
 
@@ -218,7 +239,10 @@ async function insertWithFreshCode(tx: Transaction, input: SubmitSuggestionInput
         submitterType: input.submitterType,
         // 署名公开 without a name to show is no different from 匿名公开.
         contactScreenVersion: CONTACT_SCREEN_VERSION,
-        publicationConsent: input.publicationConsent === 'named' && !input.contact.name?.trim() ? 'anonymous' : (input.publicationConsent ?? 'none'),
+        publicationConsent:
+          input.publicationConsent === 'named' && !input.contact.name?.trim()
+            ? 'anonymous'
+            : (input.publicationConsent ?? 'none'),
         status: input.status ?? 'received',
         heldReason: input.status === 'pending_verification' ? (input.heldReason ?? 'unspecified') : null,
         intakeKey: input.intakeKey,

@@ -40,7 +40,12 @@ test('a complete form passes, with numbers coerced and blanks dropped', () => {
   const result = parse(valid);
   expect(result.status).toBe('success');
   if (result.status !== 'success') return;
-  expect(result.value).toMatchObject({ categoryId: 1, sectionId: 10, phone: undefined, email: 'zhangsan@example.edu.cn' });
+  expect(result.value).toMatchObject({
+    categoryId: 1,
+    sectionId: 10,
+    phone: undefined,
+    email: 'zhangsan@example.edu.cn',
+  });
 });
 
 test('each required field has its own message', () => {

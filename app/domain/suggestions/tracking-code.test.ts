@@ -2,7 +2,8 @@ import { expect, test } from 'vitest';
 import { generateTrackingCode, normalizeTrackingCode } from './tracking-code.ts';
 
 test('codes look like JY-XXXX-XXXX with no ambiguous characters', () => {
-  for (let i = 0; i < 500; i++) expect(generateTrackingCode()).toMatch(/^JY-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+  for (let i = 0; i < 500; i++)
+    expect(generateTrackingCode()).toMatch(/^JY-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
 });
 
 test('codes do not repeat in practice', () => {

@@ -15,7 +15,11 @@ export function generateTrackingCode(): string {
  * dashes or prefix. Returns the canonical code, or null if it cannot be one.
  */
 export function normalizeTrackingCode(input: string): string | null {
-  const compact = input.normalize('NFKC').toUpperCase().replace(/[\s\-–—_]/g, '').replace(/^JY/, '');
+  const compact = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-–—_]/g, '')
+    .replace(/^JY/, '');
   if (compact.length !== GROUP * 2 || [...compact].some((c) => !ALPHABET.includes(c))) return null;
   return `JY-${compact.slice(0, GROUP)}-${compact.slice(GROUP)}`;
 }

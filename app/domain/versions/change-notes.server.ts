@@ -1,7 +1,12 @@
 import { assertPermission } from '../authorization/actor.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { planVersionChangeSuggestions, planVersionChanges, planVersions, suggestions } from '../../../db/schema/index.ts';
+import {
+  planVersionChangeSuggestions,
+  planVersionChanges,
+  planVersions,
+  suggestions,
+} from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import type { Actor } from '../plans/manage-plans.server.ts';
 import { normalizeTrackingCode } from '../suggestions/tracking-code.ts';
@@ -12,10 +17,14 @@ import { versionSections } from './queries.server.ts';
 // 修改理由: per changed section of a version, a reason and the adopted
 // suggestions that led to the change, entered by tracking code.
 
-
 async function versionPair(db: Database, planId: number, number: number) {
   const rows = await db
-    .select({ id: planVersions.id, number: planVersions.number, note: planVersions.note, publishedAt: planVersions.publishedAt })
+    .select({
+      id: planVersions.id,
+      number: planVersions.number,
+      note: planVersions.note,
+      publishedAt: planVersions.publishedAt,
+    })
     .from(planVersions)
     .where(and(eq(planVersions.planId, planId), inArray(planVersions.number, [number - 1, number])));
   const version = rows.find((r) => r.number === number);
@@ -24,14 +33,24 @@ async function versionPair(db: Database, planId: number, number: number) {
 }
 
 /** The changed sections of version `number` against the one before, with what staff recorded for each. */
-export async function getVersionChangesForAdmin(db: Database, { planId, number, viewer }: { planId: number; number: number; viewer: Actor }) {
+export async function getVersionChangesForAdmin(
+  db: Database,
+  { planId, number, viewer }: { planId: number; number: number; viewer: Actor },
+) {
   assertPermission(viewer, 'manage:plan:any');
   const pair = await versionPair(db, planId, number);
   if (!pair) return null;
-  const [before, after] = await Promise.all([versionSections(db, pair.previous.id), versionSections(db, pair.version.id)]);
+  const [before, after] = await Promise.all([
+    versionSections(db, pair.previous.id),
+    versionSections(db, pair.version.id),
+  ]);
   const rows = compareSections(before, after).filter(isChange);
   const notes = await db
-    .select({ sectionKey: planVersionChanges.sectionKey, reason: planVersionChanges.reason, code: suggestions.trackingCode })
+    .select({
+      sectionKey: planVersionChanges.sectionKey,
+      reason: planVersionChanges.reason,
+      code: suggestions.trackingCode,
+    })
     .from(planVersionChanges)
     .leftJoin(planVersionChangeSuggestions, eq(planVersionChangeSuggestions.changeId, planVersionChanges.id))
     .leftJoin(suggestions, eq(suggestions.id, planVersionChangeSuggestions.suggestionId))
@@ -47,7 +66,10 @@ export async function getVersionChangesForAdmin(db: Database, { planId, number, 
 }
 
 export type CodeProblem = { code: string; problem: 'format' | 'not_found' | 'not_adopted' };
-export type SaveNoteResult = { ok: true } | { ok: false; error: 'not_found' | 'too_many' } | { ok: false; error: 'codes'; problems: CodeProblem[] };
+export type SaveNoteResult =
+  | { ok: true }
+  | { ok: false; error: 'not_found' | 'too_many' }
+  | { ok: false; error: 'codes'; problems: CodeProblem[] };
 
 /** Splits what the admin typed (spaces, commas, 、, new lines) into codes, keeping order and dropping repeats. */
 export function splitCodes(text: string): string[] {
@@ -56,7 +78,15 @@ export function splitCodes(text: string): string[] {
 
 export async function saveChangeNote(
   db: Database,
-  { planId, number, sectionKey, reason, codes, viewer, ip }: { planId: number; number: number; sectionKey: number; reason: string; codes: string; viewer: Actor; ip: string },
+  {
+    planId,
+    number,
+    sectionKey,
+    reason,
+    codes,
+    viewer,
+    ip,
+  }: { planId: number; number: number; sectionKey: number; reason: string; codes: string; viewer: Actor; ip: string },
 ): Promise<SaveNoteResult> {
   assertPermission(viewer, 'manage:plan:any');
   const changes = await getVersionChangesForAdmin(db, { planId, number, viewer });
@@ -71,23 +101,42 @@ export async function saveChangeNote(
     else problems.push({ code, problem: 'format' });
   }
   const found = wanted.size
-    ? await db.select({ id: suggestions.id, code: suggestions.trackingCode, status: suggestions.status }).from(suggestions).where(and(eq(suggestions.planId, planId), inArray(suggestions.trackingCode, [...wanted.keys()])))
+    ? await db
+        .select({ id: suggestions.id, code: suggestions.trackingCode, status: suggestions.status })
+        .from(suggestions)
+        .where(and(eq(suggestions.planId, planId), inArray(suggestions.trackingCode, [...wanted.keys()])))
     : [];
   for (const [canonical, typedAs] of wanted) {
     const match = found.find((s) => s.code === canonical);
     // A code of another plan is "not found" here: links stay within one consultation.
     if (!match) problems.push({ code: typedAs, problem: 'not_found' });
-    else if (match.status !== 'adopted' && match.status !== 'partially_adopted') problems.push({ code: canonical, problem: 'not_adopted' });
+    else if (match.status !== 'adopted' && match.status !== 'partially_adopted')
+      problems.push({ code: canonical, problem: 'not_adopted' });
   }
   if (problems.length) return { ok: false, error: 'codes', problems };
   const versionId = changes.version.id;
   await db.transaction(async (tx) => {
-    await tx.delete(planVersionChanges).where(and(eq(planVersionChanges.versionId, versionId), eq(planVersionChanges.sectionKey, sectionKey)));
+    await tx
+      .delete(planVersionChanges)
+      .where(and(eq(planVersionChanges.versionId, versionId), eq(planVersionChanges.sectionKey, sectionKey)));
     if (reason || found.length) {
-      const [change] = await tx.insert(planVersionChanges).values({ versionId, sectionKey, reason }).returning({ id: planVersionChanges.id });
-      if (found.length) await tx.insert(planVersionChangeSuggestions).values(found.map((s) => ({ changeId: change!.id, suggestionId: s.id })));
+      const [change] = await tx
+        .insert(planVersionChanges)
+        .values({ versionId, sectionKey, reason })
+        .returning({ id: planVersionChanges.id });
+      if (found.length)
+        await tx
+          .insert(planVersionChangeSuggestions)
+          .values(found.map((s) => ({ changeId: change!.id, suggestionId: s.id })));
     }
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.version_change_noted', targetType: 'plan', targetId: planId, details: { version: number, sectionKey, suggestionIds: found.map((s) => s.id) }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.version_change_noted',
+      targetType: 'plan',
+      targetId: planId,
+      details: { version: number, sectionKey, suggestionIds: found.map((s) => s.id) },
+      ip,
+    });
   });
   return { ok: true };
 }

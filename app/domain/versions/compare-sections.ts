@@ -7,7 +7,14 @@ import { diffText, type DiffOp } from './text-diff.ts';
 // similarity. Among matched sections, those outside the longest run kept in
 // the same relative order are the ones that moved.
 
-export type VersionSection = { sectionKey: number; position: number; level: number; number: string; heading: string; bodyMarkdown: string };
+export type VersionSection = {
+  sectionKey: number;
+  position: number;
+  level: number;
+  number: string;
+  heading: string;
+  bodyMarkdown: string;
+};
 
 export type SectionComparison = {
   kind: 'unchanged' | 'modified' | 'added' | 'removed';
@@ -58,18 +65,37 @@ export function isChange(row: SectionComparison): boolean {
 function matchedRow(before: VersionSection, after: VersionSection, moved: boolean): SectionComparison {
   const heading = diffText(before.heading, after.heading);
   const body = diffText(before.bodyMarkdown, after.bodyMarkdown);
-  const changed = heading.some((op) => op.op !== 'equal') || body.some((op) => op.op !== 'equal') || before.level !== after.level;
+  const changed =
+    heading.some((op) => op.op !== 'equal') || body.some((op) => op.op !== 'equal') || before.level !== after.level;
   // A new number alone (二、 → 三、 after an insertion) is renumbering, not a change of text.
   const keys = before.sectionKey === after.sectionKey ? [after.sectionKey] : [after.sectionKey, before.sectionKey];
   return { kind: changed ? 'modified' : 'unchanged', moved, key: after.sectionKey, keys, before, after, heading, body };
 }
 
 function addedRow(after: VersionSection): SectionComparison {
-  return { kind: 'added', moved: false, key: after.sectionKey, keys: [after.sectionKey], before: null, after, heading: diffText('', after.heading), body: diffText('', after.bodyMarkdown) };
+  return {
+    kind: 'added',
+    moved: false,
+    key: after.sectionKey,
+    keys: [after.sectionKey],
+    before: null,
+    after,
+    heading: diffText('', after.heading),
+    body: diffText('', after.bodyMarkdown),
+  };
 }
 
 function removedRow(before: VersionSection): SectionComparison {
-  return { kind: 'removed', moved: false, key: before.sectionKey, keys: [before.sectionKey], before, after: null, heading: diffText(before.heading, ''), body: diffText(before.bodyMarkdown, '') };
+  return {
+    kind: 'removed',
+    moved: false,
+    key: before.sectionKey,
+    keys: [before.sectionKey],
+    before,
+    after: null,
+    heading: diffText(before.heading, ''),
+    body: diffText(before.bodyMarkdown, ''),
+  };
 }
 
 function matchSections(before: VersionSection[], after: VersionSection[]): Map<VersionSection, VersionSection> {
@@ -85,7 +111,11 @@ function matchSections(before: VersionSection[], after: VersionSection[]): Map<V
   // Left over on both sides: pair the most similar headings first.
   const leftBefore = [...byKey.values()];
   const leftAfter = after.filter((s) => !pairs.has(s));
-  for (const [a, b] of pairByHeading(leftBefore.map((s) => s.heading), leftAfter.map((s) => s.heading))) pairs.set(leftAfter[b]!, leftBefore[a]!);
+  for (const [a, b] of pairByHeading(
+    leftBefore.map((s) => s.heading),
+    leftAfter.map((s) => s.heading),
+  ))
+    pairs.set(leftAfter[b]!, leftBefore[a]!);
   return pairs;
 }
 

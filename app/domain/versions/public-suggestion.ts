@@ -17,7 +17,11 @@ export type LinkedSuggestionRow = {
   name?: string;
 };
 
-export type PublicLinkedSuggestion = { status: 'adopted' | 'partially_adopted'; summary: string | null; name: string | null };
+export type PublicLinkedSuggestion = {
+  status: 'adopted' | 'partially_adopted';
+  summary: string | null;
+  name: string | null;
+};
 
 export function publicLinkedSuggestion(row: LinkedSuggestionRow): PublicLinkedSuggestion | null {
   if (row.status !== 'adopted' && row.status !== 'partially_adopted') return null;

@@ -12,14 +12,40 @@ type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 // first time a published plan's text is about to change, or when a draft is
 // published, so the text the public first commented on is always kept.
 
-const sectionColumns = { sectionKey: planSections.id, position: planSections.position, level: planSections.level, number: planSections.number, heading: planSections.heading, bodyMarkdown: planSections.bodyMarkdown };
+const sectionColumns = {
+  sectionKey: planSections.id,
+  position: planSections.position,
+  level: planSections.level,
+  number: planSections.number,
+  heading: planSections.heading,
+  bodyMarkdown: planSections.bodyMarkdown,
+};
 
 /** Freezes the plan's working text as version `number`. Exported for the demo seed, which builds a finished consultation. */
-export async function freezeWorkingText(tx: Tx, { planId, number, note, actorId, publishedAt }: { planId: number; number: number; note: string; actorId: number | null; publishedAt?: Date }) {
-  const [version] = await tx.insert(planVersions).values({ planId, number, note, publishedById: actorId, ...(publishedAt ? { publishedAt } : {}) }).returning({ id: planVersions.id });
-  const sections = await tx.select(sectionColumns).from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.position));
+export async function freezeWorkingText(
+  tx: Tx,
+  {
+    planId,
+    number,
+    note,
+    actorId,
+    publishedAt,
+  }: { planId: number; number: number; note: string; actorId: number | null; publishedAt?: Date },
+) {
+  const [version] = await tx
+    .insert(planVersions)
+    .values({ planId, number, note, publishedById: actorId, ...(publishedAt ? { publishedAt } : {}) })
+    .returning({ id: planVersions.id });
+  const sections = await tx
+    .select(sectionColumns)
+    .from(planSections)
+    .where(eq(planSections.planId, planId))
+    .orderBy(asc(planSections.position));
   // Positions are renumbered 0…n-1: the working copy's may have gaps.
-  if (sections.length) await tx.insert(planVersionSections).values(sections.map((s, position) => ({ ...s, position, versionId: version!.id })));
+  if (sections.length)
+    await tx
+      .insert(planVersionSections)
+      .values(sections.map((s, position) => ({ ...s, position, versionId: version!.id })));
   return version!.id;
 }
 
@@ -30,19 +56,32 @@ export async function freezeWorkingText(tx: Tx, { planId, number, note, actorId,
  */
 export async function ensureFirstVersion(tx: Tx, planId: number, actorId: number | null): Promise<void> {
   const [plan] = await tx
-    .select({ status: plans.status, since: sql<Date>`least(coalesce(${plans.opensAt}, ${plans.createdAt}), now())`.mapWith((v: string) => new Date(v)) })
+    .select({
+      status: plans.status,
+      since: sql<Date>`least(coalesce(${plans.opensAt}, ${plans.createdAt}), now())`.mapWith(
+        (v: string) => new Date(v),
+      ),
+    })
     .from(plans)
     .where(eq(plans.id, planId));
   if (!plan || plan.status === 'draft') return;
-  const [existing] = await tx.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.planId, planId)).limit(1);
+  const [existing] = await tx
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .limit(1);
   if (existing) return;
   await freezeWorkingText(tx, { planId, number: 1, note: '', actorId, publishedAt: plan.since });
 }
 
-export type PublishResult = { ok: true; number: number } | { ok: false; error: 'not_found' | 'not_published' | 'no_changes' };
+export type PublishResult =
+  { ok: true; number: number } | { ok: false; error: 'not_found' | 'not_published' | 'no_changes' };
 
 /** Publishes the working text of a plan as its next version (修订稿). */
-export async function publishVersion(db: Database, { planId, note, viewer, ip }: { planId: number; note: string; viewer: Actor; ip: string }): Promise<PublishResult> {
+export async function publishVersion(
+  db: Database,
+  { planId, note, viewer, ip }: { planId: number; note: string; viewer: Actor; ip: string },
+): Promise<PublishResult> {
   assertPermission(viewer, 'manage:plan:any');
   return db.transaction(async (tx) => {
     // The same lock as section edits (manage-sections): the copy is of one consistent text.
@@ -51,11 +90,23 @@ export async function publishVersion(db: Database, { planId, note, viewer, ip }:
     if (!plan) return { ok: false, error: 'not_found' } as const;
     if (plan.status === 'draft') return { ok: false, error: 'not_published' } as const;
     await ensureFirstVersion(tx, planId, viewer.id);
-    const [latest] = await tx.select({ id: planVersions.id, number: planVersions.number }).from(planVersions).where(eq(planVersions.planId, planId)).orderBy(desc(planVersions.number)).limit(1);
+    const [latest] = await tx
+      .select({ id: planVersions.id, number: planVersions.number })
+      .from(planVersions)
+      .where(eq(planVersions.planId, planId))
+      .orderBy(desc(planVersions.number))
+      .limit(1);
     if (!(await workingTextDiffers(tx, planId, latest!.id))) return { ok: false, error: 'no_changes' } as const;
     const number = latest!.number + 1;
     const versionId = await freezeWorkingText(tx, { planId, number, note, actorId: viewer.id });
-    await recordAudit(tx, { actorId: viewer.id, action: 'plan.version_published', targetType: 'plan', targetId: planId, details: { version: number, versionId }, ip });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'plan.version_published',
+      targetType: 'plan',
+      targetId: planId,
+      details: { version: number, versionId },
+      ip,
+    });
     return { ok: true, number } as const;
   });
 }
@@ -71,15 +122,34 @@ export async function listVersionsForAdmin(db: Database, planId: number) {
 
 /** Whether the working text differs from the latest version (edits not yet published). */
 export async function hasUnpublishedEdits(db: Database | Tx, planId: number): Promise<boolean> {
-  const [latest] = await db.select({ id: planVersions.id }).from(planVersions).where(eq(planVersions.planId, planId)).orderBy(desc(planVersions.number)).limit(1);
+  const [latest] = await db
+    .select({ id: planVersions.id })
+    .from(planVersions)
+    .where(eq(planVersions.planId, planId))
+    .orderBy(desc(planVersions.number))
+    .limit(1);
   return latest ? workingTextDiffers(db, planId, latest.id) : false;
 }
 
 async function workingTextDiffers(db: Database | Tx, planId: number, versionId: number): Promise<boolean> {
   const v = planVersionSections;
   const [frozen, working] = await Promise.all([
-    db.select({ key: v.sectionKey, level: v.level, number: v.number, heading: v.heading, body: v.bodyMarkdown }).from(v).where(eq(v.versionId, versionId)).orderBy(asc(v.position)),
-    db.select({ key: planSections.id, level: planSections.level, number: planSections.number, heading: planSections.heading, body: planSections.bodyMarkdown }).from(planSections).where(eq(planSections.planId, planId)).orderBy(asc(planSections.position)),
+    db
+      .select({ key: v.sectionKey, level: v.level, number: v.number, heading: v.heading, body: v.bodyMarkdown })
+      .from(v)
+      .where(eq(v.versionId, versionId))
+      .orderBy(asc(v.position)),
+    db
+      .select({
+        key: planSections.id,
+        level: planSections.level,
+        number: planSections.number,
+        heading: planSections.heading,
+        body: planSections.bodyMarkdown,
+      })
+      .from(planSections)
+      .where(eq(planSections.planId, planId))
+      .orderBy(asc(planSections.position)),
   ]);
   return JSON.stringify(frozen) !== JSON.stringify(working);
 }

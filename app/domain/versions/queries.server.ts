@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { planVersionChangeSuggestions, planVersionChanges, planVersionSections, planVersions, plans, suggestions } from '../../../db/schema/index.ts';
+import {
+  planVersionChangeSuggestions,
+  planVersionChanges,
+  planVersionSections,
+  planVersions,
+  plans,
+  suggestions,
+} from '../../../db/schema/index.ts';
 import { compareSections, isChange, type SectionComparison, type VersionSection } from './compare-sections.ts';
 import { publicLinkedSuggestion, type PublicLinkedSuggestion } from './public-suggestion.ts';
 import { publicNames } from '../contacts/contacts.server.ts';
@@ -20,7 +27,12 @@ export async function getVersionedPlan(db: Database, slug: string) {
     .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicStatuses])));
   if (!plan) return null;
   const versions: VersionInfo[] = await db
-    .select({ id: planVersions.id, number: planVersions.number, note: planVersions.note, publishedAt: planVersions.publishedAt })
+    .select({
+      id: planVersions.id,
+      number: planVersions.number,
+      note: planVersions.note,
+      publishedAt: planVersions.publishedAt,
+    })
     .from(planVersions)
     .where(eq(planVersions.planId, plan.id))
     .orderBy(asc(planVersions.number));
@@ -30,7 +42,14 @@ export async function getVersionedPlan(db: Database, slug: string) {
 export async function versionSections(db: Database, versionId: number): Promise<VersionSection[]> {
   const v = planVersionSections;
   return db
-    .select({ sectionKey: v.sectionKey, position: v.position, level: v.level, number: v.number, heading: v.heading, bodyMarkdown: v.bodyMarkdown })
+    .select({
+      sectionKey: v.sectionKey,
+      position: v.position,
+      level: v.level,
+      number: v.number,
+      heading: v.heading,
+      bodyMarkdown: v.bodyMarkdown,
+    })
     .from(v)
     .where(eq(v.versionId, versionId))
     .orderBy(asc(v.position));
@@ -44,7 +63,10 @@ export type ComparisonRow = SectionComparison & { notes: ChangeNote[] };
  * with the reasons and linked suggestions recorded for the versions after
  * `from` up to `to`. `from` must be the earlier version.
  */
-export async function getComparison(db: Database, { planId, from, to }: { planId: number; from: VersionInfo; to: VersionInfo }) {
+export async function getComparison(
+  db: Database,
+  { planId, from, to }: { planId: number; from: VersionInfo; to: VersionInfo },
+) {
   const [before, after] = await Promise.all([versionSections(db, from.id), versionSections(db, to.id)]);
   const rows = compareSections(before, after);
   const notes = await changeNotes(db, planId, from.number, to.number);
@@ -72,12 +94,23 @@ async function changeNotes(db: Database, planId: number, fromNumber: number, toN
     .innerJoin(planVersions, eq(planVersions.id, planVersionChanges.versionId))
     .leftJoin(planVersionChangeSuggestions, eq(planVersionChangeSuggestions.changeId, planVersionChanges.id))
     .leftJoin(suggestions, eq(suggestions.id, planVersionChangeSuggestions.suggestionId))
-    .where(and(eq(planVersions.planId, planId), gt(planVersions.number, fromNumber), lte(planVersions.number, toNumber)))
+    .where(
+      and(eq(planVersions.planId, planId), gt(planVersions.number, fromNumber), lte(planVersions.number, toNumber)),
+    )
     .orderBy(asc(planVersions.number), asc(planVersionChanges.id), asc(suggestions.decidedAt), asc(suggestions.id));
-  const names = await publicNames(db, rows.flatMap((row) => (row.suggestionId === null ? [] : [row.suggestionId])));
+  const names = await publicNames(
+    db,
+    rows.flatMap((row) => (row.suggestionId === null ? [] : [row.suggestionId])),
+  );
   const byChange = new Map<number, ChangeNote & { sectionKey: number }>();
   for (const row of rows) {
-    if (!byChange.has(row.changeId)) byChange.set(row.changeId, { version: row.version, sectionKey: row.sectionKey, reason: row.reason, suggestions: [] });
+    if (!byChange.has(row.changeId))
+      byChange.set(row.changeId, {
+        version: row.version,
+        sectionKey: row.sectionKey,
+        reason: row.reason,
+        suggestions: [],
+      });
     const shown =
       row.status && row.suggestionId !== null
         ? publicLinkedSuggestion({
@@ -101,7 +134,13 @@ export type SuggestionRevision = { planSlug: string; version: number; sectionKey
  */
 export async function revisionsForSuggestion(db: Database, trackingCode: string): Promise<SuggestionRevision[]> {
   const rows = await db
-    .select({ planId: plans.id, planSlug: plans.slug, version: planVersions.number, sectionKey: planVersionChanges.sectionKey, status: suggestions.status })
+    .select({
+      planId: plans.id,
+      planSlug: plans.slug,
+      version: planVersions.number,
+      sectionKey: planVersionChanges.sectionKey,
+      status: suggestions.status,
+    })
     .from(suggestions)
     .innerJoin(planVersionChangeSuggestions, eq(planVersionChangeSuggestions.suggestionId, suggestions.id))
     .innerJoin(planVersionChanges, eq(planVersionChanges.id, planVersionChangeSuggestions.changeId))
@@ -117,16 +156,30 @@ export async function revisionsForSuggestion(db: Database, trackingCode: string)
       .select({ heading: planVersionSections.heading })
       .from(planVersionSections)
       .innerJoin(planVersions, eq(planVersions.id, planVersionSections.versionId))
-      .where(and(eq(planVersionSections.sectionKey, row.sectionKey), eq(planVersions.planId, row.planId), lte(planVersions.number, row.version)))
+      .where(
+        and(
+          eq(planVersionSections.sectionKey, row.sectionKey),
+          eq(planVersions.planId, row.planId),
+          lte(planVersions.number, row.version),
+        ),
+      )
       .orderBy(desc(planVersions.number))
       .limit(1);
-    result.push({ planSlug: row.planSlug, version: row.version, sectionKey: row.sectionKey, heading: section?.heading ?? null });
+    result.push({
+      planSlug: row.planSlug,
+      version: row.version,
+      sectionKey: row.sectionKey,
+      heading: section?.heading ?? null,
+    });
   }
   return result;
 }
 
 /** The current version of a plan for its page's banner: number, date, and whether earlier ones exist. */
-export async function currentVersion(db: Database, planId: number): Promise<{ number: number; publishedAt: Date } | null> {
+export async function currentVersion(
+  db: Database,
+  planId: number,
+): Promise<{ number: number; publishedAt: Date } | null> {
   const [row] = await db
     .select({ number: planVersions.number, publishedAt: planVersions.publishedAt })
     .from(planVersions)

@@ -8,7 +8,13 @@ import { getComparison, getVersionedPlan, type VersionInfo } from './queries.ser
 export type ResolvedComparison =
   | { kind: 'not_found' }
   | { kind: 'reorder'; from: number; to: number }
-  | { kind: 'none' | 'same'; plan: NonNullable<Awaited<ReturnType<typeof getVersionedPlan>>>['plan']; versions: VersionInfo[]; from: number; to: number }
+  | {
+      kind: 'none' | 'same';
+      plan: NonNullable<Awaited<ReturnType<typeof getVersionedPlan>>>['plan'];
+      versions: VersionInfo[];
+      from: number;
+      to: number;
+    }
   | {
       kind: 'ok';
       plan: NonNullable<Awaited<ReturnType<typeof getVersionedPlan>>>['plan'];
@@ -23,7 +29,11 @@ function versionNumber(value: string | null): number | null | 'bad' {
   return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 'bad';
 }
 
-export async function resolveComparison(db: Database, slug: string, params: URLSearchParams): Promise<ResolvedComparison> {
+export async function resolveComparison(
+  db: Database,
+  slug: string,
+  params: URLSearchParams,
+): Promise<ResolvedComparison> {
   const found = await getVersionedPlan(db, slug);
   if (!found) return { kind: 'not_found' };
   const { plan, versions } = found;
@@ -39,5 +49,12 @@ export async function resolveComparison(db: Database, slug: string, params: URLS
   if (!fromVersion || !toVersion) return { kind: 'not_found' };
   if (from === to) return { kind: 'same', plan, versions, from, to };
   if (from > to) return { kind: 'reorder', from: to, to: from };
-  return { kind: 'ok', plan, versions, from: fromVersion, to: toVersion, comparison: await getComparison(db, { planId: plan.id, from: fromVersion, to: toVersion }) };
+  return {
+    kind: 'ok',
+    plan,
+    versions,
+    from: fromVersion,
+    to: toVersion,
+    comparison: await getComparison(db, { planId: plan.id, from: fromVersion, to: toVersion }),
+  };
 }

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { diffText, sideText, type DiffOp } from './text-diff.ts';
 
-const show = (ops: DiffOp[]) => ops.map(({ op, text }) => (op === 'equal' ? text : op === 'delete' ? `[-${text}-]` : `{+${text}+}`)).join('');
+const show = (ops: DiffOp[]) =>
+  ops.map(({ op, text }) => (op === 'equal' ? text : op === 'delete' ? `[-${text}-]` : `{+${text}+}`)).join('');
 
 test('an insertion in the middle of a Chinese sentence is marked exactly, with no whitespace to split on', () => {
   const before = '完善学分制和主辅修制度，扩大学生学习自主权。';
@@ -22,7 +23,10 @@ test('a changed number is a one-character replacement: 不低于6张 → 不低�
 });
 
 test('a deletion and an insertion in one sentence both show, the rest stays equal', () => {
-  const ops = diffText('加强实践教学和创新创业教育，建设实践教学基地60个。', '加强实践教学，建设实践教学基地80个，推进产教融合。');
+  const ops = diffText(
+    '加强实践教学和创新创业教育，建设实践教学基地60个。',
+    '加强实践教学，建设实践教学基地80个，推进产教融合。',
+  );
   expect(show(ops)).toBe('加强实践教学[-和创新创业教育-]，建设实践教学基地[-6-]{+8+}0个{+，推进产教融合+}。');
   expect(sideText(ops, 'after')).toBe('加强实践教学，建设实践教学基地80个，推进产教融合。');
 });
@@ -34,7 +38,9 @@ test('short coincidental equalities inside a rewrite fold into one replacement',
 });
 
 test('Traditional-script text diffs the same way, and a character outside the BMP is never split', () => {
-  expect(show(diffText('每千人口床位數不低於6張。', '每千人口床位數不低於7張。'))).toBe('每千人口床位數不低於[-6-]{+7+}張。');
+  expect(show(diffText('每千人口床位數不低於6張。', '每千人口床位數不低於7張。'))).toBe(
+    '每千人口床位數不低於[-6-]{+7+}張。',
+  );
   const ops = diffText('𠮷野家開設分店', '𠮷野家開設兩家分店');
   expect(show(ops)).toBe('𠮷野家開設{+兩家+}分店');
   expect(sideText(diffText('𠮷', '𡈽'), 'before')).toBe('𠮷');

@@ -24,14 +24,22 @@ export function diffText(before: string, after: string): DiffOp[] {
     endB--;
   }
   const middle = myers(a.slice(start, endA), b.slice(start, endB));
-  const ops: DiffOp[] = [{ op: 'equal', text: a.slice(0, start).join('') }, ...middle, { op: 'equal', text: a.slice(endA).join('') }];
+  const ops: DiffOp[] = [
+    { op: 'equal', text: a.slice(0, start).join('') },
+    ...middle,
+    { op: 'equal', text: a.slice(endA).join('') },
+  ];
   return foldShortEqualities(normalize(ops));
 }
 
 function myers(a: string[], b: string[]): DiffOp[] {
   const n = a.length;
   const m = b.length;
-  if (n === 0 || m === 0) return [{ op: 'delete', text: a.join('') }, { op: 'insert', text: b.join('') }];
+  if (n === 0 || m === 0)
+    return [
+      { op: 'delete', text: a.join('') },
+      { op: 'insert', text: b.join('') },
+    ];
   const max = n + m;
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
@@ -41,7 +49,8 @@ function myers(a: string[], b: string[]): DiffOp[] {
     // Only diagonals -(d+1)…d+1 are read when walking back from step d.
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;
@@ -54,7 +63,11 @@ function myers(a: string[], b: string[]): DiffOp[] {
       }
     }
   }
-  if (!found) return [{ op: 'delete', text: a.join('') }, { op: 'insert', text: b.join('') }];
+  if (!found)
+    return [
+      { op: 'delete', text: a.join('') },
+      { op: 'insert', text: b.join('') },
+    ];
   const reversed: DiffOp[] = [];
   let x = n;
   let y = m;
@@ -115,7 +128,12 @@ function foldShortEqualities(ops: DiffOp[]): DiffOp[] {
     });
     if (index < 0) return current;
     const text = current[index]!.text;
-    current = normalize([...current.slice(0, index), { op: 'delete', text }, { op: 'insert', text }, ...current.slice(index + 1)]);
+    current = normalize([
+      ...current.slice(0, index),
+      { op: 'delete', text },
+      { op: 'insert', text },
+      ...current.slice(index + 1),
+    ]);
   }
 }
 
@@ -133,5 +151,8 @@ function editSize(ops: DiffOp[], i: number, step: -1 | 1): number {
 
 /** The text on one side of a diff: what was there before, or what is there after. */
 export function sideText(ops: DiffOp[], side: 'before' | 'after'): string {
-  return ops.filter((op) => op.op === 'equal' || op.op === (side === 'before' ? 'delete' : 'insert')).map((op) => op.text).join('');
+  return ops
+    .filter((op) => op.op === 'equal' || op.op === (side === 'before' ? 'delete' : 'insert'))
+    .map((op) => op.text)
+    .join('');
 }

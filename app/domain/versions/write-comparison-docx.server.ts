@@ -23,7 +23,14 @@ export async function writeComparisonDocx(rows: ComparisonRow[], options: Option
     pageLabel: t('versions.docx.page'),
     children: [
       documentLine(t('versions.docx.plan', { plan: options.planTitle })),
-      documentLine(t('versions.docx.range', { from: options.from, to: options.to, fromDate: options.fromDate, toDate: options.toDate })),
+      documentLine(
+        t('versions.docx.range', {
+          from: options.from,
+          to: options.to,
+          fromDate: options.fromDate,
+          toDate: options.toDate,
+        }),
+      ),
       documentLine(t('versions.docx.generated', { date: options.today })),
       comparisonTable(rows, options.to - options.from > 1),
     ],
@@ -33,12 +40,35 @@ export async function writeComparisonDocx(rows: ComparisonRow[], options: Option
 
 function comparisonTable(rows: ComparisonRow[], multiple: boolean): Table {
   const headers = [t('versions.col.before'), t('versions.col.after'), t('versions.col.reason')];
-  const tableRows = [new TableRow({ tableHeader: true, children: headers.map((text, i) => cell([new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: true })] })], widths[i]!)) })];
+  const tableRows = [
+    new TableRow({
+      tableHeader: true,
+      children: headers.map((text, i) =>
+        cell(
+          [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: true })] })],
+          widths[i]!,
+        ),
+      ),
+    }),
+  ];
   for (const row of rows) {
     const section = row.after ?? row.before!;
-    const kinds: ('modified' | 'added' | 'removed' | 'moved')[] = [row.kind === 'unchanged' ? 'moved' : row.kind, ...(row.moved && row.kind !== 'unchanged' ? (['moved'] as const) : [])];
+    const kinds: ('modified' | 'added' | 'removed' | 'moved')[] = [
+      row.kind === 'unchanged' ? 'moved' : row.kind,
+      ...(row.moved && row.kind !== 'unchanged' ? (['moved'] as const) : []),
+    ];
     const label = `${section.number}${section.number ? ' ' : ''}${section.heading}（${kinds.map((k) => t(`versions.kind.${k}`)).join('、')}）`;
-    tableRows.push(new TableRow({ cantSplit: true, children: [new TableCell({ columnSpan: 3, children: [new Paragraph({ children: [new TextRun({ text: label, bold: true, font: titleFonts })] })] })] }));
+    tableRows.push(
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            columnSpan: 3,
+            children: [new Paragraph({ children: [new TextRun({ text: label, bold: true, font: titleFonts })] })],
+          }),
+        ],
+      }),
+    );
     tableRows.push(
       new TableRow({
         children: [
@@ -54,7 +84,10 @@ function comparisonTable(rows: ComparisonRow[], multiple: boolean): Table {
 
 function sideParagraphs(row: ComparisonRow, side: 'before' | 'after'): Paragraph[] {
   // A changed heading is shown with its marks; an added or removed one is in the section row already.
-  const heading = row.kind === 'modified' && row.heading.some((op) => op.op !== 'equal') ? opsToParagraphs(row.heading, side, true) : [];
+  const heading =
+    row.kind === 'modified' && row.heading.some((op) => op.op !== 'equal')
+      ? opsToParagraphs(row.heading, side, true)
+      : [];
   return [...heading, ...opsToParagraphs(row.body, side, false)];
 }
 
@@ -79,9 +112,15 @@ function opsToParagraphs(ops: DiffOp[], side: 'before' | 'after', bold: boolean)
 function reasonParagraphs(row: ComparisonRow, multiple: boolean): Paragraph[] {
   if (!row.notes.length) return [plain(t('versions.noReason'))];
   return row.notes.flatMap((note) => [
-    plain(`${multiple ? t('versions.reasonInVersion', { n: note.version }) : ''}${note.reason || t('versions.noReason')}`),
+    plain(
+      `${multiple ? t('versions.reasonInVersion', { n: note.version }) : ''}${note.reason || t('versions.noReason')}`,
+    ),
     ...(note.suggestions.length ? [plain(t('versions.adoptedSuggestions'))] : []),
-    ...note.suggestions.map((s, i) => plain(`${i + 1}. ${s.summary ?? t('versions.summaryHidden')}（${t(`status.${s.status}`)}${s.name ? `，${t('versions.proposedBy', { name: s.name })}` : ''}）`)),
+    ...note.suggestions.map((s, i) =>
+      plain(
+        `${i + 1}. ${s.summary ?? t('versions.summaryHidden')}（${t(`status.${s.status}`)}${s.name ? `，${t('versions.proposedBy', { name: s.name })}` : ''}）`,
+      ),
+    ),
   ]);
 }
 
@@ -92,5 +131,3 @@ function plain(text: string): Paragraph {
 function cell(children: Paragraph[], widthPercent: number): TableCell {
   return new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children });
 }
-
-

@@ -2,12 +2,15 @@
 // moderators' final labels (decision 043).
 export const zhCN = {
   'accuracy.title': '分类建议的准确率',
-  'accuracy.explain': '只统计经处理人员审核过的意见建议：处理人员采纳或不予采纳了系统建议，或已作出处理决定。系统未给出类别建议的，按未命中计。',
+  'accuracy.explain':
+    '只统计经处理人员审核过的意见建议：处理人员采纳或不予采纳了系统建议，或已作出处理决定。系统未给出类别建议的，按未命中计。',
   'accuracy.none': '还没有经审核的意见建议，暂无法计算。',
-  'accuracy.category': '类别：已审核 {reviewed} 条，系统给出建议 {proposed} 条，与最终类别一致 {correct} 条，准确率 {accuracy}。',
+  'accuracy.category':
+    '类别：已审核 {reviewed} 条，系统给出建议 {proposed} 条，与最终类别一致 {correct} 条，准确率 {accuracy}。',
   'accuracy.interval': '95% 置信区间：{low} 至 {high}。',
   'accuracy.tooFew': '审核满 {min} 条后显示置信区间（目前 {reviewed} 条）。',
-  'accuracy.tags': '标签：系统建议 {proposed} 个，最终标签 {final} 个，一致 {agreed} 个；精确率 {precision}，召回率 {recall}，F1 {f1}。',
+  'accuracy.tags':
+    '标签：系统建议 {proposed} 个，最终标签 {final} 个，一致 {agreed} 个；精确率 {precision}，召回率 {recall}，F1 {f1}。',
   'accuracy.download': '下载逐条核对表（CSV）',
   'accuracy.csv.code': '跟踪编号',
   'accuracy.csv.proposedCategory': '系统建议类别',
@@ -32,12 +35,15 @@ export const zhCN = {
 
 export const en: Record<keyof typeof zhCN, string> = {
   'accuracy.title': 'Accuracy of category proposals',
-  'accuracy.explain': 'Counts only suggestions a moderator has reviewed: the moderator accepted or dismissed the proposal, or decided the suggestion. A suggestion with no proposed category counts as a miss.',
+  'accuracy.explain':
+    'Counts only suggestions a moderator has reviewed: the moderator accepted or dismissed the proposal, or decided the suggestion. A suggestion with no proposed category counts as a miss.',
   'accuracy.none': 'No suggestion has been reviewed yet.',
-  'accuracy.category': 'Categories: {reviewed} reviewed, {proposed} with a proposal, {correct} equal to the final category; accuracy {accuracy}.',
+  'accuracy.category':
+    'Categories: {reviewed} reviewed, {proposed} with a proposal, {correct} equal to the final category; accuracy {accuracy}.',
   'accuracy.interval': '95% confidence interval: {low} to {high}.',
   'accuracy.tooFew': 'The confidence interval is shown from {min} reviewed suggestions on ({reviewed} so far).',
-  'accuracy.tags': 'Tags: {proposed} proposed, {final} final, {agreed} in both; precision {precision}, recall {recall}, F1 {f1}.',
+  'accuracy.tags':
+    'Tags: {proposed} proposed, {final} final, {agreed} in both; precision {precision}, recall {recall}, F1 {f1}.',
   'accuracy.download': 'Download the suggestion-by-suggestion check (CSV)',
   'accuracy.csv.code': 'Tracking code',
   'accuracy.csv.proposedCategory': 'Proposed category',

@@ -7,9 +7,11 @@ export const zhCN = {
   'site.nav': '主导航',
   'site.languageSwitch': 'English',
   'site.languageSwitchLabel': '切换到英文界面',
-  'site.footer': '您提交的姓名、单位和联系方式仅供工作人员联系使用，严格保密；只有您选择“署名公开”时，采纳情况公示才会显示您的姓名。',
+  'site.footer':
+    '您提交的姓名、单位和联系方式仅供工作人员联系使用，严格保密；只有您选择“署名公开”时，采纳情况公示才会显示您的姓名。',
   'home.title': '正在征求意见的规划',
-  'home.intro': '欢迎就下列规划草案提出意见建议。您的每一条建议都会被认真梳理、分析，可行的意见将在规划编制中予以采纳。',
+  'home.intro':
+    '欢迎就下列规划草案提出意见建议。您的每一条建议都会被认真梳理、分析，可行的意见将在规划编制中予以采纳。',
   'home.empty': '目前没有正在征求意见的规划。',
   'home.closedTitle': '已结束的意见征集',
   'home.closesAt': '征集截止：{date}',
@@ -41,9 +43,11 @@ export const en: Record<keyof typeof zhCN, string> = {
   'site.nav': 'Main',
   'site.languageSwitch': '中文',
   'site.languageSwitchLabel': 'Switch to Chinese',
-  'site.footer': 'Your name, unit and contact details are used only by staff to reach you and are kept strictly confidential; your name appears in the public report only if you chose to be named.',
+  'site.footer':
+    'Your name, unit and contact details are used only by staff to reach you and are kept strictly confidential; your name appears in the public report only if you chose to be named.',
   'home.title': 'Consultations open for comment',
-  'home.intro': 'You are invited to comment on the draft plans below. Every suggestion is read and analysed; feasible ones are adopted into the plan.',
+  'home.intro':
+    'You are invited to comment on the draft plans below. Every suggestion is read and analysed; feasible ones are adopted into the plan.',
   'home.empty': 'No consultation is open for comment at the moment.',
   'home.closedTitle': 'Closed consultations',
   'home.closesAt': 'Closes {date}',
@@ -58,12 +62,14 @@ export const en: Record<keyof typeof zhCN, string> = {
   'plan.status.closed': 'Closed',
   'plan.categories': 'Suggestions may address',
   'plan.howToSubmit': 'How to comment',
-  'plan.emailMarker': 'When you comment by email, put “{marker}” in the subject line and give your name, work unit and contact details.',
+  'plan.emailMarker':
+    'When you comment by email, put “{marker}” in the subject line and give your name, work unit and contact details.',
   'plan.backToTop': 'Back to contents',
   'plan.notFound': 'No such plan. It may not be published yet, or it was withdrawn.',
   'error.title': 'Something went wrong',
   'error.notFound': 'Page not found',
   'error.notFoundDetail': 'The page you asked for does not exist or was removed.',
-  'error.generic': 'The server could not handle your request just now. Please try again later; nothing you sent is lost.',
+  'error.generic':
+    'The server could not handle your request just now. Please try again later; nothing you sent is lost.',
   'error.home': 'Back to the home page',
 };

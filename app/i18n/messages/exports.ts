@@ -57,9 +57,11 @@ export const zhCN = {
   'docx.col.submitter': '提出人（单位）',
   'docx.col.decision': '采纳情况',
   'docx.col.reason': '理由',
-  'docx.totals': '合计：共 {total} 条，其中采纳 {adopted} 条，部分采纳 {partial} 条，不予采纳 {rejected} 条，其他 {other} 条。',
+  'docx.totals':
+    '合计：共 {total} 条，其中采纳 {adopted} 条，部分采纳 {partial} 条，不予采纳 {rejected} 条，其他 {other} 条。',
   'docx.page': '第 {page} 页',
-  'docx.truncated': '说明：所选意见建议共 {total} 条，本表列出前 {shown} 条；合计按全部 {total} 条统计。完整清单请导出 Excel 或 CSV。',
+  'docx.truncated':
+    '说明：所选意见建议共 {total} 条，本表列出前 {shown} 条；合计按全部 {total} 条统计。完整清单请导出 Excel 或 CSV。',
   'report.title': '意见建议采纳情况公示',
   'report.intro': '《{plan}》公开征求意见期间，共收到意见建议 {total} 条，已处理 {decided} 条。现将采纳情况公示如下。',
   'report.publishedAt': '公示日期：{date}',
@@ -76,7 +78,8 @@ export const zhCN = {
   'report.decision': '采纳情况',
   'report.none': '暂无公开的采纳意见。',
   'report.print': '打印本页',
-  'report.privacy': '本公示仅在提出人选择“署名公开”时显示其姓名，不包含单位和联系方式；选择“不公开”的意见建议不在此列出。',
+  'report.privacy':
+    '本公示仅在提出人选择“署名公开”时显示其姓名，不包含单位和联系方式；选择“不公开”的意见建议不在此列出。',
   'dashboard.title': '数据看板',
   'dashboard.total': '意见建议总数：{total} 条',
   'dashboard.excluded': '另有无效和重复意见 {excluded} 条，不计入以上统计。',
@@ -110,7 +113,8 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'exports.dashboardLink': 'Open this plan’s dashboard',
   'exports.title': 'Export suggestions',
-  'exports.intro': 'Filter, then export to Excel, CSV, Word or JSON. Files download directly; no shareable link is created. Every export is logged.',
+  'exports.intro':
+    'Filter, then export to Excel, CSV, Word or JSON. Files download directly; no shareable link is created. Every export is logged.',
   'exports.plan': 'Plan',
   'exports.choosePlan': 'Switch plan',
   'exports.filters': 'Filters',
@@ -134,7 +138,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'exports.encoding.gb18030': 'GB18030 (older Excel)',
   'exports.sheetPerCategory': 'One Excel sheet per category',
   'exports.includeContacts': 'Include submitters’ names, units and contact details',
-  'exports.includeContactsHint': 'Only for staff allowed to see contact details. Unticked, only the submitter type is shown.',
+  'exports.includeContactsHint':
+    'Only for staff allowed to see contact details. Unticked, only the submitter type is shown.',
   'exports.submit': 'Export with these filters',
   'exports.progress.running': 'Exporting: {size} received ({seconds} s)…',
   'exports.progress.done': 'Export finished: {filename} ({size})',
@@ -153,7 +158,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'exports.noSection': '(no section)',
   'exports.open': 'Open',
   'docx.title': 'Summary of adopted suggestions',
-  'docx.truncated': 'Note: {total} suggestions were selected; this table lists the first {shown}. The totals count all {total}. Export XLSX or CSV for the full list.',
+  'docx.truncated':
+    'Note: {total} suggestions were selected; this table lists the first {shown}. The totals count all {total}. Export XLSX or CSV for the full list.',
   'docx.plan': 'Plan: {plan}',
   'docx.range': 'Consultation period: {from} to {to}',
   'docx.generated': 'Prepared on {date}',
@@ -166,7 +172,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'docx.totals': 'Total: {total}; adopted {adopted}, partly adopted {partial}, not adopted {rejected}, other {other}.',
   'docx.page': 'Page {page}',
   'report.title': 'Adoption of suggestions',
-  'report.intro': 'During the public consultation on “{plan}”, {total} suggestions were received and {decided} have been decided. This is how they were taken up.',
+  'report.intro':
+    'During the public consultation on “{plan}”, {total} suggestions were received and {decided} have been decided. This is how they were taken up.',
   'report.publishedAt': 'Published {date}',
   'report.countsTitle': 'Decisions by category',
   'report.countsCaption': 'Suggestions per category and decision',
@@ -181,7 +188,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'report.decision': 'Decision',
   'report.none': 'No adopted suggestion has been published yet.',
   'report.print': 'Print this page',
-  'report.privacy': 'A submitter’s name appears only if they chose to be named; units and contact details never do, and suggestions whose submitters chose not to be published are not listed.',
+  'report.privacy':
+    'A submitter’s name appears only if they chose to be named; units and contact details never do, and suggestions whose submitters chose not to be published are not listed.',
   'dashboard.title': 'Dashboard',
   'dashboard.total': 'Suggestions in total: {total}',
   'dashboard.excluded': 'A further {excluded} invalid or duplicate suggestions are not counted in these figures.',

@@ -41,13 +41,15 @@ export const zhCN = {
   'track.privacy.title': '公开方式与个人信息',
   'track.privacy.saveConsent': '保存公开方式',
   'track.privacy.deleteTitle': '删除我的联系方式',
-  'track.privacy.deleteExplain': '删除后，您的姓名、单位、电话和邮箱将被永久删除，意见建议本身会保留并以匿名方式继续办理；我们将无法再联系您。如果您提交时留了邮箱，我们会先发一封确认邮件。',
+  'track.privacy.deleteExplain':
+    '删除后，您的姓名、单位、电话和邮箱将被永久删除，意见建议本身会保留并以匿名方式继续办理；我们将无法再联系您。如果您提交时留了邮箱，我们会先发一封确认邮件。',
   'track.privacy.deleteConfirm': '我确认要删除我的联系方式',
   'track.privacy.deleteSubmit': '删除联系方式',
   'track.privacy.noContact': '这条意见建议已不保存您的联系方式。',
   'track.privacy.outcome.consent_changed': '公开方式已保存。如您留了邮箱，我们也发了一封通知邮件。',
   'track.privacy.outcome.consent_unchanged': '公开方式没有变化。',
-  'track.privacy.outcome.deletion_mailed': '我们已向您提交时填写的邮箱发送确认邮件，请在 7 天内打开其中的链接完成删除。',
+  'track.privacy.outcome.deletion_mailed':
+    '我们已向您提交时填写的邮箱发送确认邮件，请在 7 天内打开其中的链接完成删除。',
   'track.privacy.outcome.deleted': '您的联系方式已删除。意见建议会以匿名方式继续办理。',
   'track.privacy.outcome.nothing_to_delete': '这条意见建议已不保存您的联系方式。',
   'track.privacy.outcome.confirm_needed': '请勾选确认后再删除。',
@@ -133,25 +135,32 @@ export const en: Record<keyof typeof zhCN, string> = {
   'rating.outcome.not_decided': 'A suggestion can be rated once it has been decided.',
   'rating.outcome.not_found': 'No suggestion to rate was found.',
   'rating.outcome.invalid': 'Choose satisfied, mostly satisfied or dissatisfied; comments up to 500 characters.',
-  'rating.outcome.staff_session': 'This browser is signed in to a staff account. Only the person who made the suggestion can rate it: sign out of the staff account first.',
+  'rating.outcome.staff_session':
+    'This browser is signed in to a staff account. Only the person who made the suggestion can rate it: sign out of the staff account first.',
   'track.privacy.title': 'Publication and your personal details',
   'track.privacy.saveConsent': 'Save publication choice',
   'track.privacy.deleteTitle': 'Delete my contact details',
-  'track.privacy.deleteExplain': 'Your name, unit, phone and email will be deleted for good. The suggestion stays and is handled anonymously; we will no longer be able to reach you. If you gave an email address, we first send a confirmation message there.',
+  'track.privacy.deleteExplain':
+    'Your name, unit, phone and email will be deleted for good. The suggestion stays and is handled anonymously; we will no longer be able to reach you. If you gave an email address, we first send a confirmation message there.',
   'track.privacy.deleteConfirm': 'I confirm that my contact details should be deleted',
   'track.privacy.deleteSubmit': 'Delete contact details',
   'track.privacy.noContact': 'No contact details are kept for this suggestion any more.',
-  'track.privacy.outcome.consent_changed': 'Your publication choice is saved. If you gave an email address, we sent a notice there too.',
+  'track.privacy.outcome.consent_changed':
+    'Your publication choice is saved. If you gave an email address, we sent a notice there too.',
   'track.privacy.outcome.consent_unchanged': 'The publication choice did not change.',
-  'track.privacy.outcome.deletion_mailed': 'We sent a confirmation message to the email address you gave. Open its link within 7 days to finish the deletion.',
+  'track.privacy.outcome.deletion_mailed':
+    'We sent a confirmation message to the email address you gave. Open its link within 7 days to finish the deletion.',
   'track.privacy.outcome.deleted': 'Your contact details are deleted. The suggestion is handled anonymously.',
   'track.privacy.outcome.nothing_to_delete': 'No contact details are kept for this suggestion any more.',
   'track.privacy.outcome.confirm_needed': 'Tick the confirmation first.',
   'track.delete.title': 'Delete contact details',
-  'track.delete.confirmIntro': 'Once confirmed, the name, unit, phone and email left with this suggestion are deleted for good. The suggestion itself stays.',
+  'track.delete.confirmIntro':
+    'Once confirmed, the name, unit, phone and email left with this suggestion are deleted for good. The suggestion itself stays.',
   'track.delete.submit': 'Confirm deletion',
-  'track.delete.done': 'Your contact details are deleted. The suggestion is handled anonymously. Thank you for taking part.',
-  'track.delete.invalid': 'This confirmation link is invalid, used or expired. To delete your details, ask again on the tracking page.',
+  'track.delete.done':
+    'Your contact details are deleted. The suggestion is handled anonymously. Thank you for taking part.',
+  'track.delete.invalid':
+    'This confirmation link is invalid, used or expired. To delete your details, ask again on the tracking page.',
   'rating.pageTitle': 'Rate the handling',
   'rating.linkInvalid':
     'This rating link is invalid, used or expired. You can still see the outcome on the tracking page with your tracking code.',

@@ -188,7 +188,8 @@ export const zhCN = {
   'mod.inbox.tab.automated': '自动回复与退信',
   'mod.inbox.subject': '主题',
   'mod.inbox.reason': '原因',
-  'mod.inbox.reason.undecodableText': '这封邮件的部分文字无法按任何一种常见编码（UTF-8、GB18030、Big5）完整识别，已按最接近的方式保存，可能有个别乱码，请人工核对原文。',
+  'mod.inbox.reason.undecodableText':
+    '这封邮件的部分文字无法按任何一种常见编码（UTF-8、GB18030、Big5）完整识别，已按最接近的方式保存，可能有个别乱码，请人工核对原文。',
   'mod.inbox.received': '收到时间',
   'mod.inbox.sender': '发件人',
   'mod.inbox.actions': '操作',
@@ -310,7 +311,8 @@ export const en: Record<Key, string> = {
   'mod.detail.revealReason': 'Why you need them (goes to the audit log; no personal data please)',
   'mod.detail.reveal': 'Show contact details',
   'mod.detail.revealed': 'Full contact details below; this view was written to the audit log.',
-  'mod.detail.textMasked': 'Phone numbers, email addresses, ID numbers, signatures and other contact details in the text or attachments are hidden.',
+  'mod.detail.textMasked':
+    'Phone numbers, email addresses, ID numbers, signatures and other contact details in the text or attachments are hidden.',
   'mod.detail.originalText': 'The text as written, before contact details were hidden',
   'mod.detail.originalTitle': 'Title as written',
   'mod.detail.originalBody': 'Text as written',
@@ -397,7 +399,8 @@ export const en: Record<Key, string> = {
   'mod.inbox.tab.automated': 'Automated and bounces',
   'mod.inbox.subject': 'Subject',
   'mod.inbox.reason': 'Reason',
-  'mod.inbox.reason.undecodableText': 'Part of this mail could not be read cleanly in any common encoding (UTF-8, GB18030, Big5). It was saved as closely as possible and may contain garbled characters: please check it against the original.',
+  'mod.inbox.reason.undecodableText':
+    'Part of this mail could not be read cleanly in any common encoding (UTF-8, GB18030, Big5). It was saved as closely as possible and may contain garbled characters: please check it against the original.',
   'mod.inbox.received': 'Received',
   'mod.inbox.sender': 'Sender',
   'mod.inbox.actions': 'Actions',

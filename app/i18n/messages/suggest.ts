@@ -3,7 +3,8 @@
 export const zhCN = {
   'suggest.title': '提出意见建议',
   'suggest.forPlan': '针对：{plan}',
-  'suggest.intro': '请选择类别，填写标题和内容。带 * 的为必填项。您的姓名、单位和联系方式严格保密，仅供工作人员联系您使用。',
+  'suggest.intro':
+    '请选择类别，填写标题和内容。带 * 的为必填项。您的姓名、单位和联系方式严格保密，仅供工作人员联系您使用。',
   'suggest.closed': '本次意见征集不在征集时间内，暂不接受意见建议。',
   'suggest.closedWindow': '征集时间：{opens} 至 {closes}',
   'suggest.commentOnSection': '对本节提意见',
@@ -103,7 +104,8 @@ export const zhCN = {
 export const en: Record<keyof typeof zhCN, string> = {
   'suggest.title': 'Make a suggestion',
   'suggest.forPlan': 'On: {plan}',
-  'suggest.intro': 'Choose a category and write a title and your suggestion. Fields marked * are required. Your name, unit and contact details are kept confidential and used only by staff to reach you.',
+  'suggest.intro':
+    'Choose a category and write a title and your suggestion. Fields marked * are required. Your name, unit and contact details are kept confidential and used only by staff to reach you.',
   'suggest.closed': 'This consultation is not open for comment now.',
   'suggest.closedWindow': 'Open for comment from {opens} to {closes}',
   'suggest.commentOnSection': 'Comment on this section',
@@ -120,20 +122,25 @@ export const en: Record<keyof typeof zhCN, string> = {
   'suggest.field.counter': '{count} / {max} characters',
   'suggest.field.submitterType': 'You are',
   'suggest.field.contactLegend': 'Contact details (confidential)',
-  'suggest.field.contactHint': 'Give a phone number or an email address (or both) so that we can reach you and send your tracking code.',
-  'suggest.field.contactHintAnonymous': 'Optional. With an email address you receive a confirmation with your tracking code.',
+  'suggest.field.contactHint':
+    'Give a phone number or an email address (or both) so that we can reach you and send your tracking code.',
+  'suggest.field.contactHintAnonymous':
+    'Optional. With an email address you receive a confirmation with your tracking code.',
   'suggest.field.name': 'Name',
   'suggest.field.unit': 'Work unit or class',
   'suggest.field.phone': 'Phone',
   'suggest.field.email': 'Email',
   'suggest.field.attachments': 'Attachments',
-  'suggest.field.attachmentsHint': 'Optional. Up to 5 files of at most 10 MB each: .docx .doc .pdf .wps .txt .jpg .png.',
+  'suggest.field.attachmentsHint':
+    'Optional. Up to 5 files of at most 10 MB each: .docx .doc .pdf .wps .txt .jpg .png.',
   'suggest.field.consent': 'I have read and agree to the privacy notice',
   'suggest.field.privacyLink': 'Privacy notice',
   'suggest.field.honeypot': 'Leave this empty',
-  'suggest.captchaNote': 'If the captcha does not load, you can still submit; staff will check your suggestion by hand.',
+  'suggest.captchaNote':
+    'If the captcha does not load, you can still submit; staff will check your suggestion by hand.',
   'suggest.submit': 'Submit',
-  'suggest.errorSummary': 'Your suggestion was not sent. Please correct these {count} points and submit again (what you typed is kept):',
+  'suggest.errorSummary':
+    'Your suggestion was not sent. Please correct these {count} points and submit again (what you typed is kept):',
   'suggest.error.formExpired': 'This form has expired. Reload the page and submit again.',
   'suggest.error.categoryRequired': 'Choose a category.',
   'suggest.error.sectionInvalid': 'Choose a section of this plan.',
@@ -152,16 +159,21 @@ export const en: Record<keyof typeof zhCN, string> = {
   'suggest.error.tooManyFiles': 'You can attach at most 5 files.',
   'suggest.error.fileTooLarge': 'The attachment “{name}” is larger than 10 MB.',
   'suggest.error.fileType': 'The attachment “{name}” is not an accepted type: use .docx .doc .pdf .wps .txt .jpg .png.',
-  'suggest.error.fileContent': 'The content of “{name}” does not match its extension; it may be damaged or not what its name says.',
+  'suggest.error.fileContent':
+    'The content of “{name}” does not match its extension; it may be damaged or not what its name says.',
   'suggest.error.fileEmpty': 'The attachment “{name}” is empty.',
-  'suggest.error.reselectFiles': 'For your security, browsers do not keep chosen files: please choose your attachments again.',
+  'suggest.error.reselectFiles':
+    'For your security, browsers do not keep chosen files: please choose your attachments again.',
   'suggest.error.captchaFailed': 'The captcha was not passed or has expired. Complete it again and submit.',
-  'suggest.error.unreadable': 'We could not read what was sent. Go back and try again, or send your suggestion by email.',
-  'suggest.error.requestTooLarge': 'What you sent is too large (attachments may total at most 50 MB). Go back, remove some files and submit again.',
+  'suggest.error.unreadable':
+    'We could not read what was sent. Go back and try again, or send your suggestion by email.',
+  'suggest.error.requestTooLarge':
+    'What you sent is too large (attachments may total at most 50 MB). Go back, remove some files and submit again.',
   'receipt.title': 'Suggestion received',
   'receipt.thanks': 'Thank you! Your suggestion has been received and stored.',
   'receipt.codeLabel': 'Your tracking code',
-  'receipt.keepCode': 'Write down or print this code. With it and your email address or the last four digits of your phone number, “Track” shows its progress and any reply.',
+  'receipt.keepCode':
+    'Write down or print this code. With it and your email address or the last four digits of your phone number, “Track” shows its progress and any reply.',
   'receipt.emailSent': 'A confirmation will be sent to the email address you gave.',
   'receipt.held': 'Your suggestion is stored and will be checked by staff before it is processed.',
   'receipt.summary': 'Summary',

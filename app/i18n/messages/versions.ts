@@ -16,7 +16,8 @@ export const zhCN = {
   'versions.backToPlan': '返回规划',
   'versions.compareWithPrevious': '与第{n}版对照',
   'versions.compareTitle': '修改对照表',
-  'versions.compareIntro': '第{from}版与第{to}版对照：修改、新增、删除或调整位置的章节共 {count} 处，其余 {unchanged} 节未修改。',
+  'versions.compareIntro':
+    '第{from}版与第{to}版对照：修改、新增、删除或调整位置的章节共 {count} 处，其余 {unchanged} 节未修改。',
   'versions.chooseVersions': '选择对照的版本',
   'versions.from': '原文版本',
   'versions.to': '修改后版本',
@@ -55,7 +56,8 @@ export const zhCN = {
   'track.revisionLink': '第{n}版 · {heading}',
   'versions.admin.link': '版本与修改对照表',
   'versions.admin.title': '版本与修改对照表',
-  'versions.admin.intro': '在“章节”中修改文本，然后在此发布为新版本。已发布的版本不再改变，公众可以查看每个版本和任意两个版本的修改对照表。注意：章节的修改保存后即显示在规划页面上，请修改完成后及时发布新版本。',
+  'versions.admin.intro':
+    '在“章节”中修改文本，然后在此发布为新版本。已发布的版本不再改变，公众可以查看每个版本和任意两个版本的修改对照表。注意：章节的修改保存后即显示在规划页面上，请修改完成后及时发布新版本。',
   'versions.admin.unpublished': '章节有尚未发布为新版本的修改。',
   'versions.admin.upToDate': '章节文本与最新版本一致。',
   'versions.admin.none': '该规划尚无版本。规划发布时的文本（或首次修改前的文本）自动保存为第1版。',
@@ -67,7 +69,8 @@ export const zhCN = {
   'versions.admin.changes': '修改理由',
   'versions.admin.viewPublic': '公开页面',
   'versions.admin.changesTitle': '第{n}版的修改理由',
-  'versions.admin.changesIntro': '以下是第{n}版相对上一版修改的章节。为每处修改填写理由，并填写促成修改的意见建议的跟踪编号（仅限本规划中采纳或部分采纳的意见建议）。公开页面只显示意见建议的公开摘要。',
+  'versions.admin.changesIntro':
+    '以下是第{n}版相对上一版修改的章节。为每处修改填写理由，并填写促成修改的意见建议的跟踪编号（仅限本规划中采纳或部分采纳的意见建议）。公开页面只显示意见建议的公开摘要。',
   'versions.admin.noRows': '该版本与上一版相比没有修改。',
   'versions.admin.reason': '修改理由',
   'versions.admin.codes': '采纳的意见建议（跟踪编号）',
@@ -82,17 +85,21 @@ export const zhCN = {
   'versions.admin.error.not_found': '本规划中没有跟踪编号为 {code} 的意见建议。',
   'versions.admin.error.not_adopted': '{code} 未被采纳或部分采纳，不能关联。',
   'versions.admin.import': '从 Word 导入修订稿',
-  'versions.import.revised': '该规划已发布：导入的修订稿将更新现行文本。标题相同或相近的章节就地更新（意见建议与章节的关联保留），其余新增或删除。导入后请在“版本与修改对照表”中发布新版本。',
+  'versions.import.revised':
+    '该规划已发布：导入的修订稿将更新现行文本。标题相同或相近的章节就地更新（意见建议与章节的关联保留），其余新增或删除。导入后请在“版本与修改对照表”中发布新版本。',
   'versions.import.updates': '→ 更新现有章节“{name}”',
   'versions.import.new': '→ 新增章节',
-  'versions.import.removed': '现行文本中以下章节在修订稿中没有对应章节，将被删除（针对这些章节的意见建议保留，但不再关联章节）：',
-  'versions.import.replaceWarning': '保存后现行文本即按修订稿更新（规划页面立即显示），之前的文本已保存为版本，可随时查看和对照。',
+  'versions.import.removed':
+    '现行文本中以下章节在修订稿中没有对应章节，将被删除（针对这些章节的意见建议保留，但不再关联章节）：',
+  'versions.import.replaceWarning':
+    '保存后现行文本即按修订稿更新（规划页面立即显示），之前的文本已保存为版本，可随时查看和对照。',
 };
 
 export const en: Record<keyof typeof zhCN, string> = {
   'versions.current': 'Current version: version {n} (published {date})',
   'versions.history': 'Earlier versions',
-  'versions.pendingEdits': 'This page includes edits made after version {n} that are not yet published as a new version.',
+  'versions.pendingEdits':
+    'This page includes edits made after version {n} that are not yet published as a new version.',
   'versions.compareLink': 'Comparison table',
   'versions.version': 'Version {n}',
   'versions.versionOf': '{plan} (version {n})',
@@ -104,7 +111,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'versions.backToPlan': 'Back to the plan',
   'versions.compareWithPrevious': 'Compare with version {n}',
   'versions.compareTitle': 'Comparison table',
-  'versions.compareIntro': 'Version {from} against version {to}: {count} sections changed, added, removed or moved; {unchanged} unchanged.',
+  'versions.compareIntro':
+    'Version {from} against version {to}: {count} sections changed, added, removed or moved; {unchanged} unchanged.',
   'versions.chooseVersions': 'Choose the versions to compare',
   'versions.from': 'Original version',
   'versions.to': 'Revised version',
@@ -131,7 +139,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'versions.proposedBy': 'proposed by {name}',
   'versions.print': 'Print this page',
   'versions.docx': 'Download the comparison table (Word)',
-  'versions.privacy': 'Suggestions are shown by the summary staff wrote for the public, never with the name, organization or contact details of the person who sent them.',
+  'versions.privacy':
+    'Suggestions are shown by the summary staff wrote for the public, never with the name, organization or contact details of the person who sent them.',
   'versions.none': 'This plan has no revised versions yet.',
   'versions.docx.title': 'Comparison table',
   'versions.docx.plan': 'Plan: {plan}',
@@ -143,19 +152,23 @@ export const en: Record<keyof typeof zhCN, string> = {
   'track.revisionLink': 'Version {n} · {heading}',
   'versions.admin.link': 'Versions and comparison',
   'versions.admin.title': 'Versions and comparison',
-  'versions.admin.intro': 'Edit the text under “Sections”, then publish it here as a new version. Published versions never change; the public can read every version and compare any two. Note: saved section edits show on the plan page at once, so publish the new version when you are done.',
+  'versions.admin.intro':
+    'Edit the text under “Sections”, then publish it here as a new version. Published versions never change; the public can read every version and compare any two. Note: saved section edits show on the plan page at once, so publish the new version when you are done.',
   'versions.admin.unpublished': 'The sections have edits not yet published as a version.',
   'versions.admin.upToDate': 'The sections match the latest version.',
-  'versions.admin.none': 'No versions yet. The text as published (or before its first edit) is kept as version 1 automatically.',
+  'versions.admin.none':
+    'No versions yet. The text as published (or before its first edit) is kept as version 1 automatically.',
   'versions.admin.publishTitle': 'Publish a new version',
   'versions.admin.publish': 'Publish as version {n}',
   'versions.admin.note': 'Revision note (public, optional)',
-  'versions.admin.published': 'Version {n} published. Give a reason for each changed section and link the adopted suggestions.',
+  'versions.admin.published':
+    'Version {n} published. Give a reason for each changed section and link the adopted suggestions.',
   'versions.admin.list': 'Published versions',
   'versions.admin.changes': 'Reasons',
   'versions.admin.viewPublic': 'Public page',
   'versions.admin.changesTitle': 'Reasons for the changes in version {n}',
-  'versions.admin.changesIntro': 'These sections of version {n} changed from the version before. Give each change a reason and the tracking codes of the suggestions behind it (adopted or partially adopted suggestions of this plan only). The public page shows their public summaries only.',
+  'versions.admin.changesIntro':
+    'These sections of version {n} changed from the version before. Give each change a reason and the tracking codes of the suggestions behind it (adopted or partially adopted suggestions of this plan only). The public page shows their public summaries only.',
   'versions.admin.noRows': 'Nothing changed from the version before.',
   'versions.admin.reason': 'Reason',
   'versions.admin.codes': 'Adopted suggestions (tracking codes)',
@@ -170,9 +183,12 @@ export const en: Record<keyof typeof zhCN, string> = {
   'versions.admin.error.not_found': 'This plan has no suggestion with tracking code {code}.',
   'versions.admin.error.not_adopted': '{code} was not adopted or partially adopted and cannot be linked.',
   'versions.admin.import': 'Import a revised draft from Word',
-  'versions.import.revised': 'This plan is published: the imported draft updates the current text. Sections with the same or a similar heading are updated in place (suggestions stay linked to them); the others are added or removed. Then publish a new version under “Versions and comparison”.',
+  'versions.import.revised':
+    'This plan is published: the imported draft updates the current text. Sections with the same or a similar heading are updated in place (suggestions stay linked to them); the others are added or removed. Then publish a new version under “Versions and comparison”.',
   'versions.import.updates': '→ updates “{name}”',
   'versions.import.new': '→ new section',
-  'versions.import.removed': 'These current sections have no counterpart in the revised draft and will be removed (suggestions on them are kept, without the section link):',
-  'versions.import.replaceWarning': 'Saving updates the current text at once (the plan page shows it); the text before is kept as a version, to read and compare at any time.',
+  'versions.import.removed':
+    'These current sections have no counterpart in the revised draft and will be removed (suggestions on them are kept, without the section link):',
+  'versions.import.replaceWarning':
+    'Saving updates the current text at once (the plan page shows it); the text before is kept as a version, to read and compare at any time.',
 };

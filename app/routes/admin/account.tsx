@@ -39,7 +39,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 const AccountForm = z.discriminatedUnion('intent', [
   z
-    .object({ intent: z.literal('change-password'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: password, confirmPassword: z.string() })
+    .object({
+      intent: z.literal('change-password'),
+      currentPassword: z.string().max(PASSWORD_MAX_LENGTH),
+      newPassword: password,
+      confirmPassword: z.string(),
+    })
     .refine((f) => f.newPassword === f.confirmPassword, { path: ['confirmPassword'], message: 'mismatch' }),
   z.object({ intent: z.literal('start-2fa'), currentPassword: z.string().max(PASSWORD_MAX_LENGTH) }),
   z.object({ intent: z.literal('confirm-2fa'), code: z.string().trim().max(10) }),
@@ -57,12 +62,17 @@ export async function action({ request, context }: Route.ActionArgs) {
       const { currentPassword, newPassword } = form.data;
       const result = await changeOwnPassword(context.db, { viewer: user, currentPassword, newPassword, ip });
       if (!result.ok) return invalid({ currentPassword: [result.error] });
-      throw redirect('/admin/account?done=password', { headers: { 'Set-Cookie': sessionCookie(result.token, context.config) } });
+      throw redirect('/admin/account?done=password', {
+        headers: { 'Set-Cookie': sessionCookie(result.token, context.config) },
+      });
     }
     case 'start-2fa':
       if (user.twoFactorEnabled) return invalid({ form: ['already_enabled'] });
       {
-        const started = await startTotpEnrolment(context.db, { viewer: user, currentPassword: form.data.currentPassword });
+        const started = await startTotpEnrolment(context.db, {
+          viewer: user,
+          currentPassword: form.data.currentPassword,
+        });
         if (!started.ok) return invalid({ enrolPassword: [started.error] });
       }
       throw redirect('/admin/account#two-factor');
@@ -97,7 +107,11 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </p>
       )}
       <PasswordPanel errors={errors} />
-      <TwoFactorPanel data={loaderData} errors={errors} recoveryCodes={actionData && 'recoveryCodes' in actionData ? actionData.recoveryCodes : null} />
+      <TwoFactorPanel
+        data={loaderData}
+        errors={errors}
+        recoveryCodes={actionData && 'recoveryCodes' in actionData ? actionData.recoveryCodes : null}
+      />
       <SessionsPanel />
     </section>
   );

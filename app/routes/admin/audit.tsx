@@ -34,7 +34,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     },
   });
   const staff = (await listStaff(context.db)).map(({ id, name }) => ({ id, name }));
-  const entries = page.entries.map((e) => ({ ...e, at: formatChinaDateTime(e.at), details: JSON.stringify(e.details) }));
+  const entries = page.entries.map((e) => ({
+    ...e,
+    at: formatChinaDateTime(e.at),
+    details: JSON.stringify(e.details),
+  }));
   const next = new URLSearchParams(params);
   if (page.nextBefore) next.set('before', String(page.nextBefore));
   return { entries, staff, query, nextHref: page.nextBefore ? `?${next.toString()}` : null };

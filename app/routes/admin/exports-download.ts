@@ -21,7 +21,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!plan) throw data(null, { status: 404 });
   await orRespond(() => authorizeExport(user, parsed.value.options));
   if (parsed.value.options.includeContacts) {
-    await recordContactExportStart(context.db, { actorId: user.id, filter: parsed.value.filter, format: parsed.value.options.format });
+    await recordContactExportStart(context.db, {
+      actorId: user.id,
+      filter: parsed.value.filter,
+      format: parsed.value.options.format,
+    });
   }
   const started = startExport(context.db, parsed.value, {
     plan,

@@ -29,12 +29,20 @@ export default function ExportsPage({ loaderData }: Route.ComponentProps) {
       <p>{t('exports.intro')}</p>
       <form method="get" className="exports__plan">
         <div className="field">
-          <label htmlFor="export-plan" className="field__label">{t('exports.plan')}</label>
+          <label htmlFor="export-plan" className="field__label">
+            {t('exports.plan')}
+          </label>
           <select id="export-plan" name="planId" defaultValue={plan.id}>
-            {plans.map((p) => <option key={p.id} value={p.id}>{p.title}</option>)}
+            {plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button button--secondary">{t('exports.choosePlan')}</button>
+        <button type="submit" className="button button--secondary">
+          {t('exports.choosePlan')}
+        </button>
       </form>
       <p>
         <a href={`/admin/plans/${plan.slug}/dashboard`}>{t('exports.dashboardLink')}</a>
@@ -55,18 +63,52 @@ export default function ExportsPage({ loaderData }: Route.ComponentProps) {
             </div>
           </fieldset>
           <div className="grid-2">
-            <Select id="export-category" name="categoryId" label={t('exports.category')} any={t('exports.any')} options={categories.map((c) => [c.id, c.name])} />
-            <Select id="export-section" name="sectionId" label={t('exports.section')} any={t('exports.any')} options={sections.map((s) => [s.id, s.label])} />
-            <Select id="export-channel" name="channel" label={t('exports.channel')} any={t('exports.any')} options={suggestionChannels.map((c) => [c, t(`exports.channel.${c}`)])} />
-            <Select id="export-submitter" name="submitterType" label={t('exports.submitterType')} any={t('exports.any')} options={plan.submitterTypes.map((s) => [s, s])} />
-            <Select id="export-tag" name="tagId" label={t('exports.tag')} any={t('exports.any')} options={tags.map((tag) => [tag.id, tag.name])} />
+            <Select
+              id="export-category"
+              name="categoryId"
+              label={t('exports.category')}
+              any={t('exports.any')}
+              options={categories.map((c) => [c.id, c.name])}
+            />
+            <Select
+              id="export-section"
+              name="sectionId"
+              label={t('exports.section')}
+              any={t('exports.any')}
+              options={sections.map((s) => [s.id, s.label])}
+            />
+            <Select
+              id="export-channel"
+              name="channel"
+              label={t('exports.channel')}
+              any={t('exports.any')}
+              options={suggestionChannels.map((c) => [c, t(`exports.channel.${c}`)])}
+            />
+            <Select
+              id="export-submitter"
+              name="submitterType"
+              label={t('exports.submitterType')}
+              any={t('exports.any')}
+              options={plan.submitterTypes.map((s) => [s, s])}
+            />
+            <Select
+              id="export-tag"
+              name="tagId"
+              label={t('exports.tag')}
+              any={t('exports.any')}
+              options={tags.map((tag) => [tag.id, tag.name])}
+            />
             <div />
             <div className="field">
-              <label htmlFor="export-from" className="field__label">{t('exports.from')}</label>
+              <label htmlFor="export-from" className="field__label">
+                {t('exports.from')}
+              </label>
               <input id="export-from" name="from" type="date" />
             </div>
             <div className="field">
-              <label htmlFor="export-to" className="field__label">{t('exports.to')}</label>
+              <label htmlFor="export-to" className="field__label">
+                {t('exports.to')}
+              </label>
               <input id="export-to" name="to" type="date" />
             </div>
           </div>
@@ -79,26 +121,42 @@ export default function ExportsPage({ loaderData }: Route.ComponentProps) {
             <div className="choices">
               {(['xlsx', 'csv', 'docx', 'json'] as const).map((format) => (
                 <label key={format} className="choice">
-                  <input type="radio" name="format" value={format} defaultChecked={format === 'xlsx'} /> {t(`exports.format.${format}`)}
+                  <input type="radio" name="format" value={format} defaultChecked={format === 'xlsx'} />{' '}
+                  {t(`exports.format.${format}`)}
                 </label>
               ))}
             </div>
           </fieldset>
-          <Select id="export-encoding" name="encoding" label={t('exports.encoding')} options={[['utf8', t('exports.encoding.utf8')], ['gb18030', t('exports.encoding.gb18030')]]} />
+          <Select
+            id="export-encoding"
+            name="encoding"
+            label={t('exports.encoding')}
+            options={[
+              ['utf8', t('exports.encoding.utf8')],
+              ['gb18030', t('exports.encoding.gb18030')],
+            ]}
+          />
           <label className="choice">
             <input type="checkbox" name="sheetPerCategory" /> {t('exports.sheetPerCategory')}
           </label>
           <div className="field">
             <label className="choice">
-              <input type="checkbox" name="includeContacts" aria-describedby="export-contacts-hint" /> {t('exports.includeContacts')}
+              <input type="checkbox" name="includeContacts" aria-describedby="export-contacts-hint" />{' '}
+              {t('exports.includeContacts')}
             </label>
-            <p id="export-contacts-hint" className="field__hint">{t('exports.includeContactsHint')}</p>
+            <p id="export-contacts-hint" className="field__hint">
+              {t('exports.includeContactsHint')}
+            </p>
           </div>
         </fieldset>
 
         <p className="actions">
-          <button type="submit" name="intent" value="adopted" className="button">{t('exports.adoptedPreset')}</button>
-          <button type="submit" name="intent" value="filter" className="button button--secondary">{t('exports.submit')}</button>
+          <button type="submit" name="intent" value="adopted" className="button">
+            {t('exports.adoptedPreset')}
+          </button>
+          <button type="submit" name="intent" value="filter" className="button button--secondary">
+            {t('exports.submit')}
+          </button>
         </p>
         <DownloadProgress state={download.state} />
       </form>
@@ -111,10 +169,16 @@ type SelectProps = { id: string; name: string; label: string; any?: string; opti
 function Select({ id, name, label, any, options }: SelectProps) {
   return (
     <div className="field">
-      <label htmlFor={id} className="field__label">{label}</label>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
       <select id={id} name={name} defaultValue={any !== undefined ? '' : options[0]?.[0]}>
         {any !== undefined && <option value="">{any}</option>}
-        {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -12,7 +12,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const index = Number(params.index);
   if (!Number.isInteger(index) || index < 0 || index > 10_000) throw data(null, { status: 404 });
-  const file = await downloadInboundAttachment(context.db, { id: idParam(params.emailId), index, actor: viewer, ip: context.clientIp, maxBytes: context.config.intake.maxBytes });
+  const file = await downloadInboundAttachment(context.db, {
+    id: idParam(params.emailId),
+    index,
+    actor: viewer,
+    ip: context.clientIp,
+    maxBytes: context.config.intake.maxBytes,
+  });
   if (!file) throw data(null, { status: 404 });
   return downloadResponse(file.bytes, { filename: file.filename, contentType: 'application/octet-stream' });
 }

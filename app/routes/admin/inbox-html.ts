@@ -9,7 +9,11 @@ import { idParam } from '../../utils/parse-form.server.ts';
 // (remote images would tell the sender that staff opened the mail).
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:contact:any');
-  const html = await viewInboundEmailHtml(context.db, { id: idParam(params.emailId), actor: viewer, ip: context.clientIp });
+  const html = await viewInboundEmailHtml(context.db, {
+    id: idParam(params.emailId),
+    actor: viewer,
+    ip: context.clientIp,
+  });
   if (html === null) throw data(null, { status: 404 });
   const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>原始邮件（HTML）</title></head><body>${html}</body></html>`;
   return new Response(page, {

@@ -26,7 +26,13 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [page, options] = await Promise.all([
-    inboxPage(context.db, { viewer, tab: query.tab, before: query.before, ip: context.clientIp, maxBytes: context.config.intake.maxBytes }),
+    inboxPage(context.db, {
+      viewer,
+      tab: query.tab,
+      before: query.before,
+      ip: context.clientIp,
+      maxBytes: context.config.intake.maxBytes,
+    }),
     queueOptions(context.db, {}),
   ]);
   return {
@@ -54,7 +60,16 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!form.ok) return invalid(form.errors, { done: null });
   const f = form.data;
   const act = { id: f.id, actor: viewer, ip: context.clientIp, config: context.config };
-  const done = (outcome: Outcome) => ({ done: { id: f.id, status: outcome.status, reason: outcome.reason ?? null, suggestionId: outcome.suggestionId ?? null, trackingCode: outcome.trackingCode ?? null }, errors: null });
+  const done = (outcome: Outcome) => ({
+    done: {
+      id: f.id,
+      status: outcome.status,
+      reason: outcome.reason ?? null,
+      suggestionId: outcome.suggestionId ?? null,
+      trackingCode: outcome.trackingCode ?? null,
+    },
+    errors: null,
+  });
   try {
     if (f.intent === 'assign') return done(await assignInboundToPlan(context.db, { ...act, planId: f.planId }));
     if (f.intent === 'retry') return done(await retryInbound(context.db, act));
@@ -93,12 +108,16 @@ export default function Inbox({ loaderData, actionData }: Route.ComponentProps) 
           {done.status === 'ingested' ? (
             <>
               {t('mail.queue.result.ingested', { code: done.trackingCode ?? '' })}{' '}
-              {done.suggestionId && <Link to={`/admin/suggestions/${done.suggestionId}`}>{t('mail.queue.openSuggestion')}</Link>}
+              {done.suggestionId && (
+                <Link to={`/admin/suggestions/${done.suggestionId}`}>{t('mail.queue.openSuggestion')}</Link>
+              )}
             </>
           ) : done.status === 'discarded' ? (
             t('mail.queue.result.discarded')
           ) : (
-            t('mail.queue.result.notIngested', { reason: inboundReasonText(t, { status: done.status, statusReason: done.reason }, maxBytes) })
+            t('mail.queue.result.notIngested', {
+              reason: inboundReasonText(t, { status: done.status, statusReason: done.reason }, maxBytes),
+            })
           )}
         </p>
       )}
@@ -113,7 +132,15 @@ export default function Inbox({ loaderData, actionData }: Route.ComponentProps) 
         <ul className="inbox-list">
           {rows.map((row) => (
             <InboxMail key={row.id} row={row} maxBytes={maxBytes} canReadContact={canReadContact}>
-              {canModerate && <InboxActions id={row.id} status={row.status} planId={row.planId} cannotRescue={row.cannotRescue !== null} plans={plans} />}
+              {canModerate && (
+                <InboxActions
+                  id={row.id}
+                  status={row.status}
+                  planId={row.planId}
+                  cannotRescue={row.cannotRescue !== null}
+                  plans={plans}
+                />
+              )}
             </InboxMail>
           ))}
         </ul>
@@ -127,7 +154,19 @@ export default function Inbox({ loaderData, actionData }: Route.ComponentProps) 
   );
 }
 
-function InboxActions({ id, status, planId, cannotRescue, plans }: { id: number; status: string; planId: number | null; cannotRescue: boolean; plans: { id: number; title: string }[] }) {
+function InboxActions({
+  id,
+  status,
+  planId,
+  cannotRescue,
+  plans,
+}: {
+  id: number;
+  status: string;
+  planId: number | null;
+  cannotRescue: boolean;
+  plans: { id: number; title: string }[];
+}) {
   const { t } = useTranslation();
   return (
     <div className="button-row">

@@ -25,12 +25,19 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!token) throw redirect('/admin/login');
   const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), CodeForm);
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
-  const result = await loginWithSecondFactor(context.db, { pendingToken: token, code: form.data.code, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min, deviceToken: readDeviceToken(request, context.config) });
+  const result = await loginWithSecondFactor(context.db, {
+    pendingToken: token,
+    code: form.data.code,
+    ip: context.clientIp,
+    ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min,
+    deviceToken: readDeviceToken(request, context.config),
+  });
   if (result.kind === 'throttled') return data({ error: 'throttled' as const }, { status: 429 });
   if (result.kind !== 'signed-in') {
     // A pending session ended by the lockout sends the user back to the start.
     const stillPending = (await findSession(context.db, token))?.awaitingSecondFactor;
-    if (!stillPending) throw redirect('/admin/login', { headers: { 'Set-Cookie': clearedSessionCookie(context.config) } });
+    if (!stillPending)
+      throw redirect('/admin/login', { headers: { 'Set-Cookie': clearedSessionCookie(context.config) } });
     return data({ error: 'invalid' as const }, { status: 400 });
   }
   const headers = new Headers({ 'Set-Cookie': sessionCookie(result.token, context.config) });

@@ -28,14 +28,24 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseFormData(await readForm(request, { maxBytes: SMALL_FORM_BYTES }), LoginForm);
   // One message for every failure, so the form never tells which part was wrong.
   if (!form.ok) return data({ error: 'invalid' as const }, { status: 400 });
-  const result = await loginWithPassword(context.db, { email: form.data.email, password: form.data.password, ip: context.clientIp, ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min, deviceToken: readDeviceToken(request, context.config) });
+  const result = await loginWithPassword(context.db, {
+    email: form.data.email,
+    password: form.data.password,
+    ip: context.clientIp,
+    ipFailureLimit: context.config.rateLimits.loginFailuresPer15Min,
+    deviceToken: readDeviceToken(request, context.config),
+  });
   const redirectTo = safeRedirect(form.data.redirectTo, '/admin');
   if (result.kind === 'throttled') {
-    return data({ error: 'throttled' as const }, { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } });
+    return data(
+      { error: 'throttled' as const },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+    );
   }
   if (result.kind === 'invalid') return data({ error: 'invalid' as const }, { status: 400 });
   const headers = new Headers({ 'Set-Cookie': sessionCookie(result.token, context.config) });
-  if (result.kind === 'signed-in' && result.deviceToken) headers.append('Set-Cookie', deviceCookie(result.deviceToken, context.config));
+  if (result.kind === 'signed-in' && result.deviceToken)
+    headers.append('Set-Cookie', deviceCookie(result.deviceToken, context.config));
   if (result.kind === 'second-factor') {
     throw redirect(`/admin/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, { headers });
   }

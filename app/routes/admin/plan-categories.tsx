@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Route } from './+types/plan-categories';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
-import { CategoryNameTakenError, changeCategories, listCategories, type CategoryChange } from '../../domain/plans/manage-categories.server.ts';
+import {
+  CategoryNameTakenError,
+  changeCategories,
+  listCategories,
+  type CategoryChange,
+} from '../../domain/plans/manage-categories.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
@@ -17,7 +22,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 const name = z.string().trim().min(1).max(60);
-const nameEn = z.string().trim().max(80).optional().transform((v) => v || null);
+const nameEn = z
+  .string()
+  .trim()
+  .max(80)
+  .optional()
+  .transform((v) => v || null);
 const categoryId = z.coerce.number().int().positive();
 const CategoryForm = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('add'), name, nameEn }),
@@ -42,7 +52,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           ? { kind: 'remove', categoryId: f.categoryId }
           : { kind: 'move', categoryId: f.categoryId, direction: f.intent };
   try {
-    if (!(await changeCategories(context.db, { planId, change, viewer, ip: context.clientIp }))) throw data(null, { status: 404 });
+    if (!(await changeCategories(context.db, { planId, change, viewer, ip: context.clientIp })))
+      throw data(null, { status: 404 });
   } catch (error) {
     if (error instanceof CategoryNameTakenError) return invalid({ name: ['taken'] });
     throw error;
@@ -83,10 +94,24 @@ export default function PlanCategories({ loaderData, actionData }: Route.Compone
               <button type="submit" name="intent" value="rename" className="button button--secondary">
                 {t('admin.save')}
               </button>
-              <button type="submit" name="intent" value="up" className="button button--secondary" disabled={index === 0} aria-label={t('admin.moveUpNamed', { name: c.name })}>
+              <button
+                type="submit"
+                name="intent"
+                value="up"
+                className="button button--secondary"
+                disabled={index === 0}
+                aria-label={t('admin.moveUpNamed', { name: c.name })}
+              >
                 ↑
               </button>
-              <button type="submit" name="intent" value="down" className="button button--secondary" disabled={index === categories.length - 1} aria-label={t('admin.moveDownNamed', { name: c.name })}>
+              <button
+                type="submit"
+                name="intent"
+                value="down"
+                className="button button--secondary"
+                disabled={index === categories.length - 1}
+                aria-label={t('admin.moveDownNamed', { name: c.name })}
+              >
                 ↓
               </button>
               <button type="submit" name="intent" value="remove" className="button button--danger" formNoValidate>

@@ -14,7 +14,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
-  const table = dashboardTables(await planDashboard(context.readDb, plan.id), translator('zh-CN')).find((candidate) => candidate.key === params.table);
+  const table = dashboardTables(await planDashboard(context.readDb, plan.id), translator('zh-CN')).find(
+    (candidate) => candidate.key === params.table,
+  );
   if (!table) throw data(null, { status: 404 });
   const body = `\uFEFF${csvLine(table.headers)}${table.rows.map(csvLine).join('')}`;
   return new Response(body, {

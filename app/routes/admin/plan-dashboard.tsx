@@ -14,14 +14,20 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
-  return [{ title: loaderData ? `数据看板 · ${loaderData.plan.title} · 建言` : '建言' }, { name: 'robots', content: 'noindex' }];
+  return [
+    { title: loaderData ? `数据看板 · ${loaderData.plan.title} · 建言` : '建言' },
+    { name: 'robots', content: 'noindex' },
+  ];
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
   if (!plan) throw data(null, { status: 404 });
-  const [dashboard, accuracy] = await Promise.all([planDashboard(context.readDb, plan.id), proposalAccuracy(context.db, { viewer, planId: plan.id })]);
+  const [dashboard, accuracy] = await Promise.all([
+    planDashboard(context.readDb, plan.id),
+    proposalAccuracy(context.db, { viewer, planId: plan.id }),
+  ]);
   return { plan, dashboard, accuracy };
 }
 
@@ -32,7 +38,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = await readForm(request);
   if (form.get('intent') !== 'publish-report') throw data(null, { status: 400 });
   await publishReport(context.db, plan.id);
-  await recordAudit(context.db, { actorId, action: 'plan.report_published', targetType: 'plan', targetId: plan.id, ip: context.clientIp });
+  await recordAudit(context.db, {
+    actorId,
+    action: 'plan.report_published',
+    targetType: 'plan',
+    targetId: plan.id,
+    ip: context.clientIp,
+  });
   return redirect(`/admin/plans/${plan.slug}/dashboard`);
 }
 
@@ -52,17 +64,22 @@ export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) 
           <form method="post" action="/admin/exports/download">
             <input type="hidden" name="planId" value={plan.id} />
             <input type="hidden" name="format" value="docx" />
-            <button type="submit" name="intent" value="adopted" className="button">{t('dashboard.exportDocx')}</button>
+            <button type="submit" name="intent" value="adopted" className="button">
+              {t('dashboard.exportDocx')}
+            </button>
           </form>
           <a href={`/admin/exports?planId=${plan.id}`}>{t('dashboard.moreExports')}</a>
         </div>
         {plan.reportPublishedAt ? (
           <p>
-            {t('dashboard.reportPublished', { date: formatDate(plan.reportPublishedAt) })} <a href={`/plans/${plan.slug}/report`}>{t('dashboard.viewReport')}</a>
+            {t('dashboard.reportPublished', { date: formatDate(plan.reportPublishedAt) })}{' '}
+            <a href={`/plans/${plan.slug}/report`}>{t('dashboard.viewReport')}</a>
           </p>
         ) : (
           <form method="post">
-            <button type="submit" name="intent" value="publish-report" className="button button--secondary">{t('dashboard.publishReport')}</button>
+            <button type="submit" name="intent" value="publish-report" className="button button--secondary">
+              {t('dashboard.publishReport')}
+            </button>
           </form>
         )}
       </header>
@@ -77,12 +94,26 @@ export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) 
                 <table className="data-table">
                   <caption className="visually-hidden">{table.title}</caption>
                   <thead>
-                    <tr>{table.headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+                    <tr>
+                      {table.headers.map((h) => (
+                        <th key={h} scope="col">
+                          {h}
+                        </th>
+                      ))}
+                    </tr>
                   </thead>
                   <tbody>
                     {table.rows.map((row, i) => (
                       <tr key={i}>
-                        {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+                        {row.map((cell, j) =>
+                          j === 0 ? (
+                            <th key={j} scope="row">
+                              {cell}
+                            </th>
+                          ) : (
+                            <td key={j}>{cell}</td>
+                          ),
+                        )}
                       </tr>
                     ))}
                   </tbody>
@@ -93,15 +124,23 @@ export default function PlanDashboardPage({ loaderData }: Route.ComponentProps) 
           )}
           <p>
             <a href={`/admin/plans/${plan.slug}/dashboard/csv/${table.key}`} download>
-              {t('dashboard.downloadCsv')}<span className="visually-hidden">：{table.title}</span>
+              {t('dashboard.downloadCsv')}
+              <span className="visually-hidden">：{table.title}</span>
             </a>{' '}
             {table.bars && table.rows.length > 0 && (
-              <ChartPngButton chartId={`chart-${table.key}`} filename={`${plan.title}-${table.title}.png`} label={table.title} />
+              <ChartPngButton
+                chartId={`chart-${table.key}`}
+                filename={`${plan.title}-${table.title}.png`}
+                label={table.title}
+              />
             )}
           </p>
         </section>
       ))}
-      <ProposalAccuracySection accuracy={accuracy} csvHref={`/admin/plans/${plan.slug}/dashboard/proposal-accuracy.csv`} />
+      <ProposalAccuracySection
+        accuracy={accuracy}
+        csvHref={`/admin/plans/${plan.slug}/dashboard/proposal-accuracy.csv`}
+      />
     </article>
   );
 }

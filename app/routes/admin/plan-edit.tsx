@@ -4,7 +4,13 @@ import type { Route } from './+types/plan-edit';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { PlanForm } from '../../components/admin/plan-form.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
-import { allowedTransitions, changePlanStatus, getPlanForEditing, SlugTakenError, updatePlan } from '../../domain/plans/manage-plans.server.ts';
+import {
+  allowedTransitions,
+  changePlanStatus,
+  getPlanForEditing,
+  SlugTakenError,
+  updatePlan,
+} from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { toChinaLocalInput } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
@@ -58,7 +64,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormData(formData, Transition);
   if (!form.ok) return invalid(form.errors);
   const result = await changePlanStatus(context.db, { id, transition: form.data.intent, viewer, ip });
-  if (!result.ok) return result.error === 'not_found' ? data(null, { status: 404 }) : invalid({ status: ['not_allowed'] });
+  if (!result.ok)
+    return result.error === 'not_found' ? data(null, { status: 404 }) : invalid({ status: ['not_allowed'] });
   throw redirect(`/admin/plans/${id}?done=status`);
 }
 
@@ -73,7 +80,11 @@ export default function PlanEdit({ loaderData, actionData }: Route.ComponentProp
         <Link to="/admin/plans">{t('admin.plans.back')}</Link>
       </p>
       <h1>{loaderData.values.title}</h1>
-      {loaderData.done && <p className="notice" role="status">{t('admin.saved')}</p>}
+      {loaderData.done && (
+        <p className="notice" role="status">
+          {t('admin.saved')}
+        </p>
+      )}
       <nav aria-label={t('admin.plan.parts')} className="button-row">
         <Link to={`/admin/plans/${plan.id}/sections`}>{t('admin.plan.sections')}</Link>
         <Link to={`/admin/plans/${plan.id}/categories`}>{t('admin.plan.categories')}</Link>
@@ -88,7 +99,13 @@ export default function PlanEdit({ loaderData, actionData }: Route.ComponentProp
         <FieldError id="status-error" errors={errors} name="status" />
         <Form method="post" className="button-row">
           {loaderData.transitions.map((transition) => (
-            <button key={transition} type="submit" name="intent" value={transition} className="button button--secondary">
+            <button
+              key={transition}
+              type="submit"
+              name="intent"
+              value={transition}
+              className="button button--secondary"
+            >
               {t(`admin.plan.${transition}`)}
             </button>
           ))}

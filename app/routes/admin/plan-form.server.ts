@@ -16,7 +16,10 @@ const when = z
 // The slug rule matches the plans_slug_format check constraint.
 export const PlanForm = z
   .object({
-    slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
+    slug: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
     title: z.string().trim().min(1).max(200),
     summary: z.string().trim().max(4000).default(''),
     organizer: z.string().trim().max(200).default(''),
@@ -29,7 +32,14 @@ export const PlanForm = z
     submitterTypes: z
       .string()
       .default('')
-      .transform((text) => [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))])
+      .transform((text) => [
+        ...new Set(
+          text
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.string().max(50)).min(1).max(20)),
     allowAnonymous: z
       .string()
@@ -39,16 +49,20 @@ export const PlanForm = z
     // Contact details are purged this many days after the plan closes (app/domain/retention).
     contactRetentionDays: z.coerce.number().int().default(180),
   })
-  .refine((f) => f.contactRetentionDays >= 1 && f.contactRetentionDays <= 3650, { path: ['contactRetentionDays'], message: 'retention_range' })
+  .refine((f) => f.contactRetentionDays >= 1 && f.contactRetentionDays <= 3650, {
+    path: ['contactRetentionDays'],
+    message: 'retention_range',
+  })
   .refine((f) => f.bodyMaxLength >= f.bodyMinLength, { path: ['bodyMaxLength'], message: 'length_order' })
   .refine((f) => !f.opensAt || !f.closesAt || f.closesAt > f.opensAt, { path: ['closesAt'], message: 'window_order' })
   // Art. 15 of 《重大行政决策程序暂行条例》: under 30 days needs a stated reason.
-  .refine((f) => !isShortWindow(f) || Boolean(f.shortWindowReason), { path: ['shortWindowReason'], message: 'short_window_reason' })
-  .transform(
-    (f): PlanFields => ({
-      ...f,
-      emailMarker: f.emailMarker || null,
-      // A reason is kept only while the window is short: it is shown publicly.
-      shortWindowReason: isShortWindow(f) ? f.shortWindowReason || null : null,
-    }),
-  );
+  .refine((f) => !isShortWindow(f) || Boolean(f.shortWindowReason), {
+    path: ['shortWindowReason'],
+    message: 'short_window_reason',
+  })
+  .transform((f): PlanFields => ({
+    ...f,
+    emailMarker: f.emailMarker || null,
+    // A reason is kept only while the window is short: it is shown publicly.
+    shortWindowReason: isShortWindow(f) ? f.shortWindowReason || null : null,
+  }));

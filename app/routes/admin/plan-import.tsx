@@ -26,7 +26,8 @@ const Sections = z.array(SectionFieldsSchema).max(500);
 export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const planId = idParam(params.planId);
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_DOCX_BYTES + 64 * 1024) return invalid({ file: ['too_big'] });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_DOCX_BYTES + 64 * 1024)
+    return invalid({ file: ['too_big'] });
   const formData = await readForm(request, { maxBytes: MAX_DOCX_BYTES + FORM_BYTES });
   if (formData.get('intent') === 'save') {
     let parsed: z.infer<typeof Sections>;
@@ -51,7 +52,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (file.size > MAX_DOCX_BYTES) return invalid({ file: ['too_big'] });
   try {
     const draft = await readDocxDraft(Buffer.from(await file.arrayBuffer()));
-    return data({ draft, reimport: await previewReimport(context.db, { planId, sections: draft.sections }), errors: null });
+    return data({
+      draft,
+      reimport: await previewReimport(context.db, { planId, sections: draft.sections }),
+      errors: null,
+    });
   } catch (error) {
     // A ZIP bomb or a ZIP64 file gets its own sentence; anything else is "not a Word file".
     return invalid({ file: [error instanceof DocxReadError ? error.problem : 'not_docx'] });
@@ -81,7 +86,12 @@ export default function PlanImport({ loaderData, actionData }: Route.ComponentPr
         <input type="hidden" name="intent" value="preview" />
         <label>
           {t('admin.import.file')}
-          <input type="file" name="file" required accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" />
+          <input
+            type="file"
+            name="file"
+            required
+            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+          />
         </label>
         <button type="submit" className="button">
           {t('admin.import.preview')}
@@ -97,11 +107,18 @@ export default function PlanImport({ loaderData, actionData }: Route.ComponentPr
                 <strong>
                   {s.number} {s.heading}
                 </strong>
-                <span className="field-hint"> {t('admin.import.paragraphs', { count: s.bodyMarkdown ? s.bodyMarkdown.split('\n\n').length : 0 })}</span>
+                <span className="field-hint">
+                  {' '}
+                  {t('admin.import.paragraphs', { count: s.bodyMarkdown ? s.bodyMarkdown.split('\n\n').length : 0 })}
+                </span>
                 {reimport && (
                   <span className="field-hint">
                     {' '}
-                    {reimport.matches[index] ? t('versions.import.updates', { name: `${reimport.matches[index]!.number}${reimport.matches[index]!.heading}` }) : t('versions.import.new')}
+                    {reimport.matches[index]
+                      ? t('versions.import.updates', {
+                          name: `${reimport.matches[index]!.number}${reimport.matches[index]!.heading}`,
+                        })
+                      : t('versions.import.new')}
                   </span>
                 )}
               </li>

@@ -17,7 +17,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!plan || !section) throw data(null, { status: 404 });
   return {
     plan: { id: plan.id, title: plan.title },
-    section: { id: section.id, level: section.level, number: section.number, heading: section.heading, bodyMarkdown: section.bodyMarkdown },
+    section: {
+      id: section.id,
+      level: section.level,
+      number: section.number,
+      heading: section.heading,
+      bodyMarkdown: section.bodyMarkdown,
+    },
     done: new URL(request.url).searchParams.get('done'),
   };
 }
@@ -34,7 +40,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (formData.get('intent') === 'preview') {
     return data({ preview: renderMarkdown(form.data.bodyMarkdown), draft: form.data, errors: null });
   }
-  if (!(await updateSection(context.db, { planId, sectionId, fields: form.data, viewer, ip: context.clientIp }))) throw data(null, { status: 404 });
+  if (!(await updateSection(context.db, { planId, sectionId, fields: form.data, viewer, ip: context.clientIp })))
+    throw data(null, { status: 404 });
   throw redirect(`/admin/plans/${planId}/sections/${sectionId}?done=saved`);
 }
 
@@ -54,7 +61,11 @@ export default function PlanSection({ loaderData, actionData }: Route.ComponentP
       <h1>
         {values.number} {values.heading}
       </h1>
-      {loaderData.done && !preview && <p className="notice" role="status">{t('admin.saved')}</p>}
+      {loaderData.done && !preview && (
+        <p className="notice" role="status">
+          {t('admin.saved')}
+        </p>
+      )}
       <Form method="post" className="admin-form" key={preview ? 'preview' : 'saved'}>
         <label>
           {t('admin.section.level')}
@@ -74,7 +85,13 @@ export default function PlanSection({ loaderData, actionData }: Route.ComponentP
         </label>
         <label>
           {t('admin.section.heading')}
-          <input name="heading" required maxLength={200} defaultValue={values.heading} {...describedBy(errors, 'heading', 'heading-error')} />
+          <input
+            name="heading"
+            required
+            maxLength={200}
+            defaultValue={values.heading}
+            {...describedBy(errors, 'heading', 'heading-error')}
+          />
           <FieldError id="heading-error" errors={errors} name="heading" />
         </label>
         <label>

@@ -71,13 +71,33 @@ export default function PlanSections({ loaderData, actionData }: Route.Component
             </Link>
             <Form method="post" className="button-row">
               <input type="hidden" name="sectionId" value={s.id} />
-              <button type="submit" name="intent" value="up" className="button button--secondary" disabled={index === 0} aria-label={t('admin.moveUpNamed', { name: `${s.number}${s.heading}` })}>
+              <button
+                type="submit"
+                name="intent"
+                value="up"
+                className="button button--secondary"
+                disabled={index === 0}
+                aria-label={t('admin.moveUpNamed', { name: `${s.number}${s.heading}` })}
+              >
                 ↑
               </button>
-              <button type="submit" name="intent" value="down" className="button button--secondary" disabled={index === sections.length - 1} aria-label={t('admin.moveDownNamed', { name: `${s.number}${s.heading}` })}>
+              <button
+                type="submit"
+                name="intent"
+                value="down"
+                className="button button--secondary"
+                disabled={index === sections.length - 1}
+                aria-label={t('admin.moveDownNamed', { name: `${s.number}${s.heading}` })}
+              >
                 ↓
               </button>
-              <button type="submit" name="intent" value="remove" className="button button--danger" aria-label={t('admin.removeNamed', { name: `${s.number}${s.heading}` })}>
+              <button
+                type="submit"
+                name="intent"
+                value="remove"
+                className="button button--danger"
+                aria-label={t('admin.removeNamed', { name: `${s.number}${s.heading}` })}
+              >
                 {t('admin.remove')}
               </button>
             </Form>

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Route } from './+types/plan-tags';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
-import { changeTags, listPlanTags, TagNameTakenError, type TagChange } from '../../domain/moderation/manage-tags.server.ts';
+import {
+  changeTags,
+  listPlanTags,
+  TagNameTakenError,
+  type TagChange,
+} from '../../domain/moderation/manage-tags.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
@@ -40,7 +45,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
           ? { kind: 'merge', tagId: f.tagId, intoTagId: f.intoTagId }
           : { kind: 'delete', tagId: f.tagId };
   try {
-    if (!(await changeTags(context.db, { planId, change, viewer, ip: context.clientIp }))) return invalid({ intoTagId: ['choose_tag'] });
+    if (!(await changeTags(context.db, { planId, change, viewer, ip: context.clientIp })))
+      return invalid({ intoTagId: ['choose_tag'] });
   } catch (error) {
     if (error instanceof TagNameTakenError) return invalid({ name: ['taken'] });
     throw error;
@@ -70,7 +76,11 @@ export default function PlanTags({ loaderData, actionData }: Route.ComponentProp
         <ul className="edit-list">
           {tags.map((tag) => (
             <li key={tag.id}>
-              <Form method="post" className="admin-form admin-form--inline" aria-label={t('admin.tag.formFor', { name: tag.name })}>
+              <Form
+                method="post"
+                className="admin-form admin-form--inline"
+                aria-label={t('admin.tag.formFor', { name: tag.name })}
+              >
                 <input type="hidden" name="tagId" value={tag.id} />
                 <label>
                   {t('admin.tag.name')}

@@ -4,7 +4,11 @@ import type { Route } from './+types/plan-version-changes';
 import { DiffSide } from '../../components/versions/diff-text.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
-import { getVersionChangesForAdmin, saveChangeNote, type CodeProblem } from '../../domain/versions/change-notes.server.ts';
+import {
+  getVersionChangesForAdmin,
+  saveChangeNote,
+  type CodeProblem,
+} from '../../domain/versions/change-notes.server.ts';
 import { MAX_LINKED } from '../../domain/versions/limits.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import versionStyles from '../../styles/versions.css?url';
@@ -18,7 +22,8 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: vers
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  const changes = plan && (await getVersionChangesForAdmin(context.db, { planId: plan.id, number: idParam(params.n), viewer }));
+  const changes =
+    plan && (await getVersionChangesForAdmin(context.db, { planId: plan.id, number: idParam(params.n), viewer }));
   if (!plan || !changes) throw data(null, { status: 404 });
   const url = new URL(request.url);
   return {
@@ -43,17 +48,36 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = parseFormData(await readForm(request), NoteForm);
   if (!form.ok) return invalid(form.errors, { sectionKey: null, problems: [] as CodeProblem[], typed: null });
   const { sectionKey, reason, codes } = form.data;
-  const result = await saveChangeNote(context.db, { planId, number, sectionKey, reason, codes, viewer, ip: context.clientIp });
+  const result = await saveChangeNote(context.db, {
+    planId,
+    number,
+    sectionKey,
+    reason,
+    codes,
+    viewer,
+    ip: context.clientIp,
+  });
   if (result.ok) throw redirect(`/admin/plans/${planId}/versions/${number}?saved=${sectionKey}#change-${sectionKey}`);
   if (result.error === 'not_found') throw data(null, { status: 404 });
   // The form comes back with what was typed, not what is saved.
-  return invalid({ codes: [result.error] }, { sectionKey, problems: result.error === 'codes' ? result.problems : [], typed: { reason, codes } });
+  return invalid(
+    { codes: [result.error] },
+    { sectionKey, problems: result.error === 'codes' ? result.problems : [], typed: { reason, codes } },
+  );
 }
 
 export default function PlanVersionChanges({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { plan, version, rows } = loaderData;
-  const failed = actionData && 'sectionKey' in actionData ? (actionData as { sectionKey: number | null; problems: CodeProblem[]; errors: Record<string, string[]>; typed: { reason: string; codes: string } | null }) : null;
+  const failed =
+    actionData && 'sectionKey' in actionData
+      ? (actionData as {
+          sectionKey: number | null;
+          problems: CodeProblem[];
+          errors: Record<string, string[]>;
+          typed: { reason: string; codes: string } | null;
+        })
+      : null;
   return (
     <section>
       <title>{`${t('versions.admin.changesTitle', { n: version.number })} · ${plan.title} · ${t('site.name')}`}</title>
@@ -68,7 +92,9 @@ export default function PlanVersionChanges({ loaderData, actionData }: Route.Com
       )}
       <p>{t('versions.admin.changesIntro', { n: version.number })}</p>
       <p>
-        <Link to={`/plans/${plan.slug}/compare?from=${version.number - 1}&to=${version.number}`}>{t('versions.compareTitle')}</Link>
+        <Link to={`/plans/${plan.slug}/compare?from=${version.number - 1}&to=${version.number}`}>
+          {t('versions.compareTitle')}
+        </Link>
       </p>
       {rows.length === 0 && <p className="notice">{t('versions.admin.noRows')}</p>}
       {rows.map((row) => {
@@ -77,7 +103,12 @@ export default function PlanVersionChanges({ loaderData, actionData }: Route.Com
         const mine = failed?.sectionKey === row.key ? failed : null;
         const errorId = `codes-error-${row.key}`;
         return (
-          <section key={row.key} id={`change-${row.key}`} className="admin-panel" aria-labelledby={`change-h-${row.key}`}>
+          <section
+            key={row.key}
+            id={`change-${row.key}`}
+            className="admin-panel"
+            aria-labelledby={`change-h-${row.key}`}
+          >
             <h2 id={`change-h-${row.key}`}>
               {section.number} {section.heading}
               <span className="diff-kind">{t(`versions.kind.${row.kind === 'unchanged' ? 'moved' : row.kind}`)}</span>
@@ -121,7 +152,9 @@ export default function PlanVersionChanges({ loaderData, actionData }: Route.Com
                   {mine.problems.map((p) => (
                     <li key={p.code}>{t(`versions.admin.error.${p.problem}`, { code: p.code })}</li>
                   ))}
-                  {mine.errors.codes?.includes('too_many') && <li>{t('versions.admin.error.too_many', { max: MAX_LINKED })}</li>}
+                  {mine.errors.codes?.includes('too_many') && (
+                    <li>{t('versions.admin.error.too_many', { max: MAX_LINKED })}</li>
+                  )}
                 </ul>
               )}
               <button type="submit" className="button" aria-label={t('versions.admin.saveFor', { name })}>

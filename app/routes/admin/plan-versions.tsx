@@ -3,7 +3,11 @@ import { z } from 'zod';
 import type { Route } from './+types/plan-versions';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
-import { hasUnpublishedEdits, listVersionsForAdmin, publishVersion } from '../../domain/versions/publish-version.server.ts';
+import {
+  hasUnpublishedEdits,
+  listVersionsForAdmin,
+  publishVersion,
+} from '../../domain/versions/publish-version.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
@@ -14,9 +18,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
   if (!plan) throw data(null, { status: 404 });
-  const [versions, unpublished] = await Promise.all([listVersionsForAdmin(context.db, plan.id), hasUnpublishedEdits(context.db, plan.id)]);
+  const [versions, unpublished] = await Promise.all([
+    listVersionsForAdmin(context.db, plan.id),
+    hasUnpublishedEdits(context.db, plan.id),
+  ]);
   const published = Number(new URL(request.url).searchParams.get('published')) || null;
-  return { plan: { id: plan.id, slug: plan.slug, title: plan.title, status: plan.status }, versions, unpublished, published };
+  return {
+    plan: { id: plan.id, slug: plan.slug, title: plan.title, status: plan.status },
+    versions,
+    unpublished,
+    published,
+  };
 }
 
 const PublishForm = z.object({ intent: z.literal('publish'), note: z.string().trim().max(2000).default('') });
@@ -64,7 +76,9 @@ export default function PlanVersions({ loaderData, actionData }: Route.Component
         <p role="alert" className="form-error-slot">
           {publishError && (
             <span id="publish-error" className="field-error">
-              {publishError === 'no_changes' || publishError === 'not_published' ? t(`versions.admin.error.${publishError}`) : t('admin.error.invalid')}
+              {publishError === 'no_changes' || publishError === 'not_published'
+                ? t(`versions.admin.error.${publishError}`)
+                : t('admin.error.invalid')}
             </span>
           )}
         </p>
@@ -72,7 +86,12 @@ export default function PlanVersions({ loaderData, actionData }: Route.Component
           <input type="hidden" name="intent" value="publish" />
           <label>
             {t('versions.admin.note')}
-            <textarea name="note" rows={3} maxLength={2000} aria-describedby={publishError ? 'publish-error' : undefined} />
+            <textarea
+              name="note"
+              rows={3}
+              maxLength={2000}
+              aria-describedby={publishError ? 'publish-error' : undefined}
+            />
           </label>
           <button type="submit" className="button" disabled={plan.status === 'draft'}>
             {t('versions.admin.publish', { n: versions.length ? next : 2 })}
@@ -85,7 +104,8 @@ export default function PlanVersions({ loaderData, actionData }: Route.Component
           <ol className="edit-list" reversed>
             {versions.map((v) => (
               <li key={v.number}>
-                <strong>{t('versions.version', { n: v.number })}</strong> {t('versions.publishedAt', { date: formatDate(v.publishedAt) })}
+                <strong>{t('versions.version', { n: v.number })}</strong>{' '}
+                {t('versions.publishedAt', { date: formatDate(v.publishedAt) })}
                 {v.note && <span className="field-hint"> {v.note}</span>}{' '}
                 <Link to={`/plans/${plan.slug}/versions/${v.number}`}>{t('versions.admin.viewPublic')}</Link>
                 {v.number > 1 && (

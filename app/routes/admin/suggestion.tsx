@@ -138,7 +138,12 @@ export default function Suggestion({ loaderData, actionData }: Route.ComponentPr
       <div className="suggestion-layout">
         <div>
           <SuggestionSummary s={s} canDownloadEml={loaderData.canReadContact} />
-          <ContactPanel suggestionId={s.id} masked={loaderData.masked} textMasked={s.textMasked} canReveal={loaderData.canReadContact} />
+          <ContactPanel
+            suggestionId={s.id}
+            masked={loaderData.masked}
+            textMasked={s.textMasked}
+            canReveal={loaderData.canReadContact}
+          />
           <SimilarPanel data={loaderData.similar} planId={s.planId} canModerate={loaderData.canModerate} />
           <NotesPanel notes={s.notes} canWrite={loaderData.canModerate} />
         </div>
@@ -166,6 +171,9 @@ function resultMessage(result: string, t: ReturnType<typeof useTranslation>['t']
 }
 
 /** Nothing to ask: the proposal is the category the suggestion already has, chosen by a person, and proposes no tag. */
-function proposalSettled(p: { categoryId: number | null; prefilled: boolean; tags: unknown[] }, categoryId: number | null) {
+function proposalSettled(
+  p: { categoryId: number | null; prefilled: boolean; tags: unknown[] },
+  categoryId: number | null,
+) {
   return !p.prefilled && p.tags.length === 0 && (p.categoryId === null || p.categoryId === categoryId);
 }

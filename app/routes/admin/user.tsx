@@ -58,9 +58,14 @@ export default function User({ loaderData, actionData }: Route.ComponentProps) {
       <title>{`${user.name} · ${t('admin.users.title')} · ${t('site.name')}`}</title>
       <h1>{user.name}</h1>
       <p>
-        {user.email} · {t(`admin.role.${user.role}`)} · {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}
+        {user.email} · {t(`admin.role.${user.role}`)} ·{' '}
+        {user.disabled ? t('admin.users.disabled') : t('admin.users.active')}
       </p>
-      {loaderData.done && <p className="notice" role="status">{t('admin.saved')}</p>}
+      {loaderData.done && (
+        <p className="notice" role="status">
+          {t('admin.saved')}
+        </p>
+      )}
       <p role="alert" className="form-error-slot">
         <FieldError id="form-error" errors={errors} name="form" />
       </p>
@@ -102,7 +107,12 @@ export default function User({ loaderData, actionData }: Route.ComponentProps) {
         <section className="admin-panel" aria-labelledby="account-heading">
           <h2 id="account-heading">{t('admin.users.accountTitle')}</h2>
           <Form method="post" className="button-row">
-            <button type="submit" name="intent" value={user.disabled ? 'enable' : 'disable'} className="button button--secondary">
+            <button
+              type="submit"
+              name="intent"
+              value={user.disabled ? 'enable' : 'disable'}
+              className="button button--secondary"
+            >
               {t(user.disabled ? 'admin.users.enable' : 'admin.users.disable')}
             </button>
             <button type="submit" name="intent" value="reset-password" className="button button--secondary">

@@ -33,7 +33,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const password = generatePassword();
   try {
     const grants = grant === undefined ? [] : [grant].flat();
-    const { id } = await createStaffUser(context.db, { email, name, role, grants, password, mustChangePassword: true }, { actorId: viewer.id, ip: context.clientIp });
+    const { id } = await createStaffUser(
+      context.db,
+      { email, name, role, grants, password, mustChangePassword: true },
+      { actorId: viewer.id, ip: context.clientIp },
+    );
     return data({ created: { id, email, password }, errors: null });
   } catch (error) {
     if (error instanceof EmailTakenError) return invalid({ email: ['taken'] });
@@ -96,12 +100,24 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         <Form method="post" className="admin-form">
           <label>
             {t('admin.field.email')}
-            <input type="email" name="email" required autoComplete="off" {...describedBy(errors, 'email', 'email-error')} />
+            <input
+              type="email"
+              name="email"
+              required
+              autoComplete="off"
+              {...describedBy(errors, 'email', 'email-error')}
+            />
             <FieldError id="email-error" errors={errors} name="email" />
           </label>
           <label>
             {t('admin.field.name')}
-            <input name="name" required maxLength={100} autoComplete="off" {...describedBy(errors, 'name', 'name-error')} />
+            <input
+              name="name"
+              required
+              maxLength={100}
+              autoComplete="off"
+              {...describedBy(errors, 'name', 'name-error')}
+            />
             <FieldError id="name-error" errors={errors} name="name" />
           </label>
           <label>

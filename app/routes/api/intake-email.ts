@@ -11,7 +11,8 @@ import { BodyTooLarge, readBodyBytes, UnreadableBody } from '../../web/read-body
  */
 export async function action({ request, context }: Route.ActionArgs) {
   const { token, maxBytes } = context.config.intake;
-  if (!token) return Response.json({ error: 'email intake over HTTP is not configured (INTAKE_TOKEN)' }, { status: 404 });
+  if (!token)
+    return Response.json({ error: 'email intake over HTTP is not configured (INTAKE_TOKEN)' }, { status: 404 });
   if (!authorized(request.headers.get('authorization'), token)) {
     return Response.json({ error: 'unauthorized' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
@@ -20,8 +21,10 @@ export async function action({ request, context }: Route.ActionArgs) {
     // Counted as it streams: a chunked upload has no Content-Length to check.
     raw = await readBodyBytes(request, maxBytes);
   } catch (error) {
-    if (error instanceof BodyTooLarge) return Response.json({ error: `message too large (limit ${maxBytes} bytes)` }, { status: 413 });
-    if (error instanceof UnreadableBody) return Response.json({ error: 'the request body could not be read' }, { status: 400 });
+    if (error instanceof BodyTooLarge)
+      return Response.json({ error: `message too large (limit ${maxBytes} bytes)` }, { status: 413 });
+    if (error instanceof UnreadableBody)
+      return Response.json({ error: 'the request body could not be read' }, { status: 400 });
     throw error;
   }
   if (raw.length === 0) return Response.json({ error: 'empty body: send the raw message' }, { status: 400 });

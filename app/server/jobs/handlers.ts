@@ -27,16 +27,25 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
   // Up to 50 suggestions per fetch: a burst of submissions is enriched without
   // a poll interval between each. A failing suggestion fails alone (and is
   // retried by pg-boss); complete() then leaves it as failed.
-  await boss.work<{ suggestionId: number }>(QUEUES.enrichSuggestion, { batchSize: 50, pollingIntervalSeconds: pollSeconds }, async (jobs) => {
-    for (const job of jobs) {
-      try {
-        await enrichSuggestion(db, job.data.suggestionId);
-      } catch (error) {
-        log.warn({ err: error instanceof Error ? error.message : String(error), suggestionId: job.data.suggestionId }, 'enrichment failed; will retry');
-        await boss.fail(QUEUES.enrichSuggestion, job.id, { message: error instanceof Error ? error.message : String(error) });
+  await boss.work<{ suggestionId: number }>(
+    QUEUES.enrichSuggestion,
+    { batchSize: 50, pollingIntervalSeconds: pollSeconds },
+    async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await enrichSuggestion(db, job.data.suggestionId);
+        } catch (error) {
+          log.warn(
+            { err: error instanceof Error ? error.message : String(error), suggestionId: job.data.suggestionId },
+            'enrichment failed; will retry',
+          );
+          await boss.fail(QUEUES.enrichSuggestion, job.id, {
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   const transport = createMailTransport({ smtpUrl: config.mail.smtpUrl, dataDir: config.dataDir });
   log.info(`mail worker delivering to ${transport.describe}`);
@@ -55,11 +64,15 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
 
   if (config.intake.imap) {
     log.info(`email intake: watching ${config.intake.imap.folder} on ${config.intake.imap.host}`);
-    await boss.work(QUEUES.pollMailbox, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 2) }, async () => {
-      const held = await holdMailbox({ db, config, log, signal });
-      // A session that ran its course hands over at once, not at the next minute.
-      if (held && !signal.aborted) await boss.send(QUEUES.pollMailbox, { reason: 'session ended' });
-    });
+    await boss.work(
+      QUEUES.pollMailbox,
+      { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 2) },
+      async () => {
+        const held = await holdMailbox({ db, config, log, signal });
+        // A session that ran its course hands over at once, not at the next minute.
+        if (held && !signal.aborted) await boss.send(QUEUES.pollMailbox, { reason: 'session ended' });
+      },
+    );
   }
 
   await boss.work(QUEUES.housekeeping, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 5) }, async () => {

@@ -17,12 +17,24 @@ export const IMAP_SESSION_SECONDS = 300;
  * heartbeat: waiting for its expiry would leave the mailbox unread for
  * minutes. Returns false when another worker holds the mailbox.
  */
-export async function holdMailbox({ db, config, log, signal }: { db: Database; config: Config; log: Logger; signal: AbortSignal }): Promise<boolean> {
+export async function holdMailbox({
+  db,
+  config,
+  log,
+  signal,
+}: {
+  db: Database;
+  config: Config;
+  log: Logger;
+  signal: AbortSignal;
+}): Promise<boolean> {
   const imap = config.intake.imap!;
   const key = `${imap.user}@${imap.host}:${imap.port}/${imap.folder}`;
   const connection = await postgresClientOf(db).reserve();
   try {
-    const [row] = await connection<{ locked: boolean }[]>`select pg_try_advisory_lock(${MAILBOX_LOCK}, hashtext(${key})) as locked`;
+    const [row] = await connection<
+      { locked: boolean }[]
+    >`select pg_try_advisory_lock(${MAILBOX_LOCK}, hashtext(${key})) as locked`;
     if (!row?.locked) return false;
     try {
       await watchMailbox({ db, config, log, signal, seconds: IMAP_SESSION_SECONDS });

@@ -18,7 +18,17 @@ const STOP_TIMEOUT_MS = 15_000;
  * and the cron schedules. Runs inside `npm start` unless RUN_WORKER=0, or
  * alone with `npm run worker`; any number of workers can run at once.
  */
-export async function startJobs({ db, databaseUrl, config, log }: { db: Database; databaseUrl: string; config: Config; log: Logger }): Promise<Jobs> {
+export async function startJobs({
+  db,
+  databaseUrl,
+  config,
+  log,
+}: {
+  db: Database;
+  databaseUrl: string;
+  config: Config;
+  log: Logger;
+}): Promise<Jobs> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: JOBS_SCHEMA,
@@ -36,7 +46,13 @@ export async function startJobs({ db, databaseUrl, config, log }: { db: Database
   await boss.start();
   const sessions = new AbortController();
   try {
-    await registerHandlers(boss, { db, config, log, signal: sessions.signal, pollSeconds: Math.max(MIN_POLL_SECONDS, config.workerPollSeconds) });
+    await registerHandlers(boss, {
+      db,
+      config,
+      log,
+      signal: sessions.signal,
+      pollSeconds: Math.max(MIN_POLL_SECONDS, config.workerPollSeconds),
+    });
     await schedule(boss, config);
   } catch (error) {
     await boss.stop({ graceful: false, wait: true });
@@ -65,6 +81,7 @@ async function schedule(boss: PgBoss, config: Config) {
   else await boss.unschedule(QUEUES.pollMailbox);
   // A worker that starts does each at once rather than at the next tick: a
   // restart after a crash catches up, and a fresh install is tidy from the start.
-  for (const name of [QUEUES.housekeeping, QUEUES.retention, QUEUES.searchSweep, QUEUES.deliverMail]) await boss.send(name, { reason: 'worker started' });
+  for (const name of [QUEUES.housekeeping, QUEUES.retention, QUEUES.searchSweep, QUEUES.deliverMail])
+    await boss.send(name, { reason: 'worker started' });
   if (config.intake.imap) await boss.send(QUEUES.pollMailbox, { reason: 'worker started' });
 }

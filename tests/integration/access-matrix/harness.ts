@@ -61,7 +61,12 @@ export const roleActors: { role: Role; grants: GrantablePermission[] }[] = roles
   ...grantablePermissions.map((permission) => ({ role, grants: [permission] })),
 ]);
 
-export async function signedInActor(db: Database, role: Role, grants: GrantablePermission[], totp?: boolean): Promise<Actor> {
+export async function signedInActor(
+  db: Database,
+  role: Role,
+  grants: GrantablePermission[],
+  totp?: boolean,
+): Promise<Actor> {
   // Enrolled where 2FA is required, so the enrolment redirect does not hide the permission check.
   const staff = await createStaff(db, { role, grants, totp: totp ?? (role === 'admin' || grants.length > 0) });
   return {
@@ -74,7 +79,14 @@ export async function signedInActor(db: Database, role: Role, grants: GrantableP
   };
 }
 
-export const anonymous: Actor = { label: 'anonymous', role: null, grants: [], id: null, cookie: null, permissions: new Set() };
+export const anonymous: Actor = {
+  label: 'anonymous',
+  role: null,
+  grants: [],
+  id: null,
+  cookie: null,
+  permissions: new Set(),
+};
 
 export function mayAct(actor: Actor, needs: Need): boolean {
   if (!actor.cookie) return false;

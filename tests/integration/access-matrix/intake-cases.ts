@@ -31,12 +31,20 @@ async function mailWaiting(h: Harness, status: 'unmatched' | 'held') {
   );
   const [mail] = await h.db
     .insert(inboundEmails)
-    .values({ dedupeKey: unique('matrix-'), source: 'test', ...sealedInboundEmail(raw), sizeBytes: raw.byteLength, status, ...(status === 'held' ? { statusReason: 'no_marker', planId: plan.id } : {}) })
+    .values({
+      dedupeKey: unique('matrix-'),
+      source: 'test',
+      ...sealedInboundEmail(raw),
+      sizeBytes: raw.byteLength,
+      status,
+      ...(status === 'held' ? { statusReason: 'no_marker', planId: plan.id } : {}),
+    })
     .returning();
   return { plan: plan.id, mail: mail!.id };
 }
 
-const mailStatus = async (h: Harness, id: number | string) => (await h.sql<{ s: string }[]>`select status::text as s from inbound_emails where id = ${id}`)[0]?.s;
+const mailStatus = async (h: Harness, id: number | string) =>
+  (await h.sql<{ s: string }[]>`select status::text as s from inbound_emails where id = ${id}`)[0]?.s;
 
 export const intakeCases: Case[] = [
   {
@@ -66,17 +74,27 @@ export const intakeCases: Case[] = [
     body: (c) => ({ intent: 'discard', id: String(c.mail), reason: '广告邮件' }),
     effect: async (h, c) => (await mailStatus(h, c.mail!)) === 'discarded',
   },
-  ...(['save', 'saveAndNext'] as const).map(
-    (intent): Case => ({
-      route: 'intake-new.tsx',
+  ...(['save', 'saveAndNext'] as const).map((intent): Case => ({
+    route: 'intake-new.tsx',
+    intent,
+    needs: MODERATE,
+    setup: async (h) => ({ plan: (await createPlan(h.db)).id, title: unique('来信：') }),
+    path: () => '/admin/intake/new',
+    body: (c) => ({
       intent,
-      needs: MODERATE,
-      setup: async (h) => ({ plan: (await createPlan(h.db)).id, title: unique('来信：') }),
-      path: () => '/admin/intake/new',
-      body: (c) => ({ intent, formKey: crypto.randomUUID(), planId: String(c.plan), channel: 'letter', receivedOn: '2026-12-01', submitterType: '教职工', name: '王五', phone: '13700001111', title: String(c.title), body: '建议增加自习室开放时间。' }),
-      effect: (h, c) => holds(h)`select exists (select 1 from suggestions where plan_id = ${c.plan} and title = ${c.title}) as ok`,
+      formKey: crypto.randomUUID(),
+      planId: String(c.plan),
+      channel: 'letter',
+      receivedOn: '2026-12-01',
+      submitterType: '教职工',
+      name: '王五',
+      phone: '13700001111',
+      title: String(c.title),
+      body: '建议增加自习室开放时间。',
     }),
-  ),
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from suggestions where plan_id = ${c.plan} and title = ${c.title}) as ok`,
+  })),
   {
     route: 'suggestion-contact.tsx',
     intent: 'form',
@@ -91,7 +109,10 @@ export const intakeCases: Case[] = [
     body: () => ({ reason: '核实来信人身份' }),
     // The details in the answer, and the reveal audited.
     effect: async (h, c, response) =>
-      response.includes(String(c.phone)) && holds(h)`select exists (select 1 from audit_log where action = 'contact.revealed' and target_id = ${String(c.id)}) as ok`,
+      response.includes(String(c.phone)) &&
+      holds(
+        h,
+      )`select exists (select 1 from audit_log where action = 'contact.revealed' and target_id = ${String(c.id)}) as ok`,
   },
 ];
 
@@ -103,32 +124,34 @@ async function exportPlan(h: Harness) {
 
 // An export is logged when its stream ends, just after the last byte went out: give it a moment.
 const exported = (h: Harness, plan: number | string, contacts: boolean) =>
-  eventually(() => holds(h)`select exists (select 1 from export_log where plan_id = ${plan} and included_contacts = ${contacts}) as ok`, 1500);
+  eventually(
+    () =>
+      holds(
+        h,
+      )`select exists (select 1 from export_log where plan_id = ${plan} and included_contacts = ${contacts}) as ok`,
+    1500,
+  );
 
 export const exportCases: Case[] = [
-  ...(['filter', 'adopted'] as const).map(
-    (intent): Case => ({
-      route: 'exports-download.ts',
-      intent,
-      declaredIn: intent === 'adopted' ? ['exports.tsx', 'plan-dashboard.tsx'] : ['exports.tsx'],
-      needs: ['export:suggestion:any'],
-      setup: exportPlan,
-      path: () => '/admin/exports/download',
-      body: (c) => ({ intent, planId: String(c.plan), format: intent === 'adopted' ? 'docx' : 'csv' }),
-      effect: (h, c) => exported(h, c.plan!, false),
-    }),
-  ),
+  ...(['filter', 'adopted'] as const).map((intent): Case => ({
+    route: 'exports-download.ts',
+    intent,
+    declaredIn: intent === 'adopted' ? ['exports.tsx', 'plan-dashboard.tsx'] : ['exports.tsx'],
+    needs: ['export:suggestion:any'],
+    setup: exportPlan,
+    path: () => '/admin/exports/download',
+    body: (c) => ({ intent, planId: String(c.plan), format: intent === 'adopted' ? 'docx' : 'csv' }),
+    effect: (h, c) => exported(h, c.plan!, false),
+  })),
   // Every spelling of "yes" the export parser accepts asks for the contact columns.
-  ...['on', '1', 'true'].map(
-    (yes): Case => ({
-      route: 'exports-download.ts',
-      intent: 'filter',
-      variant: `includeContacts=${yes}`,
-      needs: ['export:suggestion:any', 'read:contact:any'],
-      setup: exportPlan,
-      path: () => '/admin/exports/download',
-      body: (c) => ({ intent: 'filter', planId: String(c.plan), format: 'csv', includeContacts: yes }),
-      effect: (h, c) => exported(h, c.plan!, true),
-    }),
-  ),
+  ...['on', '1', 'true'].map((yes): Case => ({
+    route: 'exports-download.ts',
+    intent: 'filter',
+    variant: `includeContacts=${yes}`,
+    needs: ['export:suggestion:any', 'read:contact:any'],
+    setup: exportPlan,
+    path: () => '/admin/exports/download',
+    body: (c) => ({ intent: 'filter', planId: String(c.plan), format: 'csv', includeContacts: yes }),
+    effect: (h, c) => exported(h, c.plan!, true),
+  })),
 ];

@@ -16,15 +16,43 @@ async function planWith(h: Harness, status: 'draft' | 'open' | 'closed' = 'draft
   const plan = await createPlan(h.db, { status });
   const [s1, s2] = await addSections(h.db, plan.id, ['总则', '主要任务']);
   const [c1, c2] = await addCategories(h.db, plan.id, ['教学', '后勤']);
-  const [t1, t2] = await h.db.insert(tags).values([{ planId: plan.id, name: unique('标签') }, { planId: plan.id, name: unique('标签') }]).returning();
-  return { plan: plan.id, slug: plan.slug, s1: s1!.id, s2: s2!.id, c1: c1!.id, c2: c2!.id, t1: t1!.id, t2: t2!.id, newName: unique('新名') };
+  const [t1, t2] = await h.db
+    .insert(tags)
+    .values([
+      { planId: plan.id, name: unique('标签') },
+      { planId: plan.id, name: unique('标签') },
+    ])
+    .returning();
+  return {
+    plan: plan.id,
+    slug: plan.slug,
+    s1: s1!.id,
+    s2: s2!.id,
+    c1: c1!.id,
+    c2: c2!.id,
+    t1: t1!.id,
+    t2: t2!.id,
+    newName: unique('新名'),
+  };
 }
 
-const planFields = (slug: string, title: string) => ({ slug, title, summary: '', organizer: '发展规划处', submitterTypes: '在校学生\n教职工', bodyMinLength: '10', bodyMaxLength: '5000', contactRetentionDays: '180' });
+const planFields = (slug: string, title: string) => ({
+  slug,
+  title,
+  summary: '',
+  organizer: '发展规划处',
+  submitterTypes: '在校学生\n教职工',
+  bodyMinLength: '10',
+  bodyMaxLength: '5000',
+  contactRetentionDays: '180',
+});
 
-const status = (h: Harness, id: number | string, wanted: string) => holds(h)`select status::text = ${wanted} as ok from plans where id = ${id}`;
+const status = (h: Harness, id: number | string, wanted: string) =>
+  holds(h)`select status::text = ${wanted} as ok from plans where id = ${id}`;
 const position = (h: Harness, table: 'plan_sections' | 'categories', a: number | string, b: number | string) =>
-  holds(h)`select (select position from ${h.sql(table)} where id = ${a}) < (select position from ${h.sql(table)} where id = ${b}) as ok`;
+  holds(
+    h,
+  )`select (select position from ${h.sql(table)} where id = ${a}) < (select position from ${h.sql(table)} where id = ${b}) as ok`;
 const gone = (h: Harness, table: 'plan_sections' | 'categories' | 'tags' | 'category_rules', id: number | string) =>
   holds(h)`select not exists (select 1 from ${h.sql(table)} where id = ${id}) as ok`;
 
@@ -32,7 +60,13 @@ const gone = (h: Harness, table: 'plan_sections' | 'categories' | 'tags' | 'cate
 async function planWithChange(h: Harness) {
   const ctx = await planWith(h, 'draft');
   await changePlanStatus(h.db, { id: ctx.plan, transition: 'publish', viewer: h.admin, ip: '192.0.2.1' });
-  await updateSection(h.db, { planId: ctx.plan, sectionId: ctx.s1, fields: { level: 1, number: '第1章', heading: '总则', bodyMarkdown: unique('修订后的正文') }, viewer: h.admin, ip: '192.0.2.1' });
+  await updateSection(h.db, {
+    planId: ctx.plan,
+    sectionId: ctx.s1,
+    fields: { level: 1, number: '第1章', heading: '总则', bodyMarkdown: unique('修订后的正文') },
+    viewer: h.admin,
+    ip: '192.0.2.1',
+  });
   return ctx;
 }
 
@@ -63,17 +97,15 @@ export const planCases: Case[] = [
       ['close', 'open', 'closed'],
       ['archive', 'closed', 'archived'],
     ] as const
-  ).map(
-    ([intent, from, to]): Case => ({
-      route: 'plan-edit.tsx',
-      intent,
-      needs: MANAGE,
-      setup: (h) => planWith(h, from),
-      path: (c) => `/admin/plans/${c.plan}`,
-      body: () => ({ intent }),
-      effect: (h, c) => status(h, c.plan!, to),
-    }),
-  ),
+  ).map(([intent, from, to]): Case => ({
+    route: 'plan-edit.tsx',
+    intent,
+    needs: MANAGE,
+    setup: (h) => planWith(h, from),
+    path: (c) => `/admin/plans/${c.plan}`,
+    body: () => ({ intent }),
+    effect: (h, c) => status(h, c.plan!, to),
+  })),
   {
     route: 'plan-categories.tsx',
     intent: 'add',
@@ -81,7 +113,8 @@ export const planCases: Case[] = [
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/categories`,
     body: (c) => ({ intent: 'add', name: String(c.newName), nameEn: '' }),
-    effect: (h, c) => holds(h)`select exists (select 1 from categories where plan_id = ${c.plan} and name = ${c.newName}) as ok`,
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from categories where plan_id = ${c.plan} and name = ${c.newName}) as ok`,
   },
   {
     route: 'plan-categories.tsx',
@@ -126,7 +159,8 @@ export const planCases: Case[] = [
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/tags`,
     body: (c) => ({ intent: 'add', name: String(c.newName) }),
-    effect: (h, c) => holds(h)`select exists (select 1 from tags where plan_id = ${c.plan} and name = ${c.newName}) as ok`,
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from tags where plan_id = ${c.plan} and name = ${c.newName}) as ok`,
   },
   {
     route: 'plan-tags.tsx',
@@ -162,7 +196,8 @@ export const planCases: Case[] = [
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/rules`,
     body: (c) => ({ intent: 'add', keywords: `食堂，${c.newName}`, categoryId: String(c.c2), tagName: '' }),
-    effect: (h, c) => holds(h)`select exists (select 1 from category_rules where plan_id = ${c.plan} and category_id = ${c.c2}) as ok`,
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from category_rules where plan_id = ${c.plan} and category_id = ${c.c2}) as ok`,
   },
   {
     route: 'plan-rules.tsx',
@@ -170,7 +205,10 @@ export const planCases: Case[] = [
     needs: MANAGE,
     setup: async (h) => {
       const ctx = await planWith(h);
-      const [rule] = await h.db.insert(categoryRules).values({ planId: ctx.plan, categoryId: ctx.c1, keywords: ['宿舍'] }).returning();
+      const [rule] = await h.db
+        .insert(categoryRules)
+        .values({ planId: ctx.plan, categoryId: ctx.c1, keywords: ['宿舍'] })
+        .returning();
       return { ...ctx, rule: rule!.id };
     },
     path: (c) => `/admin/plans/${c.plan}/rules`,
@@ -183,8 +221,15 @@ export const planCases: Case[] = [
     needs: MANAGE,
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/sections`,
-    body: (c) => ({ intent: 'add', level: '1', number: '第三章', heading: String(c.newName), bodyMarkdown: '保障措施。' }),
-    effect: (h, c) => holds(h)`select exists (select 1 from plan_sections where plan_id = ${c.plan} and heading = ${c.newName}) as ok`,
+    body: (c) => ({
+      intent: 'add',
+      level: '1',
+      number: '第三章',
+      heading: String(c.newName),
+      bodyMarkdown: '保障措施。',
+    }),
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from plan_sections where plan_id = ${c.plan} and heading = ${c.newName}) as ok`,
   },
   {
     route: 'plan-sections.tsx',
@@ -219,7 +264,13 @@ export const planCases: Case[] = [
     needs: MANAGE,
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/sections/${c.s1}`,
-    body: (c) => ({ intent: 'save', level: '1', number: '第一章', heading: String(c.newName), bodyMarkdown: '修改后的正文。' }),
+    body: (c) => ({
+      intent: 'save',
+      level: '1',
+      number: '第一章',
+      heading: String(c.newName),
+      bodyMarkdown: '修改后的正文。',
+    }),
     effect: (h, c) => holds(h)`select heading = ${c.newName} as ok from plan_sections where id = ${c.s1}`,
   },
   {
@@ -229,7 +280,13 @@ export const planCases: Case[] = [
     needs: MANAGE,
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/sections/${c.s1}`,
-    body: (c) => ({ intent: 'preview', level: '1', number: '第一章', heading: '总则', bodyMarkdown: `**${c.newName}**` }),
+    body: (c) => ({
+      intent: 'preview',
+      level: '1',
+      number: '第一章',
+      heading: '总则',
+      bodyMarkdown: `**${c.newName}**`,
+    }),
     effect: async (_h, c, response) => response.includes(`<strong>${c.newName}</strong>`),
   },
   {
@@ -241,7 +298,12 @@ export const planCases: Case[] = [
     body: () => {
       const form = new FormData();
       form.append('intent', 'preview');
-      form.append('file', new File([docx], '规划草案.docx', { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+      form.append(
+        'file',
+        new File([docx], '规划草案.docx', {
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        }),
+      );
       return form;
     },
     // Headings from the uploaded draft (tests/fixtures/docx/generated), shown for review.
@@ -253,8 +315,12 @@ export const planCases: Case[] = [
     needs: MANAGE,
     setup: (h) => planWith(h),
     path: (c) => `/admin/plans/${c.plan}/import`,
-    body: (c) => ({ intent: 'save', sections: JSON.stringify([{ level: 1, number: '第一章', heading: c.newName, bodyMarkdown: '导入的正文。' }]) }),
-    effect: (h, c) => holds(h)`select exists (select 1 from plan_sections where plan_id = ${c.plan} and heading = ${c.newName}) as ok`,
+    body: (c) => ({
+      intent: 'save',
+      sections: JSON.stringify([{ level: 1, number: '第一章', heading: c.newName, bodyMarkdown: '导入的正文。' }]),
+    }),
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from plan_sections where plan_id = ${c.plan} and heading = ${c.newName}) as ok`,
   },
   {
     route: 'plan-versions.tsx',
@@ -263,7 +329,8 @@ export const planCases: Case[] = [
     setup: (h) => planWithChange(h),
     path: (c) => `/admin/plans/${c.plan}/versions`,
     body: () => ({ intent: 'publish', note: '根据意见修订。' }),
-    effect: (h, c) => holds(h)`select exists (select 1 from plan_versions where plan_id = ${c.plan} and number = 2) as ok`,
+    effect: (h, c) =>
+      holds(h)`select exists (select 1 from plan_versions where plan_id = ${c.plan} and number = 2) as ok`,
   },
   {
     route: 'plan-version-changes.tsx',
@@ -277,7 +344,10 @@ export const planCases: Case[] = [
     },
     path: (c) => `/admin/plans/${c.plan}/versions/2`,
     body: (c) => ({ sectionKey: String(c.s1), reason: String(c.newName), codes: '' }),
-    effect: (h, c) => holds(h)`select exists (select 1 from plan_version_changes where section_key = ${c.s1} and reason = ${c.newName}) as ok`,
+    effect: (h, c) =>
+      holds(
+        h,
+      )`select exists (select 1 from plan_version_changes where section_key = ${c.s1} and reason = ${c.newName}) as ok`,
   },
   {
     route: 'plan-dashboard.tsx',

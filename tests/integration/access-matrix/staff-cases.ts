@@ -9,7 +9,8 @@ const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a much longer passphrase 2026';
 const MANAGE_USERS: Case['needs'] = ['manage:user:any'];
 
-const passwordHash = async (h: Harness, id: number | string) => (await h.sql<{ hash: string }[]>`select password_hash as hash from staff_users where id = ${id}`)[0]!.hash;
+const passwordHash = async (h: Harness, id: number | string) =>
+  (await h.sql<{ hash: string }[]>`select password_hash as hash from staff_users where id = ${id}`)[0]!.hash;
 const ownAccount = async (h: Harness, id: number | null) => ({ user: id!, hash: await passwordHash(h, id!) });
 
 /** Cases on the actor's own account; an anonymous attempt targets a bystander's account, which must stay as it was. */
@@ -21,7 +22,12 @@ export const accountCases: Case[] = [
     ownAccount: { totp: false },
     setup: (h, actor) => ownAccount(h, actor.id),
     path: () => '/admin/account',
-    body: () => ({ intent: 'change-password', currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }),
+    body: () => ({
+      intent: 'change-password',
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    }),
     effect: async (h, c) => (await passwordHash(h, c.user!)) !== c.hash,
   },
   {
@@ -40,7 +46,10 @@ export const accountCases: Case[] = [
     needs: 'signed-in',
     ownAccount: { totp: false },
     setup: async (h, actor) => {
-      const started = await startTotpEnrolment(h.db, { viewer: { id: actor.id!, twoFactorRequired: false, twoFactorEnabled: false }, currentPassword: PASSWORD });
+      const started = await startTotpEnrolment(h.db, {
+        viewer: { id: actor.id!, twoFactorRequired: false, twoFactorEnabled: false },
+        currentPassword: PASSWORD,
+      });
       if (!started.ok) throw new Error(`enrolment refused: ${started.error}`);
       return { user: actor.id!, secret: started.secret };
     },
@@ -77,7 +86,12 @@ async function target(h: Harness, options: Parameters<typeof createStaff>[1] = {
   return { user: staff.id, hash: await passwordHash(h, staff.id) };
 }
 
-const userCase = (intent: string, extra: Record<string, string>, effect: Case['effect'], options?: Parameters<typeof createStaff>[1]): Case => ({
+const userCase = (
+  intent: string,
+  extra: Record<string, string>,
+  effect: Case['effect'],
+  options?: Parameters<typeof createStaff>[1],
+): Case => ({
   route: 'user.tsx',
   intent,
   needs: MANAGE_USERS,
@@ -87,8 +101,12 @@ const userCase = (intent: string, extra: Record<string, string>, effect: Case['e
   effect,
 });
 
-const hasGrant = (h: Harness, id: number | string) => holds(h)`select exists (select 1 from staff_permission_grants where user_id = ${id} and permission = 'read:contact:any') as ok`;
-const disabled = (h: Harness, id: number | string) => holds(h)`select disabled_at is not null as ok from staff_users where id = ${id}`;
+const hasGrant = (h: Harness, id: number | string) =>
+  holds(
+    h,
+  )`select exists (select 1 from staff_permission_grants where user_id = ${id} and permission = 'read:contact:any') as ok`;
+const disabled = (h: Harness, id: number | string) =>
+  holds(h)`select disabled_at is not null as ok from staff_users where id = ${id}`;
 
 export const userCases: Case[] = [
   {
@@ -100,9 +118,16 @@ export const userCases: Case[] = [
     body: (c) => ({ email: String(c.email), name: '新同事', role: 'moderator' }),
     effect: (h, c) => holds(h)`select exists (select 1 from staff_users where email = ${c.email}) as ok`,
   },
-  userCase('role', { role: 'planner' }, (h, c) => holds(h)`select role::text = 'planner' as ok from staff_users where id = ${c.user}`),
+  userCase(
+    'role',
+    { role: 'planner' },
+    (h, c) => holds(h)`select role::text = 'planner' as ok from staff_users where id = ${c.user}`,
+  ),
   userCase('grant-contact', {}, (h, c) => hasGrant(h, c.user!)),
-  userCase('revoke-contact', {}, async (h, c) => !(await hasGrant(h, c.user!)), { grants: ['read:contact:any'], totp: true }),
+  userCase('revoke-contact', {}, async (h, c) => !(await hasGrant(h, c.user!)), {
+    grants: ['read:contact:any'],
+    totp: true,
+  }),
   userCase('disable', {}, (h, c) => disabled(h, c.user!)),
   {
     ...userCase('enable', {}, async (h, c) => !(await disabled(h, c.user!))),

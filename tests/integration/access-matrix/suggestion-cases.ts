@@ -12,18 +12,34 @@ const MODERATE: Case['needs'] = ['moderate:suggestion:any'];
 async function suggestionWith(h: Harness, status: 'received' | 'in_review' | 'pending_verification' = 'received') {
   const plan = await createPlan(h.db);
   const [c1] = await addCategories(h.db, plan.id, ['教学']);
-  const [tag] = await h.db.insert(tags).values({ planId: plan.id, name: unique('标签') }).returning();
-  const saved = await createSuggestion(h.db, plan.id, { status: status === 'pending_verification' ? status : 'received' });
+  const [tag] = await h.db
+    .insert(tags)
+    .values({ planId: plan.id, name: unique('标签') })
+    .returning();
+  const saved = await createSuggestion(h.db, plan.id, {
+    status: status === 'pending_verification' ? status : 'received',
+  });
   if (status === 'in_review') await h.sql`update suggestions set status = 'in_review' where id = ${saved.id}`;
   const second = await createSuggestion(h.db, plan.id);
-  return { plan: plan.id, id: saved.id, code: saved.trackingCode, other: second.id, c1: c1!.id, tag: tag!.id, newTag: unique('新标签') };
+  return {
+    plan: plan.id,
+    id: saved.id,
+    code: saved.trackingCode,
+    other: second.id,
+    c1: c1!.id,
+    tag: tag!.id,
+    newTag: unique('新标签'),
+  };
 }
 
 const column = (h: Harness, id: number | string, name: string, wanted: number | string) =>
   holds(h)`select ${h.sql(name)}::text = ${String(wanted)} as ok from suggestions where id = ${id}`;
-const tagged = (h: Harness, id: number | string, tagId: number | string) => holds(h)`select exists (select 1 from suggestion_tags where suggestion_id = ${id} and tag_id = ${tagId}) as ok`;
+const tagged = (h: Harness, id: number | string, tagId: number | string) =>
+  holds(h)`select exists (select 1 from suggestion_tags where suggestion_id = ${id} and tag_id = ${tagId}) as ok`;
 const taggedNamed = (h: Harness, id: number | string, name: number | string) =>
-  holds(h)`select exists (select 1 from suggestion_tags st join tags t on t.id = st.tag_id where st.suggestion_id = ${id} and t.name = ${name}) as ok`;
+  holds(
+    h,
+  )`select exists (select 1 from suggestion_tags st join tags t on t.id = st.tag_id where st.suggestion_id = ${id} and t.name = ${name}) as ok`;
 
 async function withTag(h: Harness) {
   const ctx = await suggestionWith(h);
@@ -37,7 +53,15 @@ function sharedActs(route: 'suggestions.tsx' | 'suggestion.tsx'): Case[] {
   const path = (c: Ctx) => (bulk ? '/admin/suggestions' : `/admin/suggestions/${c.id}`);
   const ids = (c: Ctx): Record<string, string[]> => (bulk ? { id: [String(c.id)] } : {});
   return [
-    { route, intent: 'addTags', needs: MODERATE, setup: (h) => suggestionWith(h), path, body: (c) => ({ intent: 'addTags', ...ids(c), tags: String(c.newTag) }), effect: (h, c) => taggedNamed(h, c.id!, c.newTag!) },
+    {
+      route,
+      intent: 'addTags',
+      needs: MODERATE,
+      setup: (h) => suggestionWith(h),
+      path,
+      body: (c) => ({ intent: 'addTags', ...ids(c), tags: String(c.newTag) }),
+      effect: (h, c) => taggedNamed(h, c.id!, c.newTag!),
+    },
     {
       route,
       intent: 'removeTag',
@@ -56,7 +80,15 @@ function sharedActs(route: 'suggestions.tsx' | 'suggestion.tsx'): Case[] {
       body: (c) => ({ intent: 'assign', ...ids(c), assignee: String(c.assignee) }),
       effect: (h, c) => column(h, c.id!, 'assignee_id', h.assigneeId),
     },
-    { route, intent: 'category', needs: MODERATE, setup: (h) => suggestionWith(h), path, body: (c) => ({ intent: 'category', ...ids(c), category: String(c.c1) }), effect: (h, c) => column(h, c.id!, 'category_id', c.c1!) },
+    {
+      route,
+      intent: 'category',
+      needs: MODERATE,
+      setup: (h) => suggestionWith(h),
+      path,
+      body: (c) => ({ intent: 'category', ...ids(c), category: String(c.c1) }),
+      effect: (h, c) => column(h, c.id!, 'category_id', c.c1!),
+    },
   ];
 }
 
@@ -70,7 +102,8 @@ export const suggestionCases: Case[] = [
     setup: (h) => suggestionWith(h),
     path: () => '/admin/suggestions',
     body: (c) => ({ intent: 'status', id: [String(c.id), String(c.other)], status: 'in_review' }),
-    effect: async (h, c) => (await column(h, c.id!, 'status', 'in_review')) && column(h, c.other!, 'status', 'in_review'),
+    effect: async (h, c) =>
+      (await column(h, c.id!, 'status', 'in_review')) && column(h, c.other!, 'status', 'in_review'),
   },
   ...sharedActs('suggestions.tsx'),
   ...sharedActs('suggestion.tsx'),
@@ -89,7 +122,14 @@ export const suggestionCases: Case[] = [
     needs: MODERATE,
     setup: (h) => suggestionWith(h, 'in_review'),
     path: detail,
-    body: () => ({ intent: 'decide', decision: 'adopted', reason: '与规划方向一致，予以采纳。', publicReply: '感谢您的建议，已采纳。', publicSummary: '增加具体措施。', publishable: 'on' }),
+    body: () => ({
+      intent: 'decide',
+      decision: 'adopted',
+      reason: '与规划方向一致，予以采纳。',
+      publicReply: '感谢您的建议，已采纳。',
+      publicSummary: '增加具体措施。',
+      publishable: 'on',
+    }),
     effect: (h, c) => column(h, c.id!, 'status', 'adopted'),
   },
   {
@@ -163,19 +203,22 @@ export const suggestionCases: Case[] = [
     body: () => ({ intent: 'markClusterDuplicates' }),
     effect: (h, c) => column(h, c.other!, 'duplicate_of_id', c.id!),
   },
-  ...(['acceptProposal', 'dismissProposal'] as const).map(
-    (intent): Case => ({
-      route: 'suggestion.tsx',
-      intent,
-      needs: MODERATE,
-      setup: async (h) => {
-        const ctx = await suggestionWith(h);
-        await h.db.insert(suggestionProposals).values({ suggestionId: ctx.id, categoryId: ctx.c1, confidence: 0.9, source: 'rule', tags: [] });
-        return ctx;
-      },
-      path: detail,
-      body: () => ({ intent }),
-      effect: (h, c) => holds(h)`select resolution = ${intent === 'acceptProposal' ? 'accepted' : 'dismissed'} as ok from suggestion_proposals where suggestion_id = ${c.id}`,
-    }),
-  ),
+  ...(['acceptProposal', 'dismissProposal'] as const).map((intent): Case => ({
+    route: 'suggestion.tsx',
+    intent,
+    needs: MODERATE,
+    setup: async (h) => {
+      const ctx = await suggestionWith(h);
+      await h.db
+        .insert(suggestionProposals)
+        .values({ suggestionId: ctx.id, categoryId: ctx.c1, confidence: 0.9, source: 'rule', tags: [] });
+      return ctx;
+    },
+    path: detail,
+    body: () => ({ intent }),
+    effect: (h, c) =>
+      holds(
+        h,
+      )`select resolution = ${intent === 'acceptProposal' ? 'accepted' : 'dismissed'} as ok from suggestion_proposals where suggestion_id = ${c.id}`,
+  })),
 ];

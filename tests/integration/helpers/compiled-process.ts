@@ -24,17 +24,21 @@ export async function startCompiled(options: {
   env: Record<string, string>;
   ready: (process: CompiledProcess) => Promise<boolean>;
 }): Promise<CompiledProcess> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'build/node', `${options.entry}.js`), ...(options.args ?? [])], {
-    cwd: projectRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      DATA_DIR: path.join(projectRoot, '.tmp', `${options.name}-${crypto.randomBytes(4).toString('hex')}`),
-      SEED_DEMO: 'never',
-      LOG_LEVEL: 'info',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'build/node', `${options.entry}.js`), ...(options.args ?? [])],
+    {
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        DATA_DIR: path.join(projectRoot, '.tmp', `${options.name}-${crypto.randomBytes(4).toString('hex')}`),
+        SEED_DEMO: 'never',
+        LOG_LEVEL: 'info',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
   child.stdout!.on('data', keep);
@@ -54,7 +58,8 @@ export async function startCompiled(options: {
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${options.name} exited while starting:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${options.name} exited while starting:\n${output}`);
     if (await options.ready(handle).catch(() => false)) return handle;
     if (Date.now() > deadline) {
       await handle.kill('SIGKILL');
@@ -65,7 +70,8 @@ export async function startCompiled(options: {
 }
 
 /** Ready when /healthz answers 200. */
-export const healthy = (url: string) => async () => (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200;
+export const healthy = (url: string) => async () =>
+  (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).status === 200;
 
 /**
  * Ready once the process logged its first line at info level (pino's level 30):

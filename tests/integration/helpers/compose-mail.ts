@@ -6,6 +6,10 @@ import type Mail from 'nodemailer/lib/mailer';
 const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
 export async function composeMail(options: Mail.Options): Promise<Buffer> {
-  const info = await transport.sendMail({ from: '张明 <zhangming@example.edu.cn>', to: 'ghy@example.edu.cn', ...options });
+  const info = await transport.sendMail({
+    from: '张明 <zhangming@example.edu.cn>',
+    to: 'ghy@example.edu.cn',
+    ...options,
+  });
   return info.message as Buffer;
 }

@@ -16,12 +16,18 @@ export type Dump = { text: string; tool: string };
 export async function dumpDatabase(url: string): Promise<Dump> {
   const binary = process.env.PG_DUMP ?? 'pg_dump';
   try {
-    const { stdout } = await run(binary, ['--no-owner', '--no-privileges', `--dbname=${url}`], { maxBuffer: 512 * 1024 * 1024, encoding: 'utf8' });
+    const { stdout } = await run(binary, ['--no-owner', '--no-privileges', `--dbname=${url}`], {
+      maxBuffer: 512 * 1024 * 1024,
+      encoding: 'utf8',
+    });
     const { stdout: version } = await run(binary, ['--version'], { encoding: 'utf8' });
     return { text: stdout, tool: version.trim() };
   } catch (error) {
     const reason = (error as { stderr?: string }).stderr?.split('\n').find(Boolean) ?? (error as Error).message;
-    return { text: await copyEveryTable(url), tool: `every row of every table as text (pg_dump unusable: ${reason.trim()})` };
+    return {
+      text: await copyEveryTable(url),
+      tool: `every row of every table as text (pg_dump unusable: ${reason.trim()})`,
+    };
   }
 }
 
@@ -36,7 +42,9 @@ async function copyEveryTable(url: string): Promise<string> {
     for (const { schema, name } of tables) {
       const quoted = (id: string) => `"${id.replace(/"/g, '""')}"`;
       // A row as text: text columns as stored, bytea in hex (\\x…), like COPY.
-      const rows = await sql.unsafe<{ line: string }[]>(`select t::text as line from ${quoted(schema)}.${quoted(name)} t`);
+      const rows = await sql.unsafe<{ line: string }[]>(
+        `select t::text as line from ${quoted(schema)}.${quoted(name)} t`,
+      );
       parts.push(`-- ${schema}.${name}\n${rows.map((r) => r.line).join('\n')}`);
     }
     return parts.join('\n');
@@ -48,6 +56,10 @@ async function copyEveryTable(url: string): Promise<string> {
 /** Every form a value can take in a dump: as text, and the hex, base64 and octal-escape forms of its UTF-8 bytes. */
 export function encodingsOf(value: string): string[] {
   const bytes = Buffer.from(value, 'utf8');
-  const octal = [...bytes].map((b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, '0')}`)).join('');
-  return [...new Set([value, value.toLowerCase(), bytes.toString('hex'), bytes.toString('base64').replace(/=+$/, ''), octal])];
+  const octal = [...bytes]
+    .map((b) => (b >= 0x20 && b < 0x7f && b !== 0x5c ? String.fromCharCode(b) : `\\${b.toString(8).padStart(3, '0')}`))
+    .join('');
+  return [
+    ...new Set([value, value.toLowerCase(), bytes.toString('hex'), bytes.toString('base64').replace(/=+$/, ''), octal]),
+  ];
 }

@@ -6,7 +6,14 @@ import { storeInboundEmail } from '../../../app/domain/intake/email/store-email.
 import { enrichSuggestion } from '../../../app/domain/search/enrich-suggestion.server.ts';
 import type { Config } from '../../../app/server/config.ts';
 import type { Database } from '../../../db/client.server.ts';
-import { attachments, categories, outboxMessages, planSections, suggestionContacts, suggestions } from '../../../db/schema/index.ts';
+import {
+  attachments,
+  categories,
+  outboxMessages,
+  planSections,
+  suggestionContacts,
+  suggestions,
+} from '../../../db/schema/index.ts';
 import { openContactRow } from '../../../app/domain/contacts/sealed-contact.ts';
 import { contactKeyring } from '../../../app/domain/crypto/installed-keyring.ts';
 import { outboxMail } from '../../factories/sealed.ts';
@@ -26,9 +33,16 @@ export async function suggestionView(db: Database, id: number) {
   const [row] = await db.select().from(suggestions).where(eq(suggestions.id, id));
   const [sealed] = await db.select().from(suggestionContacts).where(eq(suggestionContacts.suggestionId, id));
   const contact = sealed ? openContactRow(contactKeyring(), sealed) : undefined;
-  const files = await db.select({ filename: attachments.filename, extractedText: attachments.extractedText }).from(attachments).where(eq(attachments.suggestionId, id));
+  const files = await db
+    .select({ filename: attachments.filename, extractedText: attachments.extractedText })
+    .from(attachments)
+    .where(eq(attachments.suggestionId, id));
   const mail = await outboxMail(db, eq(outboxMessages.suggestionId, id));
-  const section = row!.sectionId ? (await db.select().from(planSections).where(eq(planSections.id, row!.sectionId)))[0] : undefined;
-  const category = row!.categoryId ? (await db.select().from(categories).where(eq(categories.id, row!.categoryId)))[0] : undefined;
+  const section = row!.sectionId
+    ? (await db.select().from(planSections).where(eq(planSections.id, row!.sectionId)))[0]
+    : undefined;
+  const category = row!.categoryId
+    ? (await db.select().from(categories).where(eq(categories.id, row!.categoryId)))[0]
+    : undefined;
   return { row: row!, contact, files, mail, section: section?.number, category: category?.name };
 }

@@ -13,7 +13,13 @@ import { createStaff } from '../../factories/staff.ts';
 const exporters = new WeakMap<Database, Promise<Actor>>();
 export function fullExporter(db: Database): Promise<Actor> {
   if (!exporters.has(db)) {
-    exporters.set(db, createStaff(db, { role: 'admin', grants: ['read:contact:any'], totp: true }).then(({ id }) => ({ id, permissions: new Set(permissions) })));
+    exporters.set(
+      db,
+      createStaff(db, { role: 'admin', grants: ['read:contact:any'], totp: true }).then(({ id }) => ({
+        id,
+        permissions: new Set(permissions),
+      })),
+    );
   }
   return exporters.get(db)!;
 }
@@ -22,7 +28,27 @@ export const DEMO_SLUG = 'nanhu-14th-five-year-plan';
 export const BASE_URL = 'https://jianyan.example.edu.cn';
 
 /** Names, units, phones and emails of the demo submitters: none may leak. */
-export const demoPersonalData = ['陈思远', 'chen.siyuan@example.edu.cn', '刘海峰', '13903761234', '王雨晴', '13812345678', '赵敏', '孙先生', '0376-6391234', '周建国', '13598765432', '吴教授', '化学化工学院', 'jgxy@example.edu.cn', '计算机学院 2022 级', '杨帆', '徐佳怡', 'tsg4-2c3d@student.example.edu.cn', '外国语学院 2023 级'];
+export const demoPersonalData = [
+  '陈思远',
+  'chen.siyuan@example.edu.cn',
+  '刘海峰',
+  '13903761234',
+  '王雨晴',
+  '13812345678',
+  '赵敏',
+  '孙先生',
+  '0376-6391234',
+  '周建国',
+  '13598765432',
+  '吴教授',
+  '化学化工学院',
+  'jgxy@example.edu.cn',
+  '计算机学院 2022 级',
+  '杨帆',
+  '徐佳怡',
+  'tsg4-2c3d@student.example.edu.cn',
+  '外国语学院 2023 级',
+];
 
 export async function demoPlanId(db: Database): Promise<number> {
   const [plan] = await db.select({ id: plans.id }).from(plans).where(eq(plans.slug, DEMO_SLUG));

@@ -21,7 +21,10 @@ type RawPostOptions = {
  * that reads without a limit would make this offer its whole `offerBytes`
  * (and hold it all); one with a limit answers after about the limit.
  */
-export function rawPost(url: string, { headers = {}, contentLength, offerBytes, fill = 'a', chunkBytes = 64 * 1024, prefix }: RawPostOptions): Promise<RawAnswer> {
+export function rawPost(
+  url: string,
+  { headers = {}, contentLength, offerBytes, fill = 'a', chunkBytes = 64 * 1024, prefix }: RawPostOptions,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(chunkBytes, fill);
     let sentBytes = 0;
@@ -37,7 +40,12 @@ export function rawPost(url: string, { headers = {}, contentLength, offerBytes, 
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
       response.on('end', () => {
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(parts).toString('utf8'), sentBytes });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(parts).toString('utf8'),
+          sentBytes,
+        });
         request.destroy();
       });
       response.on('error', reject);

@@ -46,9 +46,18 @@ export async function openForm(portal: TestPortal, slug: string) {
   return { html, intakeKey: intakeKey!, categoryId: categoryIds[0]! };
 }
 
-export type PostOptions = { fields: Record<string, string>; files?: File[]; origin?: string; headers?: Record<string, string> };
+export type PostOptions = {
+  fields: Record<string, string>;
+  files?: File[];
+  origin?: string;
+  headers?: Record<string, string>;
+};
 
-export function postSuggestion(portal: TestPortal, slug: string, { fields, files = [], origin, headers = {} }: PostOptions) {
+export function postSuggestion(
+  portal: TestPortal,
+  slug: string,
+  { fields, files = [], origin, headers = {} }: PostOptions,
+) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   for (const file of files) form.append('attachments', file);

@@ -1,6 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
-import { DEFAULT_EXTRACTION_BUDGET, extractInWorker, MAX_TEXT, type ExtractionBudget, type TextNote } from '../../files/text-extraction.server.ts';
+import {
+  DEFAULT_EXTRACTION_BUDGET,
+  extractInWorker,
+  MAX_TEXT,
+  type ExtractionBudget,
+  type TextNote,
+} from '../../files/text-extraction.server.ts';
 
 export type AttachmentText = { extractedText?: string; textNote?: TextNote };
 
@@ -11,7 +17,11 @@ export type AttachmentText = { extractedText?: string; textNote?: TextNote };
  * is always kept. pdfjs-dist stays on 4.10 (Node 20 support; later majors
  * need Node 22).
  */
-export async function attachmentText(extension: string, bytes: Uint8Array, budget: ExtractionBudget = DEFAULT_EXTRACTION_BUDGET): Promise<AttachmentText> {
+export async function attachmentText(
+  extension: string,
+  bytes: Uint8Array,
+  budget: ExtractionBudget = DEFAULT_EXTRACTION_BUDGET,
+): Promise<AttachmentText> {
   if (extension === 'txt') {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const text = isUtf8(buffer) ? buffer.toString('utf8') : iconv.decode(buffer, 'gb18030');

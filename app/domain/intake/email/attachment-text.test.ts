@@ -20,8 +20,12 @@ const pdf = Buffer.from(
 );
 
 test('text comes out of .txt in UTF-8 or GBK, .docx and .pdf', async () => {
-  expect(await attachmentText('txt', Buffer.from('\uFEFF建议增加自习室', 'utf8'))).toEqual({ extractedText: '建议增加自习室' });
-  expect(await attachmentText('txt', iconv.encode('建议增加自习室', 'gbk'))).toEqual({ extractedText: '建议增加自习室' });
+  expect(await attachmentText('txt', Buffer.from('\uFEFF建议增加自习室', 'utf8'))).toEqual({
+    extractedText: '建议增加自习室',
+  });
+  expect(await attachmentText('txt', iconv.encode('建议增加自习室', 'gbk'))).toEqual({
+    extractedText: '建议增加自习室',
+  });
   expect(await attachmentText('docx', buildDocx(['第一段', '第二段']))).toEqual({ extractedText: '第一段\n\n第二段' });
   expect(await attachmentText('pdf', pdf)).toEqual({ extractedText: 'Campus network advice' });
 });

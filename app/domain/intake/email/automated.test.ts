@@ -24,5 +24,7 @@ test.each([
 test('mailer-daemon, postmaster and delivery-status reports are bounces', () => {
   expect(classifySender(headers({}), 'MAILER-DAEMON@mx.example.edu.cn', 'text/plain')).toBe('bounce');
   expect(classifySender(headers({}), 'postmaster@example.edu.cn', 'text/plain')).toBe('bounce');
-  expect(classifySender(headers({}), 'someone@example.edu.cn', 'multipart/report; report-type=delivery-status; boundary=x')).toBe('bounce');
+  expect(
+    classifySender(headers({}), 'someone@example.edu.cn', 'multipart/report; report-type=delivery-status; boundary=x'),
+  ).toBe('bounce');
 });

@@ -7,7 +7,11 @@ type HeaderLookup = (name: string) => string | undefined;
 
 const ROBOT_SENDERS = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?)(\+.*)?$/i;
 
-export function classifySender(header: HeaderLookup, fromAddress: string | undefined, contentType: string | undefined): MailKind {
+export function classifySender(
+  header: HeaderLookup,
+  fromAddress: string | undefined,
+  contentType: string | undefined,
+): MailKind {
   const local = fromAddress?.split('@')[0] ?? '';
   const type = (contentType ?? '').toLowerCase();
   if (/^(mailer-daemon|postmaster)$/i.test(local)) return 'bounce';

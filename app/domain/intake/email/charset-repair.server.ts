@@ -31,7 +31,10 @@ function repairEntity(entity: string, report: Report, depth: number): string {
   const headerEnd = match ? match.index : entity.length;
   const separator = match ? match[0] : '';
   const newline = /\r\n/.test(entity.slice(0, headerEnd + 2)) ? '\r\n' : '\n';
-  const fields = entity.slice(0, headerEnd).split(/\r?\n(?![ \t])/).map((field) => (field ? repairHeaderField(field, report) : field));
+  const fields = entity
+    .slice(0, headerEnd)
+    .split(/\r?\n(?![ \t])/)
+    .map((field) => (field ? repairHeaderField(field, report) : field));
   let body = entity.slice(headerEnd + separator.length);
 
   const contentType = fieldValue(fields, 'content-type') ?? 'text/plain';
@@ -47,10 +50,18 @@ function repairEntity(entity: string, report: Report, depth: number): string {
     return fields.join(newline) + separator + body;
   }
   const encoding = (fieldValue(fields, 'content-transfer-encoding') ?? '').trim().toLowerCase();
-  const bytes = encoding === 'base64' ? Buffer.from(body, 'base64') : encoding === 'quoted-printable' ? decodeQuotedPrintable(body) : Buffer.from(body, 'latin1');
+  const bytes =
+    encoding === 'base64'
+      ? Buffer.from(body, 'base64')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : Buffer.from(body, 'latin1');
   const label = /charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
   // An HTML part's <meta charset> is a second label, as often wrong as the first.
-  const meta = mediaType === 'text/html' ? /<meta\b[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})/i.exec(body.slice(0, 4096))?.[1] : undefined;
+  const meta =
+    mediaType === 'text/html'
+      ? /<meta\b[^>]{0,300}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})/i.exec(body.slice(0, 4096))?.[1]
+      : undefined;
   const decoding = decodeBest(bytes, [label, meta]);
   report(decoding, mediaType === 'text/html' ? 'html' : 'text');
   body = Buffer.from(decoding.text, 'utf8').toString('base64').replace(/.{76}/g, `$&${newline}`);
@@ -76,7 +87,10 @@ function repairMultipart(body: string, boundary: string, report: Report, depth: 
 
 function fieldValue(fields: string[], name: string): string | undefined {
   const field = fields.find((f) => f.slice(0, name.length + 1).toLowerCase() === `${name}:`);
-  return field?.slice(name.length + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return field
+    ?.slice(name.length + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }
 
 function decodeQuotedPrintable(text: string): Buffer {

@@ -7,35 +7,55 @@ import { parseEmail } from './parse-email.server.ts';
 // and each expected string was typed by hand.
 
 const hex = (h: string) => Buffer.from(h.replace(/\s/g, ''), 'hex');
-const mail = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
-const head = (subject = 'test', extra = '') => `From: a@example.org\r\nTo: b@example.org\r\nSubject: ${subject}\r\nMessage-ID: <x@example.org>\r\nMIME-Version: 1.0\r\n${extra}`;
+const mail = (...parts: (string | Buffer)[]) =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : p)));
+const head = (subject = 'test', extra = '') =>
+  `From: a@example.org\r\nTo: b@example.org\r\nSubject: ${subject}\r\nMessage-ID: <x@example.org>\r\nMIME-Version: 1.0\r\n${extra}`;
 
 test('a text part labelled GB2312 whose bytes are UTF-8 is read as UTF-8', async () => {
   // 关于食堂的建议：延长营业时间。 in UTF-8
   const body = hex('e585b3e4ba8ee9a39fe5a082e79a84e5bbbae8aeaeefbc9ae5bbb6e995bfe890a5e4b89ae697b6e997b4e38082');
-  const parsed = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=GB2312\r\nContent-Transfer-Encoding: 8bit\r\n'), '\r\n', body, '\r\n'));
+  const parsed = await parseEmail(
+    mail(
+      head('t', 'Content-Type: text/plain; charset=GB2312\r\nContent-Transfer-Encoding: 8bit\r\n'),
+      '\r\n',
+      body,
+      '\r\n',
+    ),
+  );
   expect(parsed.text).toBe('关于食堂的建议：延长营业时间。');
   expect(parsed.undecodable).toBe(false);
 });
 
 test('a part labelled us-ascii, or with no charset, whose bytes are Big5 is read as Big5', async () => {
   const big5 = hex('b9cfaed1c05dc0b3a9b5aaf8b67da9f1aec9b6a1'); // 圖書館應延長開放時間
-  const labelled = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=us-ascii\r\n'), '\r\n', big5, '\r\n'));
-  const unlabelled = await parseEmail(mail(head('t', 'Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n'), '\r\n', big5, '\r\n'));
+  const labelled = await parseEmail(
+    mail(head('t', 'Content-Type: text/plain; charset=us-ascii\r\n'), '\r\n', big5, '\r\n'),
+  );
+  const unlabelled = await parseEmail(
+    mail(head('t', 'Content-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n'), '\r\n', big5, '\r\n'),
+  );
   const noHeader = await parseEmail(mail(head('t'), '\r\n', big5, '\r\n'));
   for (const parsed of [labelled, unlabelled, noHeader]) expect(parsed.text).toBe('圖書館應延長開放時間');
 });
 
 test('a raw 8-bit Big5 subject with no RFC 2047 encoding is Big5, not a Japanese guess', async () => {
   const subject = hex('abd8c4b3bc57b35da6dba6e6a8aeb0b1a8aea6ec'); // 建議增設自行車停車位
-  const raw = mail('From: a@example.org\r\nTo: b@example.org\r\nSubject: ', subject, '\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nok\r\n');
+  const raw = mail(
+    'From: a@example.org\r\nTo: b@example.org\r\nSubject: ',
+    subject,
+    '\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nok\r\n',
+  );
   expect((await parseEmail(raw)).subject).toBe('建議增設自行車停車位');
 });
 
 test('a charset-less GBK text part inside multipart/signed is GBK, and the signature is not text', async () => {
   const gbk = hex('bda8d2e9d4dacbdec9e1c7f8d4f6bcd3d6b1d2fbcbaebbfa'); // 建议在宿舍区增加直饮水机
   const raw = mail(
-    head('t', 'Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256; boundary="sig"\r\n'),
+    head(
+      't',
+      'Content-Type: multipart/signed; protocol="application/pkcs7-signature"; micalg=sha-256; boundary="sig"\r\n',
+    ),
     '\r\n--sig\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n',
     gbk,
     '\r\n--sig\r\nContent-Type: application/pkcs7-signature; name="smime.p7s"\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename="smime.p7s"\r\n\r\nMIIB\r\n--sig--\r\n',
@@ -60,7 +80,11 @@ test('HTML-only mail whose <meta charset> disagrees with its header is read by i
 
 test('attachment names: RFC 2231 in GBK, RFC 2231 mislabelled, continuations, raw 8-bit Big5, split encoded words', async () => {
   const part = (disposition: string | Buffer) =>
-    mail('--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; ', disposition, '\r\n\r\nAAAA\r\n');
+    mail(
+      '--b\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; ',
+      disposition,
+      '\r\n\r\nAAAA\r\n',
+    );
   const raw = mail(
     head('t', 'Content-Type: multipart/mixed; boundary="b"\r\n'),
     '\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nsee files\r\n',
@@ -72,7 +96,13 @@ test('attachment names: RFC 2231 in GBK, RFC 2231 mislabelled, continuations, ra
     '--b--\r\n',
   );
   const parsed = await parseEmail(raw);
-  expect(parsed.attachments.map((a) => a.filename)).toEqual(['意见.docx', '调查报告.pdf', '附件说明.txt', '建議書.pdf', '附件说明.txt']);
+  expect(parsed.attachments.map((a) => a.filename)).toEqual([
+    '意见.docx',
+    '调查报告.pdf',
+    '附件说明.txt',
+    '建議書.pdf',
+    '附件说明.txt',
+  ]);
 });
 
 test('HZ (RFC 1843) text is decoded', async () => {
@@ -81,19 +111,30 @@ test('HZ (RFC 1843) text is decoded', async () => {
 });
 
 test('no U+FFFD is stored where another candidate decodes cleanly: GBK labelled UTF-8', async () => {
-  const parsed = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('c4fabac3'), '\r\n')); // 您好
+  const parsed = await parseEmail(
+    mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('c4fabac3'), '\r\n'),
+  ); // 您好
   expect(parsed.text).toBe('您好');
   expect(parsed.undecodable).toBe(false);
 });
 
 test('Latin-1 text stays Latin-1: no Chinese is guessed into a German mail', async () => {
-  const parsed = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=iso-8859-1\r\n'), '\r\n', hex('4772fcdf6520617573204bf66c6e'), '\r\n'));
+  const parsed = await parseEmail(
+    mail(
+      head('t', 'Content-Type: text/plain; charset=iso-8859-1\r\n'),
+      '\r\n',
+      hex('4772fcdf6520617573204bf66c6e'),
+      '\r\n',
+    ),
+  );
   expect(parsed.text).toBe('Grüße aus Köln');
 });
 
 test('where nothing decodes cleanly the best decoding is kept and the mail is flagged, with a sentence in both languages', async () => {
   // 意见 then bytes no candidate accepts (0xFF is invalid in UTF-8, GB18030 and Big5).
-  const parsed = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=gb2312\r\n'), '\r\n', hex('d2e2bcfb20ff ff'), '\r\n'));
+  const parsed = await parseEmail(
+    mail(head('t', 'Content-Type: text/plain; charset=gb2312\r\n'), '\r\n', hex('d2e2bcfb20ff ff'), '\r\n'),
+  );
   expect(parsed.undecodable).toBe(true);
   expect(parsed.text).toContain('意见');
   const sentence = messages['zh-CN']['mod.inbox.reason.undecodableText'];
@@ -120,10 +161,23 @@ test('a text file the sender attached keeps its bytes, whatever its charset', as
 
 test('short GBK that is also valid UTF-8 is read as GBK; real UTF-8 Russian and French stay as written', async () => {
   // 学校 in GBK is D1 A7 D0 A3, which UTF-8 reads as Cyrillic "ѧУ".
-  const subject = mail('From: a@example.org\r\nSubject: ', hex('d1a7d0a3'), '\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nok\r\n');
+  const subject = mail(
+    'From: a@example.org\r\nSubject: ',
+    hex('d1a7d0a3'),
+    '\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nok\r\n',
+  );
   expect((await parseEmail(subject)).subject).toBe('学校');
-  const russian = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('d09fd180d0b8d0b2d0b5d1822c20d0bad0b0d0ba20d0b4d0b5d0bbd0b0'), '\r\n'));
+  const russian = await parseEmail(
+    mail(
+      head('t', 'Content-Type: text/plain; charset=utf-8\r\n'),
+      '\r\n',
+      hex('d09fd180d0b8d0b2d0b5d1822c20d0bad0b0d0ba20d0b4d0b5d0bbd0b0'),
+      '\r\n',
+    ),
+  );
   expect(russian.text).toBe('Привет, как дела');
-  const french = await parseEmail(mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('636166c3a9206372c3a86d65'), '\r\n'));
+  const french = await parseEmail(
+    mail(head('t', 'Content-Type: text/plain; charset=utf-8\r\n'), '\r\n', hex('636166c3a9206372c3a86d65'), '\r\n'),
+  );
   expect(french.text).toBe('café crème');
 });

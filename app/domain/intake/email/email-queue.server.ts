@@ -2,7 +2,12 @@ import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.server.ts';
 import { inboundEmails } from '../../../../db/schema/index.ts';
 import { contactKeyring } from '../../crypto/installed-keyring.ts';
-import { inboundReasonCode, unrescuableReasons, type InboundReason, type MailAttachmentSummary } from './inbound-reasons.ts';
+import {
+  inboundReasonCode,
+  unrescuableReasons,
+  type InboundReason,
+  type MailAttachmentSummary,
+} from './inbound-reasons.ts';
 import { listAttachments } from './mail-attachments.server.ts';
 import { mimeShape } from './mime-shape.ts';
 import { parseEmail } from './parse-email.server.ts';
@@ -19,7 +24,15 @@ type QueueStatus = 'unmatched' | 'held' | 'auto_reply' | 'bounce';
  * Newest first, paged by id, with each mail's decoded text and attachments
  * so that a moderator reads before deciding. Raw bytes and HTML are not loaded.
  */
-export async function listInboundQueue(db: Database, { statuses, before, limit = 50, maxBytes }: { statuses: QueueStatus[]; before?: number; limit?: number; maxBytes: number }) {
+export async function listInboundQueue(
+  db: Database,
+  {
+    statuses,
+    before,
+    limit = 50,
+    maxBytes,
+  }: { statuses: QueueStatus[]; before?: number; limit?: number; maxBytes: number },
+) {
   const columns = {
     id: inboundEmails.id,
     status: inboundEmails.status,
@@ -43,9 +56,15 @@ export async function listInboundQueue(db: Database, { statuses, before, limit =
   // The text is sealed (it carries the sender's signature): opened here, for the page.
   const keyring = contactKeyring();
   const opened = rows.map(({ keyId, ...row }) => ({ ...row, text: openEmailText(keyring, { keyId, text: row.text }) }));
-  const unread = opened.filter((row) => row.text === null && row.sizeBytes <= maxBytes && inboundReasonCode(row.statusReason) !== 'mime_too_complex');
+  const unread = opened.filter(
+    (row) =>
+      row.text === null && row.sizeBytes <= maxBytes && inboundReasonCode(row.statusReason) !== 'mime_too_complex',
+  );
   if (unread.length === 0) return opened;
-  const filled = await readUnparsed(db, unread.map((row) => row.id));
+  const filled = await readUnparsed(
+    db,
+    unread.map((row) => row.id),
+  );
   return opened.map((row) => ({ ...row, ...filled.get(row.id) }));
 }
 
@@ -72,7 +91,12 @@ async function readUnparsed(db: Database, ids: number[]) {
     await db
       .update(inboundEmails)
       .set({ text: sealEmailText(keyring, row, text), attachmentList })
-      .where(and(eq(inboundEmails.id, id), row.keyId === null ? isNull(inboundEmails.keyId) : eq(inboundEmails.keyId, row.keyId)));
+      .where(
+        and(
+          eq(inboundEmails.id, id),
+          row.keyId === null ? isNull(inboundEmails.keyId) : eq(inboundEmails.keyId, row.keyId),
+        ),
+      );
   }
   return filled;
 }
@@ -116,7 +140,10 @@ export async function discardInboundEmail(db: Database, id: number, reason: stri
 
 /** The original message, for the "download .eml" link on the detail page. */
 export async function rawInboundEmail(db: Database, id: number) {
-  const [row] = await db.select({ raw: inboundEmails.raw, keyId: inboundEmails.keyId, subject: inboundEmails.subject }).from(inboundEmails).where(eq(inboundEmails.id, id));
+  const [row] = await db
+    .select({ raw: inboundEmails.raw, keyId: inboundEmails.keyId, subject: inboundEmails.subject })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.id, id));
   if (!row) return undefined;
   // Null once the plan's retention period purged the message.
   const raw = openRawEmail(contactKeyring(), row);
@@ -129,9 +156,17 @@ export async function rawInboundEmail(db: Database, id: number) {
  * raw message within intake's bounds; the name must still match, so that a
  * changed parser never hands out a different file under an old link.
  */
-export async function inboundAttachment(db: Database, { id, index, maxBytes }: { id: number; index: number; maxBytes: number }) {
+export async function inboundAttachment(
+  db: Database,
+  { id, index, maxBytes }: { id: number; index: number; maxBytes: number },
+) {
   const [row] = await db
-    .select({ raw: inboundEmails.raw, keyId: inboundEmails.keyId, sizeBytes: inboundEmails.sizeBytes, list: inboundEmails.attachmentList })
+    .select({
+      raw: inboundEmails.raw,
+      keyId: inboundEmails.keyId,
+      sizeBytes: inboundEmails.sizeBytes,
+      list: inboundEmails.attachmentList,
+    })
     .from(inboundEmails)
     .where(eq(inboundEmails.id, id));
   const listed = row?.list?.find((file) => file.index === index);

@@ -12,10 +12,21 @@ type Row = typeof inboundEmails.$inferSelect;
 export type HeldOutcome = { status: 'held'; reason: InboundReason };
 
 /** Holds a pending mail for a person, with its reason and the figures its sentence needs. */
-export async function hold(db: Database, row: Row, reason: InboundReason, detail: Record<string, string | number> = {}): Promise<HeldOutcome> {
+export async function hold(
+  db: Database,
+  row: Row,
+  reason: InboundReason,
+  detail: Record<string, string | number> = {},
+): Promise<HeldOutcome> {
   await db
     .update(inboundEmails)
-    .set({ status: 'held', statusReason: reason, statusDetail: detail, attempts: row.attempts + 1, processedAt: new Date() })
+    .set({
+      status: 'held',
+      statusReason: reason,
+      statusDetail: detail,
+      attempts: row.attempts + 1,
+      processedAt: new Date(),
+    })
     .where(and(eq(inboundEmails.id, row.id), eq(inboundEmails.status, 'pending')));
   return { status: 'held', reason };
 }
@@ -27,15 +38,29 @@ export async function hold(db: Database, row: Row, reason: InboundReason, detail
 // `raw` is the opened message: the row's column is sealed.
 export async function holdOversized(db: Database, row: Row, raw: Buffer, config: Config): Promise<HeldOutcome> {
   const head = await parseEmail(headerBlock(raw)).catch(() => undefined);
-  const detail = { sizeBytes: row.sizeBytes, maxBytes: config.intake.maxBytes, downloaded: raw.length >= row.sizeBytes ? 'whole' : 'headers' };
+  const detail = {
+    sizeBytes: row.sizeBytes,
+    maxBytes: config.intake.maxBytes,
+    downloaded: raw.length >= row.sizeBytes ? 'whole' : 'headers',
+  };
   return db.transaction(async (tx) => {
     const [held] = await tx
       .update(inboundEmails)
-      .set({ status: 'held', statusReason: 'message_too_large', statusDetail: detail, subject: head?.subject.replaceAll('\u0000', '').slice(0, 500) ?? null, attempts: row.attempts + 1, processedAt: new Date() })
+      .set({
+        status: 'held',
+        statusReason: 'message_too_large',
+        statusDetail: detail,
+        subject: head?.subject.replaceAll('\u0000', '').slice(0, 500) ?? null,
+        attempts: row.attempts + 1,
+        processedAt: new Date(),
+      })
       .where(and(eq(inboundEmails.id, row.id), eq(inboundEmails.status, 'pending')))
       .returning({ id: inboundEmails.id });
     if (held && head?.kind === 'person' && head.from.address) {
-      const open = await tx.select({ title: plans.title, emailMarker: plans.emailMarker }).from(plans).where(and(inArray(plans.status, ['open', 'closed']), isNotNull(plans.emailMarker)));
+      const open = await tx
+        .select({ title: plans.title, emailMarker: plans.emailMarker })
+        .from(plans)
+        .where(and(inArray(plans.status, ['open', 'closed']), isNotNull(plans.emailMarker)));
       const matching = open.filter((plan) => subjectHasMarker(head.subject, plan.emailMarker!));
       await notifySender(tx, head, matching.length === 1 ? matching[0]!.title : '本次征求意见', config);
     }

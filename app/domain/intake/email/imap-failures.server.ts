@@ -34,7 +34,10 @@ export async function recordFailure(db: Database, mailbox: string, uid: number, 
 }
 
 export async function lastFailure(db: Database, mailbox: string): Promise<string | null> {
-  const [state] = await db.select({ error: imapSyncState.failingError }).from(imapSyncState).where(eq(imapSyncState.mailbox, mailbox));
+  const [state] = await db
+    .select({ error: imapSyncState.failingError })
+    .from(imapSyncState)
+    .where(eq(imapSyncState.mailbox, mailbox));
   return state?.error ?? null;
 }
 
@@ -44,7 +47,10 @@ export async function lastFailure(db: Database, mailbox: string): Promise<string
  * (a malformed one may be what failed), under a key of its own; a row the
  * message already has (stored, then failed in processing) is held instead.
  */
-export async function holdPoisonMessage(db: Database, { raw, sizeBytes, attempts, error }: { raw: Buffer; sizeBytes: number; attempts: number; error: string | null }) {
+export async function holdPoisonMessage(
+  db: Database,
+  { raw, sizeBytes, attempts, error }: { raw: Buffer; sizeBytes: number; attempts: number; error: string | null },
+) {
   const detail = { attempts, ...(error ? { error } : {}) };
   const { dedupeKey } = dedupeKeyOf(raw, sizeBytes);
   const held = await db
@@ -53,7 +59,10 @@ export async function holdPoisonMessage(db: Database, { raw, sizeBytes, attempts
     .where(and(eq(inboundEmails.dedupeKey, dedupeKey), eq(inboundEmails.status, 'pending')))
     .returning({ id: inboundEmails.id });
   if (held.length > 0) return held[0]!.id;
-  const [existing] = await db.select({ id: inboundEmails.id }).from(inboundEmails).where(eq(inboundEmails.dedupeKey, dedupeKey));
+  const [existing] = await db
+    .select({ id: inboundEmails.id })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.dedupeKey, dedupeKey));
   if (existing) return existing.id;
   const [inserted] = await db
     .insert(inboundEmails)

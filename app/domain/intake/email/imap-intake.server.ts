@@ -40,11 +40,14 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
     if (!mailbox) throw new Error(`mailbox ${imap.folder} not open`);
     const [state] = await db.select().from(imapSyncState).where(eq(imapSyncState.mailbox, key));
     let lastUid = state && state.uidValidity === mailbox.uidValidity ? state.lastUid : 0;
-    if (state && state.uidValidity !== mailbox.uidValidity) log.warn('IMAP UIDVALIDITY changed: re-reading the mailbox; duplicates are skipped');
+    if (state && state.uidValidity !== mailbox.uidValidity)
+      log.warn('IMAP UIDVALIDITY changed: re-reading the mailbox; duplicates are skipped');
     await saveState(db, key, mailbox.uidValidity, lastUid);
     if (mailbox.exists === 0) return 0;
 
-    const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || []).filter((uid) => uid > lastUid).sort((a, b) => a - b);
+    const uids = ((await client.search({ uid: `${lastUid + 1}:*` }, { uid: true })) || [])
+      .filter((uid) => uid > lastUid)
+      .sort((a, b) => a - b);
     for (const uid of uids) {
       const attempts = await countAttempt(db, key, uid);
       if (attempts >= config.intake.maxFailures) {
@@ -83,7 +86,8 @@ async function takeMessage(client: ImapFlow, db: Database, config: Config, uid: 
   crashPoint('imap-after-commit');
   // An oversized message stays where a person can open it in a mail client.
   if (tooLarge) await client.messageFlagsAdd(String(uid), ['\\Flagged'], { uid: true });
-  else if (config.intake.processedFolder) await client.messageMove(String(uid), config.intake.processedFolder, { uid: true });
+  else if (config.intake.processedFolder)
+    await client.messageMove(String(uid), config.intake.processedFolder, { uid: true });
   else await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
   return true;
 }
@@ -91,12 +95,19 @@ async function takeMessage(client: ImapFlow, db: Database, config: Config, uid: 
 // The message failed every time: keep what can be fetched of it, held with
 // the last error, and flag it on the server. Nothing is moved or deleted, so
 // even when the database refuses the message itself it is still in the mailbox.
-async function giveUp(client: ImapFlow, db: Database, config: Config, { key, uid, attempts }: { key: string; uid: number; attempts: number }) {
+async function giveUp(
+  client: ImapFlow,
+  db: Database,
+  config: Config,
+  { key, uid, attempts }: { key: string; uid: number; attempts: number },
+) {
   const error = await lastFailure(db, key);
   const sized = await client.fetchOne(String(uid), { size: true }, { uid: true }).catch(() => undefined);
   const size = sized ? (sized.size ?? 0) : 0;
   const whole = size > 0 && size <= config.intake.maxBytes;
-  const message = await client.fetchOne(String(uid), whole ? { source: true } : { headers: true }, { uid: true }).catch(() => undefined);
+  const message = await client
+    .fetchOne(String(uid), whole ? { source: true } : { headers: true }, { uid: true })
+    .catch(() => undefined);
   const raw = (message && (whole ? message.source : message.headers)) || Buffer.alloc(0);
   await holdPoisonMessage(db, { raw, sizeBytes: Math.max(size, raw.length), attempts, error });
   await client.messageFlagsAdd(String(uid), ['\\Flagged'], { uid: true }).catch(() => {});
@@ -128,7 +139,19 @@ export function createImapClient(imap: ImapSettings): ImapFlow {
  * the mailbox's lock (app/server/jobs/mailbox-session.ts): one session per
  * mailbox across every worker.
  */
-export async function watchMailbox({ db, config, log, signal, seconds }: { db: Database; config: Config; log: Logger; signal: AbortSignal; seconds: number }) {
+export async function watchMailbox({
+  db,
+  config,
+  log,
+  signal,
+  seconds,
+}: {
+  db: Database;
+  config: Config;
+  log: Logger;
+  signal: AbortSignal;
+  seconds: number;
+}) {
   const deadline = Date.now() + seconds * 1000;
   const remaining = () => Math.max(0, deadline - Date.now());
   const sleep = (ms: number) =>
@@ -159,7 +182,10 @@ export async function watchMailbox({ db, config, log, signal, seconds }: { db: D
     } catch (error) {
       if (signal.aborted) break;
       failures += 1;
-      log.warn({ err: error instanceof Error ? error.message : String(error), failures }, 'email intake: IMAP error; will retry');
+      log.warn(
+        { err: error instanceof Error ? error.message : String(error), failures },
+        'email intake: IMAP error; will retry',
+      );
     } finally {
       signal.removeEventListener('abort', close);
       await client.logout().catch(() => {});
@@ -172,9 +198,17 @@ export async function watchMailbox({ db, config, log, signal, seconds }: { db: D
 // event listeners are removed either way.
 async function waitForNews(client: ImapFlow, timer: Promise<void>) {
   const abort = new AbortController();
-  const quietly = (promise: Promise<unknown>) => promise.then(() => undefined, () => undefined);
+  const quietly = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      () => undefined,
+    );
   try {
-    await Promise.race([quietly(once(client, 'exists', { signal: abort.signal })), quietly(once(client, 'close', { signal: abort.signal })), timer]);
+    await Promise.race([
+      quietly(once(client, 'exists', { signal: abort.signal })),
+      quietly(once(client, 'close', { signal: abort.signal })),
+      timer,
+    ]);
   } finally {
     abort.abort();
   }

@@ -38,11 +38,30 @@ export function inboundReasonCode(stored: string | null | undefined): InboundRea
 }
 
 // What intake did with each attachment of a mail (inbound_emails.attachment_list).
-export const attachmentVerdicts = ['accepted', 'signature', 'extension', 'content', 'empty', 'too_large', 'over_count'] as const;
+export const attachmentVerdicts = [
+  'accepted',
+  'signature',
+  'extension',
+  'content',
+  'empty',
+  'too_large',
+  'over_count',
+] as const;
 export type AttachmentVerdict = (typeof attachmentVerdicts)[number];
 
-export type MailAttachmentSummary = { index: number; filename: string; contentType: string; sizeBytes: number; verdict: AttachmentVerdict };
+export type MailAttachmentSummary = {
+  index: number;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  verdict: AttachmentVerdict;
+};
 
 // Why a mail cannot become a suggestion even when a moderator assigns it: the
 // page says so in words instead of offering a button that would do nothing.
-export const unrescuableReasons: readonly InboundReason[] = ['empty', 'message_too_large', 'mime_too_complex', 'content_purged'];
+export const unrescuableReasons: readonly InboundReason[] = [
+  'empty',
+  'message_too_large',
+  'mime_too_complex',
+  'content_purged',
+];

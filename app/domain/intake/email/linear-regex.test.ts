@@ -12,7 +12,10 @@ import { extractSubmitterDetails } from './submitter-details.ts';
 
 const N = 200_000;
 const message = (body: string, subject = 'test') =>
-  Buffer.from(`From: a@example.org\r\nSubject: ${subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`, 'utf8');
+  Buffer.from(
+    `From: a@example.org\r\nSubject: ${subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n${body}\r\n`,
+    'utf8',
+  );
 
 test('a body with 200k spaces and no newline keeps its words; trailing blanks before a newline still go', async () => {
   expect((await parseEmail(message(`建议${' '.repeat(N)}增加座位`))).text).toBe(`建议${' '.repeat(N)}增加座位`);
@@ -20,7 +23,10 @@ test('a body with 200k spaces and no newline keeps its words; trailing blanks be
 });
 
 test('HTML with 100k unclosed "<br" tags becomes text', async () => {
-  const html = Buffer.from(`From: a@example.org\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>建议</p>${'<br'.repeat(N / 2)}\r\n`, 'utf8');
+  const html = Buffer.from(
+    `From: a@example.org\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>建议</p>${'<br'.repeat(N / 2)}\r\n`,
+    'utf8',
+  );
   expect((await parseEmail(html)).text).toContain('建议');
 });
 
@@ -38,5 +44,7 @@ test('a subject with 200k spaces before the marker, and 50k reply prefixes', () 
 
 test('a contact line of 200k letters with no @ yields no address, and an address is still found', () => {
   expect(extractSubmitterDetails(`邮箱：${'a'.repeat(N)}`).contact.email).toBeUndefined();
-  expect(extractSubmitterDetails(`邮箱：${'a'.repeat(N)} zhang@example.edu.cn`).contact.email).toBe('zhang@example.edu.cn');
+  expect(extractSubmitterDetails(`邮箱：${'a'.repeat(N)} zhang@example.edu.cn`).contact.email).toBe(
+    'zhang@example.edu.cn',
+  );
 });

@@ -16,7 +16,12 @@ export function listAttachments(files: Files): MailAttachmentSummary[] {
   let accepted = 0;
   return files.map((file, index) => {
     // PostgreSQL text and jsonb cannot hold NUL.
-    const summary = { index, filename: file.filename.replaceAll('\u0000', ''), contentType: file.contentType.replaceAll('\u0000', ''), sizeBytes: file.bytes.length };
+    const summary = {
+      index,
+      filename: file.filename.replaceAll('\u0000', ''),
+      contentType: file.contentType.replaceAll('\u0000', ''),
+      sizeBytes: file.bytes.length,
+    };
     if (signatureKind(file)) return { ...summary, verdict: 'signature' };
     const check = checkAttachment(summary.filename, file.bytes);
     if (!check.ok) return { ...summary, verdict: check.reason };
@@ -32,7 +37,12 @@ export async function sortAttachments(files: Files) {
   for (const entry of list.filter((file) => file.verdict === 'accepted')) {
     const bytes = files[entry.index]!.bytes;
     const extension = entry.filename.toLowerCase().split('.').pop() ?? '';
-    accepted.push({ filename: entry.filename, contentType: entry.contentType, bytes, ...(await attachmentText(extension, bytes)) });
+    accepted.push({
+      filename: entry.filename,
+      contentType: entry.contentType,
+      bytes,
+      ...(await attachmentText(extension, bytes)),
+    });
   }
   const signatureEntry = list.find((file) => file.verdict === 'signature');
   const signature = signatureEntry ? signatureKind(files[signatureEntry.index]!) : undefined;

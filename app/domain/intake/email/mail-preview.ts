@@ -22,5 +22,9 @@ export function mailPreview(text: string): MailPreview {
     .filter(Boolean)
     .join(' · ');
   const chars = [...body];
-  return { text: maskContactsInText(chars.slice(0, PREVIEW_CHARS).join('')), signedBy: signedBy || null, truncated: chars.length > PREVIEW_CHARS };
+  return {
+    text: maskContactsInText(chars.slice(0, PREVIEW_CHARS).join('')),
+    signedBy: signedBy || null,
+    truncated: chars.length > PREVIEW_CHARS,
+  };
 }

@@ -16,12 +16,21 @@ export function replyHeaders(parsed: Pick<ParsedEmail, 'messageId'>): Record<str
 
 export async function mayReply(tx: Transaction, parsed: Pick<ParsedEmail, 'from'>, config: Config): Promise<boolean> {
   if (!parsed.from.address || config.intake.repliesPerHour === 0) return false;
-  const limit = await consumeRateLimit(tx, { key: `mail-reply:${parsed.from.address}`, limit: config.intake.repliesPerHour, windowSeconds: 3600 });
+  const limit = await consumeRateLimit(tx, {
+    key: `mail-reply:${parsed.from.address}`,
+    limit: config.intake.repliesPerHour,
+    windowSeconds: 3600,
+  });
   return limit.allowed;
 }
 
 /** The polite explanation to the sender of a mail too large to take. */
-export async function notifySender(tx: Transaction, parsed: Pick<ParsedEmail, 'from' | 'messageId'>, planTitle: string, config: Config) {
+export async function notifySender(
+  tx: Transaction,
+  parsed: Pick<ParsedEmail, 'from' | 'messageId'>,
+  planTitle: string,
+  config: Config,
+) {
   if (!(await mayReply(tx, parsed, config))) return;
   await enqueueMail(tx, {
     kind: 'held_notice',

@@ -3,12 +3,15 @@ import { mimeShape } from './mime-shape.ts';
 
 const nested = (levels: number) => {
   let body = 'Content-Type: text/plain\r\n\r\n深处的正文\r\n';
-  for (let i = levels; i > 0; i--) body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}--b${i}--\r\n`;
+  for (let i = levels; i > 0; i--)
+    body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}--b${i}--\r\n`;
   return Buffer.from(`From: a@example.edu.cn\r\n${body}`, 'utf8');
 };
 
 const manyParts = (count: number) => {
-  const parts = Array.from({ length: count }, (_, i) => `--B\r\nContent-Type: text/plain\r\n\r\n第${i}部分\r\n`).join('');
+  const parts = Array.from({ length: count }, (_, i) => `--B\r\nContent-Type: text/plain\r\n\r\n第${i}部分\r\n`).join(
+    '',
+  );
   return Buffer.from(`Content-Type: multipart/mixed; boundary=B\r\n\r\n${parts}--B--\r\n`, 'utf8');
 };
 
@@ -41,13 +44,21 @@ test('too many parts are caught, and counting stops there', () => {
 });
 
 test('a boundary that only starts a longer line is not a delimiter', () => {
-  const raw = Buffer.from('Content-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\n--Bogus line\n--B--\n');
+  const raw = Buffer.from(
+    'Content-Type: multipart/mixed; boundary=B\n\n--B\nContent-Type: text/plain\n\n--Bogus line\n--B--\n',
+  );
   expect(mimeShape(raw).parts).toBe(2);
 });
 
 test('linear on hostile input: a megabyte of dashes and a huge header', () => {
   const started = performance.now();
-  mimeShape(Buffer.from(`Content-Type: multipart/mixed; boundary=B\n${'X-Long: ' + 'a'.repeat(1_000_000)}\n\n${'-'.repeat(1_000_000)}\n`));
-  mimeShape(Buffer.from(`Content-Type: multipart/mixed; boundary=B\n\n${'--B\n\n'.repeat(200)}${'--'.repeat(500_000)}`));
+  mimeShape(
+    Buffer.from(
+      `Content-Type: multipart/mixed; boundary=B\n${'X-Long: ' + 'a'.repeat(1_000_000)}\n\n${'-'.repeat(1_000_000)}\n`,
+    ),
+  );
+  mimeShape(
+    Buffer.from(`Content-Type: multipart/mixed; boundary=B\n\n${'--B\n\n'.repeat(200)}${'--'.repeat(500_000)}`),
+  );
   expect(performance.now() - started).toBeLessThan(5000);
 });

@@ -80,7 +80,11 @@ function contentType(header: string): { multipart: boolean; message: boolean; bo
   const value = header.slice(start + '\ncontent-type:'.length, lineEnd < 0 ? undefined : lineEnd).trim();
   const type = value.split(';', 1)[0]!.trim().toLowerCase();
   const boundary = parameter(value, 'boundary');
-  return { multipart: type.startsWith('multipart/'), message: type === 'message/rfc822' || type === 'message/global', boundary };
+  return {
+    multipart: type.startsWith('multipart/'),
+    message: type === 'message/rfc822' || type === 'message/global',
+    boundary,
+  };
 }
 
 function parameter(value: string, name: string): string | undefined {

@@ -36,9 +36,12 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     return typeof value === 'string' ? value : JSON.stringify(value);
   };
   const from = parsed.from?.value[0];
-  const contentType = parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const contentType = parsed.headers.get('content-type') as
+    { value?: string; params?: Record<string, string> } | undefined;
   const contentTypeText = contentType?.value
-    ? `${contentType.value}; ${Object.entries(contentType.params ?? {}).map(([k, v]) => `${k}=${v}`).join('; ')}`
+    ? `${contentType.value}; ${Object.entries(contentType.params ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ')}`
     : undefined;
   const html = typeof parsed.html === 'string' ? parsed.html : undefined;
   const text = normalizeText(parsed.text ?? (html ? htmlToText(html) : ''));
@@ -63,7 +66,8 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
 
 function isRealAttachment(attachment: Attachment): boolean {
   if (attachment.related) return false;
-  if (attachment.contentDisposition === 'inline' && attachment.cid && attachment.contentType.startsWith('image/')) return false;
+  if (attachment.contentDisposition === 'inline' && attachment.cid && attachment.contentType.startsWith('image/'))
+    return false;
   // Delivery reports' machine parts are not attachments a person sent.
   return !/^(message\/delivery-status|text\/rfc822-headers)$/i.test(attachment.contentType);
 }
@@ -91,12 +95,14 @@ function rawBodyText(raw: Buffer): string {
 }
 
 function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // Linear on any input: the lookbehind lets only the first blank of a run
-    // start a match, so a long run with no newline is scanned once, not once
-    // per blank (which made /[ \t]+\n/ quadratic).
-    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // Linear on any input: the lookbehind lets only the first blank of a run
+      // start a match, so a long run with no newline is scanned once, not once
+      // per blank (which made /[ \t]+\n/ quadratic).
+      .replace(/(?<![ \t])[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  );
 }

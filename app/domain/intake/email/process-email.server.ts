@@ -18,10 +18,21 @@ import { subjectHasMarker, titleFromSubject } from './subject-marker.ts';
 import { extractSubmitterDetails } from './submitter-details.ts';
 
 type Status = (typeof inboundEmails.$inferSelect)['status'];
-export type EmailOutcome = { status: Status; reason?: string | null; suggestionId?: number | null; trackingCode?: string };
+export type EmailOutcome = {
+  status: Status;
+  reason?: string | null;
+  suggestionId?: number | null;
+  trackingCode?: string;
+};
 type Row = typeof inboundEmails.$inferSelect;
 type Sorted = Awaited<ReturnType<typeof sortAttachments>>;
-type Decision = { status: Status; reason?: InboundReason; planId?: number; suggestionId?: number; trackingCode?: string };
+type Decision = {
+  status: Status;
+  reason?: InboundReason;
+  planId?: number;
+  suggestionId?: number;
+  trackingCode?: string;
+};
 
 export type ProcessOptions = { config: Config };
 
@@ -43,10 +54,17 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
   const raw = openRawEmail(keyring, row);
   if (!raw) return hold(db, row, 'content_purged');
   // The opened length: over IMAP only the header block of an oversized message was downloaded.
-  if (row.sizeBytes > options.config.intake.maxBytes || raw.length < row.sizeBytes) return holdOversized(db, row, raw, options.config);
+  if (row.sizeBytes > options.config.intake.maxBytes || raw.length < row.sizeBytes)
+    return holdOversized(db, row, raw, options.config);
   // Counted before any parser runs: bounded work for every input.
   const shape = mimeShape(raw);
-  if (shape.exceeded) return hold(db, row, 'mime_too_complex', { parts: shape.parts, depth: shape.depth, maxParts: MIME_MAX_PARTS, maxDepth: MIME_MAX_DEPTH });
+  if (shape.exceeded)
+    return hold(db, row, 'mime_too_complex', {
+      parts: shape.parts,
+      depth: shape.depth,
+      maxParts: MIME_MAX_PARTS,
+      maxDepth: MIME_MAX_DEPTH,
+    });
   let parsed: ParsedEmail;
   try {
     parsed = await parseEmail(raw);
@@ -57,11 +75,18 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
   const text = withoutNul(parsed.text);
   const subject = withoutNul(parsed.subject);
   const messageId = parsed.messageId && withoutNul(parsed.messageId);
-  const from = { address: parsed.from.address && withoutNul(parsed.from.address), name: parsed.from.name && withoutNul(parsed.from.name) };
+  const from = {
+    address: parsed.from.address && withoutNul(parsed.from.address),
+    name: parsed.from.name && withoutNul(parsed.from.name),
+  };
   try {
     const files = await sortAttachments(parsed.attachments);
     return await db.transaction(async (tx) => {
-      const [locked] = await tx.select({ status: inboundEmails.status }).from(inboundEmails).where(eq(inboundEmails.id, id)).for('update');
+      const [locked] = await tx
+        .select({ status: inboundEmails.status })
+        .from(inboundEmails)
+        .where(eq(inboundEmails.id, id))
+        .for('update');
       if (locked!.status !== 'pending') return { status: locked!.status };
       const decision = await decide(tx, row, { ...parsed, text, subject, messageId, from }, files, options.config);
       await tx
@@ -79,19 +104,33 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
           // Sealed afresh with the current key, all together, so that the
           // row's keyId names the key of every sealed column (rotation relies on it).
           ...sealRawEmail(keyring, raw),
-          sanitizedHtml: sealEmailHtml(keyring, parsed.sanitizedHtml === undefined ? undefined : withoutNul(parsed.sanitizedHtml)),
+          sanitizedHtml: sealEmailHtml(
+            keyring,
+            parsed.sanitizedHtml === undefined ? undefined : withoutNul(parsed.sanitizedHtml),
+          ),
           attempts: row.attempts + 1,
           processedAt: new Date(),
         })
         .where(eq(inboundEmails.id, id));
-      return { status: decision.status, reason: decision.reason, suggestionId: decision.suggestionId, trackingCode: decision.trackingCode };
+      return {
+        status: decision.status,
+        reason: decision.reason,
+        suggestionId: decision.suggestionId,
+        trackingCode: decision.trackingCode,
+      };
     });
   } catch (error) {
     return hold(db, row, 'processing_error', { error: describeError(error) });
   }
 }
 
-async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, files: Sorted, config: Config): Promise<Decision> {
+async function decide(
+  tx: Transaction,
+  row: Row,
+  parsed: ParsedEmail,
+  files: Sorted,
+  config: Config,
+): Promise<Decision> {
   // Automated mail is recorded, not ingested, unless a moderator read it and
   // assigned it to a plan (a real suggestion sent from a list or a noreply
   // address). Either way it is never answered: answering robots makes loops.
@@ -101,24 +140,43 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, files: Sor
   const candidates = await tx
     .select()
     .from(plans)
-    .where(row.planId ? eq(plans.id, row.planId) : and(inArray(plans.status, ['open', 'closed']), isNotNull(plans.emailMarker)));
-  const matches = row.planId ? candidates : candidates.filter((plan) => subjectHasMarker(parsed.subject, plan.emailMarker!));
+    .where(
+      row.planId
+        ? eq(plans.id, row.planId)
+        : and(inArray(plans.status, ['open', 'closed']), isNotNull(plans.emailMarker)),
+    );
+  const matches = row.planId
+    ? candidates
+    : candidates.filter((plan) => subjectHasMarker(parsed.subject, plan.emailMarker!));
   if (matches.length === 0) return { status: 'unmatched', reason: 'no_marker' };
   if (matches.length > 1) return { status: 'unmatched', reason: 'several_plans' };
   const plan = matches[0]!;
   // A moderator's assignment (row.planId) overrides the window.
-  if (!row.planId && consultationWindow(plan) !== 'open') return { status: 'held', reason: 'plan_closed', planId: plan.id };
+  if (!row.planId && consultationWindow(plan) !== 'open')
+    return { status: 'held', reason: 'plan_closed', planId: plan.id };
 
   const details = extractSubmitterDetails(parsed.text);
-  const firstLine = details.text.split('\n').find((line) => line.trim())?.trim() ?? '';
-  const title = (titleFromSubject(parsed.subject, plan.emailMarker) || [...firstLine].slice(0, 50).join('') || '（无标题）').slice(0, 200);
+  const firstLine =
+    details.text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? '';
+  const title = (
+    titleFromSubject(parsed.subject, plan.emailMarker) ||
+    [...firstLine].slice(0, 50).join('') ||
+    '（无标题）'
+  ).slice(0, 200);
   // Any text or any file the sender attached is enough for a suggestion; a
   // file the portal does not accept stays in the stored mail for staff.
   const anyFile = files.accepted.length > 0 || files.notKept.length > 0;
   const body = details.text || (anyFile ? '（内容见附件）' : '');
   if (!body) return { status: 'held', reason: 'empty', planId: plan.id };
 
-  const sectionRows = await tx.select({ id: planSections.id, number: planSections.number, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, plan.id)).orderBy(asc(planSections.position));
+  const sectionRows = await tx
+    .select({ id: planSections.id, number: planSections.number, heading: planSections.heading })
+    .from(planSections)
+    .where(eq(planSections.planId, plan.id))
+    .orderBy(asc(planSections.position));
   const sectionId = linkSection(`${parsed.subject}\n${details.text}`, sectionRows);
   const replyAllowed = !automated && (await mayReply(tx, parsed, config));
 
@@ -147,12 +205,15 @@ async function decide(tx: Transaction, row: Row, parsed: ParsedEmail, files: Sor
       // Some text decoded cleanly in no charset: staff should check the original (decision 065).
       undecodableText: parsed.undecodable,
       // The note on the suggestion: files left in the mail, and a signature seen.
-      ...(files.notKept.length ? { attachmentsNotKept: files.notKept.map(({ index, filename, verdict }) => ({ index, filename, verdict })) } : {}),
+      ...(files.notKept.length
+        ? { attachmentsNotKept: files.notKept.map(({ index, filename, verdict }) => ({ index, filename, verdict })) }
+        : {}),
       ...(files.signature ? { signature: files.signature } : {}),
     },
     submittedAt: row.receivedAt,
     trackUrl: trackUrlOf(config.siteUrl),
-    acknowledge: replyAllowed && parsed.from.address ? { to: parsed.from.address, headers: replyHeaders(parsed) } : false,
+    acknowledge:
+      replyAllowed && parsed.from.address ? { to: parsed.from.address, headers: replyHeaders(parsed) } : false,
   });
   return { status: 'ingested', planId: plan.id, suggestionId: saved.id, trackingCode: saved.trackingCode };
 }

@@ -15,7 +15,13 @@ export async function purgePlanEmails(tx: DbExecutor, planId: number, now: Date)
     .where(
       and(
         isNull(inboundEmails.contentPurgedAt),
-        or(eq(inboundEmails.planId, planId), inArray(inboundEmails.suggestionId, tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId)))),
+        or(
+          eq(inboundEmails.planId, planId),
+          inArray(
+            inboundEmails.suggestionId,
+            tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.planId, planId)),
+          ),
+        ),
       ),
     )
     .returning({ id: inboundEmails.id });

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { inboundEmails } from '../../../../db/schema/index.ts';
 import type { Resealer } from '../../crypto/reseal.server.ts';
-import { openEmailHtml, openEmailText, openRawEmail, sealEmailHtml, sealEmailText, sealRawEmail } from './sealed-email.ts';
+import {
+  openEmailHtml,
+  openEmailText,
+  openRawEmail,
+  sealEmailHtml,
+  sealEmailText,
+  sealRawEmail,
+} from './sealed-email.ts';
 
 /** inbound_emails for the backfill and key rotation. Few rows per batch: one message may be 40 MB. */
 export const inboundEmailResealer: Resealer = {
@@ -11,7 +18,13 @@ export const inboundEmailResealer: Resealer = {
   keyId: inboundEmails.keyId,
   resealBatch: async (tx, keyring, where, limit) => {
     const rows = await tx
-      .select({ id: inboundEmails.id, keyId: inboundEmails.keyId, raw: inboundEmails.raw, text: inboundEmails.text, sanitizedHtml: inboundEmails.sanitizedHtml })
+      .select({
+        id: inboundEmails.id,
+        keyId: inboundEmails.keyId,
+        raw: inboundEmails.raw,
+        text: inboundEmails.text,
+        sanitizedHtml: inboundEmails.sanitizedHtml,
+      })
       .from(inboundEmails)
       .where(where)
       .orderBy(inboundEmails.id)

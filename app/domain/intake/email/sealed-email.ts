@@ -27,14 +27,19 @@ export function openRawEmail(keyring: Keyring, row: Stored & { raw: Buffer | nul
   return row.keyId === null ? row.raw : open(keyring, row.raw, 'inbound_emails.raw');
 }
 
-export function openRawHead(keyring: Keyring, row: Stored & { rawHead: Buffer | null; raw?: Buffer | null }): Buffer | null {
+export function openRawHead(
+  keyring: Keyring,
+  row: Stored & { rawHead: Buffer | null; raw?: Buffer | null },
+): Buffer | null {
   if (row.keyId === null) return row.raw ? row.raw.subarray(0, HEAD_BYTES) : null;
   return row.rawHead ? open(keyring, row.rawHead, 'inbound_emails.raw_head') : null;
 }
 
 export function openEmailHtml(keyring: Keyring, row: Stored & { sanitizedHtml: Buffer | null }): string | null {
   if (!row.sanitizedHtml) return null;
-  return row.keyId === null ? row.sanitizedHtml.toString('utf8') : openText(keyring, row.sanitizedHtml, 'inbound_emails.sanitized_html');
+  return row.keyId === null
+    ? row.sanitizedHtml.toString('utf8')
+    : openText(keyring, row.sanitizedHtml, 'inbound_emails.sanitized_html');
 }
 
 /**

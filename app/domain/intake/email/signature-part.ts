@@ -9,7 +9,8 @@ export type SignatureKind = 'smime' | 'pgp';
 export function signatureKind(file: { filename: string; contentType: string }): SignatureKind | undefined {
   const type = file.contentType.toLowerCase();
   const name = file.filename.toLowerCase();
-  if (type === 'application/pkcs7-signature' || type === 'application/x-pkcs7-signature' || name === 'smime.p7s') return 'smime';
+  if (type === 'application/pkcs7-signature' || type === 'application/x-pkcs7-signature' || name === 'smime.p7s')
+    return 'smime';
   if (type === 'application/pgp-signature' || name === 'signature.asc') return 'pgp';
   return undefined;
 }

@@ -15,7 +15,12 @@ export type EmailSource = 'imap' | 'http' | 'file';
  * `sizeBytes` is the message's real size when only its header block was
  * downloaded (IMAP, a message over INTAKE_MAX_BYTES): processing then holds it unparsed.
  */
-export async function storeInboundEmail(db: Database, raw: Buffer, source: EmailSource, { sizeBytes = raw.length }: { sizeBytes?: number } = {}) {
+export async function storeInboundEmail(
+  db: Database,
+  raw: Buffer,
+  source: EmailSource,
+  { sizeBytes = raw.length }: { sizeBytes?: number } = {},
+) {
   const { dedupeKey, messageId } = dedupeKeyOf(raw, sizeBytes);
   const [inserted] = await db
     .insert(inboundEmails)
@@ -23,7 +28,10 @@ export async function storeInboundEmail(db: Database, raw: Buffer, source: Email
     .onConflictDoNothing()
     .returning({ id: inboundEmails.id });
   if (inserted) return { id: inserted.id, duplicate: false };
-  const [existing] = await db.select({ id: inboundEmails.id }).from(inboundEmails).where(eq(inboundEmails.dedupeKey, dedupeKey));
+  const [existing] = await db
+    .select({ id: inboundEmails.id })
+    .from(inboundEmails)
+    .where(eq(inboundEmails.dedupeKey, dedupeKey));
   return { id: existing!.id, duplicate: true };
 }
 
@@ -47,7 +55,10 @@ export function readMessageId(raw: Buffer): string | undefined {
   const end = head.search(/\r?\n\r?\n/);
   const headers = (end >= 0 ? head.slice(0, end) : head).replace(/\r?\n[ \t]+/g, ' ');
   const match = /^message-id:[ \t]*(<[^>\s]+>|\S+)/im.exec(headers);
-  // eslint-disable-next-line no-control-regex -- removing control characters on purpose
-  const cleaned = match?.[1]?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 998);
+  const cleaned = match?.[1]
+    // eslint-disable-next-line no-control-regex -- removing control characters on purpose
+    ?.replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 998);
   return cleaned || undefined;
 }

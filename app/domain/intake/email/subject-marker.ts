@@ -40,7 +40,9 @@ export function titleFromSubject(subject: string, marker: string | null): string
   if (marker) {
     const escape = (c: string) => c.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
     const fullWidth = (c: string) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : '');
-    const chars = [...foldForMarker(marker)].map((c) => `[${escape(c)}${escape(toTraditional(c))}${escape(fullWidth(c))}]`);
+    const chars = [...foldForMarker(marker)].map(
+      (c) => `[${escape(c)}${escape(toTraditional(c))}${escape(fullWidth(c))}]`,
+    );
     const gap = `[\\s'"\`‘’“”「」『』《》＂＇]*`;
     // A match may start only where a run of gap characters starts (the
     // lookbehind), so a long run of spaces is not rescanned from each space.

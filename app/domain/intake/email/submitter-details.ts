@@ -7,7 +7,10 @@ import type { ContactDetails } from '../../contacts/contacts.server.ts';
 
 const LABELS: [RegExp, keyof ContactDetails | 'contact'][] = [
   [/^(姓\s*名|名\s*字|署\s*名|Name)$/i, 'name'],
-  [/^(工作[单單]位|所在[单單]位|[单單]\s*位|部\s*[门門]|[学學]院|班\s*[级級]|[单單]位及[职職]务|Unit|Organi[sz]ation)$/i, 'unit'],
+  [
+    /^(工作[单單]位|所在[单單]位|[单單]\s*位|部\s*[门門]|[学學]院|班\s*[级級]|[单單]位及[职職]务|Unit|Organi[sz]ation)$/i,
+    'unit',
+  ],
   [/^(手\s*[机機]|[电電]\s*[话話]|[联聯][系繫][电電][话話]|手[机機][号號]?[码碼]?|Tel|Phone|Mobile)$/i, 'phone'],
   [/^([邮郵]\s*箱|[电電]子[邮郵]箱|[电電]子[邮郵]件|[电電][邮郵]|E-?mail)$/i, 'email'],
   [/^([联聯][系繫络絡]方式|[联聯][系繫][信资資]息|Contact)$/i, 'contact'],
@@ -25,7 +28,10 @@ export function extractSubmitterDetails(text: string): Extracted {
   const contact: ContactDetails = {};
   const kept: string[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const segments = line.normalize('NFKC').split(/\s{2,}|[，,；;|]\s*|\t/).filter((s) => s.trim());
+    const segments = line
+      .normalize('NFKC')
+      .split(/\s{2,}|[，,；;|]\s*|\t/)
+      .filter((s) => s.trim());
     const pairs = segments.map(labelledValue);
     if (segments.length === 0 || pairs.some((pair) => pair === null)) {
       kept.push(line);
@@ -33,7 +39,13 @@ export function extractSubmitterDetails(text: string): Extracted {
     }
     for (const pair of pairs) assign(contact, pair!.field, pair!.value);
   }
-  return { contact, text: kept.join('\n').replace(/\n{3,}/g, '\n\n').trim() };
+  return {
+    contact,
+    text: kept
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  };
 }
 
 function labelledValue(segment: string): { field: keyof ContactDetails | 'contact'; value: string } | null {

@@ -33,9 +33,10 @@ export function decodeBest(bytes: Uint8Array, labels: (string | undefined)[] = [
   if (!hasHighBytes(bytes)) {
     // 7-bit text is ASCII unless the label is a 7-bit encoding (ISO-2022-JP).
     const seven = declared.find((label) => label.startsWith('iso-2022'));
-    const text = seven ? tryDecode(bytes, seven) ?? latin1(bytes) : latin1(bytes);
+    const text = seven ? (tryDecode(bytes, seven) ?? latin1(bytes)) : latin1(bytes);
     // Escape sequences under a label no decoder knows (ISO-2022-CN): unreadable.
-    const unknownEscapes = !seven && declared.length < labels.filter((label) => label?.trim()).length && bytes.includes(0x1b);
+    const unknownEscapes =
+      !seven && declared.length < labels.filter((label) => label?.trim()).length && bytes.includes(0x1b);
     return { text, charset: seven ?? 'us-ascii', clean: !text.includes('\uFFFD') && !unknownEscapes };
   }
   const names = [...new Set([...declared, ...ORDER])];
@@ -125,7 +126,10 @@ function tryDecode(bytes: Uint8Array, label: string): string | undefined {
 }
 
 function normalizeLabel(label: string | undefined): string | undefined {
-  const trimmed = label?.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const trimmed = label
+    ?.trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!trimmed) return undefined;
   if (['hz-gb-2312', 'hz', 'hz-gb2312'].includes(trimmed)) return 'hz-gb-2312';
   if (['us-ascii', 'ascii', 'ansi_x3.4-1968'].includes(trimmed)) return 'windows-1252';

@@ -13,7 +13,14 @@ function decodeRange(encoding: string, leads: [number, number], trails: [number,
 }
 
 const gb2312Level1 = decodeRange('gbk', [0xb0, 0xd7], [[0xa1, 0xfe]]);
-const big5Frequent = decodeRange('big5', [0xa4, 0xc6], [[0x40, 0x7e], [0xa1, 0xfe]]);
+const big5Frequent = decodeRange(
+  'big5',
+  [0xa4, 0xc6],
+  [
+    [0x40, 0x7e],
+    [0xa1, 0xfe],
+  ],
+);
 
 function codes(text: string): Set<number> {
   const set = new Set<number>();

@@ -23,7 +23,10 @@ export function decodeHz(bytes: Uint8Array): string {
     if (gbMode && byte >= 0x21 && byte <= 0x7e) {
       const trail = bytes[i + 1];
       i++;
-      out += trail !== undefined && trail >= 0x21 && trail <= 0x7e ? gbk.decode(Uint8Array.of(byte | 0x80, trail | 0x80)) : '\uFFFD';
+      out +=
+        trail !== undefined && trail >= 0x21 && trail <= 0x7e
+          ? gbk.decode(Uint8Array.of(byte | 0x80, trail | 0x80))
+          : '\uFFFD';
       continue;
     }
     if (byte >= 0x80) {
