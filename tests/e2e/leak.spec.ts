@@ -5,7 +5,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
-import { suggestions } from '../../db/schema/index.ts';
+import { plans, suggestions } from '../../db/schema/index.ts';
 import { addCategories, addSections, createPlan } from '../factories/plans.ts';
 import { E2E_INTAKE_TOKEN } from '../setup/e2e-intake-token.ts';
 import { expect, test } from './fixtures.ts';
@@ -20,7 +20,17 @@ import { closeStaffDatabase, createE2eStaff, db, loginAs } from './staff.ts';
 // they and the public could see, every mail and the server's whole log
 // (tests/setup/e2e-server.ts keeps it in .tmp/e2e-server.log) are searched.
 
+// The journey's plan is open while it runs; afterwards it is closed, so the
+// specs after this one (the phone project runs them all again) still find the
+// demo consultation as the open one on the home page and the exports form.
+const plansOpened: number[] = [];
+
 test.afterAll(async () => {
+  for (const id of plansOpened)
+    await db()
+      .update(plans)
+      .set({ status: 'closed', closesAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(plans.id, id));
   await closeStaffDatabase();
 });
 
@@ -76,6 +86,7 @@ test('names, phones and emails reach no log, public page, planner export or thir
     emailMarker: `规划意见${tag}`,
     submitterTypes: ['在校学生', '教职工'],
   });
+  plansOpened.push(plan.id);
   await addSections(db(), plan.id, ['总则']);
   await addCategories(db(), plan.id, ['人才培养']);
 
