@@ -1,17 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import { TEST_CONTACT_KEY } from '../../setup/contact-keyring.ts';
+import { healthy, startWatchedProcess, type WatchedProcess } from '../../setup/watched-process.ts';
 
-export type WebProcess = {
-  url: string;
-  child: ChildProcess;
-  /** Everything the process wrote, for the failure message. */
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  kill: (signal: NodeJS.Signals) => Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-};
+/** The web process under test, with the address it answers at. */
+export type WebProcess = WatchedProcess & { url: string };
 
 export const quick = process.env.FAULTS_LONG !== '1';
 
@@ -34,7 +28,9 @@ export async function startWebProcess(options: {
   env?: Record<string, string>;
 }): Promise<WebProcess> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
+  const web = await startWatchedProcess({
+    name: 'the web process',
+    args: ['--import', 'tsx', 'app/server/main.ts'],
     env: {
       ...process.env,
       NODE_ENV: '',
@@ -52,35 +48,7 @@ export async function startWebProcess(options: {
       CONTACT_KEY: TEST_CONTACT_KEY,
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    ready: healthy(url),
   });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const web: WebProcess = {
-    url,
-    child,
-    output: () => output,
-    exited,
-    kill: async (signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
-    },
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`the web process exited while starting:\n${output}`);
-    const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
-    if (health?.status === 200) return web;
-    if (Date.now() > deadline) {
-      await web.kill('SIGKILL');
-      throw new Error(`the web process did not become healthy:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  return { ...web, url };
 }
