@@ -16,6 +16,11 @@ export const outboxMessages = pgTable(
     // (which may quote the sender's name or text). NULL once purged.
     toAddress: sealed(),
     subject: text().notNull(),
+    // What to render at delivery: a template name (emails/templates.ts) and
+    // its props as sealed JSON. Rows queued before decision 089, and nothing
+    // else, carry the rendered html and text instead.
+    template: text(),
+    props: sealed(),
     html: sealed(),
     text: sealed(),
     // The contact key of the sealed columns; NULL only before the backfill.

@@ -2,14 +2,14 @@ import { eq, type SQL } from 'drizzle-orm';
 import { openContactRow } from '../../app/domain/contacts/sealed-contact.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { sealEmailHtml, sealEmailText, sealRawEmail } from '../../app/domain/intake/email/sealed-email.ts';
-import { openOutboxColumns } from '../../app/domain/mail/sealed-outbox.ts';
+import { openedOutboxMail } from '../../app/domain/mail/opened-outbox-mail.server.ts';
 import type { Database } from '../../db/client.server.ts';
 import { outboxMessages, suggestionContacts } from '../../db/schema/index.ts';
 
-// Sealed columns as tests read and write them: outgoing mail opened (address
-// and bodies are sealed at rest), inbound mail sealed like intake does.
+// Sealed columns as tests read and write them: outgoing mail opened and
+// rendered (address and props are sealed at rest), inbound mail sealed like intake does.
 
-export type OpenedMail = Omit<typeof outboxMessages.$inferSelect, 'toAddress' | 'html' | 'text'> & {
+export type OpenedMail = Omit<typeof outboxMessages.$inferSelect, 'toAddress' | 'props' | 'html' | 'text'> & {
   toAddress: string;
   html: string;
   text: string;
@@ -17,10 +17,13 @@ export type OpenedMail = Omit<typeof outboxMessages.$inferSelect, 'toAddress' | 
 
 export async function outboxMail(db: Database, where?: SQL): Promise<OpenedMail[]> {
   const rows = await db.select().from(outboxMessages).where(where).orderBy(outboxMessages.id);
-  return rows.map((row) => {
-    const { to, html, text } = openOutboxColumns(contactKeyring(), row);
-    return { ...row, toAddress: to ?? '', html: html ?? '', text: text ?? '' };
-  });
+  // Rendered as the worker will send it (queued mail keeps only its template).
+  return Promise.all(
+    rows.map(async ({ props: _props, ...row }) => {
+      const { to, html, text } = await openedOutboxMail({ ...row, props: _props });
+      return { ...row, toAddress: to ?? '', html: html ?? '', text: text ?? '' };
+    }),
+  );
 }
 
 export async function outboxMailTo(db: Database, address: string): Promise<OpenedMail[]> {

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { createElement } from 'react';
 import type { Database } from '../../../db/client.server.ts';
 import { staffUnlockLinks, staffUsers } from '../../../db/schema/index.ts';
-import StaffUnlock, { staffUnlockSubject } from '../../../emails/staff-unlock.tsx';
+import { staffUnlockSubject } from '../../../emails/staff-unlock.tsx';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
@@ -71,7 +70,7 @@ export async function requestUnlockLink(
       kind: 'staff_unlock',
       to: user.email,
       subject: staffUnlockSubject,
-      body: createElement(StaffUnlock, { unlockUrl, minutes: UNLOCK_LINK_MINUTES }),
+      body: { template: 'staff-unlock', props: { unlockUrl, minutes: UNLOCK_LINK_MINUTES } },
     });
     await recordAudit(tx, {
       actorId: null,

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { createElement } from 'react';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { publicationConsentChanges, suggestions } from '../../../db/schema/index.ts';
-import ConsentChanged, { consentChangedSubject } from '../../../emails/consent-changed.tsx';
+import { consentChangedSubject } from '../../../emails/consent-changed.tsx';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { replyAddress } from '../contacts/contacts.server.ts';
@@ -132,14 +131,17 @@ async function recordChange(tx: DbExecutor, change: Change): Promise<void> {
     kind: 'consent_changed',
     to,
     subject: consentChangedSubject({ locale, trackingCode: suggestion!.trackingCode }),
-    body: createElement(ConsentChanged, {
-      locale,
-      trackingCode: suggestion!.trackingCode,
-      suggestionTitle: suggestion!.title,
-      consent: change.to,
-      byStaff: change.changedBy === 'staff',
-      trackUrl: trackUrl(change.siteUrl),
-    }),
+    body: {
+      template: 'consent-changed',
+      props: {
+        locale,
+        trackingCode: suggestion!.trackingCode,
+        suggestionTitle: suggestion!.title,
+        consent: change.to,
+        byStaff: change.changedBy === 'staff',
+        trackUrl: trackUrl(change.siteUrl),
+      },
+    },
     suggestionId: change.id,
   });
 }

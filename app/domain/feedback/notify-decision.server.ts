@@ -1,8 +1,7 @@
-import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '../../../db/client.server.ts';
 import { plans, suggestions } from '../../../db/schema/index.ts';
-import DecisionEmail, { decisionSubject } from '../../../emails/decision.tsx';
+import { decisionSubject } from '../../../emails/decision.tsx';
 import { translator } from '../../i18n/index.ts';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
@@ -39,16 +38,19 @@ export async function notifyDecision(
     kind: 'decision',
     to,
     subject: decisionSubject({ trackingCode: row.trackingCode, suggestionTitle: row.title }),
-    body: createElement(DecisionEmail, {
-      planTitle: row.planTitle,
-      organizer: row.organizer,
-      suggestionTitle: row.title,
-      trackingCode: row.trackingCode,
-      decisionLabel: t(`status.${row.status}` as 'status.adopted'),
-      publicReply: row.publicReply,
-      trackUrl: `${base}/track`,
-      rateUrl: `${base}/rate/${token}`,
-    }),
+    body: {
+      template: 'decision',
+      props: {
+        planTitle: row.planTitle,
+        organizer: row.organizer,
+        suggestionTitle: row.title,
+        trackingCode: row.trackingCode,
+        decisionLabel: t(`status.${row.status}` as 'status.adopted'),
+        publicReply: row.publicReply,
+        trackUrl: `${base}/track`,
+        rateUrl: `${base}/rate/${token}`,
+      },
+    },
     suggestionId: id,
   });
   return true;

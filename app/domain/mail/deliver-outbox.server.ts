@@ -2,8 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
 import { crashPoint } from '../../server/crash-point.ts';
-import { contactKeyring } from '../crypto/installed-keyring.ts';
-import { openOutboxColumns } from './sealed-outbox.ts';
+import { openedOutboxMail } from './opened-outbox-mail.server.ts';
 import type { MailTransport } from './transport.server.ts';
 
 export const MAX_ATTEMPTS = 8;
@@ -38,7 +37,7 @@ export async function deliverDueMail(
         .for('update', { skipLocked: true });
       if (!message) return 'idle' as const;
       try {
-        const { to, html, text } = openOutboxColumns(contactKeyring(), message);
+        const { to, html, text } = await openedOutboxMail(message);
         // Purged by retention before it could be sent: nothing left to send.
         if (!to) throw new Error('recipient purged');
         await transport.send({

@@ -1,7 +1,6 @@
-import { render } from '@react-email/render';
-import type { ReactElement } from 'react';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
+import type { MailBody } from '../../../emails/templates.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { enqueueJob } from '../jobs/enqueue-job.server.ts';
 import { QUEUES } from '../jobs/queues.ts';
@@ -11,23 +10,31 @@ export type OutgoingMail = {
   kind: string;
   to: string;
   subject: string;
-  body: ReactElement;
+  body: MailBody;
   suggestionId?: number;
   headers?: Record<string, string>;
 };
 
 /**
- * Renders a react-email template (HTML and plain text) and queues it in the
- * caller's transaction: it is sent only if that transaction commits.
+ * Queues a mail in the caller's transaction: it is sent only if that
+ * transaction commits. Only the template's name and props are stored; the
+ * worker renders them when it sends (render-mail.server.ts), because
+ * rendering (the plain-text part above all) cost more CPU than the rest of a
+ * web submission put together, inside its transaction (decision 089).
  */
 export async function enqueueMail(tx: DbExecutor, mail: OutgoingMail): Promise<void> {
-  const [html, text] = await Promise.all([render(mail.body), render(mail.body, { plainText: true })]);
   const [queued] = await tx
     .insert(outboxMessages)
     .values({
       kind: mail.kind,
       subject: mail.subject,
-      ...sealOutboxColumns(contactKeyring(), { to: mail.to, html, text }),
+      template: mail.body.template,
+      ...sealOutboxColumns(contactKeyring(), {
+        to: mail.to,
+        props: JSON.stringify(mail.body.props),
+        html: null,
+        text: null,
+      }),
       suggestionId: mail.suggestionId,
       headers: mail.headers ?? {},
     })

@@ -15,6 +15,7 @@ export const outboxResealer: Resealer = {
         id: outboxMessages.id,
         keyId: outboxMessages.keyId,
         toAddress: outboxMessages.toAddress,
+        props: outboxMessages.props,
         html: outboxMessages.html,
         text: outboxMessages.text,
       })
@@ -24,8 +25,7 @@ export const outboxResealer: Resealer = {
       .limit(limit)
       .for('update');
     for (const row of rows) {
-      const { to, html, text } = openOutboxColumns(keyring, row);
-      const sealed = sealOutboxColumns(keyring, { to: to ?? '', html: html ?? '', text: text ?? '' });
+      const sealed = sealOutboxColumns(keyring, openOutboxColumns(keyring, row));
       await tx.update(outboxMessages).set(sealed).where(eq(outboxMessages.id, row.id));
     }
     return rows.map((r) => r.id);

@@ -1,8 +1,7 @@
-import { createElement } from 'react';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { inboundEmails, outboxMessages, plans, suggestions } from '../../../db/schema/index.ts';
-import StaffReply, { staffReplySubject } from '../../../emails/staff-reply.tsx';
+import { staffReplySubject } from '../../../emails/staff-reply.tsx';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { auditSuggestions } from './audit.server.ts';
@@ -47,13 +46,16 @@ export async function replyToSubmitter(
       kind: 'staff_reply',
       to,
       subject: staffReplySubject({ trackingCode: row.trackingCode, suggestionTitle: row.title }),
-      body: createElement(StaffReply, {
-        planTitle: row.planTitle,
-        organizer: row.organizer,
-        suggestionTitle: row.title,
-        trackingCode: row.trackingCode,
-        message: text,
-      }),
+      body: {
+        template: 'staff-reply',
+        props: {
+          planTitle: row.planTitle,
+          organizer: row.organizer,
+          suggestionTitle: row.title,
+          trackingCode: row.trackingCode,
+          message: text,
+        },
+      },
       suggestionId: id,
       headers,
     });

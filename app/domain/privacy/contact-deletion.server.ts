@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { createElement } from 'react';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { inboundEmails, outboxMessages, submitterRequests, suggestions } from '../../../db/schema/index.ts';
-import ConfirmDeletion, { confirmDeletionSubject } from '../../../emails/confirm-deletion.tsx';
+import { confirmDeletionSubject } from '../../../emails/confirm-deletion.tsx';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { deleteContactDetails, hasContactDetails, replyAddress } from '../contacts/contacts.server.ts';
 import { deleteTextOriginal } from '../contacts/text-originals.server.ts';
@@ -48,7 +47,7 @@ export async function requestContactDeletion(
       kind: 'confirm_deletion',
       to,
       subject: confirmDeletionSubject({ locale, trackingCode: row!.trackingCode }),
-      body: createElement(ConfirmDeletion, { locale, trackingCode: row!.trackingCode, confirmUrl }),
+      body: { template: 'confirm-deletion', props: { locale, trackingCode: row!.trackingCode, confirmUrl } },
       suggestionId,
     });
     await recordAudit(tx, {
@@ -113,6 +112,7 @@ async function deleteContact(
     .update(outboxMessages)
     .set({
       toAddress: null,
+      props: null,
       html: null,
       text: null,
       status: sql`case when ${outboxMessages.status} = 'pending' then 'failed'::outbox_status else ${outboxMessages.status} end`,

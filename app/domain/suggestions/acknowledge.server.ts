@@ -1,8 +1,7 @@
-import { createElement } from 'react';
 import { eq } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { plans, suggestions } from '../../../db/schema/index.ts';
-import Acknowledgement, { acknowledgementSubject } from '../../../emails/acknowledgement.tsx';
+import { acknowledgementSubject } from '../../../emails/acknowledgement.tsx';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -25,14 +24,17 @@ export async function enqueueAcknowledgement(tx: DbExecutor, mail: Acknowledgeme
     kind: 'acknowledgement',
     to: mail.to,
     subject: acknowledgementSubject({ locale: mail.locale, trackingCode: mail.trackingCode }),
-    body: createElement(Acknowledgement, {
-      locale: mail.locale,
-      trackingCode: mail.trackingCode,
-      planTitle: mail.planTitle,
-      organizer: mail.organizer,
-      suggestionTitle: mail.suggestionTitle,
-      trackUrl: mail.trackUrl,
-    }),
+    body: {
+      template: 'acknowledgement',
+      props: {
+        locale: mail.locale,
+        trackingCode: mail.trackingCode,
+        planTitle: mail.planTitle,
+        organizer: mail.organizer,
+        suggestionTitle: mail.suggestionTitle,
+        trackUrl: mail.trackUrl,
+      },
+    },
     suggestionId: mail.suggestionId,
     headers: mail.headers,
   });

@@ -1,6 +1,5 @@
-import { createElement } from 'react';
 import type { Transaction } from '../../../../db/client.server.ts';
-import HeldNotice, { heldNoticeSubject } from '../../../../emails/held-notice.tsx';
+import { heldNoticeSubject } from '../../../../emails/held-notice.tsx';
 import type { Config } from '../../../server/config.ts';
 import { enqueueMail } from '../../mail/outbox.server.ts';
 import { consumeRateLimit } from '../../rate-limit/rate-limit.server.ts';
@@ -36,7 +35,7 @@ export async function notifySender(
     kind: 'held_notice',
     to: parsed.from.address!,
     subject: heldNoticeSubject(),
-    body: createElement(HeldNotice, { planTitle, reason: 'attachments' }),
+    body: { template: 'held-notice', props: { planTitle, reason: 'attachments' } },
     headers: replyHeaders(parsed),
   });
 }
