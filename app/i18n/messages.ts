@@ -9,6 +9,7 @@ import * as files from './messages/files.ts';
 import * as moderation from './messages/moderation.ts';
 import * as search from './messages/search.ts';
 import * as suggest from './messages/suggest.ts';
+import * as themes from './messages/themes.ts';
 import * as versions from './messages/versions.ts';
 
 // Every UI string lives under messages/, one file per area, in Simplified
@@ -30,6 +31,7 @@ const zhCN = {
   ...http.zhCN,
   ...files.zhCN,
   ...accuracy.zhCN,
+  ...themes.zhCN,
 };
 type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
@@ -45,6 +47,7 @@ const en: Record<MessageKey, string> = {
   ...http.en,
   ...files.en,
   ...accuracy.en,
+  ...themes.en,
 };
 
 export const locales = ['zh-CN', 'en'] as const;

@@ -4,7 +4,7 @@ import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { fingerprintNormalized, jaccard } from '../../app/domain/duplicates/fingerprint.ts';
 import { SIMILAR_THRESHOLD } from '../../app/domain/duplicates/link-duplicates.server.ts';
 import { searchRow } from '../../app/domain/search/index-suggestion.server.ts';
-import { DEFAULT_KEYWORDS } from '../../app/domain/categorize/default-keywords.ts';
+import { UNIVERSITY_AREAS } from '../../app/domain/categorize/topic-areas.ts';
 import { copyLine, copyRows } from './copy.ts';
 import { campaignCopy, pick, prng, suggestionText, type Random } from './texts.ts';
 
@@ -226,7 +226,8 @@ async function createPlan(sql: postgres.Sql, slug: string, slot: number) {
     values (${slug}, ${`「十四五」发展规划征求意见（基准${slot + 1}）`}, '发展规划处', 'open', now() - interval '30 days', now() + interval '30 days', true)
     returning id`;
   const planId = plan!.id;
-  const names = Object.keys(DEFAULT_KEYWORDS);
+  // The ten areas of a university's call for suggestions (the first ten built-in areas).
+  const names = UNIVERSITY_AREAS.slice(0, 10).map((a) => a.names[0]!);
   const categoryIds = (
     await sql<{ id: number }[]>`
     insert into categories (plan_id, position, name) select ${planId}, n, (${names}::text[])[n] from generate_series(1, ${names.length}) n returning id`

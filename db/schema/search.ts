@@ -112,6 +112,8 @@ export const suggestionProposals = pgTable('suggestion_proposals', {
   confidence: real(),
   source: text().notNull(),
   tags: jsonb().$type<ProposedTag[]>().notNull().default([]),
+  /** The words that made a rule propose the category, as staff read them ("饭堂（食堂）"); decision 046. */
+  matchedWords: jsonb().$type<string[]>().notNull().default([]),
   categoryPrefilled: boolean().notNull().default(false),
   resolution: text(),
   resolvedBy: integer().references(() => staffUsers.id),

@@ -157,6 +157,13 @@ test('a moderator accepts a proposal with one click (category and tags, audited)
   });
   const page = await (await fetch(`${portal.url}/admin/suggestions/${saved.id}`, { headers: { cookie } })).text();
   expect(page).toContain('建议类别：校园建设');
+  // Why, in plain words: the built-in topic words it found (decision 046).
+  expect(page).toContain('提出这个类别，是因为文中出现了：停车');
+  const [stored] = await database.db
+    .select({ words: suggestionProposals.matchedWords })
+    .from(suggestionProposals)
+    .where(eq(suggestionProposals.suggestionId, saved.id));
+  expect(stored!.words[0]).toBe('停车');
   const post = await fetch(`${portal.url}/admin/suggestions/${saved.id}`, {
     method: 'POST',
     headers: { cookie, origin: portal.url, 'content-type': 'application/x-www-form-urlencoded' },

@@ -20,6 +20,13 @@ export function ProposalPanel({ proposal, canModerate }: { proposal: Proposal; c
           <span className="muted">{t('proposal.confidence', { percent: percent(proposal.confidence), source })}</span>
         </p>
       )}
+      {proposal.categoryName && (
+        <p className="muted">
+          {proposal.matchedWords.length > 0
+            ? t('proposal.why', { words: proposal.matchedWords.join('、') })
+            : t('proposal.whyClassifier')}
+        </p>
+      )}
       {proposal.tags.length > 0 && (
         <p>
           {t('proposal.tags')} {proposal.tags.map((tag) => `${tag.name}（${percent(tag.confidence)}）`).join('、')}

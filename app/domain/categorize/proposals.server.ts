@@ -15,6 +15,7 @@ export async function openProposal(db: Database, { viewer, id }: { viewer: Actor
       confidence: suggestionProposals.confidence,
       source: suggestionProposals.source,
       tags: suggestionProposals.tags,
+      matchedWords: suggestionProposals.matchedWords,
       prefilled: suggestionProposals.categoryPrefilled,
     })
     .from(suggestionProposals)

@@ -7,16 +7,15 @@ import {
   suggestions,
   type ProposedTag,
 } from '../../../db/schema/index.ts';
-import { normalizeText } from '../search/normalize.ts';
 import { classify, planModels } from './classifier.server.ts';
-import { DEFAULT_KEYWORDS } from './default-keywords.ts';
+import { applyRules, builtInRules, type Rule } from './apply-rules.ts';
+
+export { applyRules };
 
 /** From this confidence on, an email's unknown category is pre-filled (still marked as proposed until a moderator confirms). */
 export const PREFILL_MIN_CONFIDENCE = 0.5;
 
-type Rule = { categoryId: number | null; tagName: string | null; keywords: string[] };
-
-/** The plan's admin rules, or the built-in keywords for its category names when it has none. */
+/** The plan's admin rules, or the built-in topic words for its category names when it has none (decision 046). */
 export async function planRules(db: DbExecutor, planId: number): Promise<Rule[]> {
   const own = await db
     .select({ categoryId: categoryRules.categoryId, tagName: categoryRules.tagName, keywords: categoryRules.keywords })
@@ -28,32 +27,7 @@ export async function planRules(db: DbExecutor, planId: number): Promise<Rule[]>
     .select({ id: categories.id, name: categories.name })
     .from(categories)
     .where(eq(categories.planId, planId));
-  return rows.map((c) => ({
-    categoryId: c.id,
-    tagName: null,
-    keywords: [c.name, ...(DEFAULT_KEYWORDS[c.name] ?? [])],
-  }));
-}
-
-const occurrences = (text: string, word: string) => (word ? text.split(word).length - 1 : 0);
-
-/** Rules: the category whose keywords occur most (ties propose nothing), and every tag with a keyword present. */
-export function applyRules(rules: Rule[], normalized: string) {
-  const scores = new Map<number, number>();
-  const tags = new Set<string>();
-  for (const rule of rules) {
-    const hits = rule.keywords.reduce((sum, k) => sum + occurrences(normalized, normalizeText(k)), 0);
-    if (hits === 0) continue;
-    if (rule.categoryId) scores.set(rule.categoryId, (scores.get(rule.categoryId) ?? 0) + hits);
-    if (rule.tagName) tags.add(rule.tagName);
-  }
-  const best = Math.max(0, ...scores.values());
-  const winners = [...scores].filter(([, s]) => s === best);
-  const total = [...scores.values()].reduce((a, b) => a + b, 0);
-  return {
-    category: best > 0 && winners.length === 1 ? { id: winners[0]![0], confidence: best / total } : undefined,
-    tags: [...tags],
-  };
+  return builtInRules(rows);
 }
 
 export type Proposal = {
@@ -61,6 +35,8 @@ export type Proposal = {
   confidence: number | null;
   source: 'rule' | 'classifier' | 'rule+classifier';
   tags: ProposedTag[];
+  /** Why a rule proposed the category: the words it found (empty when the classifier alone proposed it). */
+  matchedWords: string[];
 };
 
 /**
@@ -78,13 +54,13 @@ export async function proposeFor(
 
 /** The rules' and the classifier's answers as one proposal (pure: the evaluation measures exactly this). */
 export function combine(byRule: ReturnType<typeof applyRules>, byModel: ReturnType<typeof classify>): Proposal | null {
-  let category: { id: number; confidence: number; source: Proposal['source'] } | undefined;
+  let category: { id: number; confidence: number; source: Proposal['source']; words: string[] } | undefined;
   const r = byRule.category;
   const m = byModel.category;
   if (r && m && r.id === m.id)
-    category = { id: r.id, confidence: Math.max(r.confidence, m.confidence), source: 'rule+classifier' };
+    category = { ...r, confidence: Math.max(r.confidence, m.confidence), source: 'rule+classifier' };
   else if (r && (!m || m.confidence < 0.8)) category = { ...r, source: 'rule' };
-  else if (m) category = { ...m, source: 'classifier' };
+  else if (m) category = { ...m, source: 'classifier', words: [] };
   const tags: ProposedTag[] = [
     ...byRule.tags.map((name) => ({ name, confidence: 0.9, source: 'rule' as const })),
     ...byModel.tags.filter((t) => !byRule.tags.includes(t.name)).map((t) => ({ ...t, source: 'classifier' as const })),
@@ -95,6 +71,7 @@ export function combine(byRule: ReturnType<typeof applyRules>, byModel: ReturnTy
     confidence: category ? Math.round(category.confidence * 1000) / 1000 : null,
     source: category?.source ?? 'rule',
     tags,
+    matchedWords: category?.words ?? [],
   };
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Route } from './+types/plan-rules';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
-import { DEFAULT_KEYWORDS } from '../../domain/categorize/default-keywords.ts';
+import { builtInRules } from '../../domain/categorize/apply-rules.ts';
 import { addRule, listRules, removeRule, splitKeywords } from '../../domain/categorize/manage-rules.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { listCategories } from '../../domain/plans/manage-categories.server.ts';
@@ -18,7 +18,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
   if (!plan) throw data(null, { status: 404 });
   const [rules, categories] = await Promise.all([listRules(context.db, plan.id), listCategories(context.db, plan.id)]);
-  const builtIn = categories.map((c) => ({ name: c.name, keywords: [c.name, ...(DEFAULT_KEYWORDS[c.name] ?? [])] }));
+  // An entry "食堂|饭堂" reads 食堂（饭堂）: the word and the synonyms that count as it.
+  const builtIn = builtInRules(categories).map((rule, i) => ({
+    name: categories[i]!.name,
+    keywords: rule.keywords.map((entry) => {
+      const [head, ...synonyms] = entry.split('|');
+      return synonyms.length > 0 ? `${head}（${synonyms.join('、')}）` : head!;
+    }),
+  }));
   return { plan: { id: plan.id, title: plan.title }, rules, categories, builtIn };
 }
 
