@@ -50,6 +50,7 @@ export default [
       route('intake/new', 'routes/admin/intake-new.tsx'),
       route('inbox', 'routes/admin/inbox.tsx'),
       route('clusters', 'routes/admin/clusters.tsx'),
+      route('themes', 'routes/admin/themes.tsx'),
     ]),
     // Downloads: resource routes outside the layout (no HTML frame), same permission checks.
     route('exports/download', 'routes/admin/exports-download.ts'),

@@ -11,3 +11,4 @@ export * from './versions.ts';
 export * from './feedback.ts';
 export * from './search.ts';
 export * from './classifier.ts';
+export * from './themes.ts';

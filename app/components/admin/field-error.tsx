@@ -25,6 +25,8 @@ const known: Record<string, MessageKey> = {
   retention_range: 'admin.error.retentionRange',
   invalid_format: 'admin.error.slugFormat',
   choose_tag: 'admin.error.chooseTag',
+  choose_theme: 'themes.error.chooseTheme',
+  theme_gone: 'themes.error.gone',
 };
 
 /** The message for a field, linked to its input by id (aria-describedby). */

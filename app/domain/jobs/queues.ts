@@ -15,6 +15,10 @@ export const QUEUES = {
   retention: 'retention-purge',
   /** Enriches what the intake's job missed and re-indexes after a segmenter change; every ten minutes. */
   searchSweep: 'search-sweep',
+  /** Proposes themes for every open plan from its newest suggestions; every fifteen minutes (decision 047). */
+  discoverThemes: 'themes-discover',
+  /** Tags a plan's existing suggestions with an accepted (or merged) theme; sent with the moderator's act. */
+  assignTheme: 'theme-assign',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -48,4 +52,6 @@ export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
     expireInSeconds: 1800,
   },
   'search-sweep': { policy: 'singleton', retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 1800 },
+  'themes-discover': { policy: 'singleton', retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 1800 },
+  'theme-assign': { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
 };

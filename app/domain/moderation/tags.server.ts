@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
-import { suggestions, suggestionTags, tags } from '../../../db/schema/index.ts';
+import { suggestions, suggestionTagRemovals, suggestionTags, tags } from '../../../db/schema/index.ts';
 
 // Tags belong to a plan. Moderators type a name; an unknown name creates the
 // tag in that plan, so tagging never needs a detour through a settings page.
@@ -43,6 +43,16 @@ export async function addTagsByName(tx: DbExecutor, suggestionIds: number[], nam
         .insert(suggestionTags)
         .values(targets.flatMap((s) => ids.map((tagId) => ({ suggestionId: s.id, tagId }))))
         .onConflictDoNothing();
+      // Put back by a person: no longer a removal the theme job must respect.
+      await tx.delete(suggestionTagRemovals).where(
+        and(
+          inArray(
+            suggestionTagRemovals.suggestionId,
+            targets.map((s) => s.id),
+          ),
+          inArray(suggestionTagRemovals.tagId, ids),
+        ),
+      );
     }
   }
   return [...tagIds];
@@ -53,5 +63,11 @@ export async function removeTagFrom(tx: DbExecutor, suggestionIds: number[], tag
     .delete(suggestionTags)
     .where(and(inArray(suggestionTags.suggestionId, suggestionIds), eq(suggestionTags.tagId, tagId)))
     .returning({ id: suggestionTags.suggestionId });
+  // A moderator's correction stands: the theme job never puts this tag back (decision 047).
+  if (removed.length > 0)
+    await tx
+      .insert(suggestionTagRemovals)
+      .values(removed.map((r) => ({ suggestionId: r.id, tagId })))
+      .onConflictDoNothing();
   return removed.length;
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { crashPoint } from '../../server/crash-point.ts';
 import { attachments, suggestionProposals, suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { proposeFor, recordProposal } from '../categorize/propose.server.ts';
+import { assignThemesTo } from '../themes/assign-themes.server.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
 import { searchRowWithTokens } from './index-suggestion.server.ts';
 
@@ -78,6 +79,8 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
       const prefill = suggestion.channel === 'email' && suggestion.categoryId === null;
       await recordProposal(tx, { suggestionId, proposal, prefill });
     }
+    // Accepted themes tag a new suggestion as soon as it is searchable (decision 047).
+    await assignThemesTo(tx, { suggestionId, planId: suggestion.planId });
     return 'enriched';
   });
 }

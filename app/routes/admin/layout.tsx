@@ -19,6 +19,7 @@ const links: { to: string; label: MessageKey; permission?: Permission }[] = [
   { to: '/admin/intake/new', label: 'mod.nav.intake', permission: 'moderate:suggestion:any' },
   { to: '/admin/inbox', label: 'mod.nav.inbox', permission: 'read:suggestion:any' },
   { to: '/admin/clusters', label: 'dup.nav', permission: 'read:suggestion:any' },
+  { to: '/admin/themes', label: 'themes.nav', permission: 'read:suggestion:any' },
   { to: '/admin/plans', label: 'admin.nav.plans', permission: 'manage:plan:any' },
   { to: '/admin/exports', label: 'admin.nav.exports', permission: 'export:suggestion:any' },
   { to: '/admin/users', label: 'admin.nav.users', permission: 'manage:user:any' },

@@ -9,6 +9,8 @@ import { pruneRateLimits } from '../../domain/rate-limit/rate-limit.server.ts';
 import { purgeExpiredContacts } from '../../domain/retention/purge-expired-contacts.server.ts';
 import { enrichMissing } from '../../domain/search/enrich-missing.server.ts';
 import { enrichSuggestion } from '../../domain/search/enrich-suggestion.server.ts';
+import { assignTheme } from '../../domain/themes/assign-themes.server.ts';
+import { refreshOpenPlans } from '../../domain/themes/refresh-themes.server.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { holdMailbox } from './mailbox-session.ts';
@@ -85,6 +87,25 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
     const purged = await purgeExpiredContacts(db);
     if (purged.length) log.info({ purged }, 'contact details purged after their retention period');
   });
+
+  await boss.work(
+    QUEUES.discoverThemes,
+    { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 5) },
+    async () => {
+      const found = await refreshOpenPlans(db);
+      if (found) log.info({ found }, 'themes: word groups proposed or refreshed');
+    },
+  );
+
+  await boss.work<{ themeId: number }>(
+    QUEUES.assignTheme,
+    { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 2) },
+    async ([job]) => {
+      if (!job) return;
+      const tagged = await assignTheme(db, job.data.themeId);
+      log.info({ themeId: job.data.themeId, tagged }, 'themes: existing suggestions tagged');
+    },
+  );
 
   await boss.work(QUEUES.searchSweep, { batchSize: 1, pollingIntervalSeconds: Math.max(pollSeconds, 5) }, async () => {
     const enriched = await enrichMissing(db, { limit: SWEEP_LIMIT });

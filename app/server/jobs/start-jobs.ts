@@ -77,11 +77,18 @@ async function schedule(boss: PgBoss, config: Config) {
   await boss.schedule(QUEUES.housekeeping, '7 * * * *');
   await boss.schedule(QUEUES.retention, '17 3 * * *');
   await boss.schedule(QUEUES.searchSweep, '*/10 * * * *');
+  await boss.schedule(QUEUES.discoverThemes, '*/15 * * * *');
   if (config.intake.imap) await boss.schedule(QUEUES.pollMailbox, '* * * * *');
   else await boss.unschedule(QUEUES.pollMailbox);
   // A worker that starts does each at once rather than at the next tick: a
   // restart after a crash catches up, and a fresh install is tidy from the start.
-  for (const name of [QUEUES.housekeeping, QUEUES.retention, QUEUES.searchSweep, QUEUES.deliverMail])
+  for (const name of [
+    QUEUES.housekeeping,
+    QUEUES.retention,
+    QUEUES.searchSweep,
+    QUEUES.deliverMail,
+    QUEUES.discoverThemes,
+  ])
     await boss.send(name, { reason: 'worker started' });
   if (config.intake.imap) await boss.send(QUEUES.pollMailbox, { reason: 'worker started' });
 }
