@@ -18,6 +18,7 @@ import { exportCases, intakeCases } from './access-matrix/intake-cases.ts';
 import { planCases } from './access-matrix/plan-cases.ts';
 import { accountCases, userCases } from './access-matrix/staff-cases.ts';
 import { suggestionCases } from './access-matrix/suggestion-cases.ts';
+import { themeCases } from './access-matrix/theme-cases.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
 
 // Issue 13, "Tests": every action intent of every staff route, posted over
@@ -30,7 +31,15 @@ import { setupTestPortal } from './helpers/test-portal.ts';
 
 const database = setupTestDatabase();
 const portal = setupTestPortal(database);
-const cases: Case[] = [...accountCases, ...userCases, ...planCases, ...suggestionCases, ...intakeCases, ...exportCases];
+const cases: Case[] = [
+  ...accountCases,
+  ...userCases,
+  ...planCases,
+  ...suggestionCases,
+  ...intakeCases,
+  ...exportCases,
+  ...themeCases,
+];
 // Signing in, the second factor, the owner's unlock link and logging out
 // need no session by nature (admin-access-matrix.test.ts, staff-login.test.ts
 // and staff-unlock.test.ts cover them).

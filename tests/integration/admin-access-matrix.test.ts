@@ -145,6 +145,7 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   },
   { file: 'inbox.tsx', path: () => '/admin/inbox', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'clusters.tsx', path: () => '/admin/clusters', loader: 'read:suggestion:any', action: null },
+  { file: 'themes.tsx', path: () => '/admin/themes', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
   { file: 'inbox-html.ts', path: () => `/admin/inbox/${ids.email}/html`, loader: 'read:contact:any', action: null },
   {
