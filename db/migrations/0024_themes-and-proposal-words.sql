@@ -23,6 +23,7 @@ CREATE TABLE "themes" (
 	CONSTRAINT "themes_plan_signature_key" UNIQUE("plan_id","signature")
 );
 --> statement-breakpoint
+ALTER TABLE "suggestion_proposals" ADD COLUMN "matched_words" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "suggestion_tag_removals" ADD CONSTRAINT "suggestion_tag_removals_suggestion_id_suggestions_id_fk" FOREIGN KEY ("suggestion_id") REFERENCES "public"."suggestions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "suggestion_tag_removals" ADD CONSTRAINT "suggestion_tag_removals_tag_id_tags_id_fk" FOREIGN KEY ("tag_id") REFERENCES "public"."tags"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "themes" ADD CONSTRAINT "themes_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
