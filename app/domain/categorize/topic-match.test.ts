@@ -55,3 +55,9 @@ test('Traditional script is matched after normalization', () => {
   ]);
   expect(applyRules(rules, text('師資', '青年教師的職稱評審太難')).category?.id).toBe(1);
 });
+
+test('a longer word of the same list counts for the shorter words inside it, not for another list', () => {
+  const tokens = textTokens(text('青年教师', '加强青年教师培养'));
+  expect(matchedEntries(tokens, ['教师|老师', '青年教师']).map((f) => f.label)).toEqual(['教师', '青年教师']);
+  expect(matchedEntries(tokens, ['教师|老师'])).toEqual([]);
+});

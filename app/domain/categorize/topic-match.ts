@@ -61,16 +61,24 @@ export type EntryMatch = { label: string; position: number; inTitle: boolean };
 /**
  * The entries ("食堂|饭堂|餐厅") found in the text, each as staff read it:
  * the word itself, or "饭堂（食堂）" when a synonym stood for it, with where it
- * first occurs.
+ * first occurs. A longer word of the same list also counts for the shorter
+ * words inside it (青年教师 for 教师): both name this area, whereas 论文 inside
+ * 毕业论文 must not count for another area's list.
  */
 export function matchedEntries(text: TextTokens, entries: string[]): EntryMatch[] {
+  const own = new Set(entries.flatMap((e) => e.split('|').map((w) => normalizeText(w))));
+  const insideOwn = (word: string) => {
+    const w = normalizeText(word);
+    return text.sequence.findIndex((token) => token !== w && token.includes(w) && own.has(token));
+  };
   const found: EntryMatch[] = [];
   for (const entry of entries) {
     const [head, ...synonyms] = entry.split('|');
     if (!head) continue;
     let best: { word: string; position: number } | undefined;
     for (const word of [head, ...synonyms]) {
-      const position = wordPosition(text, word);
+      let position = wordPosition(text, word);
+      if (position < 0) position = insideOwn(word);
       if (position >= 0 && (!best || position < best.position)) best = { word, position };
     }
     if (best)
