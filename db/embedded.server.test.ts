@@ -69,12 +69,12 @@ test('command-line tools use the cluster of the running server instead of refusi
   try {
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv;
     delete env.DATABASE_URL;
-    const migrate = await runCli(['db/cli/migrate.ts'], env, null);
+    const migrate = await runCli(['scripts/cli/migrate.ts'], env, null);
     expect(migrate.stderr).toBe('');
     expect(migrate.code).toBe(0);
     const create = await runCli(
       [
-        'db/cli/staff.ts',
+        'scripts/cli/staff.ts',
         'create',
         '--email',
         'first-admin@test.jianyan.invalid',

@@ -16,6 +16,9 @@ const INPUTS = [
   'vite.config.ts',
   'package-lock.json',
   'scripts/build-server.mjs',
+  'scripts/cli',
+  'scripts/demo',
+  'scripts/seed.server.ts',
 ];
 // Migrations are read at run time, not built in.
 const SKIP = new Set(['node_modules', 'migrations']);

@@ -14,12 +14,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_ENTRIES = {
   main: 'app/server/main.ts',
   worker: 'app/server/worker-main.ts',
-  'cli/migrate': 'db/cli/migrate.ts',
-  'cli/staff': 'db/cli/staff.ts',
-  'cli/retention': 'db/cli/retention.ts',
-  'cli/keys-rotate': 'db/cli/keys-rotate.ts',
-  'cli/reindex': 'db/cli/reindex.ts',
-  'cli/intake': 'db/cli/intake.ts',
+  'cli/migrate': 'scripts/cli/migrate.ts',
+  'cli/staff': 'scripts/cli/staff.ts',
+  'cli/retention': 'scripts/cli/retention.ts',
+  'cli/keys-rotate': 'scripts/cli/keys-rotate.ts',
+  'cli/reindex': 'scripts/cli/reindex.ts',
+  'cli/intake': 'scripts/cli/intake.ts',
 };
 
 export async function buildServer() {

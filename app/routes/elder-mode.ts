@@ -1,6 +1,6 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/elder-mode';
-import { cookieIsSecure } from '../domain/accounts/session-cookie.server.ts';
+import { cookieIsSecure } from '../web/session-cookie.server.ts';
 import { elderModeCookie } from '../web/elder-mode.ts';
 import { safeRedirect } from '../web/safe-redirect.ts';
 import { readFormOrAnswer, SMALL_FORM_BYTES } from '../web/read-form.server.ts';

@@ -13,7 +13,7 @@ import type { Route } from './+types/suggest';
 import { CaptchaWidget } from '../components/captcha-widget.tsx';
 import { Field, useErrorText } from '../components/form-field.tsx';
 import { PublicationChoice } from '../components/publication-choice.tsx';
-import { handleWebSubmission } from '../domain/intake/web-form.server.ts';
+import { handleWebSubmission } from '../domain/intake/web/submit-web-form.server.ts';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
 import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';

@@ -1,5 +1,5 @@
 import type { Config } from '../server/config.ts';
-import { cookieIsSecure } from '../domain/accounts/session-cookie.server.ts';
+import { cookieIsSecure } from './session-cookie.server.ts';
 import { KNOWN_DEVICE_DAYS } from '../domain/accounts/known-devices.server.ts';
 
 type CookieConfig = Pick<Config, 'publicUrl' | 'isProduction'>;

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from 'react-router';
 import { findSession } from '../domain/accounts/sessions.server.ts';
-import { readSessionToken } from '../domain/accounts/session-cookie.server.ts';
+import { readSessionToken } from './session-cookie.server.ts';
 
 /**
  * Whether this browser holds a live staff session, finished or still waiting

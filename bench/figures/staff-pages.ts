@@ -27,7 +27,7 @@ export async function staffCookie(databaseUrl: string): Promise<string> {
       { actorId: null },
     );
     const { token } = await createSession(db, { userId: id, awaitingSecondFactor: false });
-    // NODE_ENV=production: the __Host- cookie (app/domain/accounts/session-cookie.server.ts).
+    // NODE_ENV=production: the __Host- cookie (app/web/session-cookie.server.ts).
     return `__Host-jianyan_staff=${token}`;
   } finally {
     await sql.end();

@@ -5,7 +5,7 @@ import { connect } from '../../db/client.server.ts';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../db/embedded.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { startPostgres, stopPostgres } from './helpers/postgres-control.ts';
 import { formCategory, submissionStream, submitOnce, until, type SuggestionForm } from './helpers/submissions.ts';
 import { freePort, quick, startWebProcess, type WebProcess } from './helpers/web-process.ts';

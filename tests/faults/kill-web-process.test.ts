@@ -1,7 +1,7 @@
 import { and, inArray, isNull, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { suggestions, suggestionSearch } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { formCategory, submissionStream, submitOnce, until, type SuggestionForm } from './helpers/submissions.ts';
 import { freePort, quick, startWebProcess, type WebProcess } from './helpers/web-process.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { processInboundEmail } from '../../app/domain/intake/email/process-email.server.ts';
 import { storeInboundEmail } from '../../app/domain/intake/email/store-email.server.ts';
 import { readConfig } from '../../app/server/config.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { mutationOf, runs } from './fuzz-runs.ts';
 

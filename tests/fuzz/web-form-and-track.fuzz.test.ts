@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SMALL_FORM_BYTES } from '../../app/web/read-form.server.ts';
 import { beforeAll, expect, test } from 'vitest';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { openForm, passToken, setupTestPortal } from '../integration/helpers/test-portal.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { runs } from './fuzz-runs.ts';

@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { SMALL_FORM_BYTES } from '../../app/web/read-form.server.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { openForm, passToken, postSuggestion, setupTestPortal } from './helpers/test-portal.ts';
 

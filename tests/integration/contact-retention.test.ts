@@ -215,7 +215,7 @@ test(
       contact: { name: '补录', email: 'late-letter@example.edu.cn' },
     });
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/retention.ts'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli/retention.ts'], {
         env: {
           ...process.env,
           DATABASE_URL: database.url,

@@ -9,7 +9,7 @@ import {
   suggestionSearch,
   suggestionTextOriginals,
 } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { composeMail } from './helpers/compose-mail.ts';

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { planDashboard, type PlanDashboard } from '../../app/domain/exports/dashboard.server.ts';
 import { eq } from 'drizzle-orm';
 import { suggestions } from '../../db/schema/index.ts';
-import { seedDemoData } from '../../db/seed.server.ts';
+import { seedDemoData } from '../../scripts/seed.server.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';

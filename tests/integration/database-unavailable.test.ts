@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { beforeAll, expect, inject, test } from 'vitest';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { plans } from '../../db/schema/index.ts';
-import { seedDemoData } from '../../db/seed.server.ts';
+import { seedDemoData } from '../../scripts/seed.server.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { clusterList } from '../../app/domain/duplicates/queries.server.ts';
 import { reportFigures } from '../../app/domain/feedback/report-figures.server.ts';

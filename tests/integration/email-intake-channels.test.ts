@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { fixture } from './helpers/email.ts';
 import { setupTestPortal } from './helpers/test-portal.ts';
@@ -49,7 +49,7 @@ test('npm run intake feeds saved .eml files through the same pipeline, once', ()
       [
         '--import',
         'tsx',
-        'db/cli/intake.ts',
+        'scripts/cli/intake.ts',
         'tests/fixtures/mail/big5.eml',
         'tests/fixtures/mail/no-marker.eml',
         'missing.eml',

@@ -7,7 +7,7 @@ import {
 } from '../../app/domain/intake/email/email-queue.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { inboundEmails, outboxMessages, plans, suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { fixture, ingest, suggestionView } from './helpers/email.ts';
 import { outboxMailTo } from '../factories/sealed.ts';

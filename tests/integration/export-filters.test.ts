@@ -5,7 +5,7 @@ import { contactsForExport } from '../../app/domain/contacts/contacts.server.ts'
 import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
 import { findExportPlan, startExport } from '../../app/domain/exports/run-export.server.ts';
 import { categories, planSections, suggestions, tags } from '../../db/schema/index.ts';
-import { seedDemoData } from '../../db/seed.server.ts';
+import { seedDemoData } from '../../scripts/seed.server.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';

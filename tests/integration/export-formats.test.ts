@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { beforeAll, expect, test } from 'vitest';
 import { exportRows } from '../../app/domain/exports/export-rows.server.ts';
 import { writeDocx } from '../../app/domain/exports/write-docx.server.ts';
-import { seedDemoData } from '../../db/seed.server.ts';
+import { seedDemoData } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import {
   BASE_URL,

@@ -9,7 +9,7 @@ import { readConfig, type Config } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startWorker } from '../../app/server/worker.ts';
 import { imapSyncState, inboundEmails, suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { startDovecot, type Dovecot } from '../setup/dovecot.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 

@@ -141,7 +141,7 @@ test('a rotation re-seals every table while suggestions keep arriving; then the 
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/keys-rotate.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli/keys-rotate.ts', ...args], {
       env: {
         ...process.env,
         DATABASE_URL: database.url,

@@ -10,7 +10,7 @@ import {
   retryInbound,
 } from '../../app/domain/moderation/inbox.server.ts';
 import { downloadInboundEmail } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
-import { recordManualSuggestion } from '../../app/domain/moderation/record-manual-suggestion.server.ts';
+import { recordManualSuggestion } from '../../app/domain/intake/manual/record-manual-suggestion.server.ts';
 import { manualChannels } from '../../app/domain/moderation/statuses.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { createPlan } from '../factories/plans.ts';

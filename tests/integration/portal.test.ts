@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal, type RunningPortal } from '../../app/server/portal.ts';
-import { seedDemoStaff } from '../../db/demo/staff.ts';
+import { seedDemoStaff } from '../../scripts/demo/staff.ts';
 import { staffUsers } from '../../db/schema/index.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 

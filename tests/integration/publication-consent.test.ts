@@ -4,7 +4,7 @@ import { auditLog, outboxMessages, publicationConsentChanges, suggestions } from
 import { Forbidden } from '../../app/domain/authorization/actor.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { changePublicationConsent } from '../../app/domain/feedback/change-consent.server.ts';
-import { recordManualSuggestion } from '../../app/domain/moderation/record-manual-suggestion.server.ts';
+import { recordManualSuggestion } from '../../app/domain/intake/manual/record-manual-suggestion.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';

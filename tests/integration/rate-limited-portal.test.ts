@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from 'vitest';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { openForm, postSuggestion, setupTestPortal } from './helpers/test-portal.ts';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { createStaff } from '../factories/staff.ts';
 import { TEST_CONTACT_KEY } from '../setup/contact-keyring.ts';
 import { FAKE_SECRET, FAKE_SITEKEY, startFakeHcaptcha, type FakeHcaptcha } from '../setup/fake-hcaptcha.ts';

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
 import { normalizeTrackingCode } from '../../app/domain/suggestions/tracking-code.ts';
 import { categories, planSections, plans, suggestionContacts, suggestions } from '../../db/schema/index.ts';
-import { demoSuggestionCount, seedDemoData, seedIfEmpty } from '../../db/seed.server.ts';
+import { demoSuggestionCount, seedDemoData, seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 
 const database = setupTestDatabase();

@@ -13,7 +13,7 @@ function staffCli(
   stdin: string | null,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'db/cli/staff.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli/staff.ts', ...args], {
       env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
       stdio: [stdin === null ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });

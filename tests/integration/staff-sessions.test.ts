@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from 'vitest';
-import { requireUser, requireUserWithPermission } from '../../app/domain/accounts/auth.server.ts';
+import { requireUser, requireUserWithPermission } from '../../app/web/require-user.server.ts';
 import { loginWithPassword } from '../../app/domain/accounts/login.server.ts';
 import { logOutEverywhere } from '../../app/domain/accounts/own-account.server.ts';
-import { sessionCookie } from '../../app/domain/accounts/session-cookie.server.ts';
+import { sessionCookie } from '../../app/web/session-cookie.server.ts';
 import {
   createSession,
   findSession,

@@ -5,8 +5,8 @@ import { moveSuggestion } from '../../app/domain/moderation/decide-suggestion.se
 import { createStaff } from '../factories/staff.ts';
 import { beforeAll, expect, test } from 'vitest';
 import { attachments, outboxMessages, suggestions } from '../../db/schema/index.ts';
-import { demoSuggestionCount } from '../../db/seed.server.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { demoSuggestionCount } from '../../scripts/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { openForm, passToken, postSuggestion, setupTestPortal } from './helpers/test-portal.ts';
 import { openedContact, outboxMail } from '../factories/sealed.ts';

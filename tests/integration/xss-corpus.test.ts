@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { planSections, suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { xssVectors } from '../fixtures/xss/vectors.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff, signIn } from '../factories/staff.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { attachments, suggestions } from '../../db/schema/index.ts';
-import { seedIfEmpty } from '../../db/seed.server.ts';
+import { seedIfEmpty } from '../../scripts/seed.server.ts';
 import { messages } from '../../app/i18n/messages.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import { fixture } from './helpers/email.ts';
@@ -38,7 +38,7 @@ function bombMail(): Buffer {
 
 function runIntake(file: string) {
   // A small heap for the intake process itself: the bomb must never be inflated there.
-  return spawnSync(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', 'db/cli/intake.ts', file], {
+  return spawnSync(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', 'scripts/cli/intake.ts', file], {
     env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' },
     encoding: 'utf8',
     timeout: 120_000,

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { outboxMessages } from '../../../db/schema/index.ts';
-import { crashPoint } from '../../server/crash-point.ts';
+import { crashPoint } from '../../utils/crash-point.ts';
 import { openedOutboxMail } from './opened-outbox-mail.server.ts';
 import type { MailTransport } from './transport.server.ts';
 

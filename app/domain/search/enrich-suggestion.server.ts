@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { crashPoint } from '../../server/crash-point.ts';
+import { crashPoint } from '../../utils/crash-point.ts';
 import { attachments, suggestionProposals, suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { proposeFor, recordProposal } from '../categorize/propose.server.ts';
 import { assignThemesTo } from '../themes/assign-themes.server.ts';

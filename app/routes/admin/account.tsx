@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/account';
 import { PasswordPanel, SessionsPanel } from '../../components/admin/account-panels.tsx';
 import { TwoFactorPanel } from '../../components/admin/two-factor-panel.tsx';
-import { requireUser, setupPending } from '../../domain/accounts/auth.server.ts';
+import { requireUser, setupPending } from '../../web/require-user.server.ts';
 import {
   changeOwnPassword,
   confirmTotpEnrolment,
@@ -14,7 +14,7 @@ import {
 } from '../../domain/accounts/own-account.server.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.server.ts';
 import { remainingRecoveryCodes } from '../../domain/accounts/recovery-codes.server.ts';
-import { clearedSessionCookie, sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
+import { clearedSessionCookie, sessionCookie } from '../../web/session-cookie.server.ts';
 import { enrolmentDetails } from '../../domain/accounts/totp.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';

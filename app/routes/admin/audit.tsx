@@ -1,7 +1,7 @@
 import { Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/audit';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { listStaff } from '../../domain/accounts/staff.server.ts';
 import { knownAuditActions } from '../../domain/audit/audit-actions.ts';
 import { listAuditEntries } from '../../domain/audit/list-audit.server.ts';

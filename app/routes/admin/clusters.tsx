@@ -2,7 +2,7 @@ import { Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/clusters';
 import moderationStyles from '../../styles/moderation.css?url';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { clusterList } from '../../domain/duplicates/queries.server.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Route } from './+types/dashboard';
-import { requireUser } from '../../domain/accounts/auth.server.ts';
+import { requireUser } from '../../web/require-user.server.ts';
 import type { Permission } from '../../domain/authorization/permissions.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

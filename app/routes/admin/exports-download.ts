@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/exports-download';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { authorizeExport } from '../../domain/exports/authorize-export.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { parseExportRequest } from '../../domain/exports/export-filter.ts';

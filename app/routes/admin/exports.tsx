@@ -1,5 +1,5 @@
 import type { Route } from './+types/exports';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { suggestionChannels, suggestionStatuses } from '../../domain/exports/vocabulary.ts';
 import { exportFormOptions } from '../../domain/exports/form-options.server.ts';
 import { DownloadProgress, useStreamedDownload } from '../../components/admin/streamed-download.tsx';

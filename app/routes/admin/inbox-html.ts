@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/inbox-html';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { viewInboundEmailHtml } from '../../domain/contacts/inbound-email-contacts.server.ts';
 import { idParam } from '../../utils/parse-form.server.ts';
 

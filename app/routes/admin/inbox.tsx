@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Route } from './+types/inbox';
 import moderationStyles from '../../styles/moderation.css?url';
 import { InboxMail } from '../../components/moderation/inbox-mail.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';
 import { assignInboundToPlan, discardInbound, inboxPage, retryInbound } from '../../domain/moderation/inbox.server.ts';
 import { inboxTabs, type InboxTab } from '../../domain/moderation/inbox-tabs.ts';

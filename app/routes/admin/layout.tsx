@@ -1,6 +1,6 @@
 import { Form, isRouteErrorResponse, NavLink, Outlet } from 'react-router';
 import type { Route } from './+types/layout';
-import { requireUser, setupPending } from '../../domain/accounts/auth.server.ts';
+import { requireUser, setupPending } from '../../web/require-user.server.ts';
 import type { Permission } from '../../domain/authorization/permissions.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

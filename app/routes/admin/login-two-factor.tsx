@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/login-two-factor';
 import { safeRedirect } from '../../web/safe-redirect.ts';
 import { loginWithSecondFactor } from '../../domain/accounts/login.server.ts';
-import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
+import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../web/session-cookie.server.ts';
 import { findSession } from '../../domain/accounts/sessions.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { parseFormData } from '../../utils/parse-form.server.ts';

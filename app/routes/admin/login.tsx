@@ -1,11 +1,11 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/login';
-import { getUser } from '../../domain/accounts/auth.server.ts';
+import { getUser } from '../../web/require-user.server.ts';
 import { safeRedirect } from '../../web/safe-redirect.ts';
 import { loginWithPassword } from '../../domain/accounts/login.server.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.server.ts';
-import { sessionCookie } from '../../domain/accounts/session-cookie.server.ts';
+import { sessionCookie } from '../../web/session-cookie.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { parseFormData } from '../../utils/parse-form.server.ts';
 import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';

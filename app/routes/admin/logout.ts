@@ -1,7 +1,7 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/logout';
 import { logOut } from '../../domain/accounts/own-account.server.ts';
-import { clearedSessionCookie, readSessionToken } from '../../domain/accounts/session-cookie.server.ts';
+import { clearedSessionCookie, readSessionToken } from '../../web/session-cookie.server.ts';
 
 // Logging out changes data, so it is a POST (a form button); a GET only goes back.
 export function loader() {

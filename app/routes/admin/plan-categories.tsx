@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-categories';
 import { FieldError } from '../../components/admin/field-error.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import {
   CategoryNameTakenError,
   changeCategories,

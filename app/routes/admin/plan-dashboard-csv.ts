@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/plan-dashboard-csv';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { csvLine } from '../../domain/exports/csv-cell.ts';
 import { dashboardTables } from '../../domain/exports/dashboard-tables.ts';

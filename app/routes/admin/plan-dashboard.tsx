@@ -3,7 +3,7 @@ import type { Route } from './+types/plan-dashboard';
 import { BarChart } from '../../components/bar-chart.tsx';
 import { ChartPngButton } from '../../components/chart-png.tsx';
 import { recordAudit } from '../../domain/audit/record-audit.server.ts';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { proposalAccuracy } from '../../domain/categorize/proposal-accuracy.server.ts';
 import { ProposalAccuracySection } from '../../components/proposal-accuracy.tsx';
 import { dashboardTables } from '../../domain/exports/dashboard-tables.ts';

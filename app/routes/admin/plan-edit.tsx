@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/plan-edit';
 import { FieldError } from '../../components/admin/field-error.tsx';
 import { PlanForm } from '../../components/admin/plan-form.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import {
   allowedTransitions,
   changePlanStatus,

@@ -1,7 +1,7 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/plan-new';
 import { PlanForm } from '../../components/admin/plan-form.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { createPlan, SlugTakenError } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../utils/parse-form.server.ts';

@@ -3,7 +3,7 @@ import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import { z } from 'zod';
 import type { Route } from './+types/plan-rules';
 import { FieldError } from '../../components/admin/field-error.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { builtInRules } from '../../domain/categorize/apply-rules.ts';
 import { addRule, listRules, removeRule, splitKeywords } from '../../domain/categorize/manage-rules.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';

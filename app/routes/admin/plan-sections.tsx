@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-sections';
 import { describedBy, FieldError } from '../../components/admin/field-error.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { addSection, listSections, moveSection, removeSection } from '../../domain/plans/manage-sections.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

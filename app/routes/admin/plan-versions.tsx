@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-versions';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import {
   hasUnpublishedEdits,

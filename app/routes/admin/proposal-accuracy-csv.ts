@@ -1,6 +1,6 @@
 import { data } from 'react-router';
 import type { Route } from './+types/proposal-accuracy-csv';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { proposalAccuracyCsv } from '../../domain/categorize/proposal-accuracy-csv.server.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { findPlanForStaff } from '../../domain/exports/report.server.ts';

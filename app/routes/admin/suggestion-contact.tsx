@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/suggestion-contact';
 import moderationStyles from '../../styles/moderation.css?url';
 import { ContactList, OriginalText } from '../../components/moderation/contact-panel.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { maskedContact, revealContact } from '../../domain/contacts/contacts.server.ts';
 import { hasTextOriginal } from '../../domain/contacts/text-originals.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

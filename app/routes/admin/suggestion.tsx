@@ -14,7 +14,7 @@ import { SuggestionSummary } from '../../components/moderation/suggestion-summar
 import { DETAIL_TAGS_ID, TriagePanel } from '../../components/moderation/triage-panel.tsx';
 import { useShortcuts, useShortcutsEnabled } from '../../components/moderation/use-shortcuts.ts';
 import { DECISION_ID, WorkflowPanel } from '../../components/moderation/workflow-panel.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { openProposal } from '../../domain/categorize/proposals.server.ts';
 import { similarSuggestions } from '../../domain/duplicates/queries.server.ts';
 import { queueNeighbours } from '../../domain/moderation/filtered-suggestions.server.ts';

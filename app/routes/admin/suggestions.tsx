@@ -7,7 +7,7 @@ import { ExportCurrentFilter } from '../../components/moderation/export-current-
 import { QueueFilters } from '../../components/moderation/queue-filters.tsx';
 import { QueueTable } from '../../components/moderation/queue-table.tsx';
 import { StatusCounts } from '../../components/moderation/status-counts.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts';
 import { filteredSuggestions, statusCounts } from '../../domain/moderation/filtered-suggestions.server.ts';
 import { ModerationError } from '../../domain/moderation/guard.ts';

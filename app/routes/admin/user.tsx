@@ -2,7 +2,7 @@ import { data, Form, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/user';
 import { FieldError } from '../../components/admin/field-error.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { changeRole, resetPassword, setDisabled, setGrant } from '../../domain/accounts/manage-staff.server.ts';
 import { roles } from '../../domain/authorization/permissions.ts';
 import { getStaffSummary } from '../../domain/accounts/staff.server.ts';

@@ -2,7 +2,7 @@ import { data, Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/users';
 import { describedBy, FieldError } from '../../components/admin/field-error.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { generatePassword } from '../../domain/accounts/passwords.server.ts';
 import { grantablePermissions, roles } from '../../domain/authorization/permissions.ts';
 import { createStaffUser, EmailTakenError, listStaff } from '../../domain/accounts/staff.server.ts';

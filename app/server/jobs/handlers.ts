@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../../../db/client.server.ts';
 import { pruneSessions } from '../../domain/accounts/sessions.server.ts';
-import { pruneUsedCaptchaTokens } from '../../domain/intake/web-form.server.ts';
+import { pruneUsedCaptchaTokens } from '../../domain/intake/web/submit-web-form.server.ts';
 import { QUEUES } from '../../domain/jobs/queues.ts';
 import { deliverDueMail } from '../../domain/mail/deliver-outbox.server.ts';
 import { createMailTransport } from '../../domain/mail/transport.server.ts';

@@ -5,7 +5,7 @@ import type { Database } from '../../../../db/client.server.ts';
 import { imapSyncState } from '../../../../db/schema/index.ts';
 import type { Config } from '../../../server/config.ts';
 import type { Logger } from '../../../server/logger.ts';
-import { crashPoint } from '../../../server/crash-point.ts';
+import { crashPoint } from '../../../utils/crash-point.ts';
 import { countAttempt, holdPoisonMessage, lastFailure, recordFailure } from './imap-failures.server.ts';
 import { processInboundEmail } from './process-email.server.ts';
 import { storeInboundEmail } from './store-email.server.ts';

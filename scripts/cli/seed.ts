@@ -1,4 +1,4 @@
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { seedDemoData } from '../seed.server.ts';
 import { withDatabase } from './with-database.ts';
 

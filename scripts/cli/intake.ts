@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { processInboundEmail } from '../../app/domain/intake/email/process-email.server.ts';
 import { storeInboundEmail } from '../../app/domain/intake/email/store-email.server.ts';
 import { readConfig } from '../../app/server/config.ts';
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run intake -- path/to/*.eml`: feed mail saved by hand through the same

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Transaction as Tx } from './client.server.ts';
+import type { Database, Transaction as Tx } from '../db/client.server.ts';
 import { campusPlan, developmentPlan, type DemoSection } from './demo/development-plan.ts';
 import { demoSuggestions, type DemoSuggestion } from './demo/suggestions.ts';
 import { campusRevisions, campusSuggestions } from './demo/campus-suggestions.ts';
@@ -17,7 +17,7 @@ import {
   suggestions,
   suggestionTags,
   tags,
-} from './schema/index.ts';
+} from '../db/schema/index.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 

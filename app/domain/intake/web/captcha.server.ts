@@ -1,4 +1,4 @@
-import type { Config } from '../../server/config.ts';
+import type { Config } from '../../../server/config.ts';
 
 export type CaptchaOutcome =
   { outcome: 'passed' } | { outcome: 'failed'; errorCodes: string[] } | { outcome: 'unavailable'; reason: string };

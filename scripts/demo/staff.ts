@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { generatePassword } from '../../app/domain/accounts/passwords.server.ts';
 import type { Role } from '../../app/domain/authorization/permissions.ts';
 import { createStaffUser } from '../../app/domain/accounts/staff.server.ts';
-import type { Database } from '../client.server.ts';
-import { staffUsers } from '../schema/index.ts';
+import type { Database } from '../../db/client.server.ts';
+import { staffUsers } from '../../db/schema/index.ts';
 
 // One fictional account per role, for trying the admin area on a development
 // install. Never in production: there the first admin comes from the CLI.

@@ -4,7 +4,7 @@ import { generateMasterKey } from '../../app/domain/crypto/keyring.ts';
 import { resealWithCurrentKey, rowsNotUnderCurrentKey } from '../../app/domain/crypto/sealed-tables.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { dropOldKeysFromFile, keyFilePath, loadKeySource, prependKeyToFile } from '../../app/server/contact-keys.ts';
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run keys:rotate`: re-seal every contact detail, raw mail, outgoing mail

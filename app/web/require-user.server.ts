@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { data, redirect, type AppLoadContext } from 'react-router';
-import { staffUsers } from '../../../db/schema/index.ts';
-import { permissionsOf, requiresTwoFactor, type Permission, type Role } from '../authorization/permissions.ts';
-import { findSession } from './sessions.server.ts';
+import { staffUsers } from '../../db/schema/index.ts';
+import { permissionsOf, requiresTwoFactor, type Permission, type Role } from '../domain/authorization/permissions.ts';
+import { findSession } from '../domain/accounts/sessions.server.ts';
 import { readSessionToken } from './session-cookie.server.ts';
-import { grantsOf } from './staff.server.ts';
+import { grantsOf } from '../domain/accounts/staff.server.ts';
 
 export type StaffUser = {
   id: number;

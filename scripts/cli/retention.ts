@@ -1,5 +1,5 @@
 import { purgeExpiredContacts } from '../../app/domain/retention/purge-expired-contacts.server.ts';
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run retention`: purge now what the worker purges daily: the contact

@@ -1,4 +1,4 @@
-import type { Config } from '../../server/config.ts';
+import type { Config } from '../server/config.ts';
 
 /** Secure (HTTPS-only) when the portal is served over HTTPS or declared production. */
 export function cookieIsSecure(config: Pick<Config, 'publicUrl' | 'isProduction'>): boolean {

@@ -2,7 +2,7 @@ import { readConfig } from '../../app/server/config.ts';
 import { loadKeySource } from '../../app/server/contact-keys.ts';
 import { installKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { createLogger } from '../../app/server/logger.ts';
-import { openDatabase, type DatabaseHandle } from '../client.server.ts';
+import { openDatabase, type DatabaseHandle } from '../../db/client.server.ts';
 
 /** Runs a command-line task against DATABASE_URL or the embedded database. */
 export async function withDatabase(task: (database: DatabaseHandle) => Promise<void>): Promise<void> {

@@ -1,10 +1,10 @@
-import type { Database } from '../../../db/client.server.ts';
-import type { ContactDetails } from '../contacts/contacts.server.ts';
-import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
-import { chinaDayStart, toChinaLocalInput } from '../../utils/china-time.ts';
-import { auditSuggestions } from './audit.server.ts';
-import { assertPermission, type Actor } from '../authorization/actor.ts';
-import type { ManualChannel } from './statuses.ts';
+import type { Database } from '../../../../db/client.server.ts';
+import type { ContactDetails } from '../../contacts/contacts.server.ts';
+import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
+import { chinaDayStart, toChinaLocalInput } from '../../../utils/china-time.ts';
+import { auditSuggestions } from '../../moderation/audit.server.ts';
+import { assertPermission, type Actor } from '../../authorization/actor.ts';
+import type { ManualChannel } from '../../moderation/statuses.ts';
 
 export type ManualSuggestionInput = {
   planId: number;

@@ -1,5 +1,5 @@
 import { reindexAll } from '../../app/domain/search/reindex.server.ts';
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run search:reindex`: rebuild the search index and near-duplicate links

@@ -1,21 +1,21 @@
 import crypto from 'node:crypto';
-import { trackUrl as trackUrlOf } from '../suggestions/track-url.ts';
+import { trackUrl as trackUrlOf } from '../../suggestions/track-url.ts';
 import type { SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod/v4';
 import { eq, lt, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../../db/client.server.ts';
-import { suggestions, usedCaptchaTokens } from '../../../db/schema/index.ts';
-import type { Locale } from '../../i18n/index.ts';
-import type { Config } from '../../server/config.ts';
-import { withAttachmentText } from '../files/with-attachment-text.server.ts';
-import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../suggestions/attachment-type.ts';
-import { submitSuggestion } from '../suggestions/submit-suggestion.server.ts';
-import { suggestionFormSchema, type SuggestionFormSettings } from '../suggestions/suggestion-form.ts';
+import type { Database, Transaction } from '../../../../db/client.server.ts';
+import { suggestions, usedCaptchaTokens } from '../../../../db/schema/index.ts';
+import type { Locale } from '../../../i18n/index.ts';
+import type { Config } from '../../../server/config.ts';
+import { withAttachmentText } from '../../files/with-attachment-text.server.ts';
+import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../../suggestions/attachment-type.ts';
+import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
+import { suggestionFormSchema, type SuggestionFormSettings } from '../../suggestions/suggestion-form.ts';
 import { verifyCaptcha } from './captcha.server.ts';
-import type { SuggestionHeldReason } from '../suggestions/held-reasons.ts';
+import type { SuggestionHeldReason } from '../../suggestions/held-reasons.ts';
 import { oneAtATime } from './one-at-a-time.ts';
-import { BodyTooLarge, UnreadableBody } from '../../web/read-body.server.ts';
-import { readUpload, type UploadedFile } from '../../web/read-upload.server.ts';
+import { BodyTooLarge, UnreadableBody } from '../../../web/read-body.server.ts';
+import { readUpload, type UploadedFile } from '../../../web/read-upload.server.ts';
 
 type Reply = SubmissionResult<string[]>;
 

@@ -7,7 +7,7 @@ import {
 } from '../../app/domain/accounts/passwords.server.ts';
 import { grantablePermissions, roles } from '../../app/domain/authorization/permissions.ts';
 import { EmailTakenError, createStaffUser, listStaff } from '../../app/domain/accounts/staff.server.ts';
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run staff -- create --email E --name N --role admin|moderator|planner [--grant read:contact:any]`

@@ -2,7 +2,7 @@ import { readConfig } from '../../app/server/config.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { sealLegacyRows } from '../../app/domain/crypto/sealed-tables.server.ts';
 import { maskOlderSuggestionText } from '../../app/domain/privacy/mask-older-text.server.ts';
-import { migrateDatabase } from '../migrate.server.ts';
+import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 
 // `npm run db:migrate`: apply committed migrations (npm start does this too).
