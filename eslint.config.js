@@ -3,6 +3,60 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Contact details are confidential: only the contacts module (and the
+// schema, migrations, seed and tests) may touch their table.
+const CONTACT_TABLES = {
+  group: ['**/db/schema', '**/db/schema/*'],
+  importNames: ['suggestionContacts', 'suggestionTextOriginals'],
+  message: 'Read contact details only through app/domain/contacts, which checks permission and audits.',
+};
+
+// The domain is plain server modules (docs/decisions/005-domain-free-of-http.md):
+// no react-router, no Request, nothing from the HTTP seam (app/web), the
+// process (app/server) or the UI. Configuration, the logger and the clock
+// arrive as arguments. No exceptions: a file that needs HTTP belongs in app/web.
+// The patterns are relative paths, so there is one block per folder depth
+// (app/domain/intake/web is a domain folder, app/web is not).
+const HTTP_PACKAGES = {
+  group: ['react-router', '@react-router/*', 'express', 'express/*'],
+  message: 'The domain takes plain values and returns results; HTTP belongs in app/web.',
+};
+const OUTSIDE_THE_DOMAIN = ['server', 'web', 'routes', 'components', 'root', 'entry.server', 'context'];
+function domainBlock(depth, { folder = '', contactTables = true } = {}) {
+  const up = '../'.repeat(depth + 1);
+  const stars = Array.from({ length: depth }, () => '*').join('/');
+  return {
+    files: [folder ? `app/domain/${folder}/*.{ts,tsx}` : `app/domain/${stars ? `${stars}/` : ''}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(contactTables ? [CONTACT_TABLES] : []),
+            HTTP_PACKAGES,
+            {
+              group: OUTSIDE_THE_DOMAIN.flatMap((folder) => [`${up}${folder}`, `${up}${folder}.*`, `${up}${folder}/**`]),
+              message:
+                'app/domain may not import app/server, app/web, routes or components: pass configuration, the logger or a reader in as an argument.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSTypeReference[typeName.name=/^(Request|Response|Headers)$/]',
+          message: 'The domain never sees a Request or Response: the web layer (app/web) reads it and passes plain values.',
+        },
+        {
+          selector: 'NewExpression[callee.name=/^(Request|Response|Headers)$/]',
+          message: 'The domain returns results; the web layer (app/web) turns them into responses.',
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['build/', 'data/', '.tmp/', '.react-router/', 'node_modules/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -15,20 +69,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Contact details are confidential: only the contacts module (and the
-      // schema, migrations, seed and tests) may touch their table.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/db/schema', '**/db/schema/*'],
-              importNames: ['suggestionContacts', 'suggestionTextOriginals'],
-              message: 'Read contact details only through app/domain/contacts, which checks permission and audits.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [CONTACT_TABLES] }],
     },
   },
   {
@@ -37,7 +78,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['app/domain/contacts/**', 'db/**', 'tests/**'],
+    files: ['db/**', 'tests/**', 'scripts/seed.server.ts', 'scripts/demo/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // After the general rule: a block's options replace the earlier ones, so
+  // each domain block repeats the contact-table rule, except in contacts itself.
+  ...[0, 1, 2, 3].map((depth) => domainBlock(depth)),
+  domainBlock(1, { folder: 'contacts', contactTables: false }),
 );

@@ -16,9 +16,9 @@ import { PublicationChoice } from '../components/publication-choice.tsx';
 import { handleWebSubmission } from '../domain/intake/web/submit-web-form.server.ts';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
-import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { characterCount, suggestionFormSchema } from '../domain/suggestions/suggestion-form.ts';
 import { detectLocale } from '../i18n/index.ts';
+import { uploadReaderOf } from '../web/read-upload.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 
 async function loadPlan(context: Route.LoaderArgs['context'], slug: string) {
@@ -58,24 +58,12 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 const formError = (key: string): SubmissionResult<string[]> => ({ status: 'error', error: { '': [key] } });
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { plan, settings, window } = await loadPlan(context, params.slug);
-  if (window !== 'open') return data({ reply: formError('suggest.closed') }, { status: 403 });
-  const limit = await consumeRateLimit(context.db, {
-    key: `submit:${context.clientIp}`,
-    limit: context.config.rateLimits.submitPerHour,
-    windowSeconds: 3600,
-  });
-  if (!limit.allowed) {
-    throw data(
-      { retryAfterSeconds: limit.retryAfterSeconds },
-      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-    );
-  }
+  const { plan, settings } = await loadPlan(context, params.slug);
   const result = await handleWebSubmission({
     db: context.db,
     config: context.config,
-    plan: { id: plan.id, settings },
-    request,
+    plan: { id: plan.id, status: plan.status, opensAt: plan.opensAt, closesAt: plan.closesAt, settings },
+    readForm: uploadReaderOf(request),
     clientIp: context.clientIp,
     locale: detectLocale(request),
   });
@@ -84,6 +72,13 @@ export async function action({ context, params, request }: Route.ActionArgs) {
       return redirect(`/receipt/${result.trackingCode}`, 303);
     case 'invalid':
       return data({ reply: result.reply }, { status: 400 });
+    case 'closed':
+      return data({ reply: formError('suggest.closed') }, { status: 403 });
+    case 'rate_limited':
+      throw data(
+        { retryAfterSeconds: result.retryAfterSeconds },
+        { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
+      );
     case 'too_large':
       return data({ reply: formError('suggest.error.requestTooLarge') }, { status: 413 });
     case 'unreadable':

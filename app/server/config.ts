@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseMasterKey } from '../domain/crypto/keyring.ts';
+import type { CaptchaSettings, DomainSettings, IntakeSettings, RateLimitSettings } from '../domain/settings.ts';
 
 // Every setting has a default, so `npm start` works with no environment at all.
 // A deployment declares itself production with NODE_ENV=production; later
@@ -86,7 +87,8 @@ const EnvSchema = z.object({
 export const HCAPTCHA_TEST_SITEKEY = '10000000-ffff-ffff-ffff-000000000001';
 export const HCAPTCHA_TEST_SECRET = '0x0000000000000000000000000000000000000000';
 
-export type Config = {
+/** Everything the process reads from the environment; the domain sees only DomainSettings' part of it. */
+export type Config = DomainSettings & {
   port: number;
   host: string | undefined;
   dataDir: string;
@@ -102,40 +104,20 @@ export type Config = {
     migrateOnStart: boolean;
   };
   publicUrl: string | undefined;
-  /**
-   * The portal's own address for links in mail and files: PUBLIC_URL, else the
-   * address the server listens on (set once it listens). Never taken from a
-   * request's Host header, which the sender controls.
-   */
-  siteUrl: string;
+  // siteUrl, captcha, intake and rateLimits: see DomainSettings.
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   isProduction: boolean;
   seedDemo: 'auto' | 'never';
   trustProxy: boolean | number | string;
-  captcha: {
-    disabled: boolean;
-    siteKey: string;
-    secret: string;
-    verifyUrl: string;
-    scriptUrl: string | undefined;
-    usingTestKeys: boolean;
-  };
+  captcha: CaptchaSettings;
   mail: { smtpUrl: string | undefined; from: string };
   runWorker: boolean;
   workerPoolSize: number;
   workerPollSeconds: number;
-  rateLimits: { submitPerHour: number; trackPerHour: number; loginFailuresPer15Min: number };
+  rateLimits: RateLimitSettings;
   /** Base64 master keys from the environment; none: the key file under dataDir. */
   contactKeys: { current: string | undefined; previous: string[] };
-  intake: {
-    imap: { host: string; port: number; secure: boolean; user: string; password: string; folder: string } | undefined;
-    processedFolder: string | undefined;
-    pollSeconds: number;
-    token: string | undefined;
-    maxBytes: number;
-    repliesPerHour: number;
-    maxFailures: number;
-  };
+  intake: IntakeSettings;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {

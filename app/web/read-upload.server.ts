@@ -7,6 +7,7 @@ import {
   parseMultipartStream,
   type MultipartPart,
 } from '@remix-run/multipart-parser';
+import type { ReadForm } from '../domain/intake/web/submit-web-form.server.ts';
 import { BodyTooLarge, limitedBodyStream, readBodyBytes, UnreadableBody } from './read-body.server.ts';
 
 export type UploadedFile = { fieldName: string; filename: string; bytes: Buffer; truncated: boolean };
@@ -18,7 +19,8 @@ export type ParsedUpload = {
   tooManyFiles: boolean;
 };
 
-export type UploadLimits = { maxFileBytes: number; maxFiles: number; maxTotalBytes: number };
+export type { UploadLimits } from '../domain/intake/web/submit-web-form.server.ts';
+import type { UploadLimits } from '../domain/intake/web/submit-web-form.server.ts';
 
 /** Parts of any kind (fields and files): the form has about a dozen fields. */
 export const MAX_PARTS = 100;
@@ -101,4 +103,21 @@ function translate(error: unknown, maxTotalBytes: number): unknown {
   if (error instanceof MaxHeaderSizeExceededError || error instanceof Error)
     return new UnreadableBody('malformed multipart body');
   return error;
+}
+
+/**
+ * readUpload over this request, in the shape the web intake adapter asks for
+ * (app/domain/intake/web): the limits' refusals become plain answers, so the
+ * domain never sees a Request or this layer's error classes.
+ */
+export function uploadReaderOf(request: Request): ReadForm {
+  return async (limits) => {
+    try {
+      return await readUpload(request, limits);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return 'too_large';
+      if (error instanceof UnreadableBody) return 'unreadable';
+      throw error;
+    }
+  };
 }

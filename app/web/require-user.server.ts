@@ -1,22 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { data, redirect, type AppLoadContext } from 'react-router';
-import { staffUsers } from '../../db/schema/index.ts';
-import { permissionsOf, requiresTwoFactor, type Permission, type Role } from '../domain/authorization/permissions.ts';
-import { findSession } from '../domain/accounts/sessions.server.ts';
+import { setupPending, staffUserOfSession, type StaffUser } from '../domain/accounts/staff-user.server.ts';
+import type { Permission } from '../domain/authorization/permissions.ts';
 import { readSessionToken } from './session-cookie.server.ts';
-import { grantsOf } from '../domain/accounts/staff.server.ts';
-
-export type StaffUser = {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  grants: string[];
-  permissions: ReadonlySet<Permission>;
-  twoFactorEnabled: boolean;
-  twoFactorRequired: boolean;
-  mustChangePassword: boolean;
-};
 
 type Context = Pick<AppLoadContext, 'db' | 'config'>;
 
@@ -24,37 +9,7 @@ type Context = Pick<AppLoadContext, 'db' | 'config'>;
 export async function getUser(request: Request, context: Context): Promise<StaffUser | null> {
   const token = readSessionToken(request, context.config);
   if (!token) return null;
-  const session = await findSession(context.db, token);
-  if (!session || session.awaitingSecondFactor) return null;
-  const [row] = await context.db
-    .select({
-      id: staffUsers.id,
-      email: staffUsers.email,
-      name: staffUsers.name,
-      role: staffUsers.role,
-      totpEnabledAt: staffUsers.totpEnabledAt,
-      mustChangePassword: staffUsers.mustChangePassword,
-    })
-    .from(staffUsers)
-    .where(eq(staffUsers.id, session.userId));
-  if (!row) return null;
-  const grants = await grantsOf(context.db, row.id);
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    grants,
-    permissions: permissionsOf(row.role, grants),
-    twoFactorEnabled: row.totpEnabledAt !== null,
-    twoFactorRequired: requiresTwoFactor(row.role, grants),
-    mustChangePassword: row.mustChangePassword,
-  };
-}
-
-/** Whether the account still has to set its own password or enrol TOTP before using the admin area. */
-export function setupPending(user: StaffUser): boolean {
-  return user.mustChangePassword || (user.twoFactorRequired && !user.twoFactorEnabled);
+  return staffUserOfSession(context.db, token);
 }
 
 /**

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { processInboundEmail } from '../../app/domain/intake/email/process-email.server.ts';
-import { storeInboundEmail } from '../../app/domain/intake/email/store-email.server.ts';
+import { intakeEmailFile } from '../../app/domain/intake/file/intake-email-file.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
@@ -25,9 +24,8 @@ await withDatabase(async ({ db, url }) => {
       process.exitCode = 1;
       continue;
     }
-    const stored = await storeInboundEmail(db, raw, 'file');
-    const outcome = await processInboundEmail(db, stored.id, { config });
+    const outcome = await intakeEmailFile(db, raw, config);
     const detail = outcome.trackingCode ?? outcome.reason ?? '';
-    console.log(`${file}\t${stored.duplicate ? 'duplicate ' : ''}${outcome.status}${detail ? `\t${detail}` : ''}`);
+    console.log(`${file}\t${outcome.duplicate ? 'duplicate ' : ''}${outcome.status}${detail ? `\t${detail}` : ''}`);
   }
 });

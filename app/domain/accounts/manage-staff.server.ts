@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { staffPermissionGrants, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import type { StaffUser } from '../../web/require-user.server.ts';
+import type { StaffUser } from './staff-user.server.ts';
 import { generatePassword, hashPassword } from './passwords.server.ts';
 import type { GrantablePermission, Role } from '../authorization/permissions.ts';
 import { deleteAllSessions } from './sessions.server.ts';

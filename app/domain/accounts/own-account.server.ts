@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { staffRecoveryCodes, staffUsers } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { clearRateLimit, consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
-import type { StaffUser } from '../../web/require-user.server.ts';
+import type { StaffUser } from './staff-user.server.ts';
 import { hashPassword, verifyPassword } from './passwords.server.ts';
 import { replaceRecoveryCodes } from './recovery-codes.server.ts';
 import { createSession, deleteAllSessions, deleteSession } from './sessions.server.ts';

@@ -2,7 +2,7 @@ import { assertPermission } from '../authorization/actor.ts';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { auditLog, staffUsers } from '../../../db/schema/index.ts';
-import type { StaffUser } from '../../web/require-user.server.ts';
+import type { StaffUser } from '../accounts/staff-user.server.ts';
 
 export type AuditFilter = { actorId?: number; action?: string; from?: Date; to?: Date; before?: number };
 export const AUDIT_PAGE_SIZE = 50;

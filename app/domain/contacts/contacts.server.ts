@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { plans, suggestionContacts, suggestions } from '../../../db/schema/index.ts';
-import type { StaffUser } from '../../web/require-user.server.ts';
+import type { StaffUser } from '../accounts/staff-user.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';

@@ -6,6 +6,7 @@ import { translator } from '../../i18n/index.ts';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { issueRatingToken } from './ratings.server.ts';
+import { trackUrl } from '../suggestions/track-url.ts';
 
 /**
  * The decision email (办理结果告知): written to the outbox in the decision's
@@ -47,7 +48,7 @@ export async function notifyDecision(
         trackingCode: row.trackingCode,
         decisionLabel: t(`status.${row.status}` as 'status.adopted'),
         publicReply: row.publicReply,
-        trackUrl: `${base}/track`,
+        trackUrl: trackUrl(siteUrl),
         rateUrl: `${base}/rate/${token}`,
       },
     },

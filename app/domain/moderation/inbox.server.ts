@@ -9,7 +9,7 @@ import {
   retryInboundEmail,
 } from '../intake/email/email-queue.server.ts';
 import { mailPreview } from '../intake/email/mail-preview.ts';
-import type { Config } from '../../server/config.ts';
+import type { DomainSettings } from '../settings.ts';
 import { inboundSenders } from '../contacts/inbound-email-contacts.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from './guard.ts';
@@ -79,7 +79,7 @@ type Act = { id: number; actor: Actor; ip?: string };
 
 export async function assignInboundToPlan(
   db: Database,
-  { id, planId, actor, ip, config }: Act & { planId: number; config: Config },
+  { id, planId, actor, ip, config }: Act & { planId: number; config: DomainSettings },
 ) {
   assertPermission(actor, 'moderate:suggestion:any');
   const outcome = await assignInboundEmail(db, id, planId, { config });
@@ -95,7 +95,7 @@ export async function assignInboundToPlan(
   return outcome;
 }
 
-export async function retryInbound(db: Database, { id, actor, ip, config }: Act & { config: Config }) {
+export async function retryInbound(db: Database, { id, actor, ip, config }: Act & { config: DomainSettings }) {
   assertPermission(actor, 'moderate:suggestion:any');
   const outcome = await retryInboundEmail(db, id, { config });
   if (!outcome) throw new ModerationError('not_allowed');

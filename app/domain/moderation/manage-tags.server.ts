@@ -1,8 +1,7 @@
-import { assertPermission } from '../authorization/actor.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { suggestionTags, tags } from '../../../db/schema/index.ts';
-import type { Actor } from '../plans/manage-plans.server.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { normalizeTagName } from './tags.server.ts';
 

@@ -1,6 +1,6 @@
 export type WindowState = 'upcoming' | 'open' | 'closed';
 
-type Windowed = { status: string; opensAt: Date | null; closesAt: Date | null };
+export type Windowed = { status: string; opensAt: Date | null; closesAt: Date | null };
 
 /**
  * Whether a plan takes suggestions now. The status is the staff's switch; the

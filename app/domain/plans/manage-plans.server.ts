@@ -2,7 +2,7 @@ import { assertPermission } from '../authorization/actor.ts';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { plans } from '../../../db/schema/index.ts';
-import type { StaffUser } from '../../web/require-user.server.ts';
+import type { StaffUser } from '../accounts/staff-user.server.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { ensureFirstVersion } from '../versions/publish-version.server.ts';
 

@@ -1,4 +1,4 @@
-import { assertPermission } from '../authorization/actor.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import {
@@ -8,7 +8,6 @@ import {
   suggestions,
 } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import type { Actor } from '../plans/manage-plans.server.ts';
 import { normalizeTrackingCode } from '../suggestions/tracking-code.ts';
 import { compareSections, isChange } from './compare-sections.ts';
 import { MAX_LINKED } from './limits.ts';

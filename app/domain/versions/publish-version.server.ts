@@ -1,9 +1,8 @@
-import { assertPermission } from '../authorization/actor.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, planVersionSections, planVersions, plans } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import type { Actor } from '../plans/manage-plans.server.ts';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 

@@ -1,9 +1,8 @@
-import { assertPermission } from '../authorization/actor.ts';
+import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, plans } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import type { Actor } from '../plans/manage-plans.server.ts';
 import type { SectionFields } from '../plans/manage-sections.server.ts';
 import { pairByHeading } from './compare-sections.ts';
 import { ensureFirstVersion } from './publish-version.server.ts';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Route } from './+types/account';
 import { PasswordPanel, SessionsPanel } from '../../components/admin/account-panels.tsx';
 import { TwoFactorPanel } from '../../components/admin/two-factor-panel.tsx';
-import { requireUser, setupPending } from '../../web/require-user.server.ts';
+import { setupPending } from '../../domain/accounts/staff-user.server.ts';
+import { requireUser } from '../../web/require-user.server.ts';
 import {
   changeOwnPassword,
   confirmTotpEnrolment,

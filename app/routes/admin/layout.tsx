@@ -1,6 +1,7 @@
 import { Form, isRouteErrorResponse, NavLink, Outlet } from 'react-router';
 import type { Route } from './+types/layout';
-import { requireUser, setupPending } from '../../web/require-user.server.ts';
+import { setupPending } from '../../domain/accounts/staff-user.server.ts';
+import { requireUser } from '../../web/require-user.server.ts';
 import type { Permission } from '../../domain/authorization/permissions.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

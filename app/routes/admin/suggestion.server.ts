@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppLoadContext } from 'react-router';
 import { z } from 'zod';
 import { suggestions } from '../../../db/schema/index.ts';
-import type { StaffUser } from '../../web/require-user.server.ts';
+import type { StaffUser } from '../../domain/accounts/staff-user.server.ts';
 import { changePublicationConsent } from '../../domain/feedback/change-consent.server.ts';
 import { MAX_CONSENT_NOTE, publicationConsents } from '../../domain/feedback/vocabulary.ts';
 import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts';

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { Route } from './+types/intake-email';
-import { processInboundEmail } from '../../domain/intake/email/process-email.server.ts';
-import { storeInboundEmail } from '../../domain/intake/email/store-email.server.ts';
+import { receiveRawEmail } from '../../domain/intake/email/receive-raw-email.server.ts';
 import { BodyTooLarge, readBodyBytes, UnreadableBody } from '../../web/read-body.server.ts';
 
 /**
@@ -29,9 +28,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   if (raw.length === 0) return Response.json({ error: 'empty body: send the raw message' }, { status: 400 });
 
-  const stored = await storeInboundEmail(context.db, raw, 'http');
-  const outcome = await processInboundEmail(context.db, stored.id, { config: context.config });
-  return Response.json({ id: stored.id, duplicate: stored.duplicate, ...outcome }, { status: 202 });
+  const received = await receiveRawEmail(context.db, raw, 'http', context.config);
+  return Response.json(received, { status: 202 });
 }
 
 export function loader() {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../../../db/client.server.ts';
 import { inboundEmails, plans } from '../../../../db/schema/index.ts';
-import type { Config } from '../../../server/config.ts';
+import type { DomainSettings } from '../../settings.ts';
 import { safeErrorMessage } from '../../../utils/safe-error.ts';
 import type { InboundReason } from './inbound-reasons.ts';
 import { notifySender } from './mail-replies.server.ts';
@@ -36,7 +36,7 @@ export async function hold(
 // the polite explanation (unless the mail is automated). Over IMAP only the
 // header block was downloaded (the opened raw is shorter than row.sizeBytes).
 // `raw` is the opened message: the row's column is sealed.
-export async function holdOversized(db: Database, row: Row, raw: Buffer, config: Config): Promise<HeldOutcome> {
+export async function holdOversized(db: Database, row: Row, raw: Buffer, config: DomainSettings): Promise<HeldOutcome> {
   const head = await parseEmail(headerBlock(raw)).catch(() => undefined);
   const detail = {
     sizeBytes: row.sizeBytes,

@@ -3,14 +3,14 @@ import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import type { Database } from '../../../../db/client.server.ts';
 import { imapSyncState } from '../../../../db/schema/index.ts';
-import type { Config } from '../../../server/config.ts';
-import type { Logger } from '../../../server/logger.ts';
+import type { DomainSettings } from '../../settings.ts';
+import type { Log } from '../../log.ts';
 import { crashPoint } from '../../../utils/crash-point.ts';
 import { countAttempt, holdPoisonMessage, lastFailure, recordFailure } from './imap-failures.server.ts';
 import { processInboundEmail } from './process-email.server.ts';
 import { storeInboundEmail } from './store-email.server.ts';
 
-type ImapSettings = NonNullable<Config['intake']['imap']>;
+type ImapSettings = NonNullable<DomainSettings['intake']['imap']>;
 
 /**
  * One pass over the mailbox: every message with a UID above the last one
@@ -25,7 +25,7 @@ type ImapSettings = NonNullable<Config['intake']['imap']>;
  * the queue); it stays in the mailbox, flagged. A message that fails
  * INTAKE_MAX_FAILURES times is held with its reason and intake moves on.
  */
-export async function pollMailbox(client: ImapFlow, db: Database, config: Config, log: Pick<Logger, 'info' | 'warn'>) {
+export async function pollMailbox(client: ImapFlow, db: Database, config: DomainSettings, log: Log) {
   const imap = config.intake.imap!;
   const key = `${imap.user}@${imap.host}:${imap.port}/${imap.folder}`;
   const lock = await client.getMailboxLock(imap.folder);
@@ -72,7 +72,7 @@ export async function pollMailbox(client: ImapFlow, db: Database, config: Config
   return processed;
 }
 
-async function takeMessage(client: ImapFlow, db: Database, config: Config, uid: number): Promise<boolean> {
+async function takeMessage(client: ImapFlow, db: Database, config: DomainSettings, uid: number): Promise<boolean> {
   const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
   if (!sized) return false;
   const tooLarge = (sized.size ?? 0) > config.intake.maxBytes;
@@ -98,7 +98,7 @@ async function takeMessage(client: ImapFlow, db: Database, config: Config, uid: 
 async function giveUp(
   client: ImapFlow,
   db: Database,
-  config: Config,
+  config: DomainSettings,
   { key, uid, attempts }: { key: string; uid: number; attempts: number },
 ) {
   const error = await lastFailure(db, key);
@@ -147,8 +147,8 @@ export async function watchMailbox({
   seconds,
 }: {
   db: Database;
-  config: Config;
-  log: Logger;
+  config: DomainSettings;
+  log: Log;
   signal: AbortSignal;
   seconds: number;
 }) {

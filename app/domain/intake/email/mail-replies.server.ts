@@ -1,6 +1,6 @@
 import type { Transaction } from '../../../../db/client.server.ts';
 import { heldNoticeSubject } from '../../../../emails/held-notice.tsx';
-import type { Config } from '../../../server/config.ts';
+import type { DomainSettings } from '../../settings.ts';
 import { enqueueMail } from '../../mail/outbox.server.ts';
 import { consumeRateLimit } from '../../rate-limit/rate-limit.server.ts';
 import type { ParsedEmail } from './parse-email.server.ts';
@@ -13,7 +13,7 @@ export function replyHeaders(parsed: Pick<ParsedEmail, 'messageId'>): Record<str
   return headers;
 }
 
-export async function mayReply(tx: Transaction, parsed: Pick<ParsedEmail, 'from'>, config: Config): Promise<boolean> {
+export async function mayReply(tx: Transaction, parsed: Pick<ParsedEmail, 'from'>, config: DomainSettings): Promise<boolean> {
   if (!parsed.from.address || config.intake.repliesPerHour === 0) return false;
   const limit = await consumeRateLimit(tx, {
     key: `mail-reply:${parsed.from.address}`,
@@ -28,7 +28,7 @@ export async function notifySender(
   tx: Transaction,
   parsed: Pick<ParsedEmail, 'from' | 'messageId'>,
   planTitle: string,
-  config: Config,
+  config: DomainSettings,
 ) {
   if (!(await mayReply(tx, parsed, config))) return;
   await enqueueMail(tx, {

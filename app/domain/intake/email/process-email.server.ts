@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../../db/client.server.ts';
 import { inboundEmails, planSections, plans } from '../../../../db/schema/index.ts';
-import type { Config } from '../../../server/config.ts';
+import type { DomainSettings } from '../../settings.ts';
 import { contactKeyring } from '../../crypto/installed-keyring.ts';
 import { consultationWindow } from '../../plans/consultation-window.ts';
 import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
@@ -34,7 +34,7 @@ type Decision = {
   trackingCode?: string;
 };
 
-export type ProcessOptions = { config: Config };
+export type ProcessOptions = { config: DomainSettings };
 
 /**
  * Step two of intake: parse a stored message and turn it into a suggestion
@@ -129,7 +129,7 @@ async function decide(
   row: Row,
   parsed: ParsedEmail,
   files: Sorted,
-  config: Config,
+  config: DomainSettings,
 ): Promise<Decision> {
   // Automated mail is recorded, not ingested, unless a moderator read it and
   // assigned it to a plan (a real suggestion sent from a list or a noreply

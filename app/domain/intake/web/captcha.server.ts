@@ -1,4 +1,4 @@
-import type { Config } from '../../../server/config.ts';
+import type { DomainSettings } from '../../settings.ts';
 
 export type CaptchaOutcome =
   { outcome: 'passed' } | { outcome: 'failed'; errorCodes: string[] } | { outcome: 'unavailable'; reason: string };
@@ -12,7 +12,7 @@ const TIMEOUT_MS = 5000;
  * suggestion for a person to check instead of refusing it.
  */
 export async function verifyCaptcha(
-  captcha: Config['captcha'],
+  captcha: DomainSettings['captcha'],
   { token, remoteIp }: { token: string; remoteIp: string },
 ): Promise<CaptchaOutcome> {
   const body = new URLSearchParams({ secret: captcha.secret, response: token, sitekey: captcha.siteKey });

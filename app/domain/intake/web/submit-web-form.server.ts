@@ -6,7 +6,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../../db/client.server.ts';
 import { suggestions, usedCaptchaTokens } from '../../../../db/schema/index.ts';
 import type { Locale } from '../../../i18n/index.ts';
-import type { Config } from '../../../server/config.ts';
+import type { DomainSettings } from '../../settings.ts';
 import { withAttachmentText } from '../../files/with-attachment-text.server.ts';
 import { checkAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../../suggestions/attachment-type.ts';
 import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
@@ -14,20 +14,36 @@ import { suggestionFormSchema, type SuggestionFormSettings } from '../../suggest
 import { verifyCaptcha } from './captcha.server.ts';
 import type { SuggestionHeldReason } from '../../suggestions/held-reasons.ts';
 import { oneAtATime } from './one-at-a-time.ts';
-import { BodyTooLarge, UnreadableBody } from '../../../web/read-body.server.ts';
-import { readUpload, type UploadedFile } from '../../../web/read-upload.server.ts';
+import { consultationWindow, type Windowed } from '../../plans/consultation-window.ts';
+import { consumeRateLimit } from '../../rate-limit/rate-limit.server.ts';
 
 type Reply = SubmissionResult<string[]>;
 
 export type WebSubmissionResult =
   | { type: 'receipt'; trackingCode: string }
   | { type: 'invalid'; reply: Reply }
+  | { type: 'closed' }
+  | { type: 'rate_limited'; retryAfterSeconds: number }
   | { type: 'too_large' }
   | { type: 'unreadable' };
 
-type PlanForForm = { id: number; settings: SuggestionFormSettings };
+type PlanForForm = Windowed & { id: number; settings: SuggestionFormSettings };
 
-const LIMITS = { maxFileBytes: MAX_ATTACHMENT_BYTES, maxFiles: MAX_ATTACHMENTS, maxTotalBytes: 52 * 1024 * 1024 };
+/** A file as the web layer streamed it: `truncated` when it passed maxFileBytes (its bytes are then cut short). */
+export type ReceivedFile = { filename: string; bytes: Uint8Array; truncated: boolean };
+export type ReceivedForm = { fields: FormData; files: ReceivedFile[]; tooManyFiles: boolean };
+export type UploadLimits = { maxFileBytes: number; maxFiles: number; maxTotalBytes: number };
+/**
+ * Reads the posted form within the limits (the web layer's job: app/web/read-upload.server.ts).
+ * Called only once the window and the rate limit allow it, so a refused post costs no upload.
+ */
+export type ReadForm = (limits: UploadLimits) => Promise<ReceivedForm | 'too_large' | 'unreadable'>;
+
+const LIMITS: UploadLimits = {
+  maxFileBytes: MAX_ATTACHMENT_BYTES,
+  maxFiles: MAX_ATTACHMENTS,
+  maxTotalBytes: 52 * 1024 * 1024,
+};
 
 /** Field errors that carry parameters travel as `key|{"name":"a.pdf"}`. */
 export function encodeError(key: string, params?: Record<string, string | number>) {
@@ -35,8 +51,9 @@ export function encodeError(key: string, params?: Record<string, string | number
 }
 
 /**
- * The web form adapter in front of submitSuggestion: parse (streaming, with
- * limits), validate, check attachments by content, verify the captcha, then,
+ * The web form adapter in front of submitSuggestion, owning the web channel's
+ * rules: the consultation window, the per-address rate limit, then parse
+ * (streaming, with limits), validate, check attachments by content, verify the captcha, then,
  * in one transaction serialised per form instance, spend the captcha token
  * and store. A repeated post of the same form (double click, retry,
  * back-and-resubmit) gets the first receipt. The caller sends the receipt only
@@ -48,21 +65,22 @@ export function encodeError(key: string, params?: Record<string, string | number
  */
 export async function handleWebSubmission(options: {
   db: Database;
-  config: Config;
+  config: DomainSettings;
   plan: PlanForForm;
-  request: Request;
+  readForm: ReadForm;
   clientIp: string;
   locale: Locale;
 }): Promise<WebSubmissionResult> {
-  const { db, config, plan, request, clientIp, locale } = options;
-  let parsed;
-  try {
-    parsed = await readUpload(request, LIMITS);
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return { type: 'too_large' };
-    if (error instanceof UnreadableBody) return { type: 'unreadable' };
-    throw error;
-  }
+  const { db, config, plan, readForm, clientIp, locale } = options;
+  if (consultationWindow(plan) !== 'open') return { type: 'closed' };
+  const limit = await consumeRateLimit(db, {
+    key: `submit:${clientIp}`,
+    limit: config.rateLimits.submitPerHour,
+    windowSeconds: 3600,
+  });
+  if (!limit.allowed) return { type: 'rate_limited', retryAfterSeconds: limit.retryAfterSeconds };
+  const parsed = await readForm(LIMITS);
+  if (parsed === 'too_large' || parsed === 'unreadable') return { type: parsed };
   const { fields } = parsed;
 
   const intakeKey = webIntakeKey(fields.get('intakeKey'));
@@ -164,7 +182,7 @@ async function findReceipt(db: Database | Transaction, intakeKey: string): Promi
   return row?.trackingCode;
 }
 
-function checkFiles(files: UploadedFile[], tooManyFiles: boolean) {
+function checkFiles(files: ReceivedFile[], tooManyFiles: boolean) {
   const fileErrors: string[] = tooManyFiles ? [encodeError('suggest.error.tooManyFiles')] : [];
   const accepted: { filename: string; contentType: string; bytes: Uint8Array }[] = [];
   for (const file of files) {
@@ -194,7 +212,7 @@ type Verdict =
 type CheckedCaptcha = { verdict: Verdict; tokenHash?: string };
 
 /** Outside any transaction: siteverify may take up to its timeout. */
-async function checkCaptcha(db: Database, config: Config, token: string, clientIp: string): Promise<CheckedCaptcha> {
+async function checkCaptcha(db: Database, config: DomainSettings, token: string, clientIp: string): Promise<CheckedCaptcha> {
   if (config.captcha.disabled) return { verdict: { type: 'disabled' } };
   // Without JavaScript no captcha can be solved: keep the suggestion, held.
   if (!token) return { verdict: { type: 'held', heldReason: 'captcha_missing' } };
