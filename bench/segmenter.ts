@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { normalizeText } from '../app/domain/search/normalize.ts';
+import { normalizeText } from '../app/domain/text/normalize.ts';
 import { evalSet, searchQueries } from '../tests/fixtures/eval/eval-set.ts';
 
 // Chooses the segmenter for search (decision 040): @node-rs/jieba against the

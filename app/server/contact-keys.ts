@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from '../../db/client.server.ts';
 import { installKeyring } from '../domain/crypto/installed-keyring.ts';
 import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '../domain/crypto/keyring.ts';
-import { sealLegacyRows } from '../domain/crypto/sealed-tables.server.ts';
+import { sealLegacyRows } from '../domain/key-rotation/sealed-tables.server.ts';
 import { maskOlderSuggestionText } from '../domain/privacy/mask-older-text.server.ts';
 import type { Config } from './config.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { contactKeyring, installKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { generateMasterKey } from '../../app/domain/crypto/keyring.ts';
-import { resealWithCurrentKey, rowsNotUnderCurrentKey } from '../../app/domain/crypto/sealed-tables.server.ts';
+import { resealWithCurrentKey, rowsNotUnderCurrentKey } from '../../app/domain/key-rotation/sealed-tables.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { dropOldKeysFromFile, keyFilePath, loadKeySource, prependKeyToFile } from '../../app/server/contact-keys.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';

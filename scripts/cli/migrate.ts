@@ -1,6 +1,6 @@
 import { readConfig } from '../../app/server/config.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
-import { sealLegacyRows } from '../../app/domain/crypto/sealed-tables.server.ts';
+import { sealLegacyRows } from '../../app/domain/key-rotation/sealed-tables.server.ts';
 import { maskOlderSuggestionText } from '../../app/domain/privacy/mask-older-text.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';

@@ -11,7 +11,7 @@ import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { downloadInboundEmail } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
 import { contactKeyring, installKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { createKeyring, generateMasterKey, KeyringError, parseMasterKey } from '../../app/domain/crypto/keyring.ts';
-import { resealWithCurrentKey, rowsNotUnderCurrentKey } from '../../app/domain/crypto/sealed-tables.server.ts';
+import { resealWithCurrentKey, rowsNotUnderCurrentKey } from '../../app/domain/key-rotation/sealed-tables.server.ts';
 import { trackSuggestion } from '../../app/domain/suggestions/queries.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import { suggestionContacts, suggestions } from '../../db/schema/index.ts';

@@ -12,7 +12,7 @@ import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { downloadInboundEmail, viewInboundEmailHtml } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { openEmailText } from '../../app/domain/intake/email/sealed-email.ts';
-import { rowsNotUnderCurrentKey } from '../../app/domain/crypto/sealed-tables.server.ts';
+import { rowsNotUnderCurrentKey } from '../../app/domain/key-rotation/sealed-tables.server.ts';
 import { trackSuggestion } from '../../app/domain/suggestions/queries.server.ts';
 import { installContactKeys } from '../../app/server/contact-keys.ts';
 import { connect, type Database } from '../../db/client.server.ts';

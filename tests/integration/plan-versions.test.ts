@@ -16,7 +16,7 @@ import {
   revisionsForSuggestion,
   versionSections,
 } from '../../app/domain/versions/queries.server.ts';
-import { previewReimport, reimportSections } from '../../app/domain/versions/reimport-sections.server.ts';
+import { previewReimport, reimportSections } from '../../app/domain/plans/reimport-sections.server.ts';
 import { auditLog, planSections, suggestions } from '../../db/schema/index.ts';
 import { addSections, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';

@@ -12,7 +12,7 @@ import { SIMILAR_THRESHOLD } from '../../app/domain/duplicates/link-duplicates.s
 import { clusterList } from '../../app/domain/duplicates/queries.server.ts';
 import { filteredSuggestions } from '../../app/domain/moderation/filtered-suggestions.server.ts';
 import { parseQueueQuery } from '../../app/domain/moderation/queue-filter.ts';
-import { normalizeText } from '../../app/domain/search/normalize.ts';
+import { normalizeText } from '../../app/domain/text/normalize.ts';
 import { indexTokens } from '../../app/domain/search/segment.ts';
 import { evalSet, searchQueries, type EvalSuggestion } from '../fixtures/eval/eval-set.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';

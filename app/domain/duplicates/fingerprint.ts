@@ -1,4 +1,4 @@
-import { normalizeText } from '../search/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 // Near-duplicates (decision 041): character shingles of the normalized text
 // (Simplified, half-width, lower case, letters and digits only, so punctuation,

@@ -1,4 +1,4 @@
-import { attachmentText, type AttachmentText } from '../intake/email/attachment-text.server.ts';
+import { attachmentText, type AttachmentText } from './attachment-text.server.ts';
 
 /**
  * Adds each file's extracted text (or the note saying why there is none).

@@ -1,7 +1,7 @@
 import { asc, inArray, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { attachments, suggestions, suggestionSearch } from '../../../db/schema/index.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { indexTokens, INDEX_VERSION } from './segment.ts';
 import { buildTsvector } from './tsvector.ts';
 

@@ -1,6 +1,6 @@
 import { and, not, or, sql, type SQL } from 'drizzle-orm';
 import { suggestionSearch } from '../../../db/schema/index.ts';
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { parseSearch, positiveTerms, type ParsedSearch, type SearchTerm } from './parse-search.ts';
 import { queryTokens } from './segment.ts';
 import { quoteLexeme } from './tsvector.ts';

@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 // jieba (Rust, via @node-rs/jieba) with its bundled dictionary; chosen over
 // Intl.Segmenter by measurement (bench/segmenter.ts, decision 040). Loading the

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { buildSnippet } from './snippet.ts';
 
 test('marks every match in the window around the first, across scripts and widths', () => {

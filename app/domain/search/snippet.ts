@@ -1,4 +1,4 @@
-import { normalizeWithMap } from './normalize.ts';
+import { normalizeWithMap } from '../text/normalize.ts';
 
 /** Plain pieces of text, some marked as hits: the page renders them with <mark>, never as HTML. */
 export type Snippet = { text: string; hit: boolean }[];

@@ -6,7 +6,7 @@ import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { DocxReadError, MAX_DOCX_BYTES, readDocxDraft } from '../../domain/plans/import-docx.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { replaceSections } from '../../domain/plans/manage-sections.server.ts';
-import { previewReimport, reimportSections } from '../../domain/versions/reimport-sections.server.ts';
+import { previewReimport, reimportSections } from '../../domain/plans/reimport-sections.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid } from '../../utils/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';

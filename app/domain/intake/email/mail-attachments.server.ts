@@ -1,5 +1,5 @@
 import { checkAttachment, MAX_ATTACHMENTS } from '../../suggestions/attachment-type.ts';
-import { attachmentText } from './attachment-text.server.ts';
+import { attachmentText } from '../../files/attachment-text.server.ts';
 import type { MailAttachmentSummary } from './inbound-reasons.ts';
 import type { ParsedEmail } from './parse-email.server.ts';
 import { signatureKind } from './signature-part.ts';

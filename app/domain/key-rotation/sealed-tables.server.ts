@@ -5,8 +5,8 @@ import { contactResealer } from '../contacts/reseal-contacts.server.ts';
 import { textOriginalResealer } from '../contacts/text-originals.server.ts';
 import { inboundEmailResealer } from '../intake/email/reseal-emails.server.ts';
 import { outboxResealer } from '../mail/reseal-outbox.server.ts';
-import type { Keyring } from './keyring.ts';
-import { resealTable, type Resealer } from './reseal.server.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { resealTable, type Resealer } from '../crypto/reseal.server.ts';
 
 // Every table with sealed columns. A new sealed column joins its table's
 // resealer; a new table joins this list (and the pg_dump test's seed).

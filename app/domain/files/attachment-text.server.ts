@@ -6,7 +6,7 @@ import {
   MAX_TEXT,
   type ExtractionBudget,
   type TextNote,
-} from '../../files/text-extraction.server.ts';
+} from './text-extraction.server.ts';
 
 export type AttachmentText = { extractedText?: string; textNote?: TextNote };
 

@@ -3,9 +3,9 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { planSections, plans } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
-import type { SectionFields } from '../plans/manage-sections.server.ts';
-import { pairByHeading } from './compare-sections.ts';
-import { ensureFirstVersion } from './publish-version.server.ts';
+import type { SectionFields } from './manage-sections.server.ts';
+import { pairByHeading } from '../versions/compare-sections.ts';
+import { ensureFirstVersion } from '../versions/publish-version.server.ts';
 
 // A revised draft re-imported from Word into a published plan. Unlike the
 // draft import (replaceSections), existing sections are kept and updated in

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { expect, test } from 'vitest';
-import { buildDocx } from '../../../../tests/fixtures/build-docx.ts';
+import { buildDocx } from '../../../tests/fixtures/build-docx.ts';
 import { attachmentText } from './attachment-text.server.ts';
 
 const pdf = Buffer.from(
