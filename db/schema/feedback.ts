@@ -2,12 +2,13 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { staffUsers } from './accounts.ts';
 import { publicationConsent, suggestions } from './suggestions.ts';
+import { satisfactionLevels } from '../../app/domain/suggestions/vocabulary.ts';
 
 // Closing the loop (issue 10): the submitter's rating of how a suggestion was
 // handled (《信访工作条例》 Art. 29), the single-purpose links in decision
 // emails that let them rate, and consent changes recorded by staff.
 
-export const satisfaction = pgEnum('satisfaction', ['satisfied', 'basically_satisfied', 'dissatisfied']);
+export const satisfaction = pgEnum('satisfaction', satisfactionLevels);
 
 // One rating per suggestion: the primary key is what makes "once" hold under
 // concurrent posts.

@@ -19,35 +19,14 @@ import {
 import { staffUsers } from './accounts.ts';
 import { categories, planSections, plans } from './plans.ts';
 import { sealed } from './sealed.ts';
+import { channels, publicationConsents, statuses } from '../../app/domain/suggestions/vocabulary.ts';
 
-export const suggestionChannel = pgEnum('suggestion_channel', [
-  'web',
-  'email',
-  'letter',
-  'phone',
-  'visit',
-  'symposium',
-]);
+// The values live in app/domain/suggestions/vocabulary.ts, with what each means.
+export const suggestionChannel = pgEnum('suggestion_channel', channels);
 
-// pending_verification is 待核验: kept, but held for a person (captcha service
-// unreachable, over-limit mail). The three decisions map to 采纳 / 部分采纳 / 不予采纳.
-// duplicate (重复) points at the kept suggestion (duplicateOfId); spam (无效)
-// is kept but hidden from reports.
-// How a suggestion may appear on public pages (个人信息保护法 Art. 25: no
-// public disclosure without separate consent): 署名公开 / 匿名公开 / 不公开.
-// Every channel defaults to 'none'; only the web form asks.
-export const publicationConsent = pgEnum('publication_consent', ['named', 'anonymous', 'none']);
+export const publicationConsent = pgEnum('publication_consent', publicationConsents);
 
-export const suggestionStatus = pgEnum('suggestion_status', [
-  'pending_verification',
-  'received',
-  'in_review',
-  'adopted',
-  'partially_adopted',
-  'not_adopted',
-  'duplicate',
-  'spam',
-]);
+export const suggestionStatus = pgEnum('suggestion_status', statuses);
 
 export const suggestions = pgTable(
   'suggestions',

@@ -2,7 +2,7 @@ import { assertPermission } from '../authorization/actor.ts';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { auditLog, staffUsers } from '../../../db/schema/index.ts';
-import type { StaffUser } from '../accounts/staff-user.server.ts';
+import type { Actor } from '../authorization/actor.ts';
 
 export type AuditFilter = { actorId?: number; action?: string; from?: Date; to?: Date; before?: number };
 export const AUDIT_PAGE_SIZE = 50;
@@ -17,7 +17,7 @@ export async function listAuditEntries(
     viewer,
     filter,
     limit = AUDIT_PAGE_SIZE,
-  }: { viewer: Pick<StaffUser, 'permissions'>; filter: AuditFilter; limit?: number },
+  }: { viewer: Pick<Actor, 'permissions'>; filter: AuditFilter; limit?: number },
 ) {
   assertPermission(viewer, 'read:audit:any');
   const conditions: SQL[] = [];

@@ -1,29 +1,23 @@
 // Suggestion statuses and the moves between them, shared by the server (which
 // enforces them) and the pages (which only offer what is allowed).
 
-export const statuses = [
-  'pending_verification',
-  'received',
-  'in_review',
-  'adopted',
-  'partially_adopted',
-  'not_adopted',
-  'duplicate',
-  'spam',
-] as const;
-export type Status = (typeof statuses)[number];
+import { decisions, type Decision, type Status } from '../suggestions/vocabulary.ts';
 
-export const decisions = ['adopted', 'partially_adopted', 'not_adopted'] as const;
-export type Decision = (typeof decisions)[number];
+// The lists themselves are written once, in app/domain/suggestions/vocabulary.ts.
+export {
+  channels,
+  decisions,
+  manualChannels,
+  statuses,
+  type Channel,
+  type Decision,
+  type ManualChannel,
+  type Status,
+} from '../suggestions/vocabulary.ts';
 
 /** Statuses a bulk action may set: decisions need a reason each, duplicates a target. */
-export const bulkStatuses = ['received', 'in_review', 'spam'] as const;
+export const bulkStatuses = ['received', 'in_review', 'spam'] as const satisfies readonly Status[];
 export type BulkStatus = (typeof bulkStatuses)[number];
-
-export const channels = ['web', 'email', 'letter', 'phone', 'visit', 'symposium'] as const;
-export type Channel = (typeof channels)[number];
-export const manualChannels = ['letter', 'phone', 'visit', 'symposium'] as const;
-export type ManualChannel = (typeof manualChannels)[number];
 
 // A decided suggestion is reopened to in_review (the audit log keeps the
 // history); spam can be taken back; a duplicate can be split off again.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../i18n/index.ts';
-import { publicationConsents } from '../feedback/vocabulary.ts';
+import { publicationConsents } from './vocabulary.ts';
 
 // The web form's rules, shared by the server action and the browser (which
 // validates as the user types). Error messages are i18n keys.

@@ -1,4 +1,4 @@
-import type { PublicationConsent } from '../feedback/vocabulary.ts';
+import type { PublicationConsent } from '../suggestions/vocabulary.ts';
 
 // What the public comparison may show of a suggestion linked to a change: the
 // decision always; the moderator's public summary only when staff marked the

@@ -4,7 +4,7 @@ import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts'
 import { chinaDayStart, toChinaLocalInput } from '../../../utils/china-time.ts';
 import { auditSuggestions } from '../../moderation/audit.server.ts';
 import { assertPermission, type Actor } from '../../authorization/actor.ts';
-import type { ManualChannel } from '../../moderation/statuses.ts';
+import type { ManualChannel } from '../../suggestions/vocabulary.ts';
 
 export type ManualSuggestionInput = {
   planId: number;
