@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { categories, categoryRules } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from '../moderation/guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 
 export async function listRules(db: Database, planId: number) {
   return db

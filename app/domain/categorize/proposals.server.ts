@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { categories, suggestionProposals, suggestions } from '../../../db/schema/index.ts';
 import { applyBulkAction } from '../moderation/bulk-actions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from '../moderation/guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 
 /** The open proposal for a suggestion, with its category's name; null once accepted or dismissed. */
 export async function openProposal(db: Database, { viewer, id }: { viewer: Actor; id: number }) {

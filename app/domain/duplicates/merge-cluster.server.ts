@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { suggestionFingerprints, suggestions } from '../../../db/schema/index.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from '../moderation/guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { markDuplicateIn } from '../moderation/mark-duplicate.server.ts';
 import { canMove } from '../moderation/statuses.ts';
 

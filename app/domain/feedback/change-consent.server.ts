@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
-import { ModerationError } from '../moderation/guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { trackUrl } from '../suggestions/track-url.ts';
 import { isPublicationConsent, MAX_CONSENT_NOTE, type PublicationConsent } from './vocabulary.ts';
 

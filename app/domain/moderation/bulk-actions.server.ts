@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { categories, suggestions } from '../../../db/schema/index.ts';
-import { auditSuggestions } from './audit.server.ts';
+import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from './guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { assignableStaff } from './queue-options.server.ts';
 import { canMove, type BulkStatus } from './statuses.ts';
 import { addTagsByName, removeTagFrom } from './tags.server.ts';

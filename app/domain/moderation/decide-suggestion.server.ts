@@ -4,9 +4,9 @@ import { trackUrl } from '../suggestions/track-url.ts';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestions } from '../../../db/schema/index.ts';
 import { notifyDecision } from '../feedback/notify-decision.server.ts';
-import { auditSuggestions } from './audit.server.ts';
+import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from './guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { canMove, isDecision, type Decision, type Status } from './statuses.ts';
 
 async function lockSuggestion(tx: Transaction, id: number) {

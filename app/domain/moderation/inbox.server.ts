@@ -12,7 +12,7 @@ import { mailPreview } from '../intake/email/mail-preview.ts';
 import type { DomainSettings } from '../settings.ts';
 import { inboundSenders } from '../contacts/inbound-email-contacts.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from './guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { inboxTabs, type InboxTab } from './inbox-tabs.ts';
 
 // The moderators' side of the email queue (app/domain/intake/email does the

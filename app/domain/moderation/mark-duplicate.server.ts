@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { suggestionNotes, suggestions, suggestionTags } from '../../../db/schema/index.ts';
-import { auditSuggestions } from './audit.server.ts';
+import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from './guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { canMove } from './statuses.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, DbExecutor } from '../../../db/client.server.ts';
 import { staffUsers, suggestionNoteMentions, suggestionNotes, suggestions } from '../../../db/schema/index.ts';
-import { auditSuggestions } from './audit.server.ts';
+import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from './guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 
 export const MAX_NOTE_LENGTH = 4000;
 

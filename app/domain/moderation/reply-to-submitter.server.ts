@@ -4,9 +4,9 @@ import { inboundEmails, outboxMessages, plans, suggestions } from '../../../db/s
 import { staffReplySubject } from '../../../emails/staff-reply.tsx';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
-import { auditSuggestions } from './audit.server.ts';
+import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
-import { ModerationError } from './guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 
 export const MAX_REPLY_LENGTH = 5000;
 

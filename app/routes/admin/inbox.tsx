@@ -5,7 +5,7 @@ import type { Route } from './+types/inbox';
 import moderationStyles from '../../styles/moderation.css?url';
 import { InboxMail } from '../../components/moderation/inbox-mail.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
-import { ModerationError } from '../../domain/moderation/guard.ts';
+import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { assignInboundToPlan, discardInbound, inboxPage, retryInbound } from '../../domain/moderation/inbox.server.ts';
 import { inboxTabs, type InboxTab } from '../../domain/moderation/inbox-tabs.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';

@@ -6,7 +6,7 @@ import { FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { builtInRules } from '../../domain/categorize/apply-rules.ts';
 import { addRule, listRules, removeRule, splitKeywords } from '../../domain/categorize/manage-rules.server.ts';
-import { ModerationError } from '../../domain/moderation/guard.ts';
+import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { listCategories } from '../../domain/plans/manage-categories.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -7,7 +7,7 @@ import { changePublicationConsent } from '../../domain/feedback/change-consent.s
 import { MAX_CONSENT_NOTE, publicationConsents } from '../../domain/feedback/vocabulary.ts';
 import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts';
 import { decideSuggestion, moveSuggestion } from '../../domain/moderation/decide-suggestion.server.ts';
-import { ModerationError } from '../../domain/moderation/guard.ts';
+import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { markDuplicate } from '../../domain/moderation/mark-duplicate.server.ts';
 import { resolveProposal } from '../../domain/categorize/proposals.server.ts';
 import { markClusterDuplicates } from '../../domain/duplicates/merge-cluster.server.ts';

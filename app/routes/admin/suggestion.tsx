@@ -18,7 +18,7 @@ import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { openProposal } from '../../domain/categorize/proposals.server.ts';
 import { similarSuggestions } from '../../domain/duplicates/queries.server.ts';
 import { queueNeighbours } from '../../domain/moderation/filtered-suggestions.server.ts';
-import { ModerationError } from '../../domain/moderation/guard.ts';
+import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { suggestionForStaff } from '../../domain/moderation/suggestion-detail.server.ts';

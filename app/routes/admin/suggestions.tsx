@@ -10,7 +10,7 @@ import { StatusCounts } from '../../components/moderation/status-counts.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts';
 import { filteredSuggestions, statusCounts } from '../../domain/moderation/filtered-suggestions.server.ts';
-import { ModerationError } from '../../domain/moderation/guard.ts';
+import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';

@@ -2,7 +2,7 @@ import type { Database } from '../../../../db/client.server.ts';
 import type { ContactDetails } from '../../contacts/contacts.server.ts';
 import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
 import { chinaDayStart, toChinaLocalInput } from '../../../utils/china-time.ts';
-import { auditSuggestions } from '../../moderation/audit.server.ts';
+import { auditSuggestions } from '../../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../../authorization/actor.ts';
 import type { ManualChannel } from '../../suggestions/vocabulary.ts';
 

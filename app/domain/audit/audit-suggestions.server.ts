@@ -1,5 +1,5 @@
 import type { DbExecutor } from '../../../db/client.server.ts';
-import { recordAudit } from '../audit/record-audit.server.ts';
+import { recordAudit } from './record-audit.server.ts';
 import type { Actor } from '../authorization/actor.ts';
 
 export type SuggestionAuditAction =
