@@ -4,7 +4,7 @@ import { campusPlan, developmentPlan, type DemoSection } from './demo/developmen
 import { demoSuggestions, type DemoSuggestion } from './demo/suggestions.ts';
 import { campusRevisions, campusSuggestions } from './demo/campus-suggestions.ts';
 import { campaignLetters } from './demo/campaign-letters.ts';
-import { reindexSuggestions } from '../app/domain/search/reindex.server.ts';
+import { reindexSuggestions } from '../app/domain/enrichment/reindex.server.ts';
 import { saveContact } from '../app/domain/contacts/contacts.server.ts';
 import { freezeWorkingText } from '../app/domain/versions/publish-version.server.ts';
 import {

@@ -1,4 +1,4 @@
-import { reindexAll } from '../../app/domain/search/reindex.server.ts';
+import { reindexAll } from '../../app/domain/enrichment/reindex.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../db/client.server.ts';
-import { enrichSuggestion } from '../../app/domain/search/enrich-suggestion.server.ts';
+import { enrichSuggestion } from '../../app/domain/enrichment/enrich-suggestion.server.ts';
 import { submitSuggestion, type SubmitSuggestionInput } from '../../app/domain/suggestions/submit-suggestion.server.ts';
 
 /**

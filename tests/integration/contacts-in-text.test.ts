@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
-import { enrichSuggestion } from '../../app/domain/search/enrich-suggestion.server.ts';
+import { enrichSuggestion } from '../../app/domain/enrichment/enrich-suggestion.server.ts';
 import { readConfig } from '../../app/server/config.ts';
 import {
   auditLog,

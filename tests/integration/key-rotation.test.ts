@@ -8,7 +8,7 @@ import { confirmTotpEnrolment, startTotpEnrolment } from '../../app/domain/accou
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { currentTotp, storedTotp } from '../../app/domain/accounts/totp.server.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
-import { downloadInboundEmail } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
+import { downloadInboundEmail } from '../../app/domain/moderation/inbound-email-contacts.server.ts';
 import { contactKeyring, installKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { createKeyring, generateMasterKey, KeyringError, parseMasterKey } from '../../app/domain/crypto/keyring.ts';
 import { resealWithCurrentKey, rowsNotUnderCurrentKey } from '../../app/domain/key-rotation/sealed-tables.server.ts';

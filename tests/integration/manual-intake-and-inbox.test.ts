@@ -9,7 +9,7 @@ import {
   inboxPage,
   retryInbound,
 } from '../../app/domain/moderation/inbox.server.ts';
-import { downloadInboundEmail } from '../../app/domain/contacts/inbound-email-contacts.server.ts';
+import { downloadInboundEmail } from '../../app/domain/moderation/inbound-email-contacts.server.ts';
 import { recordManualSuggestion } from '../../app/domain/intake/manual/record-manual-suggestion.server.ts';
 import { manualChannels } from '../../app/domain/moderation/statuses.ts';
 import { readConfig } from '../../app/server/config.ts';

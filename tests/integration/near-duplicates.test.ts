@@ -9,7 +9,7 @@ import { getPublicReport } from '../../app/domain/exports/report.server.ts';
 import { decideSuggestion } from '../../app/domain/moderation/decide-suggestion.server.ts';
 import { filteredSuggestions } from '../../app/domain/moderation/filtered-suggestions.server.ts';
 import { parseQueueQuery } from '../../app/domain/moderation/queue-filter.ts';
-import { reindexAll } from '../../app/domain/search/reindex.server.ts';
+import { reindexAll } from '../../app/domain/enrichment/reindex.server.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';

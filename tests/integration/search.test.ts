@@ -4,7 +4,7 @@ import { suggestionSearch } from '../../db/schema/index.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { filteredSuggestions, statusCounts } from '../../app/domain/moderation/filtered-suggestions.server.ts';
 import { parseQueueQuery } from '../../app/domain/moderation/queue-filter.ts';
-import { reindexAll } from '../../app/domain/search/reindex.server.ts';
+import { reindexAll } from '../../app/domain/enrichment/reindex.server.ts';
 import { INDEX_VERSION } from '../../app/domain/search/segment.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';

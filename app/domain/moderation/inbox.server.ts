@@ -10,7 +10,7 @@ import {
 } from '../intake/email/email-queue.server.ts';
 import { mailPreview } from '../intake/email/mail-preview.ts';
 import type { DomainSettings } from '../settings.ts';
-import { inboundSenders } from '../contacts/inbound-email-contacts.server.ts';
+import { inboundSenders } from './inbound-email-contacts.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
 import { inboxTabs, type InboxTab } from './inbox-tabs.ts';

@@ -1,7 +1,7 @@
 import { data } from 'react-router';
 import type { Route } from './+types/inbox-eml';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
-import { downloadInboundEmail } from '../../domain/contacts/inbound-email-contacts.server.ts';
+import { downloadInboundEmail } from '../../domain/moderation/inbound-email-contacts.server.ts';
 import { downloadResponse } from '../../utils/download.server.ts';
 import { idParam } from '../../utils/parse-form.server.ts';
 

@@ -1,7 +1,7 @@
 import { data } from 'react-router';
 import type { Route } from './+types/inbox-html';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
-import { viewInboundEmailHtml } from '../../domain/contacts/inbound-email-contacts.server.ts';
+import { viewInboundEmailHtml } from '../../domain/moderation/inbound-email-contacts.server.ts';
 import { idParam } from '../../utils/parse-form.server.ts';
 
 // The mail's HTML as the sender wrote it (sanitized at intake), in a document

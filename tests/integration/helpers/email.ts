@@ -3,7 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { processInboundEmail } from '../../../app/domain/intake/email/process-email.server.ts';
 import { storeInboundEmail } from '../../../app/domain/intake/email/store-email.server.ts';
-import { enrichSuggestion } from '../../../app/domain/search/enrich-suggestion.server.ts';
+import { enrichSuggestion } from '../../../app/domain/enrichment/enrich-suggestion.server.ts';
 import type { Config } from '../../../app/server/config.ts';
 import type { Database } from '../../../db/client.server.ts';
 import {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { rawInboundEmail } from '../intake/email/email-queue.server.ts';
 import { HEAD_BYTES, openEmailHtml, openRawHead } from '../intake/email/sealed-email.ts';
-import { senderHeaders } from '../moderation/email-headers.server.ts';
+import { senderHeaders } from './email-headers.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 
 // A mail's sender, its raw .eml and its HTML carry the same contact details as

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { JOBS_SCHEMA, QUEUES } from '../jobs/queues.ts';
 import { enrichSuggestion } from './enrich-suggestion.server.ts';
-import { INDEX_VERSION } from './segment.ts';
+import { INDEX_VERSION } from '../search/segment.ts';
 
 /**
  * The safety net behind the `suggestion-enrich` jobs: enriches suggestions

@@ -7,8 +7,8 @@ import {
   suggestionSimilarities,
 } from '../../../db/schema/index.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
-import { indexSuggestions } from './index-suggestion.server.ts';
-import { INDEX_VERSION } from './segment.ts';
+import { indexSuggestions } from '../search/index-suggestion.server.ts';
+import { INDEX_VERSION } from '../search/segment.ts';
 
 /** Rebuilds everything derived from a suggestion's text (search index, near-duplicate fingerprints). */
 export async function reindexSuggestions(db: DbExecutor, ids: number[]) {

@@ -5,7 +5,7 @@ import { attachments, suggestionProposals, suggestions, suggestionSearch } from 
 import { proposeFor, recordProposal } from '../categorize/propose.server.ts';
 import { assignThemesTo } from '../themes/assign-themes.server.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
-import { searchRowWithTokens } from './index-suggestion.server.ts';
+import { searchRowWithTokens } from '../search/index-suggestion.server.ts';
 
 // First key of the two-int advisory lock; the second is the plan id.
 const PLAN_ENRICHMENT_LOCK = 41_041;
