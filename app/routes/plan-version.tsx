@@ -4,7 +4,7 @@ import { getVersionedPlan, versionSections } from '../domain/versions/queries.se
 import { useTranslation } from '../i18n/use-translation.ts';
 import versionStyles from '../styles/versions.css?url';
 import { renderMarkdown } from '../utils/markdown.server.ts';
-import { idParam } from '../utils/parse-form.server.ts';
+import { idParam } from '../web/parse-form.server.ts';
 
 // One published version of a plan, frozen: /plans/:slug/versions/:n is a
 // stable address to cite, whatever the plan's text says later.

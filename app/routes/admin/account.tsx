@@ -18,7 +18,7 @@ import { remainingRecoveryCodes } from '../../domain/accounts/recovery-codes.ser
 import { clearedSessionCookie, sessionCookie } from '../../web/session-cookie.server.ts';
 import { enrolmentDetails } from '../../domain/accounts/totp.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 // The one admin page open while setup is pending (a one-time password to

@@ -3,7 +3,7 @@ import type { Route } from './+types/inbox-attachment';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { downloadInboundAttachment } from '../../domain/moderation/inbox.server.ts';
 import { downloadResponse } from '../../utils/download.server.ts';
-import { idParam } from '../../utils/parse-form.server.ts';
+import { idParam } from '../../web/parse-form.server.ts';
 
 // A file a mail carried that the portal did not keep with the suggestion (a
 // type it does not accept, or one beyond the count). Always downloaded as

@@ -3,7 +3,7 @@ import type { Route } from './+types/inbox-eml';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { downloadInboundEmail } from '../../domain/moderation/inbound-email-contacts.server.ts';
 import { downloadResponse } from '../../utils/download.server.ts';
-import { idParam } from '../../utils/parse-form.server.ts';
+import { idParam } from '../../web/parse-form.server.ts';
 
 // The original message carries the sender's address: contact permission, audited.
 export async function loader({ request, context, params }: Route.LoaderArgs) {

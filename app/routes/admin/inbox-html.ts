@@ -2,7 +2,7 @@ import { data } from 'react-router';
 import type { Route } from './+types/inbox-html';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { viewInboundEmailHtml } from '../../domain/moderation/inbound-email-contacts.server.ts';
-import { idParam } from '../../utils/parse-form.server.ts';
+import { idParam } from '../../web/parse-form.server.ts';
 
 // The mail's HTML as the sender wrote it (sanitized at intake), in a document
 // of its own under a sandbox CSP: no script, no form, no network request

@@ -11,7 +11,7 @@ import { inboxTabs, type InboxTab } from '../../domain/moderation/inbox-tabs.ts'
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { inboundReasonText } from '../../i18n/reason-text.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 const tabs = Object.keys(inboxTabs) as InboxTab[];

@@ -11,7 +11,7 @@ import { recordManualSuggestion } from '../../domain/intake/manual/record-manual
 import { SuggestionRejected } from '../../domain/suggestions/submit-suggestion.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { toChinaLocalInput } from '../../utils/china-time.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { ManualIntakeForm, nextEntryHref } from './intake-new.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

@@ -6,7 +6,7 @@ import { loginWithSecondFactor } from '../../domain/accounts/login.server.ts';
 import { clearedSessionCookie, readSessionToken, sessionCookie } from '../../web/session-cookie.server.ts';
 import { findSession } from '../../domain/accounts/sessions.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { parseFormData } from '../../utils/parse-form.server.ts';
+import { parseFormData } from '../../web/parse-form.server.ts';
 import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
 import { deviceCookie, readDeviceToken } from '../../web/device-cookie.server.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/login-unlock';
 import { requestUnlockLink } from '../../domain/accounts/unlock-links.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { parseFormData } from '../../utils/parse-form.server.ts';
+import { parseFormData } from '../../web/parse-form.server.ts';
 import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
 
 // /admin/login/unlock: a staff member who cannot sign in (someone keeps

@@ -7,7 +7,7 @@ import { loginWithPassword } from '../../domain/accounts/login.server.ts';
 import { PASSWORD_MAX_LENGTH } from '../../domain/accounts/passwords.server.ts';
 import { sessionCookie } from '../../web/session-cookie.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { parseFormData } from '../../utils/parse-form.server.ts';
+import { parseFormData } from '../../web/parse-form.server.ts';
 import { readForm, SMALL_FORM_BYTES } from '../../web/read-form.server.ts';
 import { deviceCookie, readDeviceToken } from '../../web/device-cookie.server.ts';
 

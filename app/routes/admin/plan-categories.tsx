@@ -11,7 +11,7 @@ import {
 } from '../../domain/plans/manage-categories.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

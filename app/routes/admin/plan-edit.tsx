@@ -13,7 +13,7 @@ import {
 } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { toChinaLocalInput } from '../../utils/china-time.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { PlanForm as PlanFormSchema } from './plan-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

@@ -8,7 +8,7 @@ import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { replaceSections } from '../../domain/plans/manage-sections.server.ts';
 import { previewReimport, reimportSections } from '../../domain/plans/reimport-sections.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid } from '../../utils/parse-form.server.ts';
+import { idParam, invalid } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
 import { FORM_BYTES, readForm } from '../../web/read-form.server.ts';
 

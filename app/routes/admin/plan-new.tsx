@@ -4,7 +4,7 @@ import { PlanForm } from '../../components/admin/plan-form.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { createPlan, SlugTakenError } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { PlanForm as PlanFormSchema } from './plan-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

@@ -10,7 +10,7 @@ import { ModerationError } from '../../domain/authorization/moderation-error.ts'
 import { listCategories } from '../../domain/plans/manage-categories.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

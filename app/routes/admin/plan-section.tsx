@@ -6,7 +6,7 @@ import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { getSection, updateSection } from '../../domain/plans/manage-sections.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { renderMarkdown } from '../../utils/markdown.server.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

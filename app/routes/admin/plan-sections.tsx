@@ -6,7 +6,7 @@ import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { addSection, listSections, moveSection, removeSection } from '../../domain/plans/manage-sections.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

@@ -12,7 +12,7 @@ import {
 import { MAX_LINKED } from '../../domain/versions/limits.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import versionStyles from '../../styles/versions.css?url';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 // 修改理由 of one version: per changed section, a reason and the tracking

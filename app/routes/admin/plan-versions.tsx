@@ -9,7 +9,7 @@ import {
   publishVersion,
 } from '../../domain/versions/publish-version.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 // Versions of one plan: publish the working text as the next version, and

@@ -3,7 +3,7 @@ import type { Route } from './+types/suggestion-attachment';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { attachmentForStaff } from '../../domain/moderation/suggestion-detail.server.ts';
 import { downloadResponse } from '../../utils/download.server.ts';
-import { idParam } from '../../utils/parse-form.server.ts';
+import { idParam } from '../../web/parse-form.server.ts';
 
 // Attachments are always downloaded, never shown inline (a crafted file must
 // not run as a page of the admin area).

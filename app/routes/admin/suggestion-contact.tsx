@@ -7,7 +7,7 @@ import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { maskedContact, revealContact } from '../../domain/contacts/contacts.server.ts';
 import { hasTextOriginal } from '../../domain/contacts/text-originals.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 // "Show contact details" with a reason. The detail page posts here with a

@@ -25,7 +25,7 @@ import { suggestionForStaff } from '../../domain/moderation/suggestion-detail.se
 import { publicationForStaff } from '../../domain/feedback/staff-view.server.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { runIntent, SuggestionForm } from './suggestion.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

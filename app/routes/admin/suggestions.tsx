@@ -14,7 +14,7 @@ import { ModerationError } from '../../domain/authorization/moderation-error.ts'
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { BulkForm, toBulkAction } from './suggestions.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 

@@ -7,7 +7,7 @@ import { changeRole, resetPassword, setDisabled, setGrant } from '../../domain/a
 import { roles } from '../../domain/authorization/permissions.ts';
 import { getStaffSummary } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -7,7 +7,7 @@ import { generatePassword } from '../../domain/accounts/passwords.server.ts';
 import { grantablePermissions, roles } from '../../domain/authorization/permissions.ts';
 import { createStaffUser, EmailTakenError, listStaff } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
