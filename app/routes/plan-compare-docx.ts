@@ -1,9 +1,10 @@
-import { data, redirect } from 'react-router';
+import { redirect } from 'react-router';
 import type { Route } from './+types/plan-compare-docx';
 import { resolveComparison } from '../domain/versions/resolve-comparison.server.ts';
 import { writeComparisonDocx } from '../domain/versions/write-comparison-docx.server.ts';
 import { formatDate } from '../i18n/index.ts';
 import { downloadResponse } from '../utils/download.server.ts';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 // The Word 修改对照表, public like the page it mirrors: it holds only the
 // plan's text, staff's reasons and suggestions' public summaries.
@@ -11,7 +12,7 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
   const result = await resolveComparison(context.db, params.slug, new URL(request.url).searchParams);
   if (result.kind === 'reorder')
     throw redirect(`/plans/${params.slug}/compare/docx?from=${result.from}&to=${result.to}`);
-  if (result.kind !== 'ok') throw data(null, { status: 404 });
+  invariantResponse(result.kind === 'ok');
   const day = (date: Date) => formatDate(date, 'zh-CN');
   const bytes = await writeComparisonDocx(result.comparison.rows, {
     planTitle: result.plan.title,

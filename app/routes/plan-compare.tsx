@@ -5,6 +5,7 @@ import { ComparisonTable } from '../components/versions/comparison-table.tsx';
 import { resolveComparison } from '../domain/versions/resolve-comparison.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import versionStyles from '../styles/versions.css?url';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 // 修改对照表: public, printable, with a Word download of the same table. Only
 // public data: the plan's text, staff's reasons and suggestions' public summaries.
@@ -12,7 +13,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: vers
 
 export async function loader({ context, params, request }: Route.LoaderArgs) {
   const result = await resolveComparison(context.db, params.slug, new URL(request.url).searchParams);
-  if (result.kind === 'not_found') throw data(null, { status: 404 });
+  invariantResponse(result.kind !== 'not_found');
   if (result.kind === 'reorder') throw redirect(`/plans/${params.slug}/compare?from=${result.from}&to=${result.to}`);
   const versions = result.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt }));
   if (result.kind !== 'ok')

@@ -1,16 +1,17 @@
-import { data, Link } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/plan-report';
 import { PrintButton } from '../components/print-button.tsx';
 import { ReportFiguresSection } from '../components/report-figures.tsx';
 import { getPublicReport } from '../domain/exports/report.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 // 采纳情况公示. Public once staff publish it; until then it does not exist (404).
 // Shows counts, publishable summaries and replies of suggestions whose
 // submitter agreed to publication, with the name only for 署名公开.
 export async function loader({ context, params }: Route.LoaderArgs) {
   const report = await getPublicReport(context.db, params.slug);
-  if (!report) throw data(null, { status: 404 });
+  invariantResponse(report);
   return { report };
 }
 

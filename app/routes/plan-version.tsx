@@ -1,10 +1,11 @@
-import { data, Link } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/plan-version';
 import { getVersionedPlan, versionSections } from '../domain/versions/queries.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import versionStyles from '../styles/versions.css?url';
 import { renderMarkdown } from '../utils/markdown.server.ts';
 import { idParam } from '../web/parse-form.server.ts';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 // One published version of a plan, frozen: /plans/:slug/versions/:n is a
 // stable address to cite, whatever the plan's text says later.
@@ -14,7 +15,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   const number = idParam(params.n);
   const found = await getVersionedPlan(context.db, params.slug);
   const version = found?.versions.find((v) => v.number === number);
-  if (!found || !version) throw data(null, { status: 404 });
+  invariantResponse(found && version);
   const sections = await versionSections(context.db, version.id);
   return {
     plan: found.plan,

@@ -1,4 +1,4 @@
-import { data, Link } from 'react-router';
+import { Link } from 'react-router';
 import type { Route } from './+types/plan';
 import { PlanCounters } from '../components/plan-counters.tsx';
 import { planCounters } from '../domain/feedback/plan-counters.server.ts';
@@ -9,10 +9,11 @@ import { currentVersion } from '../domain/versions/queries.server.ts';
 import { VersionBanner } from '../components/versions/version-banner.tsx';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { renderMarkdown } from '../utils/markdown.server.ts';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const plan = await getPublicPlan(context.db, params.slug);
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const { sections, ...rest } = plan;
   const window = consultationWindow(plan);
   return {

@@ -4,6 +4,7 @@ import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { getReceipt } from '../domain/suggestions/queries.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { PrintButton } from '../components/print-button.tsx';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 // The receipt needs only the code (the submitter lands here right after
 // submitting). Codes are unguessable, and look-ups are limited per IP like
@@ -21,7 +22,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     );
   }
   const receipt = await getReceipt(context.db, params.code);
-  if (!receipt) throw data(null, { status: 404 });
+  invariantResponse(receipt);
   return { receipt };
 }
 

@@ -20,10 +20,11 @@ import { characterCount, suggestionFormSchema } from '../domain/suggestions/sugg
 import { detectLocale } from '../i18n/index.ts';
 import { uploadReaderOf } from '../web/read-upload.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 async function loadPlan(context: Route.LoaderArgs['context'], slug: string) {
   const plan = await getPublicPlan(context.db, slug);
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const settings = {
     categoryIds: plan.categories.map((c) => c.id),
     sectionIds: plan.sections.map((s) => s.id),

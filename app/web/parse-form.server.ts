@@ -1,5 +1,6 @@
 import { data } from 'react-router';
 import type { z } from 'zod';
+import { invariantResponse } from './invariant-response.ts';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -34,6 +35,6 @@ export function invalid(errors: FieldErrors, extra: Record<string, unknown> = {}
 /** A positive integer route parameter, or a 404. */
 export function idParam(value: string | undefined): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0 || String(id) !== value) throw data(null, { status: 404 });
+  invariantResponse(Number.isSafeInteger(id) && id > 0 && String(id) === value);
   return id;
 }

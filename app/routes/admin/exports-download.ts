@@ -8,6 +8,7 @@ import { recordContactExportStart } from '../../domain/exports/record-export-aud
 import { findExportPlan, startExport } from '../../domain/exports/run-export.server.ts';
 import { orRespond } from '../../web/domain-errors.server.ts';
 import { readFormOrAnswer } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 // POST only, from the export form: the file is streamed in the response and
 // never stored, so there is no URL that could be shared or fetched again.
@@ -18,7 +19,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseExportRequest(await readFormOrAnswer(request));
   if (!parsed.ok) throw data(null, { status: 400 });
   const plan = await findExportPlan(context.db, parsed.value.filter.planId);
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   await orRespond(() => authorizeExport(user, parsed.value.options));
   if (parsed.value.options.includeContacts) {
     await recordContactExportStart(context.db, {

@@ -1,8 +1,8 @@
-import { data } from 'react-router';
 import type { Route } from './+types/inbox-html';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { viewInboundEmailHtml } from '../../domain/moderation/inbound-email-contacts.server.ts';
 import { idParam } from '../../web/parse-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 // The mail's HTML as the sender wrote it (sanitized at intake), in a document
 // of its own under a sandbox CSP: no script, no form, no network request
@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     actor: viewer,
     ip: context.clientIp,
   });
-  if (html === null) throw data(null, { status: 404 });
+  invariantResponse(html !== null);
   const page = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>原始邮件（HTML）</title></head><body>${html}</body></html>`;
   return new Response(page, {
     headers: {

@@ -12,6 +12,7 @@ import { findPlanForStaff, publishReport } from '../../domain/exports/report.ser
 import { translator } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
   return [
@@ -23,7 +24,7 @@ export function meta({ data: loaderData }: Route.MetaArgs) {
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const [dashboard, accuracy] = await Promise.all([
     planDashboard(context.readDb, plan.id),
     proposalAccuracy(context.db, { viewer, planId: plan.id }),
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { id: actorId } = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await findPlanForStaff(context.db, params.slug);
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const form = await readForm(request);
   if (form.get('intent') !== 'publish-report') throw data(null, { status: 400 });
   await publishReport(context.db, plan.id);

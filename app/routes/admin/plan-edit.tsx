@@ -16,11 +16,12 @@ import { toChinaLocalInput } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { PlanForm as PlanFormSchema } from './plan-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   return {
     plan: { id: plan.id, slug: plan.slug, status: plan.status },
     values: {
@@ -54,7 +55,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const form = parseFormData(formData, PlanFormSchema);
     if (!form.ok) return invalid(form.errors);
     try {
-      if (!(await updatePlan(context.db, { id, fields: form.data, viewer, ip }))) throw data(null, { status: 404 });
+      invariantResponse(await updatePlan(context.db, { id, fields: form.data, viewer, ip }));
     } catch (error) {
       if (error instanceof SlugTakenError) return invalid({ slug: ['taken'] });
       throw error;

@@ -11,11 +11,12 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
 import { FORM_BYTES, readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   return { plan: { id: plan.id, title: plan.title, isDraft: plan.status === 'draft' } };
 }
 
@@ -38,7 +39,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     // A published plan keeps its matching sections (a revised draft, docs/decisions/050); a draft is replaced.
     const plan = await getPlanForEditing(context.db, { id: planId, viewer });
-    if (!plan) throw data(null, { status: 404 });
+    invariantResponse(plan);
     if (plan.status !== 'draft') {
       await reimportSections(context.db, { planId, sections: parsed, viewer, ip: context.clientIp });
       throw redirect(`/admin/plans/${planId}/versions`);

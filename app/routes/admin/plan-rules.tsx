@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import { z } from 'zod';
 import type { Route } from './+types/plan-rules';
@@ -12,11 +12,12 @@ import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const [rules, categories] = await Promise.all([listRules(context.db, plan.id), listCategories(context.db, plan.id)]);
   // An entry "食堂|饭堂" reads 食堂（饭堂）: the word and the synonyms that count as it.
   const builtIn = builtInRules(categories).map((rule, i) => ({

@@ -9,12 +9,13 @@ import { renderMarkdown } from '../../utils/markdown.server.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
   const section = plan && (await getSection(context.db, { planId: plan.id, sectionId: idParam(params.sectionId) }));
-  if (!plan || !section) throw data(null, { status: 404 });
+  invariantResponse(plan && section);
   return {
     plan: { id: plan.id, title: plan.title },
     section: {
@@ -40,8 +41,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (formData.get('intent') === 'preview') {
     return data({ preview: renderMarkdown(form.data.bodyMarkdown), draft: form.data, errors: null });
   }
-  if (!(await updateSection(context.db, { planId, sectionId, fields: form.data, viewer, ip: context.clientIp })))
-    throw data(null, { status: 404 });
+  invariantResponse(
+    await updateSection(context.db, { planId, sectionId, fields: form.data, viewer, ip: context.clientIp }),
+  );
   throw redirect(`/admin/plans/${planId}/sections/${sectionId}?done=saved`);
 }
 

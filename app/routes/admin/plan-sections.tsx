@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-sections';
 import { describedBy, FieldError } from '../../components/admin/field-error.tsx';
@@ -9,11 +9,12 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const sections = (await listSections(context.db, plan.id)).map(({ bodyMarkdown: _, ...s }) => s);
   return { plan: { id: plan.id, title: plan.title, status: plan.status }, sections };
 }
@@ -42,7 +43,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     f.intent === 'remove'
       ? await removeSection(context.db, { planId, sectionId: f.sectionId, viewer, ip })
       : await moveSection(context.db, { planId, sectionId: f.sectionId, direction: f.intent, viewer, ip });
-  if (!ok) throw data(null, { status: 404 });
+  invariantResponse(ok);
   throw redirect(`/admin/plans/${planId}/sections`);
 }
 

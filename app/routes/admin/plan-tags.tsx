@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-tags';
 import { FieldError } from '../../components/admin/field-error.tsx';
@@ -13,11 +13,12 @@ import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   return { plan: { id: plan.id, title: plan.title }, tags: await listPlanTags(context.db, plan.id) };
 }
 

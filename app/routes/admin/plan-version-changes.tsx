@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-version-changes';
 import { DiffSide } from '../../components/versions/diff-text.tsx';
@@ -14,6 +14,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import versionStyles from '../../styles/versions.css?url';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 // 修改理由 of one version: per changed section, a reason and the tracking
 // codes of the adopted suggestions that led to it.
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
   const changes =
     plan && (await getVersionChangesForAdmin(context.db, { planId: plan.id, number: idParam(params.n), viewer }));
-  if (!plan || !changes) throw data(null, { status: 404 });
+  invariantResponse(plan && changes);
   const url = new URL(request.url);
   return {
     plan: { id: plan.id, slug: plan.slug, title: plan.title },
@@ -58,7 +59,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     ip: context.clientIp,
   });
   if (result.ok) throw redirect(`/admin/plans/${planId}/versions/${number}?saved=${sectionKey}#change-${sectionKey}`);
-  if (result.error === 'not_found') throw data(null, { status: 404 });
+  invariantResponse(result.error !== 'not_found');
   // The form comes back with what was typed, not what is saved.
   return invalid(
     { codes: [result.error] },

@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-versions';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
@@ -11,13 +11,14 @@ import {
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 // Versions of one plan: publish the working text as the next version, and
 // open each version's reasons (修改理由).
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:plan:any');
   const plan = await getPlanForEditing(context.db, { id: idParam(params.planId), viewer });
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const [versions, unpublished] = await Promise.all([
     listVersionsForAdmin(context.db, plan.id),
     hasUnpublishedEdits(context.db, plan.id),
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!form.ok) return invalid(form.errors);
   const result = await publishVersion(context.db, { planId, note: form.data.note, viewer, ip: context.clientIp });
   if (!result.ok) {
-    if (result.error === 'not_found') throw data(null, { status: 404 });
+    invariantResponse(result.error !== 'not_found');
     return invalid({ publish: [result.error] });
   }
   throw redirect(`/admin/plans/${planId}/versions/${result.number}?published=1`);

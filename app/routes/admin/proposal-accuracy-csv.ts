@@ -1,15 +1,15 @@
-import { data } from 'react-router';
 import type { Route } from './+types/proposal-accuracy-csv';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { proposalAccuracyCsv } from '../../domain/categorize/proposal-accuracy-csv.server.ts';
 import { attachmentDisposition } from '../../domain/exports/content-disposition.ts';
 import { findPlanForStaff } from '../../domain/exports/report.server.ts';
 import { translator } from '../../i18n/index.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:report:any');
   const plan = await findPlanForStaff(context.db, params.slug);
-  if (!plan) throw data(null, { status: 404 });
+  invariantResponse(plan);
   const t = translator('zh-CN');
   return new Response(proposalAccuracyCsv(context.db, { viewer, planId: plan.id, t }), {
     headers: {

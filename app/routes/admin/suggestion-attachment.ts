@@ -1,9 +1,9 @@
-import { data } from 'react-router';
 import type { Route } from './+types/suggestion-attachment';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { attachmentForStaff } from '../../domain/moderation/suggestion-detail.server.ts';
 import { downloadResponse } from '../../utils/download.server.ts';
 import { idParam } from '../../web/parse-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 // Attachments are always downloaded, never shown inline (a crafted file must
 // not run as a page of the admin area).
@@ -15,6 +15,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     viewer,
     ip: context.clientIp,
   });
-  if (!file) throw data(null, { status: 404 });
+  invariantResponse(file);
   return downloadResponse(file.content, file);
 }

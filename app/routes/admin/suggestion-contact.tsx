@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router';
+import { Form, Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/suggestion-contact';
 import moderationStyles from '../../styles/moderation.css?url';
@@ -9,6 +9,7 @@ import { hasTextOriginal } from '../../domain/contacts/text-originals.server.ts'
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 // "Show contact details" with a reason. The detail page posts here with a
 // fetcher; without JavaScript this page shows the result itself.
@@ -32,7 +33,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     reason: form.data.reason,
     ip: context.clientIp,
   });
-  if (!contact) throw data(null, { status: 404 });
+  invariantResponse(contact);
   return { contact, errors: null };
 }
 

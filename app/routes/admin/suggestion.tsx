@@ -28,6 +28,7 @@ import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { runIntent, SuggestionForm } from './suggestion.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const id = idParam(params.suggestionId);
   const suggestion = await suggestionForStaff(context.db, { id, viewer });
-  if (!suggestion) throw data(null, { status: 404 });
+  invariantResponse(suggestion);
   // The queue's filters come along in the query string, for previous / next in the same order.
   const search = new URL(request.url).search;
   const [options, neighbours, publication, similar, proposal] = await Promise.all([

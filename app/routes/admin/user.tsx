@@ -9,11 +9,12 @@ import { getStaffSummary } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'manage:user:any');
   const user = await getStaffSummary(context.db, idParam(params.userId));
-  if (!user) throw data(null, { status: 404 });
+  invariantResponse(user);
   return { user, isSelf: user.id === viewer.id, done: new URL(request.url).searchParams.get('done') };
 }
 
