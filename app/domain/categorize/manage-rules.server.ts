@@ -4,6 +4,7 @@ import { categories, categoryRules } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { splitList } from '../../utils/split-list.ts';
 
 export async function listRules(db: Database, planId: number) {
   return db
@@ -22,14 +23,7 @@ export async function listRules(db: Database, planId: number) {
 
 /** "师资，教师、人才引进" → three keywords; Chinese and Latin separators alike. */
 export function splitKeywords(value: string): string[] {
-  return [
-    ...new Set(
-      value
-        .split(/[,，、;；\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ].slice(0, 50);
+  return splitList(value, { max: 50 });
 }
 
 export async function addRule(

@@ -12,6 +12,7 @@ import { normalizeTrackingCode } from '../suggestions/tracking-code.ts';
 import { compareSections, isChange } from './compare-sections.ts';
 import { MAX_LINKED } from './limits.ts';
 import { versionSections } from './queries.server.ts';
+import { splitList } from '../../utils/split-list.ts';
 
 // 修改理由: per changed section of a version, a reason and the adopted
 // suggestions that led to the change, entered by tracking code.
@@ -72,7 +73,7 @@ export type SaveNoteResult =
 
 /** Splits what the admin typed (spaces, commas, 、, new lines) into codes, keeping order and dropping repeats. */
 export function splitCodes(text: string): string[] {
-  return [...new Set(text.split(/[\s,，、;；]+/).filter(Boolean))];
+  return splitList(text, { byWhitespace: true });
 }
 
 export async function saveChangeNote(

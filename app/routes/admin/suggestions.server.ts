@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BulkAction } from '../../domain/moderation/bulk-actions.server.ts';
 import { bulkStatuses } from '../../domain/moderation/statuses.ts';
+import { splitList } from '../../utils/split-list.ts';
 
 // The queue's bulk form: which action (the button pressed) and the selection.
 const ids = z.preprocess((v) => [v].flat(), z.array(z.coerce.number().int().positive()).min(1).max(200));
@@ -31,9 +32,5 @@ export function toBulkAction(form: z.infer<typeof BulkForm>): BulkAction {
 
 /** "辅修, 新工科，食堂" → three names: Chinese and Latin commas both separate. */
 export function splitTags(value: string): string[] {
-  return value
-    .split(/[,，、;；]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 10);
+  return splitList(value, { max: 10 });
 }
