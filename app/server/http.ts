@@ -10,7 +10,7 @@ import { isLocale, LOCALE_COOKIE } from '../i18n/index.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { newNonce, securityHeaders } from '../web/security-headers.server.ts';
-import { originCheck } from './origin-check.ts';
+import { originCheck } from '../web/origin-check.ts';
 
 export const projectRoot = findProjectRoot(import.meta.dirname);
 
