@@ -35,7 +35,11 @@ function domainBlock(depth, { folder = '', contactTables = true } = {}) {
             ...(contactTables ? [CONTACT_TABLES] : []),
             HTTP_PACKAGES,
             {
-              group: OUTSIDE_THE_DOMAIN.flatMap((folder) => [`${up}${folder}`, `${up}${folder}.*`, `${up}${folder}/**`]),
+              group: OUTSIDE_THE_DOMAIN.flatMap((folder) => [
+                `${up}${folder}`,
+                `${up}${folder}.*`,
+                `${up}${folder}/**`,
+              ]),
               message:
                 'app/domain may not import app/server, app/web, routes or components: pass configuration, the logger or a reader in as an argument.',
             },

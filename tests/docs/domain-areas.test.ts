@@ -18,7 +18,11 @@ function sourceFiles(folder: string): string[] {
   });
 }
 
-const areaOf = (file: string) => path.relative(domain, file).split(path.sep)[0]!.replace(/\.tsx?$/, '');
+const areaOf = (file: string) =>
+  path
+    .relative(domain, file)
+    .split(path.sep)[0]!
+    .replace(/\.tsx?$/, '');
 
 function areaGraph(): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
@@ -27,7 +31,9 @@ function areaGraph(): Map<string, Set<string>> {
     const targets = graph.get(from) ?? new Set<string>();
     graph.set(from, targets);
     const source = fs.readFileSync(file, 'utf8');
-    for (const [, specifier] of source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    for (const [, specifier] of source.matchAll(
+      /(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm,
+    )) {
       const target = path.resolve(path.dirname(file), specifier!);
       if (!target.startsWith(domain + path.sep)) continue;
       const to = areaOf(target);

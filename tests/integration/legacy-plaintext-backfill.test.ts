@@ -9,7 +9,10 @@ import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { verifyAndSpendTotp, currentTotp, storedTotp } from '../../app/domain/accounts/totp.server.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
-import { downloadInboundEmail, viewInboundEmailHtml } from '../../app/domain/moderation/inbound-email-contacts.server.ts';
+import {
+  downloadInboundEmail,
+  viewInboundEmailHtml,
+} from '../../app/domain/moderation/inbound-email-contacts.server.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { openEmailText } from '../../app/domain/intake/email/sealed-email.ts';
 import { rowsNotUnderCurrentKey } from '../../app/domain/key-rotation/sealed-tables.server.ts';

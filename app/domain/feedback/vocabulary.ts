@@ -12,5 +12,4 @@ export {
 export const MAX_RATING_COMMENT = 500;
 export const MAX_CONSENT_NOTE = 500;
 
-
 export type RatingOutcome = 'rated' | 'already_rated' | 'not_decided' | 'not_found' | 'invalid' | 'staff_session';

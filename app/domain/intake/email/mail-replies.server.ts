@@ -13,7 +13,11 @@ export function replyHeaders(parsed: Pick<ParsedEmail, 'messageId'>): Record<str
   return headers;
 }
 
-export async function mayReply(tx: Transaction, parsed: Pick<ParsedEmail, 'from'>, config: DomainSettings): Promise<boolean> {
+export async function mayReply(
+  tx: Transaction,
+  parsed: Pick<ParsedEmail, 'from'>,
+  config: DomainSettings,
+): Promise<boolean> {
   if (!parsed.from.address || config.intake.repliesPerHour === 0) return false;
   const limit = await consumeRateLimit(tx, {
     key: `mail-reply:${parsed.from.address}`,

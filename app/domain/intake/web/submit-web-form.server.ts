@@ -212,7 +212,12 @@ type Verdict =
 type CheckedCaptcha = { verdict: Verdict; tokenHash?: string };
 
 /** Outside any transaction: siteverify may take up to its timeout. */
-async function checkCaptcha(db: Database, config: DomainSettings, token: string, clientIp: string): Promise<CheckedCaptcha> {
+async function checkCaptcha(
+  db: Database,
+  config: DomainSettings,
+  token: string,
+  clientIp: string,
+): Promise<CheckedCaptcha> {
   if (config.captcha.disabled) return { verdict: { type: 'disabled' } };
   // Without JavaScript no captcha can be solved: keep the suggestion, held.
   if (!token) return { verdict: { type: 'held', heldReason: 'captcha_missing' } };
