@@ -5,7 +5,7 @@ import { applyRules, builtInRules } from '../../app/domain/categorize/apply-rule
 import { classify } from '../../app/domain/categorize/classifier.server.ts';
 import { train } from '../../app/domain/categorize/naive-bayes.ts';
 import { combine } from '../../app/domain/categorize/propose.server.ts';
-import { normalizeText } from '../../app/domain/search/normalize.ts';
+import { normalizeText } from '../../app/domain/text/normalize.ts';
 import { indexTokens } from '../../app/domain/search/segment.ts';
 import { evalSet } from '../fixtures/eval/eval-set.ts';
 import { heldOutCity, heldOutUniversity } from '../fixtures/eval/held-out-topics.ts';

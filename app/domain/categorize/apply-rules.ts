@@ -1,4 +1,4 @@
-import { normalizeText } from '../search/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { areaForCategory, matchedEntries, textTokens, type TextTokens } from './topic-match.ts';
 
 /**

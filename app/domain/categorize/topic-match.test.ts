@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { applyRules, builtInRules } from './apply-rules.ts';
 import { areaForCategory, matchedEntries, textTokens } from './topic-match.ts';
 import { CITY_AREAS, UNIVERSITY_AREAS } from './topic-areas.ts';
-import { normalizeText } from '../search/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 
 const text = (title: string, body: string) => normalizeText(`${title}\n${body}`);
 

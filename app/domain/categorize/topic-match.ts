@@ -1,4 +1,4 @@
-import { normalizeText } from '../search/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { queryTokens } from '../search/segment.ts';
 import { TOPIC_AREAS, type TopicArea } from './topic-areas.ts';
 

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { evalSet } from '../../../tests/fixtures/eval/eval-set.ts';
-import { normalizeText } from '../search/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { belongsTo, discoverThemes, representativeSentence } from './discover-themes.ts';
 
 const docs = evalSet.map((e, id) => ({ id, text: normalizeText(`${e.title}\n${e.body}\n${e.attachmentText ?? ''}`) }));

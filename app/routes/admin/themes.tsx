@@ -2,7 +2,7 @@ import { Form, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/themes';
 import { FieldError } from '../../components/admin/field-error.tsx';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { can } from '../../domain/authorization/actor.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import {
@@ -14,7 +14,7 @@ import {
   ThemeActionError,
 } from '../../domain/themes/moderate-themes.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 // Themes proposed while a consultation is open (decision 047). Moderators
