@@ -35,7 +35,8 @@ test('react-router, app/server, app/web and a Request are refused at every depth
       '5:no-restricted-syntax',
     ]);
   }
-});
+  // typescript-eslint parses each probe: about 2 s apiece alone, several times that on a loaded two-core machine.
+}, 120_000);
 
 test('imports inside the domain pass, app/domain/intake/web included (it is not app/web)', async () => {
   const code = [
