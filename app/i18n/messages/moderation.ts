@@ -110,6 +110,7 @@ export const zhCN = {
   'mod.detail.originalTitle': '标题原文',
   'mod.detail.originalBody': '正文原文',
   'mod.detail.originalAttachment': '附件文字原文',
+  'mod.detail.originalFileName': '附件文件名原文',
   'mod.detail.revealNeedsPermission': '联系方式已隐藏。查看完整信息需要管理员授予“查看联系方式”权限。',
   'mod.detail.tags': '标签',
   'mod.detail.addTags': '添加标签',
@@ -317,6 +318,7 @@ export const en: Record<Key, string> = {
   'mod.detail.originalTitle': 'Title as written',
   'mod.detail.originalBody': 'Text as written',
   'mod.detail.originalAttachment': 'Attachment text as written',
+  'mod.detail.originalFileName': 'Attachment file name as written',
   'mod.detail.revealNeedsPermission':
     'Contact details are masked. Seeing them needs the contact-details permission, granted by an admin.',
   'mod.detail.tags': 'Tags',
