@@ -9,8 +9,9 @@ import { maskContactsInText } from './contacts-in-text.ts';
 /**
  * Bumped when the detector finds more: rows screened by an older version are
  * screened again at start-up. 2: attachment file names are screened too.
+ * 3: postal addresses without a label and names announced in prose.
  */
-export const CONTACT_SCREEN_VERSION = 2;
+export const CONTACT_SCREEN_VERSION = 3;
 
 export type SubmittedText = {
   title: string;
