@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
@@ -7,11 +7,20 @@ import { createKeyring, generateMasterKey, parseMasterKey } from '../../app/doma
 import { resealWithCurrentKey } from '../../app/domain/crypto/sealed-tables.server.ts';
 import { listInboundQueue } from '../../app/domain/intake/email/email-queue.server.ts';
 import { openMailOriginals } from '../../app/domain/intake/email/sealed-email.ts';
+import { confirmContactDeletion, requestContactDeletion } from '../../app/domain/privacy/contact-deletion.server.ts';
 import { maskOlderMailNames } from '../../app/domain/privacy/mask-older-mail.server.ts';
 import { maskOlderSuggestionText } from '../../app/domain/privacy/mask-older-text.server.ts';
 import { purgeExpiredContacts } from '../../app/domain/retention/purge-expired-contacts.server.ts';
 import { readConfig } from '../../app/server/config.ts';
-import { attachments, inboundEmails, plans, suggestions, suggestionTextOriginals } from '../../db/schema/index.ts';
+import {
+  attachments,
+  inboundEmails,
+  outboxMessages,
+  plans,
+  suggestions,
+  suggestionTextOriginals,
+} from '../../db/schema/index.ts';
+import { outboxMail } from '../factories/sealed.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
@@ -229,4 +238,31 @@ test('a web or staff suggestion with a contact in a file name keeps it only seal
   expect(file!.filename).not.toContain(filePhone.slice(-8));
   const revealed = await revealContact(database.db, { suggestionId: id, viewer: reader, reason: '核实附件' });
   expect(revealed?.original?.attachmentNames).toEqual([{ attachmentId: file!.id, name: `联系电话${filePhone}.txt` }]);
+});
+
+test("deletion on the submitter's request removes the sealed originals of subject and file names", async () => {
+  const { stored, outcome } = await ingest(
+    database.db,
+    config,
+    mail({ subject: `体育馆意见：删除 ${phone}`, fileName: `删除_${filePhone}.txt`, id: 'subject-5' }),
+  );
+  expect(outcome.status).toBe('ingested');
+  const suggestionId = outcome.suggestionId!;
+  expect(await requestContactDeletion(database.db, { suggestionId, siteUrl: 'https://jianyan.example.edu.cn' })).toBe(
+    'mailed',
+  );
+  const [confirm] = await outboxMail(
+    database.db,
+    and(eq(outboxMessages.suggestionId, suggestionId), eq(outboxMessages.kind, 'confirm_deletion')),
+  );
+  const token = /\/track\/delete\/([A-Za-z0-9_-]{43})/.exec(confirm!.text)![1]!;
+  expect(await confirmContactDeletion(database.db, { token })).toBe('deleted');
+  const [row] = await database.db.select().from(inboundEmails).where(eq(inboundEmails.id, stored.id));
+  expect(row!.maskedOriginals).toBeNull();
+  expect(
+    await database.db
+      .select()
+      .from(suggestionTextOriginals)
+      .where(eq(suggestionTextOriginals.suggestionId, suggestionId)),
+  ).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { maskName } from './mask.ts';
-import { isBlank, linesOf, type ContactSpan } from './text-spans.ts';
+import { isBlank, isLineBreak, type ContactSpan } from './text-spans.ts';
 
 // A name given in prose, without a label: 「本人王建国，」「我是李晓梅，」「我叫张伟，」
 // 「联系人 赵丽华」, and a short line at the end signed with a role
@@ -48,6 +48,9 @@ const isHan = (c: string | undefined) => c !== undefined && c >= '\u4e00' && c <
 export function nameSpans(text: string): ContactSpan[] {
   const spans: ContactSpan[] = [];
   for (let i = 0; i < text.length; i++) {
+    // Every cue starts with one of three characters: the common case costs one comparison.
+    const first = text[i];
+    if (first !== '本' && first !== '我' && first !== '联') continue;
     const cue = CUES.find((c) => text.startsWith(c, i));
     if (!cue) continue;
     let from = i + cue.length;
@@ -78,9 +81,8 @@ function nameEnd(text: string, from: number): number | undefined {
 
 // 「陈志强老师」「——周敏女士」 as one of the last lines: a signature with no closing.
 function signedLines(text: string, found: ContactSpan[]): ContactSpan[] {
-  const lines = linesOf(text).filter(({ start, end }) => text.slice(start, end).trim() !== '');
   const spans: ContactSpan[] = [];
-  for (const { start, end } of lines.slice(-SIGNATURE_LINES)) {
+  for (const { start, end } of lastLines(text, SIGNATURE_LINES)) {
     let from = start;
     while (from < end && (isBlank(text[from]) || text[from] === '—' || text[from] === '-')) from += 1;
     const dashed = from > start && text.slice(start, from).includes('—');
@@ -93,4 +95,21 @@ function signedLines(text: string, found: ContactSpan[]): ContactSpan[] {
     spans.push({ start: from, end: nameTo, kind: 'name', masked: maskName(text.slice(from, nameTo)) });
   }
   return spans;
+}
+
+/** The last `count` lines that are not blank, read backwards from the end: a long text costs nothing more. */
+function lastLines(text: string, count: number): { start: number; end: number }[] {
+  const lines: { start: number; end: number }[] = [];
+  let end = text.length;
+  while (end > 0 && lines.length < count) {
+    let start = end;
+    while (start > 0 && !isLineBreak(text[start - 1])) start -= 1;
+    let blank = true;
+    for (let k = start; k < end && blank; k++) if (!isBlank(text[k])) blank = false;
+    if (!blank) lines.unshift({ start, end });
+    end = start - 1;
+    // A CRLF's \r belongs to the break, not to the line before it.
+    if (end > 0 && text[end] === '\n' && text[end - 1] === '\r') end -= 1;
+  }
+  return lines;
 }
