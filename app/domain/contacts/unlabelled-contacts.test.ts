@@ -54,6 +54,6 @@ test('hostile runs of road names, house numbers and cues stay linear (decision 0
     maskContactsInText(text);
     elapsed += performance.now() - started;
   }
-  // Measured about 4 s for the five on a shared two-core machine; a quadratic pass would take minutes.
-  expect(elapsed).toBeLessThan(15_000);
+  // Measured about 4 s for the five on a shared two-core machine under load; a quadratic pass would take minutes.
+  expect(elapsed).toBeLessThan(45_000);
 });
