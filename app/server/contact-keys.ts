@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.server.ts';
 import { installKeyring } from '../domain/crypto/installed-keyring.ts';
 import { createKeyring, generateMasterKey, parseMasterKey, type Keyring } from '../domain/crypto/keyring.ts';
 import { sealLegacyRows } from '../domain/key-rotation/sealed-tables.server.ts';
+import { maskOlderMailNames } from '../domain/privacy/mask-older-mail.server.ts';
 import { maskOlderSuggestionText } from '../domain/privacy/mask-older-text.server.ts';
 import type { Config } from './config.ts';
 
@@ -112,5 +113,7 @@ export async function installContactKeys(
   // Needs the keyring (the originals are sealed), so it runs here, before serving (decision 057).
   const masked = await maskOlderSuggestionText(db);
   if (masked > 0) log.info(`masked contact details in the text of ${masked} suggestions stored before that was done`);
+  const mails = await maskOlderMailNames(db);
+  if (mails > 0) log.info(`masked contact details in the subject or file names of ${mails} stored mails`);
   return keyring;
 }

@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import type { MailAttachmentSummary } from '../../app/domain/intake/email/inbound-reasons.ts';
 import { plans } from './plans.ts';
 import { sealed } from './sealed.ts';
@@ -54,9 +55,17 @@ export const inboundEmails = pgTable(
     // Each attachment by name, with what intake did with it (kept, signature,
     // not accepted and why); null until the message was parsed.
     attachmentList: jsonb().$type<MailAttachmentSummary[]>(),
-    // Decoded subject, for the moderators' queues. The sender is in `raw` and
-    // is read, like any contact detail, only by permitted staff.
+    // Decoded subject, for the moderators' queues, with contact details in it
+    // masked like suggestion text (decision 057); the attachment names in
+    // `attachmentList` too. The sender is in `raw` and is read, like any
+    // contact detail, only by permitted staff.
     subject: text(),
+    // Sealed like `raw`: JSON { subject?, attachmentNames?: [{ index, name }] }
+    // of what masking changed, NULL when it changed nothing.
+    maskedOriginals: sealed(),
+    // The detector version that screened subject and file names; NULL = not yet
+    // (mail stored before, masked at start-up, app/domain/privacy/mask-older-mail.server.ts).
+    contactScreenVersion: smallint(),
     planId: integer().references(() => plans.id, { onDelete: 'set null' }),
     suggestionId: bigint({ mode: 'number' }).references(() => suggestions.id, { onDelete: 'set null' }),
     // Sanitized HTML of an HTML mail, kept for staff.
@@ -70,7 +79,14 @@ export const inboundEmails = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('inbound_emails_status_idx').on(t.status, t.id.desc()), index('inbound_emails_key_id_idx').on(t.keyId)],
+  (t) => [
+    index('inbound_emails_status_idx').on(t.status, t.id.desc()),
+    index('inbound_emails_key_id_idx').on(t.keyId),
+    // Empty once every older mail is screened: the start-up check is one empty scan.
+    index('inbound_emails_unscreened_idx')
+      .on(t.id)
+      .where(sql`${t.contactScreenVersion} is null`),
+  ],
 );
 
 // Where the IMAP poller got to, per mailbox: UIDVALIDITY and the last UID

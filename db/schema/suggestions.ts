@@ -152,6 +152,8 @@ export const suggestionTextOriginals = pgTable(
     body: sealed(),
     // JSON [{ attachmentId, text }] of the attachments whose text was masked.
     attachmentTexts: sealed(),
+    // JSON [{ attachmentId, name }] of the attachments whose file name was masked.
+    attachmentNames: sealed(),
     keyId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

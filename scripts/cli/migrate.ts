@@ -1,6 +1,7 @@
 import { readConfig } from '../../app/server/config.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { sealLegacyRows } from '../../app/domain/key-rotation/sealed-tables.server.ts';
+import { maskOlderMailNames } from '../../app/domain/privacy/mask-older-mail.server.ts';
 import { maskOlderSuggestionText } from '../../app/domain/privacy/mask-older-text.server.ts';
 import { migrateDatabase } from '../../db/migrate.server.ts';
 import { withDatabase } from './with-database.ts';
@@ -12,9 +13,11 @@ await withDatabase(async ({ url, db }) => {
   // Rows from before encryption at rest are sealed now rather than at the next start.
   const sealed = await sealLegacyRows(db, contactKeyring());
   const masked = await maskOlderSuggestionText(db);
+  const mails = await maskOlderMailNames(db);
   console.log(
     'migrations applied',
     Object.values(sealed).some(Boolean) ? `; sealed ${JSON.stringify(sealed)}` : '',
     masked ? `; masked contact details in ${masked} suggestions' text` : '',
+    mails ? `; in ${mails} mails' subjects or file names` : '',
   );
 });

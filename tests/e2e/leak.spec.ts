@@ -106,20 +106,32 @@ test('names, phones and emails reach no log, public page, planner export or thir
   await page.getByLabel('电话').fill(webPerson.phone);
   await page.getByLabel('电子邮箱').fill(webPerson.email);
   await page.getByRole('radio', { name: '匿名公开' }).check();
+  // A file whose name carries the phone and the email (issue 13: file names are masked like text).
+  await page.getByLabel('附件').setInputFiles({
+    name: `意见附件_${webPerson.phone}_${webPerson.email}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from('考试周实验室使用情况统计。'),
+  });
   await page.getByRole('checkbox', { name: '我已阅读并同意《个人信息保护说明》' }).check();
   await page.getByTestId('fake-hcaptcha').check();
   await page.getByRole('button', { name: '提交意见建议' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '提交成功' })).toBeVisible();
   const webCode = (await page.getByTestId('tracking-code').textContent())!.trim();
 
-  // 2. A teacher by mail, as the mail server pipes it in: From with a display name, contact lines and a signature in the body.
+  // 2. A teacher by mail, as the mail server pipes it in: From with a display name, contact lines and a signature in the body,
+  // the phone and email in the subject, and an attachment named after the teacher and the phone.
+  const encoded = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
+  const fileName = encoded(`联系人：${mailPerson.name}_${mailPerson.phone}.txt`);
   const raw = [
-    `From: =?UTF-8?B?${Buffer.from(mailPerson.name).toString('base64')}?= <${mailPerson.email}>`,
+    `From: ${encoded(mailPerson.name)} <${mailPerson.email}>`,
     'To: ghy@example.edu.cn',
-    `Subject: =?UTF-8?B?${Buffer.from(`规划意见${tag}：关于食堂`).toString('base64')}?=`,
+    `Subject: ${encoded(`规划意见${tag}：关于食堂 ${mailPerson.phone} ${mailPerson.email}`)}`,
     `Message-ID: <${crypto.randomUUID()}@mail.example.edu.cn>`,
     'Date: Mon, 07 Dec 2026 09:00:00 +0800',
     'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="leak-mixed"',
+    '',
+    '--leak-mixed',
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
     '',
@@ -135,6 +147,13 @@ test('names, phones and emails reach no log, public page, planner export or thir
     mailPerson.name,
     mailPerson.phone,
     '',
+    '--leak-mixed',
+    `Content-Type: text/plain; charset=utf-8; name="${fileName}"`,
+    `Content-Disposition: attachment; filename="${fileName}"`,
+    '',
+    '夜宵窗口位置示意。',
+    '--leak-mixed--',
+    '',
   ].join('\r\n');
   const mailed = await page.request.post('/api/intake/email', {
     headers: { authorization: `Bearer ${E2E_INTAKE_TOKEN}`, 'content-type': 'message/rfc822' },
@@ -143,6 +162,15 @@ test('names, phones and emails reach no log, public page, planner export or thir
   expect(mailed.status()).toBe(202);
   const mailCode = ((await mailed.json()) as { trackingCode: string }).trackingCode;
   expect(mailCode).toMatch(/^JY-/);
+  // And one without the plan's marker, which waits in the mail queue with its subject and file name on show.
+  const unmatched = raw
+    .replace(/^Subject: .*$/m, `Subject: ${encoded(`食堂意见 ${tag} ${mailPerson.phone} ${mailPerson.email}`)}`)
+    .replace(/^Message-ID: .*$/m, `Message-ID: <${crypto.randomUUID()}@mail.example.edu.cn>`);
+  const queued = await page.request.post('/api/intake/email', {
+    headers: { authorization: `Bearer ${E2E_INTAKE_TOKEN}`, 'content-type': 'message/rfc822' },
+    data: Buffer.from(unmatched),
+  });
+  expect(queued.status()).toBe(202);
 
   // 3. A moderator without the contact permission triages and decides both.
   const seen: { where: string; text: string }[] = [];
@@ -152,6 +180,9 @@ test('names, phones and emails reach no log, public page, planner export or thir
   const mod = await moderatorContext.newPage();
   await mod.goto(`/admin/suggestions?plan=${plan.id}`);
   seen.push({ where: 'moderator: triage queue', text: await mod.content() });
+  await mod.goto('/admin/inbox?tab=unmatched');
+  await expect(mod.getByText(`食堂意见 ${tag}`)).toBeVisible();
+  seen.push({ where: 'moderator: mail queue', text: await mod.content() });
   for (const code of [webCode, mailCode]) {
     await mod.goto(`/admin/suggestions/${await suggestionId(code)}`);
     seen.push({ where: `moderator: ${code}`, text: await mod.content() });

@@ -36,6 +36,15 @@ const web = {
 const mail = { name: '司马青山', unit: '马克思主义学院', phone: '13687654321', email: 'sima.qingshan@example.edu.cn' };
 const manual = { name: '诸葛云舒', unit: '后勤保障处', phone: '0371-68881234', email: 'zhuge.yunshu@example.edu.cn' };
 const inText = { name: '公孙晓月', phone: '150 1111 2222' };
+// Contact details in a mail's subject and in file names (web and mail): masked, the originals sealed.
+const inNames = {
+  subjectPhone: '13544443333',
+  subjectEmail: 'linghu.chong@example.edu.cn',
+  mailFileName: '联系人：令狐冲_13533332222.txt',
+  mailFileNeedles: ['令狐冲', '13533332222'],
+  webFileName: '意见_13522221111.txt',
+  webFileNeedles: ['13522221111'],
+};
 const secrets: string[] = [];
 const codes: Record<string, string> = {};
 
@@ -77,6 +86,34 @@ function rawMail(): Buffer {
   );
 }
 
+function rawMailWithNames(): Buffer {
+  const subject = `'十四五'规划意见建议：关于校园照明 ${inNames.subjectPhone} ${inNames.subjectEmail}`;
+  const fileName = `=?UTF-8?B?${Buffer.from(inNames.mailFileName).toString('base64')}?=`;
+  return Buffer.from(
+    [
+      'From: reader@example.edu.cn',
+      'To: ghy@example.edu.cn',
+      `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
+      'Message-ID: <b8d2f0e3-dump-test@mail.example.edu.cn>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="m1"',
+      '',
+      '--m1',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      '建议校园主干道增设路灯。',
+      '--m1',
+      `Content-Type: text/plain; charset=utf-8; name="${fileName}"`,
+      `Content-Disposition: attachment; filename="${fileName}"`,
+      '',
+      '路灯位置示意。',
+      '--m1--',
+      '',
+    ].join('\r\n'),
+    'utf8',
+  );
+}
+
 beforeAll(async () => {
   await seedIfEmpty(database.db);
   const [plan] = await database.db.select().from(plans).where(eq(plans.slug, 'nanhu-14th-five-year-plan'));
@@ -93,13 +130,17 @@ beforeAll(async () => {
     consent: 'on',
     'captcha-token': passToken(),
   };
-  const posted = await postSuggestion(portal, plan!.slug, { fields });
+  const posted = await postSuggestion(portal, plan!.slug, {
+    fields,
+    files: [new File(['观测时间表'], inNames.webFileName, { type: 'text/plain' })],
+  });
   expect(posted.status).toBe(303);
   codes.web = posted.headers.get('location')!.split('/').pop()!;
 
   const { outcome } = await ingest(database.db, config, rawMail());
   expect(outcome.status).toBe('ingested');
   codes.mail = outcome.trackingCode!;
+  expect((await ingest(database.db, config, rawMailWithNames())).outcome.status).toBe('ingested');
 
   const moderator = await createStaff(database.db, { role: 'moderator' });
   const recorded = await recordManualSuggestion(database.db, {
@@ -186,6 +227,10 @@ test('a dump of the whole database contains no name, unit, phone, email, TOTP se
     // The raw message's sender line, as sent (RFC 2047) and decoded.
     `=?UTF-8?B?${Buffer.from(mail.name).toString('base64')}?=`,
     `${mail.name} <${mail.email}>`,
+    inNames.subjectPhone,
+    inNames.subjectEmail,
+    ...inNames.mailFileNeedles,
+    ...inNames.webFileNeedles,
     ...secrets,
     ...demoSuggestions.flatMap((s) => Object.values(s.contact)).filter((v) => v && v.length >= 4),
   ];

@@ -147,7 +147,7 @@ test('the sealed rows read as before: /track, a reveal, the raw mail and its HTM
     unit: '老校区校友会',
     phone: '13711112222',
     email: 'jingyuan.xiaochuan@example.edu.cn',
-    original: { body: legacyBody, attachments: [] },
+    original: { body: legacyBody, attachments: [], attachmentNames: [] },
   });
   const [mail] = await handle.sql<{ id: number }[]>`select id from inbound_emails where dedupe_key = 'legacy'`;
   expect((await downloadInboundEmail(db, { id: Number(mail!.id), actor }))!.raw.toString('utf8')).toBe(raw);

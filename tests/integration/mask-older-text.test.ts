@@ -4,6 +4,7 @@ import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { fingerprintNormalized } from '../../app/domain/duplicates/fingerprint.ts';
 import { linkNearDuplicates } from '../../app/domain/duplicates/link-duplicates.server.ts';
+import { CONTACT_SCREEN_VERSION } from '../../app/domain/contacts/screen-text.ts';
 import { maskOlderSuggestionText } from '../../app/domain/privacy/mask-older-text.server.ts';
 import { indexSuggestions } from '../../app/domain/search/index-suggestion.server.ts';
 import {
@@ -63,7 +64,7 @@ test('older rows are masked once: text, attachment text, search row and fingerpr
 
   const [row] = await database.db.select().from(suggestions).where(eq(suggestions.id, withDetails));
   expect(row!.body).toBe('建议在图书馆增设电源插座。有问题请打我手机 137******** 或写信 o***@example.edu.cn。');
-  expect(row!.contactScreenVersion).toBe(1);
+  expect(row!.contactScreenVersion).toBe(CONTACT_SCREEN_VERSION);
   const [file] = await database.db
     .select({ text: attachments.extractedText })
     .from(attachments)
@@ -80,7 +81,7 @@ test('older rows are masked once: text, attachment text, search row and fingerpr
     .where(eq(suggestionFingerprints.suggestionId, withDetails));
   expect(fingerprint!.bands).toEqual(fingerprintNormalized(search!.text).bands);
   const [untouched] = await database.db.select().from(suggestions).where(eq(suggestions.id, plain));
-  expect(untouched).toMatchObject({ body: '建议图书馆延长开放时间。', contactScreenVersion: 1 });
+  expect(untouched).toMatchObject({ body: '建议图书馆延长开放时间。', contactScreenVersion: CONTACT_SCREEN_VERSION });
 
   const reader = await createStaff(database.db, { role: 'planner', grants: ['read:contact:any'], totp: true });
   const revealed = await revealContact(database.db, {

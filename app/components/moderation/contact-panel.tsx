@@ -68,6 +68,7 @@ export function OriginalText({ original }: { original: RevealedContact['original
     ...(original.title ? [[t('mod.detail.originalTitle'), original.title] as [string, string]] : []),
     ...(original.body ? [[t('mod.detail.originalBody'), original.body] as [string, string]] : []),
     ...original.attachments.map((file) => [t('mod.detail.originalAttachment'), file.text] as [string, string]),
+    ...original.attachmentNames.map((file) => [t('mod.detail.originalFileName'), file.name] as [string, string]),
   ];
   return (
     <div data-testid="original-text">

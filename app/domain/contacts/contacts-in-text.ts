@@ -1,5 +1,7 @@
+import { addressSpans } from './addresses-in-text.ts';
 import { emailSpans } from './emails-in-text.ts';
 import { attributionSpans, labelledSpans } from './labels-in-text.ts';
+import { nameSpans } from './names-in-text.ts';
 import { numberSpans } from './numbers-in-text.ts';
 import { signatureSpans } from './signatures-in-text.ts';
 import type { ContactKind, ContactSpan } from './text-spans.ts';
@@ -13,8 +15,10 @@ export type { ContactKind, ContactSpan } from './text-spans.ts';
 //   1. signature blocks after "-- " or 「此致 敬礼」 (signatures-in-text.ts)
 //   2. the author line of a quoted reply, labelled values and quoted mail
 //      headers (labels-in-text.ts)
-//   3. email addresses (emails-in-text.ts)
-//   4. mobile, landline and 400/800 numbers, 身份证号 with a valid check
+//   3. postal addresses without a label (addresses-in-text.ts) and names
+//      announced in prose or signed with a role (names-in-text.ts)
+//   4. email addresses (emails-in-text.ts)
+//   5. mobile, landline and 400/800 numbers, 身份证号 with a valid check
 //      character, bank card numbers passing Luhn (numbers-in-text.ts)
 // Every scan is linear in the text's length; the limits are named in
 // docs/decisions/057-contact-details-inside-text.md.
@@ -29,6 +33,8 @@ export function findContactsInText(text: string): ContactSpan[] {
     signatureSpans(text),
     attributionSpans(text),
     labelledSpans(text),
+    addressSpans(text),
+    nameSpans(text),
     emailSpans(text),
     numberSpans(text, (at) => urls[at] === 1),
   ];

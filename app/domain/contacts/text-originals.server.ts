@@ -29,6 +29,7 @@ export async function readTextOriginal(tx: DbExecutor, suggestionId: number): Pr
       title: suggestionTextOriginals.title,
       body: suggestionTextOriginals.body,
       attachmentTexts: suggestionTextOriginals.attachmentTexts,
+      attachmentNames: suggestionTextOriginals.attachmentNames,
     })
     .from(suggestionTextOriginals)
     .where(eq(suggestionTextOriginals.suggestionId, suggestionId));
@@ -74,6 +75,7 @@ export const textOriginalResealer: Resealer = {
         title: suggestionTextOriginals.title,
         body: suggestionTextOriginals.body,
         attachmentTexts: suggestionTextOriginals.attachmentTexts,
+        attachmentNames: suggestionTextOriginals.attachmentNames,
       })
       .from(suggestionTextOriginals)
       .where(where)

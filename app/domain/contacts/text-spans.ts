@@ -4,7 +4,17 @@
 // input (docs/decisions/066-linear-regular-expressions.md).
 
 export type ContactKind =
-  'email' | 'mobile' | 'landline' | 'service_number' | 'id_number' | 'bank_card' | 'labelled' | 'sender' | 'signature';
+  | 'email'
+  | 'mobile'
+  | 'landline'
+  | 'service_number'
+  | 'id_number'
+  | 'bank_card'
+  | 'labelled'
+  | 'sender'
+  | 'signature'
+  | 'address'
+  | 'name';
 
 /** [start, end) of the original text, and what replaces it for readers without read:contact:any. */
 export type ContactSpan = { start: number; end: number; kind: ContactKind; masked: string };

@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { maskEmail } from '../contacts/mask.ts';
+import { maskContactsInText } from '../contacts/contacts-in-text.ts';
 
 export type SenderHeaders = {
   from: string | null;
@@ -24,7 +25,8 @@ export async function senderHeaders(raw: Buffer, { mask = true }: { mask?: boole
     from: from?.address ? (mask ? maskEmail(from.address) : from.address) : null,
     to,
     date: parsed.date ?? null,
-    subject: parsed.subject ?? null,
+    // The subject is the sender's words: a phone or an address in it is masked like the body (decision 058).
+    subject: parsed.subject ? (mask ? maskContactsInText(parsed.subject) : parsed.subject) : null,
     messageId: parsed.messageId ?? null,
   };
 }

@@ -104,7 +104,14 @@ async function deleteContact(
   const textOriginals = await deleteTextOriginal(tx, suggestionId);
   const mails = await tx
     .update(inboundEmails)
-    .set({ raw: null, rawHead: null, text: null, sanitizedHtml: null, contentPurgedAt: new Date() })
+    .set({
+      raw: null,
+      rawHead: null,
+      text: null,
+      sanitizedHtml: null,
+      maskedOriginals: null,
+      contentPurgedAt: new Date(),
+    })
     .where(eq(inboundEmails.suggestionId, suggestionId))
     .returning({ id: inboundEmails.id });
   // Mail already sent or still queued keeps no copy of the address either.

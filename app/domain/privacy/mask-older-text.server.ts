@@ -40,7 +40,12 @@ async function screenBatch(tx: Transaction, afterId: number) {
     .for('update');
   if (rows.length === 0) return null;
   const files = await tx
-    .select({ id: attachments.id, suggestionId: attachments.suggestionId, text: attachments.extractedText })
+    .select({
+      id: attachments.id,
+      suggestionId: attachments.suggestionId,
+      text: attachments.extractedText,
+      name: attachments.filename,
+    })
     .from(attachments)
     .where(
       inArray(
@@ -76,7 +81,7 @@ async function screenBatch(tx: Transaction, afterId: number) {
 async function screenOne(
   tx: Transaction,
   row: { id: number; title: string; body: string },
-  files: { id: number; text: string | null }[],
+  files: { id: number; text: string | null; name: string }[],
 ): Promise<boolean> {
   // Screen what the submitter wrote: the sealed original where an earlier version kept one.
   const kept = await readTextOriginal(tx, row.id);
@@ -84,6 +89,7 @@ async function screenOne(
     title: kept?.title ?? row.title,
     body: kept?.body ?? row.body,
     attachmentTexts: files.map((f) => kept?.attachments.find((a) => a.attachmentId === f.id)?.text ?? f.text),
+    attachmentNames: files.map((f) => kept?.attachmentNames.find((a) => a.attachmentId === f.id)?.name ?? f.name),
   };
   const screened = screenSubmittedText(written);
   if (!screened.original) return false;
@@ -91,12 +97,22 @@ async function screenOne(
     title: screened.original.title,
     body: screened.original.body,
     attachments: screened.original.attachments.map(({ index, text }) => ({ attachmentId: files[index]!.id, text })),
+    attachmentNames: screened.original.attachmentNames.map(({ index, name }) => ({
+      attachmentId: files[index]!.id,
+      name,
+    })),
   });
   await tx.update(suggestions).set({ title: screened.title, body: screened.body }).where(eq(suggestions.id, row.id));
   for (const { index } of screened.original.attachments) {
     await tx
       .update(attachments)
       .set({ extractedText: screened.attachmentTexts[index] ?? null })
+      .where(eq(attachments.id, files[index]!.id));
+  }
+  for (const { index } of screened.original.attachmentNames) {
+    await tx
+      .update(attachments)
+      .set({ filename: screened.attachmentNames[index]! })
       .where(eq(attachments.id, files[index]!.id));
   }
   return true;

@@ -114,11 +114,15 @@ async function insertSuggestion(tx: Transaction, raw: SubmitSuggestionInput): Pr
       title: original.title,
       body: original.body,
       attachments: original.attachments.map(({ index, text }) => ({ attachmentId: attachmentIds[index]!, text })),
+      attachmentNames: original.attachmentNames.map(({ index, name }) => ({
+        attachmentId: attachmentIds[index]!,
+        name,
+      })),
     });
   }
 
   // The search row, near-duplicate links and the category proposal need not
-  // delay the receipt: a job does them (app/domain/search/enrich-suggestion).
+  // delay the receipt: a job does them (app/domain/enrichment/enrich-suggestion).
   // It is queued in this transaction, so it exists exactly when the suggestion does.
   await enqueueJob(tx, QUEUES.enrichSuggestion, { suggestionId: inserted.id });
 
@@ -157,6 +161,7 @@ function screenInput(input: SubmitSuggestionInput) {
     title: input.title,
     body: input.body,
     attachmentTexts: files.map((file) => file.extractedText),
+    attachmentNames: files.map((file) => file.filename),
   });
   return {
     input: {
@@ -165,7 +170,11 @@ function screenInput(input: SubmitSuggestionInput) {
       body: screened.body,
       attachments:
         input.attachments &&
-        files.map((file, index) => ({ ...file, extractedText: screened.attachmentTexts[index] ?? undefined })),
+        files.map((file, index) => ({
+          ...file,
+          filename: screened.attachmentNames[index] ?? file.filename,
+          extractedText: screened.attachmentTexts[index] ?? undefined,
+        })),
     },
     original: screened.original,
   };

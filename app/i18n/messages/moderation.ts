@@ -105,11 +105,13 @@ export const zhCN = {
   'mod.detail.revealReason': '查看原因（将记入操作日志，请勿填写个人信息）',
   'mod.detail.reveal': '显示联系方式',
   'mod.detail.revealed': '以下为完整联系方式，本次查看已记入操作日志。',
-  'mod.detail.textMasked': '意见正文或附件中的电话、邮箱、身份证号、署名等联系方式已隐去。',
+  'mod.detail.textMasked':
+    '意见正文、附件及其文件名中的电话、邮箱、身份证号、地址、自报的姓名和署名等联系方式已隐去。没有“本人”“我是”等提示的姓名无法自动识别，可能仍在正文中。',
   'mod.detail.originalText': '隐去联系方式前的原文',
   'mod.detail.originalTitle': '标题原文',
   'mod.detail.originalBody': '正文原文',
   'mod.detail.originalAttachment': '附件文字原文',
+  'mod.detail.originalFileName': '附件文件名原文',
   'mod.detail.revealNeedsPermission': '联系方式已隐藏。查看完整信息需要管理员授予“查看联系方式”权限。',
   'mod.detail.tags': '标签',
   'mod.detail.addTags': '添加标签',
@@ -312,11 +314,12 @@ export const en: Record<Key, string> = {
   'mod.detail.reveal': 'Show contact details',
   'mod.detail.revealed': 'Full contact details below; this view was written to the audit log.',
   'mod.detail.textMasked':
-    'Phone numbers, email addresses, ID numbers, signatures and other contact details in the text or attachments are hidden.',
+    'Phone numbers, email addresses, ID numbers, postal addresses, names the writer gave and signatures in the text, attachments and file names are hidden. A name given without a cue such as “本人” or “我是” cannot be recognised and may still be in the text.',
   'mod.detail.originalText': 'The text as written, before contact details were hidden',
   'mod.detail.originalTitle': 'Title as written',
   'mod.detail.originalBody': 'Text as written',
   'mod.detail.originalAttachment': 'Attachment text as written',
+  'mod.detail.originalFileName': 'Attachment file name as written',
   'mod.detail.revealNeedsPermission':
     'Contact details are masked. Seeing them needs the contact-details permission, granted by an admin.',
   'mod.detail.tags': 'Tags',

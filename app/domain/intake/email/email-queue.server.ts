@@ -12,7 +12,9 @@ import { listAttachments } from './mail-attachments.server.ts';
 import { mimeShape } from './mime-shape.ts';
 import { parseEmail } from './parse-email.server.ts';
 import { processInboundEmail, type ProcessOptions } from './process-email.server.ts';
-import { openEmailText, openRawEmail, sealEmailText } from './sealed-email.ts';
+import { openEmailText, openMailOriginals, openRawEmail, sealEmailText, sealMailOriginals } from './sealed-email.ts';
+import { screenMailNames } from './screen-mail-names.ts';
+import { CONTACT_SCREEN_VERSION, maskFileName } from '../../contacts/screen-text.ts';
 
 // The moderators' side of email intake: mail that did not become a suggestion
 // by itself (unmatched, held, automated) waits here. Nothing is dropped
@@ -74,7 +76,13 @@ async function readUnparsed(db: Database, ids: number[]) {
   const filled = new Map<number, { text: string; attachmentList: MailAttachmentSummary[] }>();
   const keyring = contactKeyring();
   const rows = await db
-    .select({ id: inboundEmails.id, keyId: inboundEmails.keyId, raw: inboundEmails.raw })
+    .select({
+      id: inboundEmails.id,
+      keyId: inboundEmails.keyId,
+      raw: inboundEmails.raw,
+      subject: inboundEmails.subject,
+      maskedOriginals: inboundEmails.maskedOriginals,
+    })
     .from(inboundEmails)
     .where(and(inArray(inboundEmails.id, ids), isNull(inboundEmails.text)));
   for (const row of rows) {
@@ -85,12 +93,21 @@ async function readUnparsed(db: Database, ids: number[]) {
     const parsed = await parseEmail(raw).catch(() => undefined);
     if (!parsed) continue;
     const text = parsed.text.replaceAll('\u0000', '');
-    const attachmentList = listAttachments(parsed.attachments);
+    // File names are masked like the subject was when the mail was held (screen-mail-names.ts).
+    const kept = openMailOriginals(keyring, row);
+    const screened = screenMailNames(kept?.subject ?? row.subject, listAttachments(parsed.attachments));
+    const attachmentList = screened.attachmentList!;
     filled.set(id, { text, attachmentList });
     // The row's key may have changed since it was read (a rotation): only a row still as read is written.
     await db
       .update(inboundEmails)
-      .set({ text: sealEmailText(keyring, row, text), attachmentList })
+      .set({
+        text: sealEmailText(keyring, row, text),
+        attachmentList,
+        subject: screened.subject,
+        maskedOriginals: sealMailOriginals(keyring, row, screened.originals),
+        contactScreenVersion: CONTACT_SCREEN_VERSION,
+      })
       .where(
         and(
           eq(inboundEmails.id, id),
@@ -176,6 +193,7 @@ export async function inboundAttachment(
   if (!raw || raw.length < row.sizeBytes || mimeShape(raw).exceeded) return undefined;
   const parsed = await parseEmail(raw).catch(() => undefined);
   const file = parsed?.attachments[index];
-  if (!file || file.filename.replaceAll('\u0000', '') !== listed.filename) return undefined;
+  // The list keeps the name masked (screen-mail-names.ts): compare alike.
+  if (!file || maskFileName(file.filename.replaceAll('\u0000', '')) !== listed.filename) return undefined;
   return { filename: listed.filename, bytes: file.bytes };
 }

@@ -7,6 +7,9 @@ import type { InboundReason } from './inbound-reasons.ts';
 import { notifySender } from './mail-replies.server.ts';
 import { parseEmail } from './parse-email.server.ts';
 import { subjectHasMarker } from './subject-marker.ts';
+import { sealMailOriginals } from './sealed-email.ts';
+import { screenMailNames } from './screen-mail-names.ts';
+import { contactKeyring } from '../../crypto/installed-keyring.ts';
 
 type Row = typeof inboundEmails.$inferSelect;
 export type HeldOutcome = { status: 'held'; reason: InboundReason };
@@ -50,7 +53,7 @@ export async function holdOversized(db: Database, row: Row, raw: Buffer, config:
         status: 'held',
         statusReason: 'message_too_large',
         statusDetail: detail,
-        subject: head?.subject.replaceAll('\u0000', '').slice(0, 500) ?? null,
+        ...maskedSubject(row, head?.subject.replaceAll('\u0000', '').slice(0, 500) ?? null),
         attempts: row.attempts + 1,
         processedAt: new Date(),
       })
@@ -66,6 +69,16 @@ export async function holdOversized(db: Database, row: Row, raw: Buffer, config:
     }
     return { status: 'held' as const, reason: 'message_too_large' as const };
   });
+}
+
+// The queue shows the subject to moderators without the contact permission (screen-mail-names.ts).
+function maskedSubject(row: Row, subject: string | null) {
+  const screened = screenMailNames(subject, null);
+  return {
+    subject: screened.subject,
+    maskedOriginals: sealMailOriginals(contactKeyring(), row, screened.originals),
+    // Not the version: the attachment names are still to be read (email-queue.server.ts fills them).
+  };
 }
 
 export function headerBlock(raw: Buffer): Buffer {

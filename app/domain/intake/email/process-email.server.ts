@@ -3,6 +3,7 @@ import type { Database, Transaction } from '../../../../db/client.server.ts';
 import { inboundEmails, planSections, plans } from '../../../../db/schema/index.ts';
 import type { DomainSettings } from '../../settings.ts';
 import { contactKeyring } from '../../crypto/installed-keyring.ts';
+import { CONTACT_SCREEN_VERSION, maskFileName } from '../../contacts/screen-text.ts';
 import { consultationWindow } from '../../plans/consultation-window.ts';
 import { submitSuggestion } from '../../suggestions/submit-suggestion.server.ts';
 import { trackUrl as trackUrlOf } from '../../suggestions/track-url.ts';
@@ -13,7 +14,8 @@ import { sortAttachments } from './mail-attachments.server.ts';
 import { mayReply, replyHeaders } from './mail-replies.server.ts';
 import { mimeShape, MIME_MAX_DEPTH, MIME_MAX_PARTS } from './mime-shape.ts';
 import { parseEmail, type ParsedEmail } from './parse-email.server.ts';
-import { openRawEmail, sealEmailHtml, sealEmailText, sealRawEmail } from './sealed-email.ts';
+import { openRawEmail, sealEmailHtml, sealEmailText, sealMailOriginals, sealRawEmail } from './sealed-email.ts';
+import { screenMailNames } from './screen-mail-names.ts';
 import { subjectHasMarker, titleFromSubject } from './subject-marker.ts';
 import { extractSubmitterDetails } from './submitter-details.ts';
 
@@ -89,16 +91,20 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
         .for('update');
       if (locked!.status !== 'pending') return { status: locked!.status };
       const decision = await decide(tx, row, { ...parsed, text, subject, messageId, from }, files, options.config);
+      // The queue shows subject and file names to staff without the contact permission.
+      const screened = screenMailNames(subject.slice(0, 500), files.list);
       await tx
         .update(inboundEmails)
         .set({
           status: decision.status,
           statusReason: decision.reason ?? null,
           statusDetail: null,
-          subject: subject.slice(0, 500),
+          subject: screened.subject,
+          attachmentList: screened.attachmentList,
+          contactScreenVersion: CONTACT_SCREEN_VERSION,
           // Sealed under the current key, like the raw message below (same keyId).
+          maskedOriginals: sealMailOriginals(keyring, { keyId: keyring.current.id }, screened.originals),
           text: sealEmailText(keyring, { keyId: keyring.current.id }, text),
-          attachmentList: files.list,
           planId: decision.planId ?? row.planId,
           suggestionId: decision.suggestionId ?? null,
           // Sealed afresh with the current key, all together, so that the
@@ -206,7 +212,14 @@ async function decide(
       undecodableText: parsed.undecodable,
       // The note on the suggestion: files left in the mail, and a signature seen.
       ...(files.notKept.length
-        ? { attachmentsNotKept: files.notKept.map(({ index, filename, verdict }) => ({ index, filename, verdict })) }
+        ? {
+            attachmentsNotKept: files.notKept.map(({ index, filename, verdict }) => ({
+              index,
+              // The note is read by every moderator; the name as sent stays in the sealed mail.
+              filename: maskFileName(filename),
+              verdict,
+            })),
+          }
         : {}),
       ...(files.signature ? { signature: files.signature } : {}),
     },

@@ -11,7 +11,7 @@ import { inboundEmails, suggestions } from '../../../../db/schema/index.ts';
 export async function purgePlanEmails(tx: DbExecutor, planId: number, now: Date): Promise<number> {
   const purged = await tx
     .update(inboundEmails)
-    .set({ raw: null, rawHead: null, text: null, sanitizedHtml: null, contentPurgedAt: now })
+    .set({ raw: null, rawHead: null, text: null, sanitizedHtml: null, maskedOriginals: null, contentPurgedAt: now })
     .where(
       and(
         isNull(inboundEmails.contentPurgedAt),

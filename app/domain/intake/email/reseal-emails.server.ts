@@ -4,9 +4,11 @@ import type { Resealer } from '../../crypto/reseal.server.ts';
 import {
   openEmailHtml,
   openEmailText,
+  openMailOriginals,
   openRawEmail,
   sealEmailHtml,
   sealEmailText,
+  sealMailOriginals,
   sealRawEmail,
 } from './sealed-email.ts';
 
@@ -24,6 +26,7 @@ export const inboundEmailResealer: Resealer = {
         raw: inboundEmails.raw,
         text: inboundEmails.text,
         sanitizedHtml: inboundEmails.sanitizedHtml,
+        maskedOriginals: inboundEmails.maskedOriginals,
       })
       .from(inboundEmails)
       .where(where)
@@ -34,6 +37,7 @@ export const inboundEmailResealer: Resealer = {
       const raw = openRawEmail(keyring, row);
       const html = openEmailHtml(keyring, row);
       const text = openEmailText(keyring, row);
+      const originals = openMailOriginals(keyring, row);
       await tx
         .update(inboundEmails)
         .set({
@@ -41,6 +45,7 @@ export const inboundEmailResealer: Resealer = {
           ...(raw ? sealRawEmail(keyring, raw) : { raw: null, rawHead: null, keyId: keyring.current.id }),
           sanitizedHtml: sealEmailHtml(keyring, html),
           text: sealEmailText(keyring, { keyId: keyring.current.id }, text),
+          maskedOriginals: sealMailOriginals(keyring, { keyId: keyring.current.id }, originals),
         })
         .where(eq(inboundEmails.id, row.id));
     }

@@ -1,4 +1,5 @@
 import { openText, open, seal, sealText, type Keyring } from '../../crypto/keyring.ts';
+import type { MailOriginals } from './screen-mail-names.ts';
 
 // An inbound mail carries its sender's address, name and signature: the raw
 // message, its header block, its decoded text and the sanitized HTML are sealed at rest
@@ -56,4 +57,23 @@ export function sealEmailText(keyring: Keyring, row: Stored, text: string | null
 export function openEmailText(keyring: Keyring, row: Stored & { text: Buffer | null }): string | null {
   if (!row.text) return null;
   return row.keyId === null ? row.text.toString('utf8') : openText(keyring, row.text, 'inbound_emails.text');
+}
+
+/** What masking changed in the subject and file names (screen-mail-names.ts), in the form its row keeps. */
+export function sealMailOriginals(keyring: Keyring, row: Stored, originals: MailOriginals | null): Buffer | null {
+  if (!originals) return null;
+  const json = JSON.stringify(originals);
+  return row.keyId === null ? Buffer.from(json, 'utf8') : seal(keyring, json, 'inbound_emails.masked_originals');
+}
+
+export function openMailOriginals(
+  keyring: Keyring,
+  row: Stored & { maskedOriginals: Buffer | null },
+): MailOriginals | null {
+  if (!row.maskedOriginals) return null;
+  const json =
+    row.keyId === null
+      ? row.maskedOriginals.toString('utf8')
+      : openText(keyring, row.maskedOriginals, 'inbound_emails.masked_originals');
+  return json ? (JSON.parse(json) as MailOriginals) : null;
 }
