@@ -33,7 +33,7 @@ export function createApp({ db, readDb = db, log, config, build, devMiddleware }
   app.use(securityHeaderMiddleware(config, { csp: !devMiddleware }));
   app.use(requestLog(log));
   app.use(dropUnreadBodies());
-  app.use(compression());
+  app.use(compressionByPath());
   app.use(rememberLocale(config));
   app.use(originCheck({ publicUrl: config.publicUrl, exempt: ['/api/intake/'] }));
 
@@ -142,4 +142,14 @@ function rememberLocale(config: Config): express.RequestHandler {
     }
     next();
   };
+}
+
+// Pages and small downloads: compression's default (gzip level 6). Exports run
+// to hundreds of megabytes, and level 6 made the server's gzip, not the
+// cursor, the slowest part of a CSV export: level 1 is about five times
+// faster for about a third more bytes (decision 086).
+function compressionByPath(): express.RequestHandler {
+  const pages = compression();
+  const exports = compression({ level: 1 });
+  return (req, res, next) => (req.path === '/admin/exports/download' ? exports : pages)(req, res, next);
 }

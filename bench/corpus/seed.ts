@@ -93,6 +93,8 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
           dupOf,
           // Spread over the 30 days the consultation has been open.
           new Date(now - ((size - i) / size) * 30 * 86_400_000),
+          // Its search row, links and fingerprint are seeded below: enriched.
+          new Date(now),
         ]),
       );
       const search = searchRow({ id, title: text.title, body: text.body, attachmentText: [] });
@@ -158,6 +160,7 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
         'decision_reason',
         'duplicate_of_id',
         'submitted_at',
+        'enriched_at',
       ],
       rows.suggestions,
     );

@@ -39,6 +39,9 @@ export const suggestionSearch = pgTable(
     index('suggestion_search_vector_idx').using('gin', t.searchVector),
     // pg_trgm for fragments that are not whole words (3 characters or more).
     index('suggestion_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The search sweep's rows built by another segmenter version: two bounded
+    // ranges (below and above the current version), none after a reindex.
+    index('suggestion_search_version_idx').on(t.indexVersion, t.suggestionId),
   ],
 );
 

@@ -74,6 +74,11 @@ export const suggestions = pgTable(
     // Which version of the contact detector masked title, body and attachment
     // text (docs/decisions/057); NULL: written before it, masked at start-up.
     contactScreenVersion: smallint(),
+    // When the enrichment job (search row, near-duplicate links, proposal)
+    // finished; NULL until then. The search sweep finds what its job missed
+    // through the partial index below, without reading the table
+    // (docs/decisions/083-search-sweep-by-partial-index.md).
+    enrichedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // Lists are paged by key (id), newest first, within a plan or a status.
@@ -109,6 +114,9 @@ export const suggestions = pgTable(
     index('suggestions_unscreened_idx')
       .on(t.id)
       .where(sql`${t.contactScreenVersion} is null`),
+    index('suggestions_unenriched_idx')
+      .on(t.id)
+      .where(sql`${t.enrichedAt} is null`),
   ],
 );
 

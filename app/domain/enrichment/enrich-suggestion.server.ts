@@ -81,6 +81,11 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
     }
     // Accepted themes tag a new suggestion as soon as it is searchable (decision 047).
     await assignThemesTo(tx, { suggestionId, planId: suggestion.planId });
+    // Takes the row out of the search sweep's partial index (decision 083).
+    await tx
+      .update(suggestions)
+      .set({ enrichedAt: sql`now()` })
+      .where(eq(suggestions.id, suggestionId));
     return 'enriched';
   });
 }

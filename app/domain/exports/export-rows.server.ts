@@ -33,8 +33,12 @@ export type ExportRowsOptions = {
   /** The contact columns are read for this viewer only if they hold read:contact:any. */
   viewer: Actor;
   includeContacts: boolean;
-  /** 'id' streams in key order; 'category' groups rows for one sheet per category. */
-  order?: 'id' | 'category';
+  /**
+   * 'id' streams in key order; 'category' groups rows for one sheet per
+   * category; 'section' in the plan's order of sections, for the DOCX 汇总表.
+   * The last two are sorted by PostgreSQL (in work_mem, then on disk), not here.
+   */
+  order?: 'id' | 'category' | 'section';
   batchSize?: number;
 };
 
@@ -51,7 +55,12 @@ export async function* exportRows(
 ): AsyncGenerator<ExportRow[]> {
   if (options.includeContacts) assertPermission(options.viewer, 'read:contact:any');
   const sql = rawClient(db);
-  const order = options.order === 'category' ? sql`c.position nulls last, s.id` : sql`s.id`;
+  const order =
+    options.order === 'category'
+      ? sql`c.position nulls last, s.id`
+      : options.order === 'section'
+        ? sql`sec.position nulls last, s.id`
+        : sql`s.id`;
   const query = sql<RawRow[]>`
     select s.id::text as id, s.tracking_code, s.title, s.body, s.channel, s.submitter_type, s.status,
       s.decision_reason, s.public_reply, s.public_summary,

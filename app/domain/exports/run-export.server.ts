@@ -57,7 +57,12 @@ export function startExport(db: Database, { filter, options }: ExportRequest, ru
     exportRows(run.readDb ?? db, filter, {
       viewer: run.viewer,
       includeContacts: options.includeContacts,
-      order: options.format === 'xlsx' && options.sheetPerCategory ? 'category' : 'id',
+      order:
+        options.format === 'xlsx' && options.sheetPerCategory
+          ? 'category'
+          : options.format === 'docx'
+            ? 'section'
+            : 'id',
     }),
     counter,
   );

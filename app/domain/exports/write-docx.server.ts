@@ -1,16 +1,17 @@
-import { AlignmentType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { PassThrough } from 'node:stream';
+import archiver from 'archiver';
+import { type PassThrough, Readable } from 'node:stream';
 import { translator } from '../../i18n/index.ts';
 import { statusLabel } from './columns.ts';
-import { addFontFallbacks, titleFonts } from './docx-fonts.server.ts';
-import { documentLine, officialDocument } from './official-document.server.ts';
+import { docxTemplate } from './docx-template.server.ts';
+import { dataRowXml, sectionRowXml, xmlText } from './docx-summary-xml.ts';
 import type { ExportRow } from './export-rows.server.ts';
-import { writeChunk } from './output-stream.server.ts';
+import { ExportAborted } from './output-stream.server.ts';
 
-// 「意见建议采纳情况汇总表」. The docx package builds the whole document in
-// memory, so unlike the other formats this one is capped; adopted suggestions
-// of one plan are hundreds, rarely thousands.
-export const DOCX_MAX_ROWS = 10_000;
+// 「意见建议采纳情况汇总表」, streamed (decision 084): document.xml is written
+// row by row into a streamed zip, so memory holds one batch of rows and the
+// zip's buffers, whatever the number of suggestions. The rows must arrive in
+// the plan's order of sections (exportRows' 'section' order): each section's
+// heading is written when its first row comes.
 
 const t = translator('zh-CN');
 type DocxOptions = {
@@ -19,101 +20,81 @@ type DocxOptions = {
   from: string;
   to: string;
   today: string;
-  maxRows?: number;
 };
+
+const HEADERS = [
+  'docx.col.index',
+  'docx.col.section',
+  'docx.col.summary',
+  'docx.col.submitter',
+  'docx.col.decision',
+  'docx.col.reason',
+] as const;
 
 export async function writeDocx(
   batches: AsyncIterable<ExportRow[]>,
   out: PassThrough,
   options: DocxOptions,
 ): Promise<number> {
-  // Rows past the cap are still read, to count them: the totals and the note
-  // below describe the whole selection, not the part that fits.
-  const rows: ExportRow[] = [];
-  const statuses: ExportRow['status'][] = [];
-  for await (const batch of batches) {
-    for (const row of batch) {
-      statuses.push(row.status);
-      if (rows.length < (options.maxRows ?? DOCX_MAX_ROWS)) rows.push(row);
-    }
-  }
-  const truncated = statuses.length > rows.length;
-  const document = officialDocument({
+  const template = await docxTemplate({
     title: t('docx.title'),
     pageLabel: t('docx.page'),
-    children: [
-      documentLine(t('docx.plan', { plan: options.planTitle })),
-      documentLine(t('docx.range', { from: options.from, to: options.to })),
-      documentLine(t('docx.generated', { date: options.today })),
-      ...(truncated ? [documentLine(t('docx.truncated', { shown: rows.length, total: statuses.length }))] : []),
-      summaryTable(rows, options.includeContacts),
-      new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: totalsLine(statuses), bold: true })] }),
+    lines: [
+      t('docx.plan', { plan: options.planTitle }),
+      t('docx.range', { from: options.from, to: options.to }),
+      t('docx.generated', { date: options.today }),
     ],
+    headers: HEADERS.map((key) => t(key)),
   });
-  await writeChunk(out, await addFontFallbacks(await Packer.toBuffer(document)));
-  out.end();
-  return rows.length;
-}
-
-const widths = [6, 16, 30, 14, 9, 25]; // percent of the table
-
-function summaryTable(rows: ExportRow[], includeContacts: boolean): Table {
-  const headers = [
-    'docx.col.index',
-    'docx.col.section',
-    'docx.col.summary',
-    'docx.col.submitter',
-    'docx.col.decision',
-    'docx.col.reason',
-  ] as const;
-  const tableRows = [
-    new TableRow({
-      tableHeader: true,
-      children: headers.map((key, i) => cell(t(key), widths[i]!, { bold: true, center: true })),
-    }),
-  ];
-  let index = 0;
-  for (const group of groupBySection(rows)) {
-    tableRows.push(
-      new TableRow({
-        children: [
-          new TableCell({
-            columnSpan: 6,
-            children: [new Paragraph({ children: [new TextRun({ text: group.label, bold: true, font: titleFonts })] })],
-          }),
-        ],
-      }),
-    );
-    for (const row of group.rows) {
-      index += 1;
-      const values = [
-        String(index),
-        group.label,
-        row.publicSummary || row.title,
-        submitter(row, includeContacts),
-        statusLabel(row.status),
-        row.decisionReason ?? '',
-      ];
-      tableRows.push(
-        new TableRow({
-          cantSplit: true,
-          children: values.map((value, i) => cell(value, widths[i]!, { center: i === 0 || i === 4 })),
-        }),
-      );
+  const tally = new Map<ExportRow['status'], number>();
+  let listed = 0;
+  async function* documentXml(): AsyncGenerator<Buffer> {
+    yield Buffer.from(template.head);
+    let section: number | undefined;
+    for await (const rows of batches) {
+      let chunk = '';
+      for (const row of rows) {
+        const key = row.sectionPosition ?? Number.MAX_SAFE_INTEGER;
+        const label = row.sectionLabel ?? t('exports.noSection');
+        if (key !== section) chunk += sectionRowXml(label);
+        section = key;
+        listed += 1;
+        tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
+        chunk += dataRowXml([
+          String(listed),
+          label,
+          row.publicSummary || row.title,
+          submitter(row, options.includeContacts),
+          statusLabel(row.status),
+          row.decisionReason ?? '',
+        ]);
+      }
+      yield Buffer.from(chunk);
     }
+    yield Buffer.from(template.tail(xmlText(totalsLine(tally, listed))));
   }
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: tableRows });
-}
 
-/** Plan order of sections; suggestions without a section last. */
-function groupBySection(rows: ExportRow[]) {
-  const groups = new Map<number, { label: string; rows: ExportRow[] }>();
-  for (const row of rows) {
-    const key = row.sectionPosition ?? Number.MAX_SAFE_INTEGER;
-    if (!groups.has(key)) groups.set(key, { label: row.sectionLabel ?? t('exports.noSection'), rows: [] });
-    groups.get(key)!.rows.push(row);
+  const body = Readable.from(documentXml(), { objectMode: false, highWaterMark: 64 * 1024 });
+  const archive = archiver('zip', { zlib: { level: 6 } });
+  for (const part of template.parts) archive.append(part.data, { name: part.name });
+  archive.append(body, { name: 'word/document.xml' });
+  archive.pipe(out);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      out.once('finish', resolve);
+      // The client went away: nothing will read further, so stop here.
+      out.once('close', () => (out.writableFinished ? resolve() : reject(new ExportAborted())));
+      body.once('error', reject);
+      archive.once('error', reject);
+      void archive.finalize().catch(reject);
+    });
+  } catch (error) {
+    // Ends the row generator (closing the cursor) and the zip.
+    body.destroy();
+    archive.abort();
+    throw error;
   }
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, group]) => group);
+  return listed;
 }
 
 // Without the contact-details option this column shows the submitter type only.
@@ -124,25 +105,8 @@ function submitter(row: ExportRow, includeContacts: boolean): string {
   return name || unit || row.submitterType;
 }
 
-function totalsLine(statuses: ExportRow['status'][]): string {
-  const count = (status: ExportRow['status']) => statuses.filter((s) => s === status).length;
+function totalsLine(tally: Map<ExportRow['status'], number>, total: number): string {
+  const count = (status: ExportRow['status']) => tally.get(status) ?? 0;
   const [adopted, partial, rejected] = [count('adopted'), count('partially_adopted'), count('not_adopted')];
-  return t('docx.totals', {
-    total: statuses.length,
-    adopted,
-    partial,
-    rejected,
-    other: statuses.length - adopted - partial - rejected,
-  });
-}
-
-function cell(text: string, widthPercent: number, { bold = false, center = false } = {}): TableCell {
-  const paragraphs = text.split(/\r?\n/).map(
-    (part) =>
-      new Paragraph({
-        alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-        children: [new TextRun({ text: part, bold })],
-      }),
-  );
-  return new TableCell({ width: { size: widthPercent, type: WidthType.PERCENTAGE }, children: paragraphs });
+  return t('docx.totals', { total, adopted, partial, rejected, other: total - adopted - partial - rejected });
 }

@@ -60,8 +60,6 @@ export const zhCN = {
   'docx.totals':
     '合计：共 {total} 条，其中采纳 {adopted} 条，部分采纳 {partial} 条，不予采纳 {rejected} 条，其他 {other} 条。',
   'docx.page': '第 {page} 页',
-  'docx.truncated':
-    '说明：所选意见建议共 {total} 条，本表列出前 {shown} 条；合计按全部 {total} 条统计。完整清单请导出 Excel 或 CSV。',
   'report.title': '意见建议采纳情况公示',
   'report.intro': '《{plan}》公开征求意见期间，共收到意见建议 {total} 条，已处理 {decided} 条。现将采纳情况公示如下。',
   'report.publishedAt': '公示日期：{date}',
@@ -158,8 +156,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   'exports.noSection': '(no section)',
   'exports.open': 'Open',
   'docx.title': 'Summary of adopted suggestions',
-  'docx.truncated':
-    'Note: {total} suggestions were selected; this table lists the first {shown}. The totals count all {total}. Export XLSX or CSV for the full list.',
   'docx.plan': 'Plan: {plan}',
   'docx.range': 'Consultation period: {from} to {to}',
   'docx.generated': 'Prepared on {date}',

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -128,4 +132,17 @@ export async function readXlsx(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return workbook;
+}
+
+/** A .docx read by Python's zipfile and ElementTree (helpers/read-docx.py): a reader that is not ours. */
+export function readDocxWithPython(bytes: Buffer): { parts: string[]; rows: string[][]; paragraphs: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jianyan-docx-'));
+  try {
+    const file = path.join(dir, 'summary.docx');
+    fs.writeFileSync(file, bytes);
+    const script = path.join(import.meta.dirname, 'read-docx.py');
+    return JSON.parse(execFileSync('python3', [script, file], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
