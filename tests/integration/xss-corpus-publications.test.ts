@@ -85,20 +85,33 @@ beforeAll(async () => {
     await decideSuggestion(database.db, {
       id: saved.id,
       actor: viewer,
-      input: { decision: 'adopted', reason: vector, publicReply: vector, publicSummary: cut(vector, 500), publishable: true },
+      input: {
+        decision: 'adopted',
+        reason: vector,
+        publicReply: vector,
+        publicSummary: cut(vector, 500),
+        publishable: true,
+      },
     });
     adopted.push({ vector, trackingCode: saved.trackingCode });
     await updateSection(database.db, {
       planId: plan.id,
       sectionId: sections[i]!.id,
-      fields: { level: 1, number: `第${i + 1}章`, heading: `${cut(vector, 90)} 修订`, bodyMarkdown: `${vector}\n\n（已修订）` },
+      fields: {
+        level: 1,
+        number: `第${i + 1}章`,
+        heading: `${cut(vector, 90)} 修订`,
+        bodyMarkdown: `${vector}\n\n（已修订）`,
+      },
       viewer,
       ip,
     });
   }
-  expect(await publishVersion(database.db, { planId: plan.id, note: xssVectors[0]!.vector, viewer, ip })).toMatchObject({
-    ok: true,
-  });
+  expect(await publishVersion(database.db, { planId: plan.id, note: xssVectors[0]!.vector, viewer, ip })).toMatchObject(
+    {
+      ok: true,
+    },
+  );
   for (const [i, { vector }] of xssVectors.entries()) {
     const note = await saveChangeNote(database.db, {
       planId: plan.id,
@@ -199,7 +212,8 @@ test('the 修改对照表 .docx and the docx export hold the vectors as text run
         .replace(/&apos;/g, "'")
         .replace(/&amp;/g, '&'),
     );
-    for (const { vector } of xssVectors.filter((_, i) => i % 3 === 0)) expect(text, vector).toContain(squeeze(cut(vector, 50)));
+    for (const { vector } of xssVectors.filter((_, i) => i % 3 === 0))
+      expect(text, vector).toContain(squeeze(cut(vector, 50)));
   }
 }, 120_000);
 
@@ -237,7 +251,9 @@ test('the xlsx export: every vector is a text cell, never a formula (the one for
       expect.stringMatching(/^HYPERLINK\("https:\/\/jianyan\.example\.edu\.cn\/admin\/suggestions\/\d+","查看"\)$/),
     ]);
   const titleColumn = [...header!.texts].find(([, text]) => text === '标题')![0];
-  expect(body.map((row) => row.texts.get(titleColumn)).sort()).toEqual(xssVectors.map(({ vector }) => cut(vector, 100)).sort());
+  expect(body.map((row) => row.texts.get(titleColumn)).sort()).toEqual(
+    xssVectors.map(({ vector }) => cut(vector, 100)).sort(),
+  );
 }, 120_000);
 
 test('CSV: every formula-injection payload of a public list, in every text column, opens as text', async () => {

@@ -66,7 +66,10 @@ test('manual entry: every vector as title, body, name and meeting name is stored
     });
     expect(response.status, vector).toBe(302);
     expect(response.headers.get('location'), vector).toMatch(/^\/admin\/suggestions\/\d+$/);
-    const [row] = await database.db.select().from(suggestions).where(eq(suggestions.intakeKey, `manual:${formKey}`));
+    const [row] = await database.db
+      .select()
+      .from(suggestions)
+      .where(eq(suggestions.intakeKey, `manual:${formKey}`));
     expect(row!.title, vector).toBe(cut(vector, 100));
     saved.push({ vector, id: row!.id, trackingCode: row!.trackingCode, email });
   }
@@ -77,7 +80,7 @@ test('tags, notes, replies and decisions carry every vector; the staff detail sh
   expect(saved).toHaveLength(xssVectors.length);
   for (const { vector, id } of saved) {
     const path = `/admin/suggestions/${id}`;
-    for (const fields of [
+    const acts: Record<string, string>[] = [
       { intent: 'addTags', tags: cut(vector, 400) },
       { intent: 'note', body: vector },
       { intent: 'reply', message: vector },
@@ -89,7 +92,8 @@ test('tags, notes, replies and decisions carry every vector; the staff detail sh
         publicSummary: cut(vector, 500),
         publishable: 'on',
       },
-    ]) {
+    ];
+    for (const fields of acts) {
       const response = await post(path, fields);
       expect(response.status, `${fields.intent}: ${vector}`).toBeLessThan(400);
     }
