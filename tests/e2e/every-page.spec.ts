@@ -7,6 +7,7 @@ import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion
 import { planSections, plans } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { axeViolations } from './axe.ts';
+import { controlsTabDoesNotReach } from './keyboard-reach.ts';
 import { everyPage, pageRoutesInRouteTable, type PageCase, type PageData } from './every-page.ts';
 import { expect, test } from './fixtures.ts';
 import { closeStaffDatabase, createE2eStaff, db, loginAs } from './staff.ts';
@@ -74,8 +75,11 @@ async function signInAs(context: BrowserContext, baseURL: string, as: PageCase['
   }
 }
 
-/** Opens each page and collects what axe finds, so one run names every violation at once. */
-async function walk(page: Page, pages: PageCase[]) {
+/**
+ * Opens each page and collects what axe finds (and, with `keyboard`, each
+ * control Tab cannot reach), so one run names every problem at once.
+ */
+async function walk(page: Page, pages: PageCase[], { keyboard }: { keyboard: boolean }) {
   const found: string[] = [];
   for (const entry of pages) {
     const path = entry.path(data);
@@ -83,6 +87,7 @@ async function walk(page: Page, pages: PageCase[]) {
     expect(response?.status(), path).toBe(entry.status ?? 200);
     await expect(page.locator('h1').first(), path).toBeVisible();
     found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
+    if (keyboard) found.push(...(await controlsTabDoesNotReach(page)).map((c) => `${path} not reachable by Tab: ${c}`));
   }
   return found;
 }
@@ -90,17 +95,15 @@ async function walk(page: Page, pages: PageCase[]) {
 for (const elder of [false, true]) {
   const mode = elder ? '长辈模式 on' : '长辈模式 off';
   for (const as of ['public', 'second-factor', 'staff'] as const) {
-    test(`axe: every ${as} page, ${mode}`, async ({ page, context, baseURL, consoleErrors }) => {
+    const what = elder ? 'axe' : 'axe and keyboard reach';
+    test(`${what}: every ${as} page, ${mode}`, async ({ page, context, baseURL, consoleErrors }) => {
       test.setTimeout(600_000);
       consoleErrors.allow(/status of 404/);
       if (elder) await context.addCookies([{ name: 'elder', value: '1', url: baseURL! }]);
       await signInAs(context, baseURL!, as);
-      expect(
-        await walk(
-          page,
-          everyPage.filter((p) => p.as === as),
-        ),
-      ).toEqual([]);
+      // Tab order does not change with 长辈模式 (sizes do), so the keyboard walk runs once.
+      const pages = everyPage.filter((p) => p.as === as);
+      expect(await walk(page, pages, { keyboard: !elder })).toEqual([]);
     });
   }
 
