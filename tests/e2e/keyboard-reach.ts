@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 // Tab alone, in some order. Native links, buttons and form fields are then
 // operable with Enter and Space by the browser itself. A radio group is one
 // Tab stop (arrow keys move inside it), so it counts as reached when any of
-// its radios took the focus.
+// its radios took the focus. A control taken out of the Tab order on purpose
+// (tabindex="-1", such as the form's honeypot field for bots) is not asked for.
 const CONTROLS =
   'a[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"])';
 
@@ -15,7 +16,8 @@ export async function controlsTabDoesNotReach(page: Page): Promise<string[]> {
     const visible = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => {
       const box = e.getBoundingClientRect();
       const style = getComputedStyle(e);
-      return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && !e.matches(':disabled');
+      const shown = box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
+      return shown && !e.matches(':disabled') && e.getAttribute('tabindex') !== '-1';
     });
     visible.forEach((e) => e.setAttribute('data-keyboard-target', ''));
     return visible.length;
