@@ -77,6 +77,7 @@ export const everyPage: PageCase[] = [
   { file: 'routes/admin/intake-new.tsx', path: () => '/admin/intake/new', as: 'staff' },
   { file: 'routes/admin/inbox.tsx', path: () => '/admin/inbox', as: 'staff' },
   { file: 'routes/admin/clusters.tsx', path: () => '/admin/clusters', as: 'staff' },
+  { file: 'routes/admin/themes.tsx', path: () => '/admin/themes', as: 'staff' },
 ];
 
 /** The route modules in app/routes.ts that render a page (.tsx), the layout excepted. */
