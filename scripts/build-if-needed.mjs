@@ -43,7 +43,11 @@ export function buildIfNeeded(root, log) {
   }
   log.info(builtAt ? 'sources changed since the last build; rebuilding' : 'no build found; building');
   for (const args of [[cli, 'build'], [path.join(root, 'scripts/build-server.mjs')]]) {
-    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    // NODE_ENV=production whoever asks: Vitest's global setup runs this with
+    // NODE_ENV=test, which made Vite bundle React's development build, whose
+    // hydration warnings (a hidden CSP nonce) then failed every e2e page.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env });
     if (result.status !== 0)
       throw new Error(`${path.basename(args[0])} failed (exit ${result.status ?? result.signal})`);
   }

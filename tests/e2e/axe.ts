@@ -13,3 +13,11 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 export function axe(page: Page): AxeBuilder {
   return new AxeBuilder({ page, axeSource });
 }
+
+export const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Each WCAG 2.1 A/AA violation on the page as one line: rule, help and the elements it found. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await axe(page).withTags(WCAG_21_AA).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

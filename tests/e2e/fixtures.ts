@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { axe } from './axe.ts';
+import { axeViolations } from './axe.ts';
 
 // Every page test fails on a browser console error or an uncaught exception,
 // and can run axe-core against WCAG 2.1 A and AA.
@@ -27,9 +27,5 @@ export const test = base.extend<{ consoleErrors: ConsoleErrors }>({
 export { expect };
 
 export async function expectNoAxeViolations(page: Page) {
-  const results = await axe(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-  expect(summary, 'axe-core WCAG 2.1 AA violations').toEqual([]);
+  expect(await axeViolations(page), 'axe-core WCAG 2.1 AA violations').toEqual([]);
 }

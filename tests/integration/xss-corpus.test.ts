@@ -173,4 +173,7 @@ test('the checker itself finds what it looks for (so a green run means something
     findUnsafeMarkup('<iframe src="https://x"></iframe><meta http-equiv="refresh" content="0">', 'n'),
   ).toHaveLength(2);
   expect(findUnsafeMarkup('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>', 'n')).toEqual([]);
+  // A charset declaration (the mail templates carry one) runs nothing; a refresh does navigate.
+  expect(findUnsafeMarkup('<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">', 'n')).toEqual([]);
+  expect(findUnsafeMarkup('<meta http-equiv="Refresh" content="0;url=javascript:alert(1)">', 'n')).toHaveLength(1);
 });

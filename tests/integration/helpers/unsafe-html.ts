@@ -39,7 +39,10 @@ export function findUnsafeMarkup(html: string, nonce: string | null): string[] {
         if (name === 'script' && attributes.nonce !== nonce) found.push(`<script> without the page nonce`);
         if (name === 'style' && attributes.nonce !== nonce) found.push(`<style> without the page nonce`);
         if (ACTIVE_ELEMENTS.has(name)) found.push(`<${name}>`);
-        if (name === 'meta' && attributes['http-equiv']) found.push(`<meta http-equiv=${attributes['http-equiv']}>`);
+        // Content-Type (mail templates declare their charset so) can neither run script nor navigate.
+        const httpEquiv = attributes['http-equiv'];
+        if (name === 'meta' && httpEquiv && httpEquiv.toLowerCase() !== 'content-type')
+          found.push(`<meta http-equiv=${httpEquiv}>`);
         if (
           name === 'link' &&
           /stylesheet|import/i.test(attributes.rel ?? '') &&
