@@ -9,7 +9,8 @@ let jieba: Jieba | undefined;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 /** Changes whenever segmentation or normalization changes: rows indexed by another version need `npm run search:reindex`. */
-export const INDEX_VERSION = 'jieba-2.0.3-search-1';
+// search-2: enrichment also stores content words for campaigns by meaning (decision 031).
+export const INDEX_VERSION = 'jieba-2.0.3-search-2';
 
 // A token is kept if it has a letter, digit or CJK character: punctuation and
 // spaces carry nothing for search.
