@@ -135,8 +135,9 @@ test('campaigns by meaning: pair F1 of the groups, each campaign inside its larg
   fs.writeFileSync(path.resolve('.tmp/campaign-eval.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.info(JSON.stringify(report, null, 2));
 
-  expect(all.f1).toBeGreaterThanOrEqual(0.97);
-  for (const g of campaigns) expect(share[g], g).toBeGreaterThanOrEqual(0.9);
+  // Measured 1.0 (decision 031; the goal was 0.97 and 90%).
+  expect(all.f1).toBeGreaterThanOrEqual(1);
+  for (const g of campaigns) expect(share[g], g).toBeGreaterThanOrEqual(1);
   expect(trapsMerged).toEqual([]);
   // Shingles alone leave the spun campaigns apart: the second method is what groups them.
   expect(shingleOnly.recall).toBeLessThan(all.recall);

@@ -9,6 +9,12 @@ import type { LetterSentence } from './sentences.ts';
 export const SENTENCE_THRESHOLD = 0.5;
 /** Share of the shorter letter's content-word weight that must align. */
 export const LETTER_THRESHOLD = 0.6;
+/**
+ * Two sentences that both take a stance, share an action and are this similar
+ * are about the same point: opposite stances there keep the letters apart,
+ * even when the stance sits in a sentence that aligns with one saying none.
+ */
+export const STANCE_THRESHOLD = 0.4;
 /** At least this many aligned sentences: one shared sentence is a quotation, not a copy. */
 const MIN_ALIGNED = 2;
 
@@ -60,18 +66,34 @@ export function alignLetters(a: LetterSentence[], b: LetterSentence[], weight: W
   short.forEach((s, i) => {
     const m = Math.sqrt(mass(s.words, weight));
     total += m;
-    const j = matches[i]!;
-    if (j < 0) return;
+    if (matches[i]! < 0) return;
     covered += m;
     aligned++;
-    const stance = long[j]!.stance;
-    if (s.stance !== 0 && stance !== 0 && s.stance !== stance) conflicts++;
   });
   return {
     coverage: total ? covered / total : 0,
     aligned,
-    conflicts,
+    conflicts: stanceConflicts(a, b, weight) + stanceConflicts(b, a, weight),
   };
+}
+
+/** Sentences of a taking a stance whose closest stance-taking sentence in b takes the opposite one. */
+function stanceConflicts(a: LetterSentence[], b: LetterSentence[], weight: Weight) {
+  const taking = b.filter((t) => t.stance !== 0);
+  let conflicts = 0;
+  for (const s of a) {
+    if (s.stance === 0) continue;
+    let best: LetterSentence | undefined;
+    let score = 0;
+    for (const t of taking) {
+      // Opposite stances oppose only on the same action.
+      if (!t.actions.some((x) => s.actions.includes(x))) continue;
+      const sim = sentenceSimilarity(s.words, t.words, weight);
+      if (sim > score) [best, score] = [t, sim];
+    }
+    if (best && score >= STANCE_THRESHOLD && best.stance !== s.stance) conflicts++;
+  }
+  return conflicts;
 }
 
 export function linksBySentences(alignment: Alignment): boolean {

@@ -1,12 +1,13 @@
-import { queryTokens } from '../search/segment.ts';
-import { fold } from './synonyms.ts';
+import { taggedTokens } from '../search/segment.ts';
+import { ACTION_CONCEPTS, fold } from './synonyms.ts';
 
 // A letter as sentence alignment sees it (decision 031): its sentences, each
-// as the set of its folded content words and its stance (for, against, none).
+// as the set of its folded content words, its stance (for, against, none), and
+// its actions (the verbs a stance is about).
 
 /** -1: asks that something not happen; 1: asks for it; 0: says no stance. */
 export type Stance = -1 | 0 | 1;
-export type LetterSentence = { words: string[]; stance: Stance };
+export type LetterSentence = { words: string[]; stance: Stance; actions: string[] };
 
 // Sentence ends in normalized text (NFKC turns ！？； into !?;). A full stop is
 // a sentence end only before a space or the end, so 3.5 stays one number.
@@ -37,6 +38,8 @@ const AGAINST = [
   '不能',
   '不宜',
   '不必',
+  // 「改为校史馆，而不是拆除」 asks against the removal.
+  '不是',
   '反对',
   '取消',
   '停止',
@@ -57,10 +60,15 @@ const STOP = new Set([
   ...FOR,
 ]);
 
-function stanceOf(sentence: string, flips: number): Stance {
+// jieba's verb tags: a stance is about doing something (撤并, 恢复, 收取), and
+// two sentences that only share the thing acted on (老图书馆) may ask
+// different things about it without opposing each other.
+const VERB_TAGS = new Set(['v', 'vn', 'vd', 'vi']);
+
+function stanceOf(sentence: string, flips: number, imperative: boolean): Stance {
   let rest = sentence;
   let against = 0;
-  let any = false;
+  let any = imperative;
   for (const { c, against: isAgainst } of CUES) {
     if (!rest.includes(c)) continue;
     const parts = rest.split(c);
@@ -72,17 +80,29 @@ function stanceOf(sentence: string, flips: number): Stance {
   return (against + flips) % 2 === 1 ? -1 : 1;
 }
 
-/** The sentences of an already normalized text, with their folded content words and stance. */
+/**
+ * The sentences of an already normalized text (title first, on its own line),
+ * with their folded content words and stance. A title that starts with a
+ * verb and has no cue is an ask (「恢复校医院周末门诊」, 「保留北区食堂」).
+ */
 export function letterSentences(normalized: string): LetterSentence[] {
-  return splitSentences(normalized).flatMap((sentence) => {
+  const titled = !/^[^\n]*[。!?;]/.test(normalized);
+  return splitSentences(normalized).flatMap((sentence, index) => {
     let flips = 0;
     const words = new Set<string>();
-    for (const token of queryTokens(sentence)) {
-      if (STOP.has(token)) continue;
-      const folded = fold(token);
+    const actions = new Set<string>();
+    const tokens = taggedTokens(sentence);
+    const imperative = titled && index === 0 && VERB_TAGS.has(tokens[0]?.tag ?? '');
+    for (const { word, tag } of tokens) {
+      if (STOP.has(word)) continue;
+      const folded = fold(word);
       if (folded.flips) flips++;
-      words.add(folded.word);
+      for (const w of folded.words) {
+        words.add(w);
+        if (VERB_TAGS.has(tag) || ACTION_CONCEPTS.has(w)) actions.add(w);
+      }
     }
-    return words.size === 0 ? [] : [{ words: [...words], stance: stanceOf(sentence, flips) }];
+    const stance = stanceOf(sentence, flips, imperative);
+    return words.size === 0 ? [] : [{ words: [...words], stance, actions: [...actions] }];
   });
 }

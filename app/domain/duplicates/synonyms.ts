@@ -38,8 +38,7 @@ const GROUPS: string[][] = [
   ['生病', '发烧', '生了病'],
   ['家属', '老人', '小孩'],
   ['轮班', '值班', '轮值', '排班', '轮流', '轮休'],
-  ['停车费', '停车费用', '停车收费'],
-  ['收取', '收', '交', '承担', '缴纳'],
+  ['收取', '收', '交', '承担', '缴纳', '收费'],
   ['机动车', '车辆', '汽车', '车', '开车', '驾车'],
   ['上班', '工作', '上课'],
   ['不合理', '说不过去', '不公平'],
@@ -57,13 +56,22 @@ const GROUPS: string[][] = [
 const REMOVE = ['撤并', '合并', '并入', '并到', '撤销', '关闭', '撤掉', '撤', '拆除', '拆掉', '拆', '撤并掉', '合并掉'];
 const KEEP = ['保留', '保住', '保存', '保护', '留下'];
 export const REMOVE_CONCEPT = '撤并';
+/** Folded words that are actions whatever jieba tags them (收费 is tagged a noun). */
+export const ACTION_CONCEPTS = new Set([REMOVE_CONCEPT, '收取', '恢复', '翻新', '削减']);
 
 const canonical = new Map<string, string>();
 for (const group of GROUPS) for (const word of group) canonical.set(word, group[0]!);
 for (const word of REMOVE) canonical.set(word, REMOVE_CONCEPT);
 
-/** The word a token folds to, and whether it flips the sentence's stance (a "keep" word). */
-export function fold(token: string): { word: string; flips: boolean } {
-  if (KEEP.includes(token)) return { word: REMOVE_CONCEPT, flips: true };
-  return { word: canonical.get(token) ?? token, flips: false };
+// Compounds that say two points at once: 停车费 is parking and paying.
+const COMPOUNDS = new Map<string, string[]>([
+  ['停车费', ['停车', '收取']],
+  ['停车费用', ['停车', '收取']],
+  ['停车收费', ['停车', '收取']],
+]);
+
+/** The words a token folds to, and whether it flips the sentence's stance (a "keep" word). */
+export function fold(token: string): { words: string[]; flips: boolean } {
+  if (KEEP.includes(token)) return { words: [REMOVE_CONCEPT], flips: true };
+  return { words: COMPOUNDS.get(token) ?? [canonical.get(token) ?? token], flips: false };
 }

@@ -37,3 +37,11 @@ export function queryTokens(word: string): string[] {
     .map((t) => t.trim())
     .filter(Boolean);
 }
+
+/** Words of an already normalized text with their part of speech (jieba's tags: v verb, n noun…), punctuation left out. */
+export function taggedTokens(normalized: string): { word: string; tag: string }[] {
+  return segmenter()
+    .tag(normalized, true)
+    .map((t) => ({ word: t.word.trim(), tag: t.tag }))
+    .filter((t) => t.word && WORDLIKE.test(t.word));
+}
