@@ -16,7 +16,7 @@ export const suggestionContentWords = pgTable(
       .notNull()
       .references(() => plans.id, { onDelete: 'cascade' }),
     terms: integer().array().notNull(),
-    sentences: jsonb().$type<{ words: string[]; stance: -1 | 0 | 1 }[]>().notNull(),
+    sentences: jsonb().$type<{ words: string[]; stance: -1 | 0 | 1; actions: string[] }[]>().notNull(),
   },
   (t) => [index('suggestion_content_words_terms_idx').using('gin', t.terms)],
 );

@@ -68,7 +68,13 @@ test('a copy adding a request about the same building is not an opposing letter'
 });
 
 test('letters on the same topic asking different things do not link', () => {
-  const a = letter('北区食堂饭菜价格', '北区食堂这学期饭菜价格上涨明显。建议学校对北区食堂的价格进行监管，增加平价窗口。');
-  const b = letter('北区食堂卫生', '北区食堂的餐桌经常没人擦，地面油腻。建议后勤处加强北区食堂的卫生检查，并公布检查结果。');
+  const a = letter(
+    '北区食堂饭菜价格',
+    '北区食堂这学期饭菜价格上涨明显。建议学校对北区食堂的价格进行监管，增加平价窗口。',
+  );
+  const b = letter(
+    '北区食堂卫生',
+    '北区食堂的餐桌经常没人擦，地面油腻。建议后勤处加强北区食堂的卫生检查，并公布检查结果。',
+  );
   expect(linksBySentences(alignLetters(a, b, flat))).toBe(false);
 });

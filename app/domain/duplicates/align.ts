@@ -56,13 +56,11 @@ export function bestMatches(a: LetterSentence[], b: LetterSentence[], weight: We
 }
 
 export function alignLetters(a: LetterSentence[], b: LetterSentence[], weight: Weight): Alignment {
-  const swap = b.length < a.length;
-  const [short, long] = swap ? [b, a] : [a, b];
+  const [short, long] = b.length < a.length ? [b, a] : [a, b];
   const matches = bestMatches(short, long, weight);
   let total = 0;
   let covered = 0;
   let aligned = 0;
-  let conflicts = 0;
   short.forEach((s, i) => {
     const m = Math.sqrt(mass(s.words, weight));
     total += m;
