@@ -43,7 +43,7 @@ export type Alignment = {
 };
 
 /** For each sentence of a, the index of the sentence of b it aligns with, or -1. */
-export function bestMatches(a: LetterSentence[], b: LetterSentence[], weight: Weight) {
+export function bestMatches(a: LetterSentence[], b: LetterSentence[], weight: Weight, threshold = SENTENCE_THRESHOLD) {
   return a.map((s) => {
     let best = -1;
     let score = 0;
@@ -51,7 +51,7 @@ export function bestMatches(a: LetterSentence[], b: LetterSentence[], weight: We
       const sim = sentenceSimilarity(s.words, t.words, weight);
       if (sim > score) [best, score] = [j, sim];
     });
-    return score >= SENTENCE_THRESHOLD ? best : -1;
+    return score >= threshold ? best : -1;
   });
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { suggestionContentWords, suggestionFingerprints, suggestions } from '../../../db/schema/index.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
@@ -13,6 +13,51 @@ import { letterSentences, type LetterSentence } from './sentences.ts';
 // and how many distinct people sent them, and for each copy only what it adds.
 
 export const CAMPAIGN_PAGE_SIZE = 50;
+// A copy's sentence is shown as an addition below this similarity to every
+// sentence of the representative. Lower than the linking threshold: in a young
+// plan the IDF weights are noisy and a paraphrase of a shared point should not
+// crowd the new points (a sentence that is new shares only topic words, ~0.15).
+const ADDITION_THRESHOLD = 0.3;
+// The representative is chosen among the group's first copies (by id): enough
+// to find a typical one, bounded however large the group is.
+const MEDOID_SAMPLE = 50;
+
+/**
+ * The copy most typical of the group: the one whose sentences the others share
+ * most and that shares most of theirs (a medoid). The copy that adds a point
+ * of its own is not chosen, so its addition stays visible as an addition.
+ */
+async function medoid(db: Database, { planId, inCluster }: { planId: number; inCluster: SQL | undefined }) {
+  const sample = await db
+    .select({ id: suggestionContentWords.suggestionId, sentences: suggestionContentWords.sentences })
+    .from(suggestionFingerprints)
+    .innerJoin(suggestionContentWords, eq(suggestionContentWords.suggestionId, suggestionFingerprints.suggestionId))
+    .where(inCluster)
+    .orderBy(asc(suggestionFingerprints.suggestionId))
+    .limit(MEDOID_SAMPLE);
+  const [first] = await db
+    .select({ id: suggestionFingerprints.suggestionId })
+    .from(suggestionFingerprints)
+    .where(inCluster)
+    .orderBy(asc(suggestionFingerprints.suggestionId))
+    .limit(1);
+  if (sample.length < 2) return sample[0]?.id ?? first!.id;
+  const weight = await planWeights(
+    db,
+    planId,
+    sample.flatMap((c) => c.sentences.flatMap((x) => x.words)),
+  );
+  const share = (a: LetterSentence[], b: LetterSentence[]) =>
+    a.length ? bestMatches(a, b, weight).filter((m) => m >= 0).length / a.length : 0;
+  let best = sample[0]!;
+  let bestScore = -1;
+  for (const c of sample) {
+    let score = 0;
+    for (const o of sample) if (o !== c) score += share(c.sentences, o.sentences) + share(o.sentences, c.sentences);
+    if (score > bestScore) [best, bestScore] = [c, score];
+  }
+  return best.id;
+}
 
 // Sentence ends in the text as written (full-width or half-width).
 const ORIGINAL_SENTENCE_END = /(?<=[。！？；!?;\n])/u;
@@ -58,20 +103,8 @@ export async function campaignView(
     channel: suggestions.channel,
     submittedAt: suggestions.submittedAt,
   };
-  // The representative: the earliest of the copies that make the most points
-  // (a full copy, not one that dropped its optional sentences).
-  const [representative] = await db
-    .select(fields)
-    .from(suggestionFingerprints)
-    .innerJoin(suggestions, eq(suggestions.id, suggestionFingerprints.suggestionId))
-    .leftJoin(suggestionContentWords, eq(suggestionContentWords.suggestionId, suggestions.id))
-    .where(inCluster)
-    .orderBy(
-      desc(sql`coalesce(jsonb_array_length(${suggestionContentWords.sentences}), 0)`),
-      asc(suggestions.submittedAt),
-      asc(suggestions.id),
-    )
-    .limit(1);
+  const representativeId = await medoid(db, { planId, inCluster });
+  const [representative] = await db.select(fields).from(suggestions).where(eq(suggestions.id, representativeId));
   const copies = await db
     .select(fields)
     .from(suggestionFingerprints)
@@ -95,6 +128,7 @@ export async function campaignView(
       own.map((s) => s.aligned!),
       repSentences,
       weight,
+      ADDITION_THRESHOLD,
     );
     return {
       ...copy,
