@@ -118,14 +118,19 @@ test('paraphrased copies form one group, linked by sentences; the opposing lette
   expect(new Set(links.map((l) => l.method))).toEqual(new Set(['shingle', 'sentences']));
 });
 
-test('the view: a representative, copies and distinct submitters, and only what each copy adds', async () => {
+test("the view: a representative, copies and distinct submitters; a copy's new point shows, nothing the representative says does", async () => {
   const view = await campaignView(database.db, { viewer: moderator, planId, clusterId });
   expect(view.copies).toBe(4);
   // The re-send comes from the same address: three people.
   expect(view.submitters).toBe(3);
-  const withAddition = view.rows.find((r) => r.id === copies[1])!;
-  expect(withAddition.additions).toEqual([ADDED]);
-  for (const r of view.rows.filter((r) => r.id !== copies[1])) expect(r.additions).toEqual([]);
+  expect(view.rows.find((r) => r.id === copies[1])!.additions).toContain(ADDED);
+  // A sentence the representative has word for word is never shown as an addition.
+  const sentencesOf = (text: string) => text.split(/(?<=。)/u).map((s) => s.trim());
+  const representative = new Set(sentencesOf(view.representative.body));
+  expect(view.rows.find((r) => r.representative)!.additions).toEqual([]);
+  for (const r of view.rows) for (const a of r.additions) expect(representative.has(a), a).toBe(false);
+  // Only ADDED is new in this group; in a plan of five letters a paraphrase may show too (decision 032).
+  expect(view.rows.flatMap((r) => r.additions).filter((a) => a.includes('外卖'))).toEqual([ADDED]);
 
   const html = await (
     await fetch(`${portal.url}/admin/clusters/${clusterId}?plan=${planId}`, { headers: { cookie } })

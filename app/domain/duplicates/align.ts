@@ -34,6 +34,15 @@ export function sentenceSimilarity(a: string[], b: string[], weight: Weight): nu
   return shared / Math.sqrt(mass(a, weight) * mass(b, weight));
 }
 
+/** Share of a's content-word weight that b also has (how much of a's point b already makes). */
+export function containment(a: string[], b: string[], weight: Weight): number {
+  if (a.length === 0) return 0;
+  const inB = new Set(b);
+  let shared = 0;
+  for (const w of a) if (inB.has(w)) shared += weight(w) ** 2;
+  return shared / mass(a, weight);
+}
+
 export type Alignment = {
   /** Share of the shorter letter's weight whose sentences align. */
   coverage: number;

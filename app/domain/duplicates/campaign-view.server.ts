@@ -5,7 +5,7 @@ import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { distinctSubmittersOfCluster } from '../contacts/distinct-submitters.server.ts';
 import { ModerationError } from '../moderation/guard.ts';
 import { normalizeText } from '../search/normalize.ts';
-import { bestMatches } from './align.ts';
+import { bestMatches, containment } from './align.ts';
 import { planWeights } from './content-words.server.ts';
 import { letterSentences, type LetterSentence } from './sentences.ts';
 
@@ -13,11 +13,13 @@ import { letterSentences, type LetterSentence } from './sentences.ts';
 // and how many distinct people sent them, and for each copy only what it adds.
 
 export const CAMPAIGN_PAGE_SIZE = 50;
-// A copy's sentence is shown as an addition below this similarity to every
-// sentence of the representative. Lower than the linking threshold: in a young
-// plan the IDF weights are noisy and a paraphrase of a shared point should not
-// crowd the new points (a sentence that is new shares only topic words, ~0.15).
-const ADDITION_THRESHOLD = 0.3;
+// A copy's sentence is an addition unless a sentence of the representative
+// aligns with it (the cosine that links letters) or holds half its
+// content-word weight. A looser cosine (0.3) was tried: a short title of
+// common words (「反对撤并北区食堂」) then hid a real new point (外卖自提柜).
+// The cost is the other way: in a young plan, whose IDF weights are noisy, a
+// paraphrase of a shared point can show as an addition (decision 032).
+const COVERED = 0.5;
 // The representative is chosen among the group's first copies (by id): enough
 // to find a typical one, bounded however large the group is.
 const MEDOID_SAMPLE = 50;
@@ -124,16 +126,18 @@ export async function campaignView(
   const weight = await planWeights(db, planId, words);
   const rows = page.map((copy, i) => {
     const own = pageSentences[i]!.filter((s) => s.aligned);
-    const matches = bestMatches(
+    const aligned = bestMatches(
       own.map((s) => s.aligned!),
       repSentences,
       weight,
-      ADDITION_THRESHOLD,
+    );
+    const covered = own.map(
+      (s, j) => aligned[j]! >= 0 || repSentences.some((r) => containment(s.aligned!.words, r.words, weight) >= COVERED),
     );
     return {
       ...copy,
       representative: copy.id === representative!.id,
-      additions: copy.id === representative!.id ? [] : own.filter((_, j) => matches[j]! < 0).map((s) => s.text),
+      additions: copy.id === representative!.id ? [] : own.filter((_, j) => !covered[j]).map((s) => s.text),
     };
   });
   return {
