@@ -4,7 +4,7 @@ import { Forbidden } from '../../app/domain/authorization/actor.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { actOnCampaign, type CampaignAction } from '../../app/domain/duplicates/campaign-actions.server.ts';
 import { campaignView } from '../../app/domain/duplicates/campaign-view.server.ts';
-import { ModerationError } from '../../app/domain/moderation/guard.ts';
+import { ModerationError } from '../../app/domain/authorization/moderation-error.ts';
 import {
   auditLog,
   outboxMessages,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { normalizeText } from '../search/normalize.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { alignLetters, linksBySentences } from './align.ts';
 import { letterSentences, splitSentences } from './sentences.ts';
 

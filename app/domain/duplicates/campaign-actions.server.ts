@@ -4,7 +4,7 @@ import { suggestionFingerprints, suggestions } from '../../../db/schema/index.ts
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { applyBulkAction, MAX_BULK } from '../moderation/bulk-actions.server.ts';
 import { decideSuggestion, type DecisionInput } from '../moderation/decide-suggestion.server.ts';
-import { ModerationError } from '../moderation/guard.ts';
+import { ModerationError } from '../authorization/moderation-error.ts';
 import { replyToSubmitter } from '../moderation/reply-to-submitter.server.ts';
 import { canMove } from '../moderation/statuses.ts';
 

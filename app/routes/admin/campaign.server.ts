@@ -1,6 +1,6 @@
 import type { AppLoadContext } from 'react-router';
 import { z } from 'zod';
-import type { StaffUser } from '../../domain/accounts/auth.server.ts';
+import type { StaffUser } from '../../domain/accounts/staff-user.server.ts';
 import { actOnCampaign, type CampaignAction } from '../../domain/duplicates/campaign-actions.server.ts';
 import { MAX_REPLY_LENGTH } from '../../domain/moderation/reply-to-submitter.server.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';

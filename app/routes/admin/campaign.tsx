@@ -1,14 +1,14 @@
 import { data, Form, Link } from 'react-router';
 import type { Route } from './+types/campaign';
 import moderationStyles from '../../styles/moderation.css?url';
-import { requireUserWithPermission } from '../../domain/accounts/auth.server.ts';
+import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { campaignView } from '../../domain/duplicates/campaign-view.server.ts';
-import { ModerationError } from '../../domain/moderation/guard.ts';
+import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
-import { idParam, invalid, parseFormData } from '../../utils/parse-form.server.ts';
+import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { domainErrorResponse } from '../../web/domain-errors.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 import { CampaignForm, PlanQuery, runCampaignIntent } from './campaign.server.ts';
