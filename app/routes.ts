@@ -51,6 +51,7 @@ export default [
       route('inbox', 'routes/admin/inbox.tsx'),
       route('clusters', 'routes/admin/clusters.tsx'),
       route('themes', 'routes/admin/themes.tsx'),
+      route('clusters/:clusterId', 'routes/admin/campaign.tsx'),
     ]),
     // Downloads: resource routes outside the layout (no HTML frame), same permission checks.
     route('exports/download', 'routes/admin/exports-download.ts'),

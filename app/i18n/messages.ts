@@ -1,4 +1,5 @@
 import * as accuracy from './messages/accuracy.ts';
+import * as campaigns from './messages/campaigns.ts';
 import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
 import * as exporting from './messages/exports.ts';
@@ -32,6 +33,7 @@ const zhCN = {
   ...files.zhCN,
   ...accuracy.zhCN,
   ...themes.zhCN,
+  ...campaigns.zhCN,
 };
 type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
@@ -48,6 +50,7 @@ const en: Record<MessageKey, string> = {
   ...files.en,
   ...accuracy.en,
   ...themes.en,
+  ...campaigns.en,
 };
 
 export const locales = ['zh-CN', 'en'] as const;

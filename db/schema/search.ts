@@ -78,6 +78,11 @@ export const suggestionSimilarities = pgTable(
       .notNull()
       .references(() => suggestions.id, { onDelete: 'cascade' }),
     score: real().notNull(),
+    // Which method linked the pair (decision 031): 'shingle' (bigram Jaccard,
+    // decision 041) or 'sentences' (sentence alignment); score is that method's.
+    method: text({ enum: ['shingle', 'sentences'] })
+      .notNull()
+      .default('shingle'),
   },
   (t) => [
     primaryKey({ columns: [t.suggestionId, t.similarId] }),

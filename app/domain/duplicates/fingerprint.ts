@@ -40,7 +40,7 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 
 // FNV-1a over UTF-16 units, then a murmur3 finalizer per hash function seed:
 // fast, deterministic across processes and releases (fingerprints are stored).
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -1,6 +1,13 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
-import { suggestionFingerprints, suggestionSearch, suggestionSimilarities } from '../../../db/schema/index.ts';
+import {
+  suggestionContentWords,
+  suggestionFingerprints,
+  suggestionSearch,
+  suggestionSimilarities,
+} from '../../../db/schema/index.ts';
+import { alignLetters, linksBySentences } from './align.ts';
+import { contentCandidates, planWeights, recordContentWords, type StoredLetter } from './content-words.server.ts';
 import { fingerprintNormalized, jaccard } from './fingerprint.ts';
 
 /** Jaccard similarity of shingle sets from which two suggestions count as near-duplicates (measured: README, decision 041). */
@@ -14,8 +21,11 @@ type Source = { id: number; planId: number; searchText: string };
 
 /**
  * Compares a suggestion with the others of its plan, stores its similar pairs
- * with their scores, and joins it to (and merges) their clusters. Idempotent:
- * run again after a text change or by the backfill.
+ * with their scores, and joins it to (and merges) their clusters. Two methods
+ * link a pair (decision 031): bigram Jaccard (edited copies) and sentence
+ * alignment (paraphrased copies). Either is vetoed when aligned sentences take
+ * opposite stances: an opposing letter that reuses a campaign's words stays
+ * apart. Idempotent: run again after a text change or by the backfill.
  */
 export async function linkNearDuplicates(db: DbExecutor, source: Source) {
   const { shingles, bands } = fingerprintNormalized(source.searchText);
@@ -44,9 +54,44 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
             suggestionFingerprints.suggestionId,
           )
           .limit(MAX_CANDIDATES);
-  const similar = candidates
-    .map((c) => ({ ...c, score: jaccard(shingles, fingerprintNormalized(c.searchText).shingles) }))
-    .filter((c) => c.score >= SIMILAR_THRESHOLD);
+  const own = await recordContentWords(db, { id: source.id, planId: source.planId, normalized: source.searchText });
+  const byMeaning = await contentCandidates(db, { id: source.id, planId: source.planId, terms: own.terms });
+  const letters = new Map<number, StoredLetter>(byMeaning.map((c) => [c.id, c]));
+  const shingleIds = candidates.map((c) => c.id).filter((id) => !letters.has(id));
+  if (shingleIds.length > 0)
+    for (const r of await db
+      .select({
+        id: suggestionContentWords.suggestionId,
+        sentences: suggestionContentWords.sentences,
+        terms: suggestionContentWords.terms,
+      })
+      .from(suggestionContentWords)
+      .where(inArray(suggestionContentWords.suggestionId, shingleIds)))
+      letters.set(r.id, r);
+  const words = new Set(own.sentences.flatMap((s) => s.words));
+  for (const l of letters.values()) for (const s of l.sentences) for (const w of s.words) words.add(w);
+  const weight = await planWeights(db, source.planId, words);
+  const alignment = (id: number) => {
+    const other = letters.get(id);
+    return other ? alignLetters(own.sentences, other.sentences, weight) : undefined;
+  };
+
+  const similar: { id: number; clusterId: number; score: number; method: 'shingle' | 'sentences' }[] = [];
+  for (const c of candidates) {
+    const score = jaccard(shingles, fingerprintNormalized(c.searchText).shingles);
+    if (score < SIMILAR_THRESHOLD) continue;
+    const a = alignment(c.id);
+    if (a && a.conflicts > 0) continue;
+    similar.push({ id: c.id, clusterId: c.clusterId, score, method: 'shingle' });
+  }
+  const meaningIds = byMeaning.map((c) => c.id).filter((id) => !similar.some((s) => s.id === id));
+  const clusterOf = await clusterIds(db, meaningIds);
+  for (const id of meaningIds) {
+    const a = alignment(id)!;
+    const clusterId = clusterOf.get(id);
+    if (clusterId === undefined || !linksBySentences(a)) continue;
+    similar.push({ id, clusterId, score: a.coverage, method: 'sentences' });
+  }
 
   const clusters = [...new Set(similar.map((c) => c.clusterId))];
   const clusterId = Math.min(source.id, ...clusters);
@@ -71,11 +116,21 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
           suggestionId: Math.min(c.id, source.id),
           similarId: Math.max(c.id, source.id),
           score: Math.round(c.score * 1000) / 1000,
+          method: c.method,
         })),
       )
       .onConflictDoUpdate({
         target: [suggestionSimilarities.suggestionId, suggestionSimilarities.similarId],
-        set: { score: sql`excluded.score` },
+        set: { score: sql`excluded.score`, method: sql`excluded.method` },
       });
-  return { clusterId, similar: similar.map((c) => ({ id: c.id, score: c.score })) };
+  return { clusterId, similar: similar.map((c) => ({ id: c.id, score: c.score, method: c.method })) };
+}
+
+async function clusterIds(db: DbExecutor, ids: number[]) {
+  if (ids.length === 0) return new Map<number, number>();
+  const rows = await db
+    .select({ id: suggestionFingerprints.suggestionId, clusterId: suggestionFingerprints.clusterId })
+    .from(suggestionFingerprints)
+    .where(inArray(suggestionFingerprints.suggestionId, ids));
+  return new Map(rows.map((r) => [r.id, r.clusterId]));
 }

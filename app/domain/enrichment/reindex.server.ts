@@ -1,6 +1,8 @@
 import { asc, eq, gt, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import {
+  planTermCounts,
+  suggestionContentWords,
   suggestionFingerprints,
   suggestions,
   suggestionSearch,
@@ -43,6 +45,8 @@ export async function reindexAll(
   if (!onlyStale) {
     await db.delete(suggestionSimilarities);
     await db.delete(suggestionFingerprints);
+    await db.delete(suggestionContentWords);
+    await db.delete(planTermCounts);
   }
   for (;;) {
     const batch = await db

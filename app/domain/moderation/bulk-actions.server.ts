@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../../db/client.server.ts';
+import type { DbExecutor, Transaction } from '../../../db/client.server.ts';
 import { categories, suggestions } from '../../../db/schema/index.ts';
 import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
@@ -23,7 +23,7 @@ export const MAX_BULK = 200;
  * category of another plan), nothing changes.
  */
 export async function applyBulkAction(
-  db: Database,
+  db: DbExecutor,
   { ids, action, actor, ip }: { ids: number[]; action: BulkAction; actor: Actor; ip?: string },
 ): Promise<number> {
   assertPermission(actor, 'moderate:suggestion:any');

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { acknowledgeVerifiedSuggestion } from '../suggestions/acknowledge.server.ts';
 import { trackUrl } from '../suggestions/track-url.ts';
-import type { Database, Transaction } from '../../../db/client.server.ts';
+import type { Database, DbExecutor, Transaction } from '../../../db/client.server.ts';
 import { suggestions } from '../../../db/schema/index.ts';
 import { notifyDecision } from '../feedback/notify-decision.server.ts';
 import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
@@ -35,7 +35,7 @@ export type DecisionInput = {
  * same transaction (when they gave an address).
  */
 export async function decideSuggestion(
-  db: Database,
+  db: DbExecutor,
   { id, actor, input, ip, siteUrl }: { id: number; actor: Actor; input: DecisionInput; ip?: string; siteUrl?: string },
 ) {
   assertPermission(actor, 'moderate:suggestion:any');

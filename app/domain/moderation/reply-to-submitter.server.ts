@@ -1,5 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import type { Database, DbExecutor } from '../../../db/client.server.ts';
+import type { DbExecutor } from '../../../db/client.server.ts';
 import { inboundEmails, outboxMessages, plans, suggestions } from '../../../db/schema/index.ts';
 import { staffReplySubject } from '../../../emails/staff-reply.tsx';
 import { replyAddress } from '../contacts/contacts.server.ts';
@@ -18,7 +18,7 @@ export const MAX_REPLY_LENGTH = 5000;
  * vacation responder does not answer it back (RFC 3834).
  */
 export async function replyToSubmitter(
-  db: Database,
+  db: DbExecutor,
   { id, message, actor, ip }: { id: number; message: string; actor: Actor; ip?: string },
 ) {
   assertPermission(actor, 'moderate:suggestion:any');

@@ -9,7 +9,8 @@ let jieba: Jieba | undefined;
 const segmenter = () => (jieba ??= Jieba.withDict(dict));
 
 /** Changes whenever segmentation or normalization changes: rows indexed by another version need `npm run search:reindex`. */
-export const INDEX_VERSION = 'jieba-2.0.3-search-1';
+// search-2: enrichment also stores content words for campaigns by meaning (decision 031).
+export const INDEX_VERSION = 'jieba-2.0.3-search-2';
 
 // A token is kept if it has a letter, digit or CJK character: punctuation and
 // spaces carry nothing for search.
@@ -35,4 +36,12 @@ export function queryTokens(word: string): string[] {
     .filter((t) => WORDLIKE.test(t))
     .map((t) => t.trim())
     .filter(Boolean);
+}
+
+/** Words of an already normalized text with their part of speech (jieba's tags: v verb, n noun…), punctuation left out. */
+export function taggedTokens(normalized: string): { word: string; tag: string }[] {
+  return segmenter()
+    .tag(normalized, true)
+    .map((t) => ({ word: t.word.trim(), tag: t.tag }))
+    .filter((t) => t.word && WORDLIKE.test(t.word));
 }

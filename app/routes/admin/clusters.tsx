@@ -79,7 +79,8 @@ export default function Clusters({ loaderData }: Route.ComponentProps) {
                 <tr key={row.clusterId}>
                   <td>
                     <Link to={`/admin/suggestions?plan=${planId}&cluster=${row.clusterId}`}>{row.title}</Link>
-                    {row.campaign && <div className="badge badge--warning">{t('dup.campaign')}</div>}
+                    {row.campaign && <div className="badge badge--warning">{t('dup.campaign')}</div>}{' '}
+                    <Link to={`/admin/clusters/${row.clusterId}?plan=${planId}`}>{t('campaign.open')}</Link>
                   </td>
                   <td>{row.size}</td>
                   <td>{row.merged}</td>
