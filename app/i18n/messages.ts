@@ -9,6 +9,7 @@ import * as files from './messages/files.ts';
 import * as moderation from './messages/moderation.ts';
 import * as search from './messages/search.ts';
 import * as suggest from './messages/suggest.ts';
+import * as support from './messages/support.ts';
 import * as themes from './messages/themes.ts';
 import * as versions from './messages/versions.ts';
 
@@ -32,6 +33,7 @@ const zhCN = {
   ...files.zhCN,
   ...accuracy.zhCN,
   ...themes.zhCN,
+  ...support.zhCN,
 };
 type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
@@ -48,6 +50,7 @@ const en: Record<MessageKey, string> = {
   ...files.en,
   ...accuracy.en,
   ...themes.en,
+  ...support.en,
 };
 
 export const locales = ['zh-CN', 'en'] as const;

@@ -12,3 +12,4 @@ export * from './feedback.ts';
 export * from './search.ts';
 export * from './classifier.ts';
 export * from './themes.ts';
+export * from './supports.ts';
