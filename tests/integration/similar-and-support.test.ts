@@ -125,7 +125,7 @@ test('find similar keeps every typed field without JavaScript and stores nothing
     categoryId: ctx.categoryId,
     title: '关于食堂营业时间',
     body: '希望食堂晚上营业时间再长一些。我的独特文字XYZ',
-    submitterType: '学生',
+    submitterType: '在校学生',
     name: '李四',
     email: 'li@example.edu.cn',
     publication: 'anonymous',
@@ -139,7 +139,7 @@ test('find similar keeps every typed field without JavaScript and stores nothing
   expect(html).toContain('value="li@example.edu.cn"');
   expect(html).toContain('value="李四"');
   expect(html).toContain(`value="${form.intakeKey}"`);
-  expect(html).toMatch(/<input[^>]*value="学生"[^>]*checked|<input[^>]*checked[^>]*value="学生"/);
+  expect(html).toMatch(/<input[^>]*value="在校学生"[^>]*checked|<input[^>]*checked[^>]*value="在校学生"/);
   expect(html).toMatch(/<input[^>]*value="anonymous"[^>]*checked|<input[^>]*checked[^>]*value="anonymous"/);
   expect(html).not.toContain('pass-should-not-echo');
   expect(html).toContain('如已选择附件，请在提交前重新选择');
@@ -185,7 +185,10 @@ test('a support is counted once per supporter cookie, and a repeat gets the same
   expect(await countSupports(ctx.published.id)).toBe(1);
   const cookie = setCookie.split(';')[0]!;
   // The raw id never reaches the database.
-  const [row] = await database.db.select().from(suggestionSupports).where(eq(suggestionSupports.suggestionId, ctx.published.id));
+  const [row] = await database.db
+    .select()
+    .from(suggestionSupports)
+    .where(eq(suggestionSupports.suggestionId, ctx.published.id));
   expect(row!.supporterHash).not.toContain(cookie.split('=')[1]!);
 
   const again = await support(ctx.slug, ctx.published.id, passToken(), cookie);
@@ -252,7 +255,7 @@ test('the web form still submits normally after a find-similar round', async () 
       categoryId: ctx.categoryId,
       title: '食堂营业时间',
       body: '建议食堂晚上营业到十点。',
-      submitterType: '学生',
+      submitterType: '在校学生',
       email: 'after@example.edu.cn',
       consent: 'on',
       'captcha-token': passToken(),

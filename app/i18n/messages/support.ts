@@ -31,7 +31,8 @@ export const en: Record<Key, string> = {
     'Before you submit, see the published suggestions on this plan that are like yours; if someone has already said the same, you can support theirs.',
   'similar.title': 'Similar published suggestions',
   'similar.none': 'No similar published suggestion was found. You can go on and submit yours.',
-  'similar.reselectFiles': 'What you typed has been kept; if you chose attachments, choose them again before you submit.',
+  'similar.reselectFiles':
+    'What you typed has been kept; if you chose attachments, choose them again before you submit.',
   'similar.decision': 'Decision: {status}',
   'similar.supporters': 'Supported by {count}',
   'support.button': 'Support this',
@@ -42,9 +43,11 @@ export const en: Record<Key, string> = {
   'support.done': 'Supported',
   'support.doneText': 'Thank you, your support is recorded. This suggestion now has {count} supporters.',
   'support.backToForm': 'Back to the suggestion form',
-  'support.refused.notFound': 'This suggestion is not published or does not belong to this plan, so it cannot be supported.',
+  'support.refused.notFound':
+    'This suggestion is not published or does not belong to this plan, so it cannot be supported.',
   'support.refused.closed': 'This plan no longer takes comments, so it can no longer be supported.',
-  'support.refused.captchaMissing': 'Supporting needs the captcha. Turn on JavaScript, complete the captcha and try again.',
+  'support.refused.captchaMissing':
+    'Supporting needs the captcha. Turn on JavaScript, complete the captcha and try again.',
   'support.refused.captchaFailed': 'The captcha was not passed or has expired. Complete it again and support again.',
   'support.refused.captchaUnavailable': 'The captcha service is unavailable just now. Please try again later.',
   'report.supports': 'Supported by {count}',
