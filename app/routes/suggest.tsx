@@ -19,7 +19,7 @@ import { SimilarSuggestions } from '../components/similar-suggestions.tsx';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
 import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
-import { characterCount, suggestionFormSchema } from '../domain/suggestions/suggestion-form.ts';
+import { characterCount, suggestionFormSchema, unvalidatedFormSchema } from '../domain/suggestions/suggestion-form.ts';
 import { detectLocale } from '../i18n/index.ts';
 import { uploadReaderOf } from '../web/read-upload.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
@@ -135,7 +135,13 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
     constraint: getZodConstraint(schema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, {
+        // The find-similar button: an unfinished form on purpose; the cast keeps the fields' types.
+        schema: submitter?.hasAttribute('formnovalidate')
+          ? (unvalidatedFormSchema as unknown as typeof schema)
+          : schema,
+      }),
     defaultValue: { intakeKey: loaderData.intakeKey, sectionId: loaderData.preselectedSection },
   });
   const [count, setCount] = useState(() => characterCount(String(fields.body.initialValue ?? '')));
