@@ -5,6 +5,7 @@ export default [
   route('plans/:slug', 'routes/plan.tsx'),
   route('plans/:slug/suggest', 'routes/suggest.tsx'),
   route('plans/:slug/report', 'routes/plan-report.tsx'),
+  route('plans/:slug/support/:suggestionId', 'routes/support.tsx'),
   route('plans/:slug/versions/:n', 'routes/plan-version.tsx'),
   route('plans/:slug/compare', 'routes/plan-compare.tsx'),
   route('plans/:slug/compare/docx', 'routes/plan-compare-docx.ts'),

@@ -10,6 +10,7 @@ import * as files from './messages/files.ts';
 import * as moderation from './messages/moderation.ts';
 import * as search from './messages/search.ts';
 import * as suggest from './messages/suggest.ts';
+import * as support from './messages/support.ts';
 import * as themes from './messages/themes.ts';
 import * as versions from './messages/versions.ts';
 
@@ -34,6 +35,7 @@ const zhCN = {
   ...accuracy.zhCN,
   ...themes.zhCN,
   ...campaigns.zhCN,
+  ...support.zhCN,
 };
 type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
@@ -51,6 +53,7 @@ const en: Record<MessageKey, string> = {
   ...accuracy.en,
   ...themes.en,
   ...campaigns.en,
+  ...support.en,
 };
 
 export const locales = ['zh-CN', 'en'] as const;

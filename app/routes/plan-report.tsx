@@ -114,6 +114,9 @@ export default function PlanReportPage({ loaderData }: Route.ComponentProps) {
                       {item.supporters > 1 && (
                         <div className="muted">{t('report.supporters', { count: item.supporters })}</div>
                       )}
+                      {item.supports > 0 && (
+                        <div className="muted">{t('report.supports', { count: item.supports })}</div>
+                      )}
                     </th>
                     <td>{item.name ?? t('report.anonymous')}</td>
                     <td>{item.submitterType}</td>

@@ -13,10 +13,13 @@ import type { Route } from './+types/suggest';
 import { CaptchaWidget } from '../components/captcha-widget.tsx';
 import { Field, useErrorText } from '../components/form-field.tsx';
 import { PublicationChoice } from '../components/publication-choice.tsx';
-import { handleWebSubmission } from '../domain/intake/web/submit-web-form.server.ts';
+import { handleWebSubmission, readTypedFields } from '../domain/intake/web/submit-web-form.server.ts';
+import { findSimilarPublished } from '../domain/support/similar-suggestions.server.ts';
+import { SimilarSuggestions } from '../components/similar-suggestions.tsx';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
-import { characterCount, suggestionFormSchema } from '../domain/suggestions/suggestion-form.ts';
+import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
+import { characterCount, suggestionFormSchema, unvalidatedFormSchema } from '../domain/suggestions/suggestion-form.ts';
 import { detectLocale } from '../i18n/index.ts';
 import { uploadReaderOf } from '../web/read-upload.server.ts';
 import { useTranslation } from '../i18n/use-translation.ts';
@@ -59,7 +62,13 @@ export async function loader({ context, params, request }: Route.LoaderArgs) {
 const formError = (key: string): SubmissionResult<string[]> => ({ status: 'error', error: { '': [key] } });
 
 export async function action({ context, params, request }: Route.ActionArgs) {
-  const { plan, settings } = await loadPlan(context, params.slug);
+  const { plan, settings, window } = await loadPlan(context, params.slug);
+  // "查找相似建议" posts the same form here with ?similar: nothing is stored,
+  // the form comes back with what was typed and up to five published suggestions.
+  if (new URL(request.url).searchParams.has('similar')) {
+    if (window !== 'open') return data({ reply: formError('suggest.closed') }, { status: 403 });
+    return findSimilar(context, plan.id, request);
+  }
   const result = await handleWebSubmission({
     db: context.db,
     config: context.config,
@@ -87,6 +96,30 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
 }
 
+// Searching costs less than storing, so it may be used more often than submitting, but not without bound.
+const SIMILAR_PER_SUBMIT = 10;
+
+async function findSimilar(context: Route.ActionArgs['context'], planId: number, request: Request) {
+  const limit = await consumeRateLimit(context.db, {
+    key: `similar:${context.clientIp}`,
+    limit: context.config.rateLimits.submitPerHour * SIMILAR_PER_SUBMIT,
+    windowSeconds: 3600,
+  });
+  if (!limit.allowed) {
+    throw data(
+      { retryAfterSeconds: limit.retryAfterSeconds },
+      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+    );
+  }
+  const typed = await readTypedFields(uploadReaderOf(request));
+  if (typed.type === 'too_large') return data({ reply: formError('suggest.error.requestTooLarge') }, { status: 413 });
+  if (typed.type === 'unreadable') return data({ reply: formError('suggest.error.unreadable') }, { status: 400 });
+  const text = `${typed.values.title ?? ''}\n${typed.values.body ?? ''}`;
+  const similar = await findSimilarPublished(context.db, planId, text);
+  const reply: SubmissionResult<string[]> = { initialValue: typed.values };
+  return { reply, similar };
+}
+
 export function meta({ data: loaderData }: Route.MetaArgs) {
   return [{ title: loaderData ? `提出意见建议 · ${loaderData.plan.title} · 建言` : '建言' }];
 }
@@ -102,7 +135,13 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
     constraint: getZodConstraint(schema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData, submitter }) =>
+      parseWithZod(formData, {
+        // The find-similar button: an unfinished form on purpose; the cast keeps the fields' types.
+        schema: submitter?.hasAttribute('formnovalidate')
+          ? (unvalidatedFormSchema as unknown as typeof schema)
+          : schema,
+      }),
     defaultValue: { intakeKey: loaderData.intakeKey, sectionId: loaderData.preselectedSection },
   });
   const [count, setCount] = useState(() => characterCount(String(fields.body.initialValue ?? '')));
@@ -147,6 +186,10 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
             ))}
           </ul>
         </div>
+      )}
+
+      {actionData && 'similar' in actionData && actionData.similar && (
+        <SimilarSuggestions slug={plan.slug} items={actionData.similar} />
       )}
 
       <Form {...getFormProps(form)} method="post" encType="multipart/form-data" className="suggestion-form">
@@ -229,6 +272,22 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
             {t('suggest.field.counter', { count, max: settings.bodyMaxLength })}
           </p>
         </Field>
+
+        <div className="field">
+          <p className="field__hint" id="find-similar-hint">
+            {t('similar.findHint')}
+          </p>
+          <button
+            type="submit"
+            className="button button--secondary"
+            formAction="?similar"
+            formNoValidate
+            aria-describedby="find-similar-hint"
+            disabled={navigation.state === 'submitting'}
+          >
+            {t('similar.find')}
+          </button>
+        </div>
 
         <fieldset
           className={fields.submitterType.errors ? 'field field--invalid' : 'field'}

@@ -13,3 +13,4 @@ export * from './search.ts';
 export * from './classifier.ts';
 export * from './themes.ts';
 export * from './campaigns.ts';
+export * from './supports.ts';

@@ -259,10 +259,41 @@ test('the web form stores 不公开 when nothing is chosen, and the choice when 
   expect(await bogus.text()).toContain('请选择公开方式');
 });
 
+// The 附议 page (decision 048) shows one suggestion's public summary, never a
+// name: it exists only for 署名公开 and 匿名公开; for 不公开 it is a 404. The
+// similar-suggestions list of the form is checked the same way.
+test('the support page and the similar list honour every consent state', async () => {
+  const similar = new FormData();
+  similar.append('title', '人才培养');
+  // Words of every case's text, but not the text itself: the form echoes what was typed.
+  similar.append('body', '原文内容不应公开');
+  const listHtml = await (
+    await fetch(`${portal.url}/plans/${context.slug}/suggest?similar`, {
+      method: 'POST',
+      body: similar,
+      headers: { origin: portal.url },
+    })
+  ).text();
+  for (const c of context.cases) {
+    const [row] = await database.db
+      .select({ id: suggestions.id })
+      .from(suggestions)
+      .where(eq(suggestions.trackingCode, c.code));
+    const response = await fetch(`${portal.url}/plans/${context.slug}/support/${row!.id}`);
+    expect(response.status, c.consent).toBe(c.consent === 'none' ? 404 : 200);
+    const html = await response.text();
+    for (const page of [html, listHtml]) {
+      for (const secret of [c.body, c.unit, c.phone, c.email, c.name, c.code])
+        expect(page, `${c.consent}: ${secret}`).not.toContain(secret);
+      expect(page.includes(c.summary), `${c.consent}: summary`).toBe(c.consent !== 'none');
+    }
+  }
+});
+
 test('the consent matrix covers every public route in app/routes.ts', () => {
   const table = fs.readFileSync('app/routes.ts', 'utf8');
   const files = [...table.matchAll(/'routes\/([^']+)'/g)].map((m) => m[1]!).filter((f) => !f.startsWith('admin/'));
-  const covered = new Set([...publicPages.map((p) => p.file), ...Object.keys(withoutSuggestions)]);
+  const covered = new Set([...publicPages.map((p) => p.file), 'support.tsx', ...Object.keys(withoutSuggestions)]);
   expect(files.filter((f) => !covered.has(f))).toEqual([]);
   expect(files.length).toBeGreaterThan(10);
 });

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, plans, suggestions } from '../../../db/schema/index.ts';
 import { publicNames } from '../contacts/contacts.server.ts';
+import { supportCount } from '../support/published-suggestion.ts';
 import { reportFigures, type ReportFigures } from '../feedback/report-figures.server.ts';
 import type { decisionStatuses } from './vocabulary.ts';
 
@@ -34,6 +35,8 @@ export type ReportItem = {
   /** Only with 署名公开. */
   name: string | null;
   supporters: number;
+  /** 附议 recorded for it on the public form (decision 048). */
+  supports: number;
 };
 export type PublicReport = {
   plan: { slug: string; title: string; organizer: string; publishedAt: Date };
@@ -84,6 +87,7 @@ export async function getPublicReport(db: Database, slug: string): Promise<Publi
         summary: suggestions.publicSummary,
         reply: suggestions.publicReply,
         supporters: sql<number>`(1 + (select count(*) from ${suggestions} d where d.duplicate_of_id = ${suggestions.id} and d.status = 'duplicate'))::int`,
+        supports: supportCount,
       })
       .from(suggestions)
       .leftJoin(categories, eq(categories.id, suggestions.categoryId))

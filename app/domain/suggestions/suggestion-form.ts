@@ -88,3 +88,10 @@ export function suggestionFormSchema(settings: SuggestionFormSettings) {
 }
 
 export type SuggestionFormValues = z.infer<ReturnType<typeof suggestionFormSchema>>;
+
+/**
+ * "查找相似建议" submits the form unfinished on purpose (decision 048): the
+ * browser skips its checks (formnovalidate) and so must the client-side
+ * validation, which accepts anything then. The server validates on submit.
+ */
+export const unvalidatedFormSchema = z.looseObject({});

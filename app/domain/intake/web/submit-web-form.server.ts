@@ -156,6 +156,26 @@ export async function handleWebSubmission(options: {
   });
 }
 
+/**
+ * The typed fields of the form, for the "find similar suggestions" step:
+ * read with the same limits, attachments dropped (a browser cannot be given a
+ * file back; the page says to choose them again). The captcha token and the
+ * honeypot are not echoed.
+ */
+export async function readTypedFields(
+  readForm: ReadForm,
+): Promise<{ type: 'fields'; values: Record<string, string> } | { type: 'too_large' } | { type: 'unreadable' }> {
+  const parsed = await readForm(LIMITS);
+  if (parsed === 'too_large') return { type: 'too_large' };
+  if (parsed === 'unreadable') return { type: 'unreadable' };
+  const values: Record<string, string> = {};
+  for (const [name, value] of parsed.fields.entries()) {
+    if (typeof value !== 'string' || ['captcha-token', 'h-captcha-response', 'website'].includes(name)) continue;
+    values[name] = value;
+  }
+  return { type: 'fields', values };
+}
+
 // Long enough for a sibling post that passed siteverify to store its
 // suggestion (attachments included); a replayed token from another form waits
 // this long for its refusal, which costs an attacker more than it costs us.
@@ -209,10 +229,10 @@ type Verdict =
   | { type: 'held'; heldReason: SuggestionHeldReason }
   /** alreadySeen: hCaptcha had seen this token before (possibly from a sibling post of the same form). */
   | { type: 'failed'; alreadySeen?: boolean };
-type CheckedCaptcha = { verdict: Verdict; tokenHash?: string };
+export type CheckedCaptcha = { verdict: Verdict; tokenHash?: string };
 
 /** Outside any transaction: siteverify may take up to its timeout. */
-async function checkCaptcha(
+export async function checkCaptcha(
   db: Database,
   config: DomainSettings,
   token: string,
@@ -243,7 +263,7 @@ async function checkCaptcha(
  * racing with one token both pass siteverify only if hCaptcha is down or
  * lax; the unique insert lets exactly one of them through.
  */
-async function spendCaptchaToken(tx: Transaction, { verdict, tokenHash }: CheckedCaptcha): Promise<Verdict> {
+export async function spendCaptchaToken(tx: Transaction, { verdict, tokenHash }: CheckedCaptcha): Promise<Verdict> {
   if (!tokenHash || verdict.type === 'failed') return verdict;
   const inserted = await tx.insert(usedCaptchaTokens).values({ tokenHash }).onConflictDoNothing().returning();
   return inserted.length === 0 ? { type: 'failed' } : verdict;
