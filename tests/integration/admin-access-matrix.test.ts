@@ -5,7 +5,7 @@ import { readConfig } from '../../app/server/config.ts';
 import { createLogger } from '../../app/server/logger.ts';
 import { startPortal, type RunningPortal } from '../../app/server/portal.ts';
 import { eq } from 'drizzle-orm';
-import { attachments, inboundEmails, planVersions } from '../../db/schema/index.ts';
+import { attachments, inboundEmails, planVersions, suggestionFingerprints } from '../../db/schema/index.ts';
 import { addSections, createPlan } from '../factories/plans.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
@@ -145,6 +145,12 @@ const adminRoutes: { file: string; path: () => string; loader: Rule | null; acti
   },
   { file: 'inbox.tsx', path: () => '/admin/inbox', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'clusters.tsx', path: () => '/admin/clusters', loader: 'read:suggestion:any', action: null },
+  {
+    file: 'campaign.tsx',
+    path: () => `/admin/clusters/${ids.suggestion}?plan=${ids.plan}`,
+    loader: 'read:suggestion:any',
+    action: 'moderate:suggestion:any',
+  },
   { file: 'themes.tsx', path: () => '/admin/themes', loader: 'read:suggestion:any', action: 'moderate:suggestion:any' },
   { file: 'inbox-eml.ts', path: () => `/admin/inbox/${ids.email}/eml`, loader: 'read:contact:any', action: null },
   { file: 'inbox-html.ts', path: () => `/admin/inbox/${ids.email}/html`, loader: 'read:contact:any', action: null },
@@ -234,6 +240,11 @@ beforeAll(async () => {
       ],
     })
     .returning();
+  // A one-copy group is enough for the campaign page to render (the enrichment job is not run here).
+  await database.db
+    .insert(suggestionFingerprints)
+    .values({ suggestionId: suggestion.id, planId: plan.id, bands: [1], clusterId: suggestion.id })
+    .onConflictDoNothing();
   ids = {
     plan: plan.id,
     slug: plan.slug,
