@@ -14,6 +14,7 @@ import {
   type Case,
   type Harness,
 } from './access-matrix/harness.ts';
+import { campaignCases } from './access-matrix/campaign-cases.ts';
 import { exportCases, intakeCases } from './access-matrix/intake-cases.ts';
 import { planCases } from './access-matrix/plan-cases.ts';
 import { accountCases, userCases } from './access-matrix/staff-cases.ts';
@@ -39,6 +40,7 @@ const cases: Case[] = [
   ...intakeCases,
   ...exportCases,
   ...themeCases,
+  ...campaignCases,
 ];
 // Signing in, the second factor, the owner's unlock link and logging out
 // need no session by nature (admin-access-matrix.test.ts, staff-login.test.ts

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { categories, plans, suggestions } from '../../../db/schema/index.ts';
 import { publicNames } from '../contacts/contacts.server.ts';
-import { supportCount } from '../support/published-suggestion.ts';
+import { supportCount } from '../suggestions/published-suggestion.ts';
 import { reportFigures, type ReportFigures } from '../feedback/report-figures.server.ts';
 import type { decisionStatuses } from './vocabulary.ts';
 

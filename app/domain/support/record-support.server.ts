@@ -5,7 +5,7 @@ import { plans, suggestions, suggestionSupports } from '../../../db/schema/index
 import type { DomainSettings } from '../settings.ts';
 import { consultationWindow } from '../plans/consultation-window.ts';
 import { checkCaptcha, spendCaptchaToken } from '../intake/web/submit-web-form.server.ts';
-import { isPublished, supportCount } from './published-suggestion.ts';
+import { isPublished, supportCount } from '../suggestions/published-suggestion.ts';
 
 export type SupportTarget = { id: number; summary: string; status: string; supporters: number; planOpen: boolean };
 

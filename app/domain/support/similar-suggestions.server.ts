@@ -4,7 +4,7 @@ import { suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { quoteLexeme } from '../search/tsvector.ts';
 import { contentWords } from '../themes/content-words.ts';
-import { isPublished, supportCount } from './published-suggestion.ts';
+import { isPublished, supportCount } from '../suggestions/published-suggestion.ts';
 
 export const MAX_SIMILAR = 5;
 // A long text gives hundreds of tokens; the first ones carry the topic, and a

@@ -314,7 +314,7 @@ export const en: Record<Key, string> = {
   'mod.detail.reveal': 'Show contact details',
   'mod.detail.revealed': 'Full contact details below; this view was written to the audit log.',
   'mod.detail.textMasked':
-    'Phone numbers, email addresses, ID numbers, postal addresses, names the writer gave and signatures in the text, attachments and file names are hidden. A name given without a cue such as “本人” or “我是” cannot be recognised and may still be in the text.',
+    'Phone numbers, email addresses, ID numbers, postal addresses, names the writer gave and signatures in the text, attachments and file names are hidden. A name given without a cue such as “I am” or “my name is” before it cannot be recognised and may still be in the text.',
   'mod.detail.originalText': 'The text as written, before contact details were hidden',
   'mod.detail.originalTitle': 'Title as written',
   'mod.detail.originalBody': 'Text as written',

@@ -9,7 +9,10 @@ import { holds, unique, type Case, type Ctx, type Harness } from './harness.ts';
 
 const MODERATE: Case['needs'] = ['moderate:suggestion:any'];
 
-async function suggestionWith(h: Harness, status: 'received' | 'in_review' | 'pending_verification' = 'received') {
+export async function suggestionWith(
+  h: Harness,
+  status: 'received' | 'in_review' | 'pending_verification' = 'received',
+) {
   const plan = await createPlan(h.db);
   const [c1] = await addCategories(h.db, plan.id, ['教学']);
   const [tag] = await h.db
@@ -32,11 +35,11 @@ async function suggestionWith(h: Harness, status: 'received' | 'in_review' | 'pe
   };
 }
 
-const column = (h: Harness, id: number | string, name: string, wanted: number | string) =>
+export const column = (h: Harness, id: number | string, name: string, wanted: number | string) =>
   holds(h)`select ${h.sql(name)}::text = ${String(wanted)} as ok from suggestions where id = ${id}`;
 const tagged = (h: Harness, id: number | string, tagId: number | string) =>
   holds(h)`select exists (select 1 from suggestion_tags where suggestion_id = ${id} and tag_id = ${tagId}) as ok`;
-const taggedNamed = (h: Harness, id: number | string, name: number | string) =>
+export const taggedNamed = (h: Harness, id: number | string, name: number | string) =>
   holds(
     h,
   )`select exists (select 1 from suggestion_tags st join tags t on t.id = st.tag_id where st.suggestion_id = ${id} and t.name = ${name}) as ok`;
