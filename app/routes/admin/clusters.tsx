@@ -1,4 +1,4 @@
-import { Form, Link } from 'react-router';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/clusters';
 import moderationStyles from '../../styles/moderation.css?url';
@@ -7,6 +7,7 @@ import { clusterList } from '../../domain/duplicates/queries.server.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
+import { PlanFilterForm } from '../../components/admin/plan-filter-form.tsx';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
@@ -44,22 +45,7 @@ export default function Clusters({ loaderData }: Route.ComponentProps) {
     <section>
       <title>{`${t('dup.clustersTitle')} · ${t('site.name')}`}</title>
       <h1>{t('dup.clustersTitle')}</h1>
-      <Form method="get" className="admin-form admin-form--filters">
-        <div className="filter">
-          <label htmlFor="clusters-plan">{t('mod.queue.plan')}</label>
-          <select id="clusters-plan" name="plan" defaultValue={planId ?? ''}>
-            <option value="">{t('dup.choosePlan')}</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t('mod.queue.apply')}
-        </button>
-      </Form>
+      <PlanFilterForm id="clusters-plan" plans={plans} planId={planId} />
       <p>{t('dup.clustersIntro')}</p>
       {planId && rows.length === 0 && <p className="notice">{t('dup.clustersEmpty')}</p>}
       {rows.length > 0 && (

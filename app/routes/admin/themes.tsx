@@ -16,6 +16,7 @@ import {
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { PlanFilterForm } from '../../components/admin/plan-filter-form.tsx';
 
 // Themes proposed while a consultation is open (decision 047). Moderators
 // accept, rename, merge or reject them with plain forms (no JavaScript
@@ -74,22 +75,7 @@ export default function Themes({ loaderData, actionData }: Route.ComponentProps)
     <section>
       <title>{`${t('themes.title')} · ${t('site.name')}`}</title>
       <h1>{t('themes.title')}</h1>
-      <Form method="get" className="admin-form admin-form--filters">
-        <div className="filter">
-          <label htmlFor="themes-plan">{t('mod.queue.plan')}</label>
-          <select id="themes-plan" name="plan" defaultValue={planId ?? ''}>
-            <option value="">{t('dup.choosePlan')}</option>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button">
-          {t('mod.queue.apply')}
-        </button>
-      </Form>
+      <PlanFilterForm id="themes-plan" plans={plans} planId={planId} />
       <p>{t('themes.intro')}</p>
       <p role="alert" className="form-error-slot">
         <FieldError id="label-error" errors={errors} name="label" />
