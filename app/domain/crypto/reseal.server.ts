@@ -1,6 +1,7 @@
 import { and, asc, gt, isNull, ne, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Transaction } from '../../../db/client.server.ts';
+import { inIdBatches } from '../../../db/in-id-batches.server.ts';
 import type { Keyring } from './keyring.ts';
 
 // One loop behind both the start-up backfill (rows written before encryption,
@@ -39,15 +40,17 @@ export async function resealTable(
   mode: ResealMode,
   onBatch?: (count: number) => void,
 ): Promise<number> {
-  let afterId = 0;
-  let total = 0;
-  for (;;) {
-    const ids = await db.transaction((tx) =>
-      resealer.resealBatch(tx, keyring, staleCondition(resealer, keyring, mode, afterId), resealer.batchSize),
-    );
-    if (ids.length === 0) return total;
-    total += ids.length;
-    afterId = ids[ids.length - 1]!;
-    onBatch?.(total);
-  }
+  return inIdBatches(
+    db,
+    async (tx, afterId) => {
+      const ids = await resealer.resealBatch(
+        tx,
+        keyring,
+        staleCondition(resealer, keyring, mode, afterId),
+        resealer.batchSize,
+      );
+      return ids.length === 0 ? null : { lastId: ids[ids.length - 1]!, count: ids.length };
+    },
+    onBatch,
+  );
 }

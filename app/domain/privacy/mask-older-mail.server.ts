@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
+import { inIdBatches, type IdBatch } from '../../../db/in-id-batches.server.ts';
 import { inboundEmails } from '../../../db/schema/index.ts';
 import { CONTACT_SCREEN_VERSION } from '../contacts/screen-text.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
@@ -17,17 +18,10 @@ const BATCH = 200;
 
 /** Returns how many mails had their subject or a file name masked. */
 export async function maskOlderMailNames(db: Database): Promise<number> {
-  let afterId = 0;
-  let masked = 0;
-  for (;;) {
-    const batch = await db.transaction((tx) => screenBatch(tx, afterId));
-    if (!batch) return masked;
-    afterId = batch.lastId;
-    masked += batch.masked;
-  }
+  return inIdBatches(db, screenBatch);
 }
 
-async function screenBatch(tx: Transaction, afterId: number) {
+async function screenBatch(tx: Transaction, afterId: number): Promise<IdBatch | null> {
   const rows = await tx
     .select({
       id: inboundEmails.id,
@@ -62,5 +56,5 @@ async function screenBatch(tx: Transaction, afterId: number) {
       })
       .where(eq(inboundEmails.id, row.id));
   }
-  return { lastId: rows[rows.length - 1]!.id, masked };
+  return { lastId: rows[rows.length - 1]!.id, count: masked };
 }

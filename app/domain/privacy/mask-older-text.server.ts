@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../../db/client.server.ts';
+import { inIdBatches, type IdBatch } from '../../../db/in-id-batches.server.ts';
 import { attachments, suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { CONTACT_SCREEN_VERSION, screenSubmittedText } from '../contacts/screen-text.ts';
 import { readTextOriginal, saveTextOriginal } from '../contacts/text-originals.server.ts';
@@ -20,17 +21,10 @@ const BATCH = 200;
 
 /** Returns how many suggestions had contact details masked. */
 export async function maskOlderSuggestionText(db: Database): Promise<number> {
-  let afterId = 0;
-  let masked = 0;
-  for (;;) {
-    const batch = await db.transaction((tx) => screenBatch(tx, afterId));
-    if (!batch) return masked;
-    afterId = batch.lastId;
-    masked += batch.masked;
-  }
+  return inIdBatches(db, screenBatch);
 }
 
-async function screenBatch(tx: Transaction, afterId: number) {
+async function screenBatch(tx: Transaction, afterId: number): Promise<IdBatch | null> {
   const rows = await tx
     .select({ id: suggestions.id, planId: suggestions.planId, title: suggestions.title, body: suggestions.body })
     .from(suggestions)
@@ -75,7 +69,7 @@ async function screenBatch(tx: Transaction, afterId: number) {
       ),
     );
   if (changed.length > 0) await rebuildSearchAndDuplicates(tx, changed);
-  return { lastId: rows[rows.length - 1]!.id, masked: changed.length };
+  return { lastId: rows[rows.length - 1]!.id, count: changed.length };
 }
 
 async function screenOne(
