@@ -1,6 +1,5 @@
-import { suggestionFingerprints } from '../../../db/schema/index.ts';
 import { holds, type Case, type Harness } from './harness.ts';
-import { column, suggestionWith, taggedNamed } from './suggestion-cases.ts';
+import { column, groupAsOneCluster, suggestionWith, taggedNamed } from './suggestion-cases.ts';
 
 // The campaign page (decision 032): one act on every copy of a form letter.
 // Reading the page needs read:suggestion:any; each act needs
@@ -12,13 +11,7 @@ const MODERATE: Case['needs'] = ['moderate:suggestion:any'];
 async function campaignOfTwo(h: Harness) {
   const ctx = await suggestionWith(h, 'in_review');
   await h.sql`update suggestions set status = 'in_review' where id = ${ctx.other}`;
-  await h.db
-    .insert(suggestionFingerprints)
-    .values([
-      { suggestionId: ctx.id, planId: ctx.plan, bands: [1, 2, 3], clusterId: ctx.id },
-      { suggestionId: ctx.other, planId: ctx.plan, bands: [1, 2, 3], clusterId: ctx.id },
-    ])
-    .onConflictDoUpdate({ target: suggestionFingerprints.suggestionId, set: { clusterId: ctx.id } });
+  await groupAsOneCluster(h, ctx);
   return ctx;
 }
 

@@ -35,6 +35,18 @@ export async function suggestionWith(
   };
 }
 
+/** Puts the two suggestions in one near-duplicate cluster under the first. */
+export async function groupAsOneCluster(h: Harness, ctx: { plan: number; id: number; other: number }) {
+  // Intake may already have fingerprinted them: put both in one cluster either way.
+  await h.db
+    .insert(suggestionFingerprints)
+    .values([
+      { suggestionId: ctx.id, planId: ctx.plan, bands: [1, 2, 3], clusterId: ctx.id },
+      { suggestionId: ctx.other, planId: ctx.plan, bands: [1, 2, 3], clusterId: ctx.id },
+    ])
+    .onConflictDoUpdate({ target: suggestionFingerprints.suggestionId, set: { clusterId: ctx.id } });
+}
+
 export const column = (h: Harness, id: number | string, name: string, wanted: number | string) =>
   holds(h)`select ${h.sql(name)}::text = ${String(wanted)} as ok from suggestions where id = ${id}`;
 const tagged = (h: Harness, id: number | string, tagId: number | string) =>
@@ -192,14 +204,7 @@ export const suggestionCases: Case[] = [
     needs: MODERATE,
     setup: async (h) => {
       const ctx = await suggestionWith(h);
-      // Intake may already have fingerprinted them: put both in one cluster either way.
-      await h.db
-        .insert(suggestionFingerprints)
-        .values([
-          { suggestionId: ctx.id, planId: ctx.plan, bands: [1, 2, 3], clusterId: ctx.id },
-          { suggestionId: ctx.other, planId: ctx.plan, bands: [1, 2, 3], clusterId: ctx.id },
-        ])
-        .onConflictDoUpdate({ target: suggestionFingerprints.suggestionId, set: { clusterId: ctx.id } });
+      await groupAsOneCluster(h, ctx);
       return ctx;
     },
     path: detail,
