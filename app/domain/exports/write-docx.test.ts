@@ -191,12 +191,17 @@ test(
     }
     const out = new PassThrough({ highWaterMark: 256 * 1024 });
     const writing = writeDocx(endless(), out, options);
-    // Wait until the writer has stopped pulling for a whole second (the machine may be slow).
+    // Wait until the writer has started pulling and then stopped for a whole
+    // second (the machine may be slow). Started matters: a generator that was
+    // never started has no cursor to close and runs no finally, so a check
+    // made before the first pull would prove nothing (and once failed here
+    // on a machine busy enough to delay the first pull past a second).
     let previous = -1;
-    for (let waited = 0; pulled !== previous && waited < 30; waited++) {
+    for (let waited = 0; (pulled === 0 || pulled !== previous) && waited < 30; waited++) {
       previous = pulled;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
+    expect(pulled).toBeGreaterThan(0);
     expect(pulled).toBe(previous);
     // About 2 kB of XML a row, random so that compression cannot hide a
     // buffer: the output stream (256 kB), the zip's and the deflater's buffers
