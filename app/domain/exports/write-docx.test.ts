@@ -209,7 +209,7 @@ test(
     expect(pulled).toBeLessThanOrEqual(20_000);
     out.destroy();
     await expect(writing).rejects.toBeInstanceOf(ExportAborted);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(closed).toBe(true);
+    // The generator's return reaches the row source asynchronously.
+    await expect.poll(() => closed, { timeout: 10_000 }).toBe(true);
   },
 );
