@@ -4,7 +4,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { issueRatingToken } from '../../app/domain/feedback/ratings.server.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
-import { planSections, plans } from '../../db/schema/index.ts';
+import { planSections, plans, suggestionFingerprints } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { axeViolations } from './axe.ts';
 import { controlsTabDoesNotReach } from './keyboard-reach.ts';
@@ -43,6 +43,28 @@ test.beforeAll(async () => {
     trackUrl: 'http://localhost/track',
     acknowledge: false,
   });
+  // A second copy, grouped with the first, for the campaign page.
+  const copy = await submitSuggestion(db(), {
+    planId: draft.id,
+    channel: 'web',
+    title: '建议图书馆延长开放时间',
+    body: '考试周期间希望图书馆开放到晚上十一点，周末也一样。',
+    submitterType: '在校学生',
+    contact: { name: '无障碍', email: `copy-${CONTACT}` },
+    trackUrl: 'http://localhost/track',
+    acknowledge: false,
+  });
+  await db()
+    .insert(suggestionFingerprints)
+    .values(
+      [saved.id, copy.id].map((suggestionId) => ({
+        suggestionId,
+        planId: draft.id,
+        bands: [1, 2, 3],
+        clusterId: saved.id,
+      })),
+    )
+    .onConflictDoUpdate({ target: suggestionFingerprints.suggestionId, set: { clusterId: saved.id } });
   staff = await createE2eStaff({ role: 'admin', totp: true, grants: ['read:contact:any'] });
   data = {
     openSlug: 'nanhu-14th-five-year-plan',
@@ -50,6 +72,8 @@ test.beforeAll(async () => {
     planId: closed!.id,
     sectionId: section!.id,
     suggestionId: saved.id,
+    clusterId: saved.id,
+    draftPlanId: draft.id,
     trackingCode: saved.trackingCode,
     userId: staff.id,
     ratingToken: await issueRatingToken(db(), saved.id),

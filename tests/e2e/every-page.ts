@@ -13,6 +13,9 @@ export type PageData = {
   planId: number;
   sectionId: number;
   suggestionId: number;
+  /** A near-duplicate group of two in the plan `draftPlanId`, named by its first suggestion. */
+  clusterId: number;
+  draftPlanId: number;
   trackingCode: string;
   userId: number;
   ratingToken: string;
@@ -80,6 +83,11 @@ export const everyPage: PageCase[] = [
   { file: 'routes/admin/inbox.tsx', path: () => '/admin/inbox', as: 'staff' },
   { file: 'routes/admin/clusters.tsx', path: () => '/admin/clusters', as: 'staff' },
   { file: 'routes/admin/themes.tsx', path: () => '/admin/themes', as: 'staff' },
+  {
+    file: 'routes/admin/campaign.tsx',
+    path: (d) => `/admin/clusters/${d.clusterId}?plan=${d.draftPlanId}`,
+    as: 'staff',
+  },
 ];
 
 /** The route modules in app/routes.ts that render a page (.tsx), the layout excepted. */
