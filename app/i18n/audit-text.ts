@@ -82,29 +82,30 @@ const change: Render = (value, lookup) => {
 };
 
 // The export filter (exports/export-filter.ts), one labelled part per field set.
-const filterFields: Record<string, Render> = {
-  planId: id,
-  statuses: list(codeOf('status.')),
-  categoryId: id,
-  sectionId: id,
-  channel: codeOf('exports.channel.'),
-  submitterType: text,
-  tagId: id,
-  assignee: (value, lookup) => (value === 'none' ? lookup.t('audit.value.unassigned') : staff(value, lookup)),
-  hasAttachments: yesNo,
-  from: text,
-  to: text,
+const filterFields: Record<string, [MessageKey, Render]> = {
+  planId: ['audit.detail.planId', id],
+  statuses: ['audit.detail.statuses', list(codeOf('status.'))],
+  categoryId: ['audit.detail.categoryId', id],
+  sectionId: ['audit.detail.sectionId', id],
+  channel: ['audit.detail.channel', codeOf('exports.channel.')],
+  submitterType: ['audit.detail.submitterType', text],
+  tagId: ['audit.detail.tagId', id],
+  assignee: [
+    'audit.detail.assignee',
+    (value, lookup) => (value === 'none' ? lookup.t('audit.value.unassigned') : staff(value, lookup)),
+  ],
+  hasAttachments: ['audit.detail.hasAttachments', yesNo],
+  from: ['audit.detail.dateFrom', text],
+  to: ['audit.detail.dateTo', text],
 };
 const filter: Render = (value, lookup) => {
   if (!value || typeof value !== 'object') return lookup.t('audit.value.none');
-  const parts = Object.entries(value as Record<string, unknown>)
-    .filter(([key, v]) => key in filterFields && v !== undefined && v !== null && v !== false)
-    .filter(([, v]) => !Array.isArray(v) || v.length > 0)
-    .map(([key, v]) =>
-      lookup.t('audit.value.pair', {
-        label: lookup.t(`audit.detail.${key}` as MessageKey),
-        value: filterFields[key]!(v, lookup),
-      }),
+  const fields = value as Record<string, unknown>;
+  const parts = Object.entries(filterFields)
+    .filter(([key]) => fields[key] !== undefined && fields[key] !== null && fields[key] !== false)
+    .filter(([key]) => !Array.isArray(fields[key]) || fields[key].length > 0)
+    .map(([key, [label, render]]) =>
+      lookup.t('audit.value.pair', { label: lookup.t(label), value: render(fields[key], lookup) }),
     );
   return parts.length ? parts.join(lookup.t('audit.value.partSeparator')) : lookup.t('audit.value.none');
 };
@@ -194,9 +195,10 @@ export function auditDetailLines(
 ): AuditDetailLine[] {
   if (!details || typeof details !== 'object') return [];
   const lookup: Lookup = { t, action, staffName };
-  return Object.entries(details as Record<string, unknown>).flatMap(([key, value]) => {
-    const render = auditDetailRenderers[key];
+  const stored = details as Record<string, unknown>;
+  // In the order listed above (jsonb keeps its own order, by key length).
+  return Object.entries(auditDetailRenderers).flatMap(([key, render]) => {
     const label = `audit.detail.${key}`;
-    return render && known(label) ? [{ label: t(label), value: render(value, lookup) }] : [];
+    return key in stored && known(label) ? [{ label: t(label), value: render(stored[key], lookup) }] : [];
   });
 }

@@ -150,6 +150,8 @@ export const zhCN = {
   'audit.detail.submitterType': '提出人类型',
   'audit.detail.assignee': '承办人',
   'audit.detail.hasAttachments': '仅含附件的意见',
+  'audit.detail.dateFrom': '起始日期',
+  'audit.detail.dateTo': '截止日期',
 
   'audit.value.listSeparator': '、',
   'audit.value.partSeparator': '；',
@@ -345,6 +347,8 @@ export const en: Record<Key, string> = {
   'audit.detail.submitterType': 'Submitter type',
   'audit.detail.assignee': 'Handled by',
   'audit.detail.hasAttachments': 'Only suggestions with attachments',
+  'audit.detail.dateFrom': 'From',
+  'audit.detail.dateTo': 'To',
 
   'audit.value.listSeparator': ', ',
   'audit.value.partSeparator': '; ',
