@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-edit';
 import { FieldError } from '../../components/admin/field-error.tsx';
