@@ -1,4 +1,5 @@
 import * as accuracy from './messages/accuracy.ts';
+import * as audit from './messages/audit.ts';
 import * as campaigns from './messages/campaigns.ts';
 import * as admin from './messages/admin.ts';
 import * as common from './messages/common.ts';
@@ -36,6 +37,7 @@ const zhCN = {
   ...themes.zhCN,
   ...campaigns.zhCN,
   ...support.zhCN,
+  ...audit.zhCN,
 };
 type MessageKey = keyof typeof zhCN;
 const en: Record<MessageKey, string> = {
@@ -54,6 +56,7 @@ const en: Record<MessageKey, string> = {
   ...themes.en,
   ...campaigns.en,
   ...support.en,
+  ...audit.en,
 };
 
 export const locales = ['zh-CN', 'en'] as const;

@@ -68,7 +68,7 @@ test('a moderator signs in with TOTP, bulk-tags, reveals a contact and decides �
   await page.getByLabel(/公开答复/).fill('图书馆将于下学期起延长开放至晚上十一点。');
   await page.getByRole('button', { name: '保存处理决定' }).click();
   await expect(page.getByTestId('suggestion-status')).toHaveText('部分采纳');
-  await expect(page.getByRole('region', { name: '处理记录' })).toContainText('contact.revealed');
+  await expect(page.getByRole('region', { name: '处理记录' })).toContainText('查看了提交人的联系方式');
   await expectNoAxeViolations(page);
 
   // An admin sees the reveal in the audit log.
@@ -77,7 +77,7 @@ test('a moderator signs in with TOTP, bulk-tags, reveals a contact and decides �
   await loginAs(adminContext, baseURL!, admin.id);
   const adminPage = await adminContext.newPage();
   await adminPage.goto('/admin/audit?action=contact.revealed');
-  await expect(adminPage.getByRole('cell', { name: `suggestion #${chosen.id}` })).toBeVisible();
+  await expect(adminPage.getByRole('cell', { name: `意见 #${chosen.id}` })).toBeVisible();
   await adminContext.close();
 
   // The submitter follows it on /track.

@@ -97,7 +97,7 @@ test('an admin edits a plan: details, a section with preview, and the audit log 
   await expect(page.getByRole('status')).toHaveText('已保存。');
 
   await page.goto('/admin/audit?action=plan.section_updated');
-  await expect(page.getByRole('cell', { name: 'plan.section_updated' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: '修改了章节' }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.goto('/admin/plans/new');
   await expectNoAxeViolations(page);

@@ -4,7 +4,7 @@ import { Forbidden } from '../../app/domain/authorization/actor.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { actOnCampaign, type CampaignAction } from '../../app/domain/duplicates/campaign-actions.server.ts';
 import { campaignView } from '../../app/domain/duplicates/campaign-view.server.ts';
-import { ModerationError } from '../../app/domain/authorization/moderation-error.ts';
+import { NotFound } from '../../app/domain/not-found.ts';
 import {
   auditLog,
   outboxMessages,
@@ -148,7 +148,7 @@ test('a planner may look but not act; a cluster asked for under another plan is 
   );
   await expect(
     actOnCampaign(database.db, { planId: otherPlanId, clusterId, action, actor: moderator }),
-  ).rejects.toBeInstanceOf(ModerationError);
+  ).rejects.toBeInstanceOf(NotFound);
   expect(
     (
       await post(

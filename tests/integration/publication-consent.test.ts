@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { auditLog, outboxMessages, publicationConsentChanges, suggestions } from '../../db/schema/index.ts';
 import { Forbidden } from '../../app/domain/authorization/actor.ts';
+import { NotFound } from '../../app/domain/not-found.ts';
 import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
 import { changePublicationConsent } from '../../app/domain/feedback/change-consent.server.ts';
 import { recordManualSuggestion } from '../../app/domain/intake/manual/record-manual-suggestion.server.ts';
@@ -172,5 +173,5 @@ test('a planner cannot change consent, and an unknown suggestion is not found', 
       actor: contactReader,
       siteUrl: SITE,
     }),
-  ).rejects.toMatchObject({ code: 'not_found' });
+  ).rejects.toBeInstanceOf(NotFound);
 });

@@ -1,8 +1,9 @@
 import { useFetcher } from 'react-router';
 import type { MaskedContact, RevealedContact } from '../../domain/contacts/contacts.server.ts';
+import type { RevealedSuggestionContact } from '../../domain/moderation/reveal-suggestion-contact.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 
-type RevealResult = { contact: RevealedContact | null; errors: Record<string, string[]> | null };
+type RevealResult = { contact: RevealedSuggestionContact | null; errors: Record<string, string[]> | null };
 
 /**
  * Masked details for every staff member; holders of read:contact:any give a
@@ -32,7 +33,7 @@ export function ContactPanel({
         <>
           <p role="status">{t('mod.detail.revealed')}</p>
           <ContactList contact={revealed} />
-          <OriginalText original={revealed.original} />
+          <OriginalText original={revealed.original} mailSubject={revealed.mailSubject} />
         </>
       ) : masked ? (
         <ContactList contact={masked} />
@@ -60,16 +61,22 @@ export function ContactPanel({
   );
 }
 
-/** The suggestion's words as written, before contact details in them were masked. */
-export function OriginalText({ original }: { original: RevealedContact['original'] }) {
+/** The suggestion's words as written, before contact details in them were masked; a mail's subject as sent. */
+export function OriginalText({
+  original,
+  mailSubject,
+}: {
+  original: RevealedContact['original'];
+  mailSubject?: string;
+}) {
   const { t } = useTranslation();
-  if (!original) return null;
-  const parts: [string, string][] = [
-    ...(original.title ? [[t('mod.detail.originalTitle'), original.title] as [string, string]] : []),
-    ...(original.body ? [[t('mod.detail.originalBody'), original.body] as [string, string]] : []),
-    ...original.attachments.map((file) => [t('mod.detail.originalAttachment'), file.text] as [string, string]),
-    ...original.attachmentNames.map((file) => [t('mod.detail.originalFileName'), file.name] as [string, string]),
-  ];
+  if (!original && !mailSubject) return null;
+  const parts: [string, string][] = [];
+  if (mailSubject) parts.push([t('mod.detail.originalSubject'), mailSubject]);
+  if (original?.title) parts.push([t('mod.detail.originalTitle'), original.title]);
+  if (original?.body) parts.push([t('mod.detail.originalBody'), original.body]);
+  for (const file of original?.attachments ?? []) parts.push([t('mod.detail.originalAttachment'), file.text]);
+  for (const file of original?.attachmentNames ?? []) parts.push([t('mod.detail.originalFileName'), file.name]);
   return (
     <div data-testid="original-text">
       <h3>{t('mod.detail.originalText')}</h3>

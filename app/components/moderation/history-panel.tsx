@@ -1,4 +1,5 @@
 import type { SuggestionForStaff } from '../../domain/moderation/suggestion-detail.server.ts';
+import { auditActionText, auditDetailLines } from '../../i18n/audit-text.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
 
@@ -15,18 +16,17 @@ export function HistoryPanel({ history }: { history: SuggestionForStaff['history
           {history.map((entry) => (
             <li key={entry.id}>
               {formatChinaDateTime(new Date(entry.at))} · {entry.actorName ?? t('admin.audit.system')} ·{' '}
-              <code>{entry.action}</code> <code className="muted">{describe(entry.details, entry.action)}</code>
+              {auditActionText(t, entry.action)}
+              {auditDetailLines(t, entry.action, entry.details).map((line, i) => (
+                <span key={i} className="muted">
+                  {' · '}
+                  {t('audit.value.pair', { label: line.label, value: line.value })}
+                </span>
+              ))}
             </li>
           ))}
         </ol>
       )}
     </section>
   );
-}
-
-// The reveal reason is shown only in the audit log itself, not to every reader of the page.
-function describe(details: Record<string, unknown>, action: string): string {
-  if (action === 'contact.revealed') return '';
-  const text = JSON.stringify(details);
-  return text === '{}' ? '' : text;
 }

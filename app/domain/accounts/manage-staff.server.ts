@@ -8,13 +8,15 @@ import { generatePassword, hashPassword } from './passwords.server.ts';
 import type { GrantablePermission, Role } from '../authorization/permissions.ts';
 import { deleteAllSessions } from './sessions.server.ts';
 import { forgetKnownDevices } from './known-devices.server.ts';
+import { NotFound } from '../not-found.ts';
 
 // What an admin does to other accounts (/admin/users/:id). The route checks
 // manage:user:any; these functions refuse the moves that would lock everyone
 // out, and audit each change in its transaction.
 
 type Admin = Pick<StaffUser, 'id' | 'permissions'>;
-type Outcome = { ok: true } | { ok: false; error: 'not_found' | 'self' };
+/** A missing account throws NotFound (404); refusing oneself is the page's sentence. */
+type Outcome = { ok: true } | { ok: false; error: 'self' };
 
 function assertAdmin(viewer: Admin) {
   assertPermission(viewer, 'manage:user:any');
@@ -33,7 +35,7 @@ export async function changeRole(
       .from(staffUsers)
       .where(eq(staffUsers.id, userId))
       .for('update');
-    if (!before) return { ok: false, error: 'not_found' } as const;
+    if (!before) throw new NotFound('user');
     if (before.role === role) return { ok: true } as const;
     await tx.update(staffUsers).set({ role, updatedAt: new Date() }).where(eq(staffUsers.id, userId));
     // New rights take effect at the next request; fewer rights should not wait for a logout.
@@ -63,7 +65,7 @@ export async function setGrant(
   assertAdmin(viewer);
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, userId));
-    if (!user) return { ok: false, error: 'not_found' } as const;
+    if (!user) throw new NotFound('user');
     const changed = granted
       ? await tx
           .insert(staffPermissionGrants)
@@ -102,7 +104,7 @@ export async function setDisabled(
       .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
       .where(eq(staffUsers.id, userId))
       .returning({ id: staffUsers.id });
-    if (!rows.length) return { ok: false, error: 'not_found' } as const;
+    if (!rows.length) throw new NotFound('user');
     if (disabled) await deleteAllSessions(tx, userId);
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -119,7 +121,7 @@ export async function setDisabled(
 export async function resetPassword(
   db: Database,
   { viewer, userId, ip }: { viewer: Admin; userId: number; ip: string },
-): Promise<{ ok: true; password: string } | { ok: false; error: 'not_found' | 'self' }> {
+): Promise<{ ok: true; password: string } | { ok: false; error: 'self' }> {
   assertAdmin(viewer);
   if (userId === viewer.id) return { ok: false, error: 'self' };
   const password = generatePassword();
@@ -130,7 +132,7 @@ export async function resetPassword(
       .set({ passwordHash, mustChangePassword: true, updatedAt: new Date() })
       .where(eq(staffUsers.id, userId))
       .returning({ id: staffUsers.id });
-    if (!rows.length) return { ok: false, error: 'not_found' } as const;
+    if (!rows.length) throw new NotFound('user');
     await deleteAllSessions(tx, userId);
     // A reset often follows a suspected compromise: browsers known before it are not trusted after.
     await forgetKnownDevices(tx, userId);

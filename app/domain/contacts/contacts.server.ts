@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, notInArray, sql } from 'drizzle-orm';
-import type { Database, DbExecutor } from '../../../db/client.server.ts';
+import type { DbExecutor } from '../../../db/client.server.ts';
 import { plans, suggestionContacts, suggestions } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../accounts/staff-user.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
@@ -118,7 +118,7 @@ export type RevealedContact = ContactDetails & { original?: OriginalText };
  * original of text whose contact details were masked (decision 057).
  */
 export async function revealContact(
-  db: Database,
+  db: DbExecutor,
   {
     suggestionId,
     viewer,

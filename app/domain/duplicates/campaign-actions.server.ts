@@ -5,6 +5,7 @@ import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { applyBulkAction, MAX_BULK } from '../moderation/bulk-actions.server.ts';
 import { decideSuggestion, type DecisionInput } from '../moderation/decide-suggestion.server.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 import { replyToSubmitter } from '../moderation/reply-to-submitter.server.ts';
 import { canMove } from '../moderation/statuses.ts';
 
@@ -47,7 +48,7 @@ export async function actOnCampaign(
       .orderBy(asc(suggestions.id))
       .limit(MAX_CAMPAIGN_ACTION)
       .for('update', { of: suggestions });
-    if (members.length === 0) throw new ModerationError('not_found');
+    if (members.length === 0) throw new NotFound('campaign');
     let done = 0;
     let skipped = 0;
     switch (action.kind) {

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { suggestionContentWords, suggestionFingerprints, suggestions } from '../../../db/schema/index.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { distinctSubmittersOfCluster } from '../contacts/distinct-submitters.server.ts';
-import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { bestMatches, containment } from './align.ts';
 import { planWeights } from './content-words.server.ts';
@@ -93,7 +93,7 @@ export async function campaignView(
     .from(suggestionFingerprints)
     .innerJoin(suggestions, eq(suggestions.id, suggestionFingerprints.suggestionId))
     .where(inCluster);
-  if (!counted || counted.copies === 0) throw new ModerationError('not_found');
+  if (!counted || counted.copies === 0) throw new NotFound('campaign');
   const submitters = await distinctSubmittersOfCluster(db, { planId, clusterId });
 
   const fields = {

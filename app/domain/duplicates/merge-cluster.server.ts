@@ -3,6 +3,7 @@ import type { Database } from '../../../db/client.server.ts';
 import { suggestionFingerprints, suggestions } from '../../../db/schema/index.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 import { markDuplicateIn } from '../moderation/mark-duplicate.server.ts';
 import { canMove } from '../moderation/statuses.ts';
 
@@ -28,7 +29,7 @@ export async function markClusterDuplicates(
       .from(suggestionFingerprints)
       .innerJoin(suggestions, eq(suggestions.id, suggestionFingerprints.suggestionId))
       .where(eq(suggestionFingerprints.suggestionId, keepId));
-    if (!keep) throw new ModerationError('not_found');
+    if (!keep) throw new NotFound('suggestion');
     // The kept suggestion must be one that can be decided on (not itself a duplicate or spam).
     if (keep.status === 'duplicate' || keep.status === 'spam') throw new ModerationError('not_allowed');
     const members = await tx

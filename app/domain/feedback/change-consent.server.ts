@@ -7,6 +7,7 @@ import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 import { trackUrl } from '../suggestions/track-url.ts';
 import { isPublicationConsent, MAX_CONSENT_NOTE, type PublicationConsent } from './vocabulary.ts';
 
@@ -81,7 +82,7 @@ async function lockConsent(tx: DbExecutor, id: number): Promise<PublicationConse
     .from(suggestions)
     .where(eq(suggestions.id, id))
     .for('update');
-  if (!row) throw new ModerationError('not_found');
+  if (!row) throw new NotFound('suggestion');
   return row.consent;
 }
 

@@ -7,6 +7,7 @@ import { notifyDecision } from '../feedback/notify-decision.server.ts';
 import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 import { canMove, isDecision, type Decision, type Status } from './statuses.ts';
 
 async function lockSuggestion(tx: Transaction, id: number) {
@@ -15,7 +16,7 @@ async function lockSuggestion(tx: Transaction, id: number) {
     .from(suggestions)
     .where(eq(suggestions.id, id))
     .for('update');
-  if (!row) throw new ModerationError('not_found');
+  if (!row) throw new NotFound('suggestion');
   return row;
 }
 

@@ -4,6 +4,7 @@ import { staffUsers, suggestionNoteMentions, suggestionNotes, suggestions } from
 import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 
 export const MAX_NOTE_LENGTH = 4000;
 
@@ -40,7 +41,7 @@ export async function addNote(
   if (!text) throw new ModerationError('not_allowed');
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, suggestionId));
-    if (!exists) throw new ModerationError('not_found');
+    if (!exists) throw new NotFound('suggestion');
     if (parentId) {
       const [parent] = await tx
         .select({ id: suggestionNotes.id })

@@ -7,6 +7,7 @@ import { enqueueMail } from '../mail/outbox.server.ts';
 import { auditSuggestions } from '../audit/audit-suggestions.server.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
+import { NotFound } from '../not-found.ts';
 
 export const MAX_REPLY_LENGTH = 5000;
 
@@ -38,7 +39,7 @@ export async function replyToSubmitter(
       .from(suggestions)
       .innerJoin(plans, eq(plans.id, suggestions.planId))
       .where(eq(suggestions.id, id));
-    if (!row) throw new ModerationError('not_found');
+    if (!row) throw new NotFound('suggestion');
     const to = await replyAddress(tx, id);
     if (!to) throw new ModerationError('no_email');
     const headers = row.channel === 'email' ? await threadHeaders(tx, row.intakeMeta) : {};

@@ -1,6 +1,7 @@
 import { assertPermission } from '../authorization/actor.ts';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
+import { NotFound } from '../not-found.ts';
 import { plans } from '../../../db/schema/index.ts';
 import type { StaffUser } from '../accounts/staff-user.server.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
@@ -130,11 +131,11 @@ export function allowedTransitions(status: PlanStatus): PlanTransition[] {
 export async function changePlanStatus(
   db: Database,
   { id, transition, viewer, ip }: { id: number; transition: PlanTransition; viewer: Actor; ip: string },
-): Promise<{ ok: true } | { ok: false; error: 'not_found' | 'not_allowed' }> {
+): Promise<{ ok: true } | { ok: false; error: 'not_allowed' }> {
   assertManager(viewer);
   return db.transaction(async (tx) => {
     const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, id)).for('update');
-    if (!plan) return { ok: false, error: 'not_found' } as const;
+    if (!plan) throw new NotFound('plan');
     const { from, to } = transitions[transition];
     if (!from.includes(plan.status)) return { ok: false, error: 'not_allowed' } as const;
     await tx.update(plans).set({ status: to, updatedAt: new Date() }).where(eq(plans.id, id));

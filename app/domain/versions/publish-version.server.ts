@@ -1,6 +1,7 @@
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
+import { NotFound } from '../not-found.ts';
 import { planSections, planVersionSections, planVersions, plans } from '../../../db/schema/index.ts';
 import { recordAudit } from '../audit/record-audit.server.ts';
 
@@ -73,8 +74,7 @@ export async function ensureFirstVersion(tx: Tx, planId: number, actorId: number
   await freezeWorkingText(tx, { planId, number: 1, note: '', actorId, publishedAt: plan.since });
 }
 
-export type PublishResult =
-  { ok: true; number: number } | { ok: false; error: 'not_found' | 'not_published' | 'no_changes' };
+export type PublishResult = { ok: true; number: number } | { ok: false; error: 'not_published' | 'no_changes' };
 
 /** Publishes the working text of a plan as its next version (修订稿). */
 export async function publishVersion(
@@ -86,7 +86,7 @@ export async function publishVersion(
     // The same lock as section edits (manage-sections): the copy is of one consistent text.
     await tx.execute(sql`select pg_advisory_xact_lock(7211051, ${planId})`);
     const [plan] = await tx.select({ status: plans.status }).from(plans).where(eq(plans.id, planId));
-    if (!plan) return { ok: false, error: 'not_found' } as const;
+    if (!plan) throw new NotFound('plan');
     if (plan.status === 'draft') return { ok: false, error: 'not_published' } as const;
     await ensureFirstVersion(tx, planId, viewer.id);
     const [latest] = await tx

@@ -5,6 +5,8 @@ import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { listStaff } from '../../domain/accounts/staff.server.ts';
 import { knownAuditActions } from '../../domain/audit/audit-actions.ts';
 import { listAuditEntries } from '../../domain/audit/list-audit.server.ts';
+import { auditActionText, auditDetailLines, auditTargetText } from '../../i18n/audit-text.ts';
+import { detectLocale, translator } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { chinaDayStart, formatChinaDateTime } from '../../utils/china-time.ts';
 
@@ -34,10 +36,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     },
   });
   const staff = (await listStaff(context.db)).map(({ id, name }) => ({ id, name }));
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  // Sentences are made here, so the page data carries no stored code either.
+  const t = translator(detectLocale(request));
   const entries = page.entries.map((e) => ({
-    ...e,
+    id: e.id,
     at: formatChinaDateTime(e.at),
-    details: JSON.stringify(e.details),
+    actorName: e.actorName,
+    action: auditActionText(t, e.action),
+    target: auditTargetText(t, e.targetType, e.targetId),
+    details: auditDetailLines(t, e.action, e.details, (id) => names.get(id)),
+    ipHash: e.ipHash,
   }));
   const next = new URLSearchParams(params);
   if (page.nextBefore) next.set('before', String(page.nextBefore));
@@ -69,7 +78,7 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
             <option value="">{t('admin.audit.any')}</option>
             {knownAuditActions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {auditActionText(t, action)}
               </option>
             ))}
           </select>
@@ -107,12 +116,16 @@ export default function Audit({ loaderData }: Route.ComponentProps) {
                 <tr key={e.id}>
                   <td>{e.at}</td>
                   <td>{e.actorName ?? t('admin.audit.system')}</td>
+                  <td>{e.action}</td>
+                  <td>{e.target}</td>
                   <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>{e.targetType ? `${e.targetType} #${e.targetId}` : ''}</td>
-                  <td>
-                    <code>{e.details === '{}' ? '' : e.details}</code>
+                    {e.details.length > 0 && (
+                      <ul className="audit-details">
+                        {e.details.map((line, i) => (
+                          <li key={i}>{t('audit.value.pair', { label: line.label, value: line.value })}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                   <td>
                     <code>{e.ipHash?.slice(0, 8) ?? ''}</code>

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
-import { domainErrorResponse } from '../../web/domain-errors.server.ts';
+import { domainErrorResponse, orRespond } from '../../web/domain-errors.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 import { CampaignForm, PlanQuery, runCampaignIntent } from './campaign.server.ts';
 
@@ -24,13 +24,8 @@ function target(request: Request, clusterIdParam: string | undefined) {
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const { planId, clusterId, after } = target(request, params.clusterId);
-  try {
-    const view = await campaignView(context.db, { viewer, planId, clusterId, after });
-    return { view, canModerate: viewer.permissions.has('moderate:suggestion:any') };
-  } catch (error) {
-    if (error instanceof ModerationError) throw data(null, { status: 404 });
-    throw error;
-  }
+  const view = await orRespond(() => campaignView(context.db, { viewer, planId, clusterId, after }));
+  return { view, canModerate: viewer.permissions.has('moderate:suggestion:any') };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -45,7 +40,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const refused = domainErrorResponse(error);
     if (refused) throw refused;
     if (error instanceof ModerationError)
-      return data({ result: null, errors: { form: [error.code] } }, { status: error.code === 'not_found' ? 404 : 409 });
+      return data({ result: null, errors: { form: [error.code] } }, { status: 409 });
     throw error;
   }
 }

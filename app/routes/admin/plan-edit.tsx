@@ -1,4 +1,4 @@
-import { data, Form, Link, redirect } from 'react-router';
+import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-edit';
 import { FieldError } from '../../components/admin/field-error.tsx';
@@ -16,6 +16,7 @@ import { toChinaLocalInput } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { PlanForm as PlanFormSchema } from './plan-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { orRespond } from '../../web/domain-errors.server.ts';
 import { invariantResponse } from '../../web/invariant-response.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -64,9 +65,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
   const form = parseFormData(formData, Transition);
   if (!form.ok) return invalid(form.errors);
-  const result = await changePlanStatus(context.db, { id, transition: form.data.intent, viewer, ip });
-  if (!result.ok)
-    return result.error === 'not_found' ? data(null, { status: 404 }) : invalid({ status: ['not_allowed'] });
+  const result = await orRespond(() => changePlanStatus(context.db, { id, transition: form.data.intent, viewer, ip }));
+  if (!result.ok) return invalid({ status: [result.error] });
   throw redirect(`/admin/plans/${id}?done=status`);
 }
 

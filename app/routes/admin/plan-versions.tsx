@@ -11,6 +11,7 @@ import {
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { orRespond } from '../../web/domain-errors.server.ts';
 import { invariantResponse } from '../../web/invariant-response.ts';
 
 // Versions of one plan: publish the working text as the next version, and
@@ -39,11 +40,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const planId = idParam(params.planId);
   const form = parseFormData(await readForm(request), PublishForm);
   if (!form.ok) return invalid(form.errors);
-  const result = await publishVersion(context.db, { planId, note: form.data.note, viewer, ip: context.clientIp });
-  if (!result.ok) {
-    invariantResponse(result.error !== 'not_found');
-    return invalid({ publish: [result.error] });
-  }
+  const result = await orRespond(() =>
+    publishVersion(context.db, { planId, note: form.data.note, viewer, ip: context.clientIp }),
+  );
+  if (!result.ok) return invalid({ publish: [result.error] });
   throw redirect(`/admin/plans/${planId}/versions/${result.number}?published=1`);
 }
 

@@ -4,7 +4,8 @@ import type { Route } from './+types/suggestion-contact';
 import moderationStyles from '../../styles/moderation.css?url';
 import { ContactList, OriginalText } from '../../components/moderation/contact-panel.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
-import { maskedContact, revealContact } from '../../domain/contacts/contacts.server.ts';
+import { maskedContact } from '../../domain/contacts/contacts.server.ts';
+import { revealSuggestionContact } from '../../domain/moderation/reveal-suggestion-contact.server.ts';
 import { hasTextOriginal } from '../../domain/contacts/text-originals.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
@@ -27,7 +28,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:contact:any');
   const form = parseFormData(await readForm(request), RevealForm);
   if (!form.ok) return invalid(form.errors, { contact: null });
-  const contact = await revealContact(context.db, {
+  const contact = await revealSuggestionContact(context.db, {
     suggestionId: idParam(params.suggestionId),
     viewer,
     reason: form.data.reason,
@@ -51,7 +52,7 @@ export default function SuggestionContact({ loaderData, actionData }: Route.Comp
         <>
           <p role="status">{t('mod.detail.revealed')}</p>
           <ContactList contact={revealed} />
-          <OriginalText original={revealed.original} />
+          <OriginalText original={revealed.original} mailSubject={revealed.mailSubject} />
         </>
       ) : loaderData.masked || loaderData.textMasked ? (
         <>

@@ -8,6 +8,7 @@ import { roles } from '../../domain/authorization/permissions.ts';
 import { getStaffSummary } from '../../domain/accounts/staff.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
+import { orRespond } from '../../web/domain-errors.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 import { invariantResponse } from '../../web/invariant-response.ts';
 
@@ -35,17 +36,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const common = { viewer, userId, ip: context.clientIp };
   const intent = form.data.intent;
   if (intent === 'reset-password') {
-    const result = await resetPassword(context.db, common);
-    if (!result.ok) return result.error === 'self' ? invalid({ form: ['self'] }) : data(null, { status: 404 });
+    const result = await orRespond(() => resetPassword(context.db, common));
+    if (!result.ok) return invalid({ form: [result.error] });
     return data({ password: result.password, errors: null });
   }
-  const result =
+  const result = await orRespond(() =>
     intent === 'role'
-      ? await changeRole(context.db, { ...common, role: form.data.role })
+      ? changeRole(context.db, { ...common, role: form.data.role })
       : intent === 'grant-contact' || intent === 'revoke-contact'
-        ? await setGrant(context.db, { ...common, permission: 'read:contact:any', granted: intent === 'grant-contact' })
-        : await setDisabled(context.db, { ...common, disabled: intent === 'disable' });
-  if (!result.ok) return result.error === 'self' ? invalid({ form: ['self'] }) : data(null, { status: 404 });
+        ? setGrant(context.db, { ...common, permission: 'read:contact:any', granted: intent === 'grant-contact' })
+        : setDisabled(context.db, { ...common, disabled: intent === 'disable' }),
+  );
+  if (!result.ok) return invalid({ form: [result.error] });
   throw redirect(`/admin/users/${userId}?done=saved`);
 }
 
