@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { newNonce, securityHeaders } from '../web/security-headers.server.ts';
 import { originCheck } from '../web/origin-check.ts';
+import { drainListenersThatLeave } from './drain-listeners.ts';
 
 export const projectRoot = findProjectRoot(import.meta.dirname);
 
@@ -34,6 +35,7 @@ export function createApp({ db, readDb = db, log, config, build, devMiddleware }
   app.use(requestLog(log));
   app.use(dropUnreadBodies());
   app.use(compressionByPath());
+  app.use(drainListenersThatLeave());
   app.use(rememberLocale(config));
   app.use(originCheck({ publicUrl: config.publicUrl, exempt: ['/api/intake/'] }));
 
