@@ -116,8 +116,11 @@ async function bandCandidates(db: DbExecutor, source: Source, bands: number[]) {
     .select({
       id: suggestionFingerprints.suggestionId,
       clusterId: suggestionFingerprints.clusterId,
+      // Bands shared with the source: counted by a scan of the 32 keys rather than
+      // an INTERSECT, whose hash table per row cost three times as much (decision 088).
+      // Only the order of the candidates depends on it; each is then compared exactly.
       shared:
-        sql<number>`cardinality(array(select unnest(${suggestionFingerprints.bands}) intersect select unnest(${sql.param(bands)}::int[])))`.as(
+        sql<number>`(select count(*) from unnest(${suggestionFingerprints.bands}) b where b = any(${sql.param(bands)}::int[]))`.as(
           'shared',
         ),
     })

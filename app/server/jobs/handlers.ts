@@ -24,8 +24,9 @@ const MAIL_PASS_MS = 60_000;
 const MAIL_BATCH = 20;
 // Search sweep: suggestions enriched per run (every ten minutes, or at start).
 const SWEEP_LIMIT = 500;
-// The longest an enrichment waits for the portal's requests to pause: under a
-// sustained load the queue still advances by about one suggestion per second.
+// The longest an enrichment (or a pass of the mail sender) waits for the
+// portal's requests to pause: under a sustained load the enrichment queue still
+// advances by about one suggestion per second, the mail by twenty messages.
 const ENRICH_YIELD_MS = 1_000;
 
 async function failAll(boss: PgBoss, jobs: { id: string }[], message: string) {
@@ -75,6 +76,8 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
     const until = Date.now() + MAIL_PASS_MS;
     let total = { sent: 0, failed: 0 };
     for (;;) {
+      // Rendering and sending take CPU a receipt is waiting for: a pass waits for a pause, as enrichment does.
+      await quietOrAfter(ENRICH_YIELD_MS, { signal });
       const pass = await deliverDueMail(db, transport, { from: config.mail.from, limit: MAIL_BATCH });
       total = { sent: total.sent + pass.sent, failed: total.failed + pass.failed };
       if (pass.sent + pass.failed < MAIL_BATCH || Date.now() > until || signal.aborted) break;
