@@ -28,6 +28,9 @@ const SWEEP_LIMIT = 500;
 // portal's requests to pause: under a sustained load the enrichment queue still
 // advances by about one suggestion per second, the mail by twenty messages.
 const ENRICH_YIELD_MS = 1_000;
+// At most this much waiting per batch of 50 enrichments, well within the
+// queue's 60 s expiry (QUEUE_SETTINGS) together with the enrichments themselves.
+const ENRICH_BATCH_YIELD_MS = 10_000;
 
 async function failAll(boss: PgBoss, jobs: { id: string }[], message: string) {
   for (const job of jobs) await boss.fail(QUEUES.enrichSuggestion, job.id, { message });
@@ -45,8 +48,11 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
     QUEUES.enrichSuggestion,
     { batchSize: 50, pollingIntervalSeconds: pollSeconds },
     async (jobs) => {
+      // The waits of one batch are bounded as a whole: the batch's jobs count
+      // as lost (and are retried elsewhere) after their 60 s expiry.
+      const yieldUntil = performance.now() + ENRICH_BATCH_YIELD_MS;
       for (const [index, job] of jobs.entries()) {
-        await quietOrAfter(ENRICH_YIELD_MS, { signal });
+        await quietOrAfter(Math.min(ENRICH_YIELD_MS, Math.max(0, yieldUntil - performance.now())), { signal });
         if (signal.aborted) {
           // Stopping: what this batch did not reach goes back to the queue (a
           // returning handler would complete every job of the batch).
