@@ -11,6 +11,8 @@ import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import { newNonce, securityHeaders } from '../web/security-headers.server.ts';
 import { originCheck } from '../web/origin-check.ts';
+import { drainListenersThatLeave } from './drain-listeners.ts';
+import { countRequestsInFlight } from './requests-in-flight.ts';
 
 export const projectRoot = findProjectRoot(import.meta.dirname);
 
@@ -30,10 +32,12 @@ export function createApp({ db, readDb = db, log, config, build, devMiddleware }
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(countRequestsInFlight());
   app.use(securityHeaderMiddleware(config, { csp: !devMiddleware }));
   app.use(requestLog(log));
   app.use(dropUnreadBodies());
   app.use(compressionByPath());
+  app.use(drainListenersThatLeave());
   app.use(rememberLocale(config));
   app.use(originCheck({ publicUrl: config.publicUrl, exempt: ['/api/intake/'] }));
 

@@ -8,7 +8,7 @@ import {
 } from '../../../db/schema/index.ts';
 import { alignLetters, linksBySentences } from './align.ts';
 import { contentCandidates, planWeights, recordContentWords, type StoredLetter } from './content-words.server.ts';
-import { fingerprintNormalized, jaccard } from './fingerprint.ts';
+import { fingerprintNormalized, jaccard, shingles as shingleSet, similarityText } from './fingerprint.ts';
 
 /** Jaccard similarity of shingle sets from which two suggestions count as near-duplicates (measured: README, decision 041). */
 export const SIMILAR_THRESHOLD = 0.4;
@@ -31,29 +31,7 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
   const { shingles, bands } = fingerprintNormalized(source.searchText);
   await db.delete(suggestionSimilarities).where(eq(suggestionSimilarities.similarId, source.id));
   await db.delete(suggestionSimilarities).where(eq(suggestionSimilarities.suggestionId, source.id));
-  const candidates =
-    bands.length === 0
-      ? []
-      : await db
-          .select({
-            id: suggestionFingerprints.suggestionId,
-            clusterId: suggestionFingerprints.clusterId,
-            searchText: suggestionSearch.searchText,
-          })
-          .from(suggestionFingerprints)
-          .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, suggestionFingerprints.suggestionId))
-          .where(
-            and(
-              eq(suggestionFingerprints.planId, source.planId),
-              ne(suggestionFingerprints.suggestionId, source.id),
-              sql`${suggestionFingerprints.bands} && ${sql.param(bands)}::int[]`,
-            ),
-          )
-          .orderBy(
-            sql`cardinality(array(select unnest(${suggestionFingerprints.bands}) intersect select unnest(${sql.param(bands)}::int[]))) desc`,
-            suggestionFingerprints.suggestionId,
-          )
-          .limit(MAX_CANDIDATES);
+  const candidates = bands.length === 0 ? [] : await bandCandidates(db, source, bands);
   const own = await recordContentWords(db, { id: source.id, planId: source.planId, normalized: source.searchText });
   const byMeaning = await contentCandidates(db, { id: source.id, planId: source.planId, terms: own.terms });
   const letters = new Map<number, StoredLetter>(byMeaning.map((c) => [c.id, c]));
@@ -78,7 +56,8 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
 
   const similar: { id: number; clusterId: number; score: number; method: 'shingle' | 'sentences' }[] = [];
   for (const c of candidates) {
-    const score = jaccard(shingles, fingerprintNormalized(c.searchText).shingles);
+    // Only the candidate's shingles: its MinHash bands are stored, and hashing them again cost most of this loop.
+    const score = jaccard(shingles, shingleSet(similarityText(c.searchText)));
     if (score < SIMILAR_THRESHOLD) continue;
     const a = alignment(c.id);
     if (a && a.conflicts > 0) continue;
@@ -124,6 +103,43 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
         set: { score: sql`excluded.score`, method: sql`excluded.method` },
       });
   return { clusterId, similar: similar.map((c) => ({ id: c.id, score: c.score, method: c.method })) };
+}
+
+/**
+ * The suggestions of the plan that share a MinHash band, most shared bands
+ * first, at most MAX_CANDIDATES, with their indexed text. The text is read for
+ * the chosen few only: joined before the limit, every overlapping row's text
+ * was read (a hash join over the plan's search rows) to keep forty (decision 088).
+ */
+async function bandCandidates(db: DbExecutor, source: Source, bands: number[]) {
+  const chosen = db
+    .select({
+      id: suggestionFingerprints.suggestionId,
+      clusterId: suggestionFingerprints.clusterId,
+      // Bands shared with the source: counted by a scan of the 32 keys rather than
+      // an INTERSECT, whose hash table per row cost three times as much (decision 088).
+      // Only the order of the candidates depends on it; each is then compared exactly.
+      shared:
+        sql<number>`(select count(*) from unnest(${suggestionFingerprints.bands}) b where b = any(${sql.param(bands)}::int[]))`.as(
+          'shared',
+        ),
+    })
+    .from(suggestionFingerprints)
+    .where(
+      and(
+        eq(suggestionFingerprints.planId, source.planId),
+        ne(suggestionFingerprints.suggestionId, source.id),
+        sql`${suggestionFingerprints.bands} && ${sql.param(bands)}::int[]`,
+      ),
+    )
+    .orderBy(sql`shared desc`, suggestionFingerprints.suggestionId)
+    .limit(MAX_CANDIDATES)
+    .as('chosen');
+  return db
+    .select({ id: chosen.id, clusterId: chosen.clusterId, searchText: suggestionSearch.searchText })
+    .from(chosen)
+    .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, chosen.id))
+    .orderBy(sql`${chosen.shared} desc`, chosen.id);
 }
 
 async function clusterIds(db: DbExecutor, ids: number[]) {

@@ -14,6 +14,7 @@ import { refreshOpenPlans } from '../../domain/themes/refresh-themes.server.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { holdMailbox } from './mailbox-session.ts';
+import { quietOrAfter } from '../requests-in-flight.ts';
 
 type Context = { db: Database; config: Config; log: Logger; signal: AbortSignal; pollSeconds: number };
 
@@ -23,17 +24,41 @@ const MAIL_PASS_MS = 60_000;
 const MAIL_BATCH = 20;
 // Search sweep: suggestions enriched per run (every ten minutes, or at start).
 const SWEEP_LIMIT = 500;
+// The longest an enrichment (or a pass of the mail sender) waits for the
+// portal's requests to pause: under a sustained load the enrichment queue still
+// advances by about one suggestion per second, the mail by twenty messages.
+const ENRICH_YIELD_MS = 1_000;
+// At most this much waiting per batch of 50 enrichments, well within the
+// queue's 60 s expiry (QUEUE_SETTINGS) together with the enrichments themselves.
+const ENRICH_BATCH_YIELD_MS = 10_000;
+
+async function failAll(boss: PgBoss, jobs: { id: string }[], message: string) {
+  for (const job of jobs) await boss.fail(QUEUES.enrichSuggestion, job.id, { message });
+}
 
 /** A handler for every queue. pg-boss hands jobs over in batches; each handler says why its batch size. */
 export async function registerHandlers(boss: PgBoss, { db, config, log, signal, pollSeconds }: Context) {
   // Up to 50 suggestions per fetch: a burst of submissions is enriched without
   // a poll interval between each. A failing suggestion fails alone (and is
   // retried by pg-boss); complete() then leaves it as failed.
+  // In a process that also answers HTTP (`npm start`), each suggestion waits
+  // for a quiet moment, at most ENRICH_YIELD_MS, so that a burst of receipts is
+  // not slowed by the enrichment of the suggestions before them (decision 088).
   await boss.work<{ suggestionId: number }>(
     QUEUES.enrichSuggestion,
     { batchSize: 50, pollingIntervalSeconds: pollSeconds },
     async (jobs) => {
-      for (const job of jobs) {
+      // The waits of one batch are bounded as a whole: the batch's jobs count
+      // as lost (and are retried elsewhere) after their 60 s expiry.
+      const yieldUntil = performance.now() + ENRICH_BATCH_YIELD_MS;
+      for (const [index, job] of jobs.entries()) {
+        await quietOrAfter(Math.min(ENRICH_YIELD_MS, Math.max(0, yieldUntil - performance.now())), { signal });
+        if (signal.aborted) {
+          // Stopping: what this batch did not reach goes back to the queue (a
+          // returning handler would complete every job of the batch).
+          await failAll(boss, jobs.slice(index), 'worker stopping');
+          return;
+        }
         try {
           await enrichSuggestion(db, job.data.suggestionId);
         } catch (error) {
@@ -57,6 +82,8 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
     const until = Date.now() + MAIL_PASS_MS;
     let total = { sent: 0, failed: 0 };
     for (;;) {
+      // Rendering and sending take CPU a receipt is waiting for: a pass waits for a pause, as enrichment does.
+      await quietOrAfter(ENRICH_YIELD_MS, { signal });
       const pass = await deliverDueMail(db, transport, { from: config.mail.from, limit: MAIL_BATCH });
       total = { sent: total.sent + pass.sent, failed: total.failed + pass.failed };
       if (pass.sent + pass.failed < MAIL_BATCH || Date.now() > until || signal.aborted) break;

@@ -108,8 +108,11 @@ export async function processInboundEmail(db: Database, id: number, options: Pro
           planId: decision.planId ?? row.planId,
           suggestionId: decision.suggestionId ?? null,
           // Sealed afresh with the current key, all together, so that the
-          // row's keyId names the key of every sealed column (rotation relies on it).
-          ...sealRawEmail(keyring, raw),
+          // row's keyId names the key of every sealed column (rotation relies on
+          // it). Already under the current key (the usual case: stored a moment
+          // ago), the raw message stays as stored: sealing it again and sending
+          // it back was a second copy of the whole message per mail (decision 088).
+          ...(row.keyId === keyring.current.id ? {} : sealRawEmail(keyring, raw)),
           sanitizedHtml: sealEmailHtml(
             keyring,
             parsed.sanitizedHtml === undefined ? undefined : withoutNul(parsed.sanitizedHtml),
