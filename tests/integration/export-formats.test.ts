@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { beforeAll, expect, test } from 'vitest';
 import { seedDemoData } from '../../scripts/seed.server.ts';
+import { suggestionSupports, suggestions } from '../../db/schema/index.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
 import {
   BASE_URL,
@@ -36,6 +38,7 @@ const headers = [
   '处理状态',
   '采纳理由',
   '标签',
+  '附议人数',
 ];
 
 test('XLSX: Chinese headers, frozen header row, wrapped text, a link back to each suggestion, every row', async () => {
@@ -58,7 +61,7 @@ test('XLSX: Chinese headers, frozen header row, wrapped text, a link back to eac
   expect(first.getCell(10).value).toBe('采纳');
   expect(first.getCell(12).value).toBe('新工科、辅修');
   expect(first.getCell(6).alignment).toMatchObject({ wrapText: true });
-  const link = first.getCell(13).value as { formula: string; result: string };
+  const link = first.getCell(14).value as { formula: string; result: string };
   expect(link.formula).toMatch(new RegExp(`^HYPERLINK\\("${BASE_URL}/admin/suggestions/\\d+","查看"\\)$`));
   expect(sheet.getRow(4).getCell(3).value).toBeNull();
   const unzipped = await zipText(bytes);
@@ -93,8 +96,39 @@ test('CSV: UTF-8 BOM, CRLF records, the same columns and Chinese labels', async 
   expect(records[2]!.slice(1, 4)).toEqual(['JY-DEM2-4C5D', '三、加强师资队伍建设', '师资队伍建设']);
   expect(records[2]![7]).toBe('电子邮件');
   expect(records[2]![9]).toBe('部分采纳');
-  expect(records[2]![12]).toMatch(new RegExp(`^${BASE_URL}/admin/suggestions/\\d+$`));
+  expect(records[2]![13]).toMatch(new RegExp(`^${BASE_URL}/admin/suggestions/\\d+$`));
   for (const text of demoPersonalData) expect(bytes.includes(Buffer.from(text)), text).toBe(false);
+});
+
+test("XLSX and CSV: each suggestion's 附议 count, 0 where no one supported it", async () => {
+  const [target] = await database.db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(eq(suggestions.trackingCode, 'JY-DEM2-4C5D'));
+  await database.db
+    .insert(suggestionSupports)
+    .values(['a', 'b', 'c'].map((s) => ({ suggestionId: target!.id, supporterHash: `export-test-${s}` })));
+  try {
+    const xlsx = (await readXlsx((await runExport(database.db, exportRequest({ planId, format: 'xlsx' }))).bytes))
+      .worksheets[0]!;
+    const column = headers.indexOf('附议人数') + 1;
+    const byCode = new Map(
+      Array.from({ length: xlsx.rowCount - 1 }, (_, i) => xlsx.getRow(i + 2)).map((r) => [
+        r.getCell(2).value,
+        r.getCell(column).value,
+      ]),
+    );
+    expect(byCode.get('JY-DEM2-4C5D')).toBe(3);
+    expect(byCode.get('JY-DEM2-2A3B')).toBe(0);
+    const csv = parseCsv(
+      (await runExport(database.db, exportRequest({ planId, format: 'csv' }))).bytes.subarray(3).toString('utf8'),
+    );
+    const csvByCode = new Map(csv.slice(1).map((r) => [r[1], r[column - 1]]));
+    expect(csvByCode.get('JY-DEM2-4C5D')).toBe('3');
+    expect(csvByCode.get('JY-DEM2-2A3B')).toBe('0');
+  } finally {
+    await database.db.delete(suggestionSupports).where(eq(suggestionSupports.suggestionId, target!.id));
+  }
 });
 
 test('CSV: GB18030 on request, which round-trips every character', async () => {

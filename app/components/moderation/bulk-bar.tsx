@@ -1,5 +1,5 @@
 import { Form } from 'react-router';
-import { bulkStatuses } from '../../domain/moderation/statuses.ts';
+import { bulkStatuses, decisions } from '../../domain/moderation/statuses.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import type { QueueOptions } from './types.ts';
 
@@ -16,6 +16,36 @@ export function BulkBar({ options }: { options: QueueOptions }) {
   return (
     <Form method="post" id={BULK_FORM_ID} className="admin-panel bulk-bar" aria-labelledby="bulk-heading">
       <h2 id="bulk-heading">{t('mod.bulk.title')}</h2>
+      <div className="admin-form admin-form--inline">
+        <p className="muted" id="bulk-confirm-hint">
+          {t('mod.bulk.confirmHint')}
+        </p>
+        <button
+          type="submit"
+          name="intent"
+          value="confirmCategories"
+          className="button"
+          aria-describedby="bulk-confirm-hint"
+        >
+          {t('mod.bulk.confirmCategories')}
+        </button>
+      </div>
+      <fieldset className="admin-form admin-form--inline">
+        <legend>{t('mod.bulk.decideTitle')}</legend>
+        <label htmlFor="bulk-decision">{t('mod.decide.decision')}</label>
+        <select id="bulk-decision" name="decision">
+          {decisions.map((d) => (
+            <option key={d} value={d}>
+              {t(`status.${d}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="bulk-reason">{t('mod.bulk.reason')}</label>
+        <textarea id="bulk-reason" name="reason" maxLength={2000} rows={2} />
+        <button type="submit" name="intent" value="decide" className="button button--secondary">
+          {t('mod.bulk.decide')}
+        </button>
+      </fieldset>
       <div className="admin-form admin-form--inline">
         <label htmlFor={BULK_TAGS_ID}>{t('mod.bulk.addTags')}</label>
         <input id={BULK_TAGS_ID} name="tags" maxLength={400} list="bulk-tag-names" autoComplete="off" />

@@ -6,7 +6,8 @@ import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { useHydrated } from '../../utils/use-hydrated.ts';
 import { BULK_FORM_ID, BULK_TAGS_ID } from './bulk-bar.tsx';
 import { KeyboardHelp, toggleKeyboardHelp } from './keyboard-help.tsx';
-import type { QueueRow } from './types.ts';
+import { RowCategory } from './row-category.tsx';
+import type { QueueOptions, QueueRow } from './types.ts';
 import { useShortcuts, useShortcutsEnabled } from './use-shortcuts.ts';
 import { heldReasonText } from '../../i18n/reason-text.ts';
 
@@ -21,13 +22,14 @@ const keys: [string, MessageKey][] = [
 
 type Props = {
   rows: QueueRow[];
+  categories: QueueOptions['categories'];
   queueSearch: string;
   selectable: boolean;
   nextHref: string | null;
   firstHref: string | null;
 };
 
-export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref }: Props) {
+export function QueueTable({ rows, categories, queueSearch, selectable, nextHref, firstHref }: Props) {
   const { t } = useTranslation();
   const hydrated = useHydrated();
   const navigate = useNavigate();
@@ -80,6 +82,7 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
               <th scope="col">{t('mod.queue.category')}</th>
               <th scope="col">{t('mod.queue.channel')}</th>
               <th scope="col">{t('mod.queue.tag')}</th>
+              <th scope="col">{t('mod.queue.supports')}</th>
               <th scope="col">{t('mod.queue.assignee')}</th>
               <th scope="col">{t('mod.queue.submitted')}</th>
             </tr>
@@ -121,9 +124,16 @@ export function QueueTable({ rows, queueSearch, selectable, nextHref, firstHref 
                   {t(`status.${row.status}`)}
                   {row.heldReason && <div className="muted">{heldReasonText(t, row.heldReason)}</div>}
                 </td>
-                <td>{row.categoryName ?? ''}</td>
+                <td>
+                  {selectable ? (
+                    <RowCategory row={row} categories={categories.filter((c) => c.planId === row.planId)} />
+                  ) : (
+                    (row.categoryName ?? '')
+                  )}
+                </td>
                 <td>{t(`mod.channel.${row.channel}`)}</td>
                 <td>{row.tags.map((tag) => tag.name).join('、')}</td>
+                <td>{row.supportCount}</td>
                 <td>{row.assigneeName ?? ''}</td>
                 <td>{formatChinaDateTime(new Date(row.submittedAt))}</td>
               </tr>

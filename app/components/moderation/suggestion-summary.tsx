@@ -41,6 +41,8 @@ export function SuggestionSummary({ s, canDownloadEml }: Props) {
         <dd>
           <strong data-testid="suggestion-status">{t(`status.${s.status}`)}</strong>
         </dd>
+        <dt>{t('mod.detail.supports')}</dt>
+        <dd>{t('mod.detail.supportCount', { count: s.supportCount })}</dd>
         {s.heldReason && (
           <>
             <dt>{t('mod.detail.held')}</dt>

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
 import { suggestionFingerprints, suggestions } from '../../../db/schema/index.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
+import { confirmCategories } from '../categorize/confirm-categories.server.ts';
 import { applyBulkAction, MAX_BULK } from '../moderation/bulk-actions.server.ts';
 import { decideSuggestion, type DecisionInput } from '../moderation/decide-suggestion.server.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
@@ -14,7 +15,9 @@ import { canMove } from '../moderation/statuses.ts';
 // action (same checks, same audit row, same mail), all in one transaction.
 
 export type CampaignAction =
-  { kind: 'decide'; input: DecisionInput } | { kind: 'tag'; names: string[] } | { kind: 'reply'; message: string };
+  | { kind: 'decide'; input: DecisionInput; categoryId?: number }
+  | { kind: 'tag'; names: string[] }
+  | { kind: 'reply'; message: string };
 
 /** A campaign larger than this is acted on in several passes (the page says so). */
 export const MAX_CAMPAIGN_ACTION = 2000;
@@ -53,6 +56,14 @@ export async function actOnCampaign(
     let skipped = 0;
     switch (action.kind) {
       case 'decide':
+        // Filed under one category with the decision (decision 033): every copy,
+        // its open proposal closed as a person's word.
+        if (action.categoryId)
+          for (let i = 0; i < members.length; i += MAX_BULK) {
+            const slice = members.slice(i, i + MAX_BULK).filter((m) => m.status !== 'spam');
+            const choices = slice.map((m) => ({ id: m.id, categoryId: action.categoryId! }));
+            await confirmCategories(tx, { choices, actor, ip });
+          }
         for (const m of members) {
           // Copies already decided, duplicates and spam keep what a person decided.
           if (!canMove(m.status, action.input.decision) || m.status === action.input.decision) {

@@ -89,6 +89,8 @@ export async function campaignView(
     .select({
       copies: sql<number>`count(*)::int`,
       undecided: sql<number>`(count(*) filter (where ${suggestions.status} in ('received', 'in_review')))::int`,
+      // The category most copies have (pre-filled or chosen): the group form offers it first.
+      category: sql<number | null>`mode() within group (order by ${suggestions.categoryId})`,
     })
     .from(suggestionFingerprints)
     .innerJoin(suggestions, eq(suggestions.id, suggestionFingerprints.suggestionId))
@@ -146,6 +148,7 @@ export async function campaignView(
     copies: counted.copies,
     submitters,
     undecided: counted.undecided,
+    category: counted.category,
     representative: representative!,
     rows,
     next: copies.length > CAMPAIGN_PAGE_SIZE ? page.at(-1)!.id : null,

@@ -20,6 +20,7 @@ const base: Column[] = [
   { header: '处理状态', width: 12, value: (row) => statusLabel(row.status) },
   { header: '采纳理由', width: 40, value: (row) => row.decisionReason ?? '' },
   { header: '标签', width: 20, value: (row) => row.tags.join('、') },
+  { header: '附议人数', width: 9, value: (row) => row.supportCount },
 ];
 
 const contactColumns: Column[] = [

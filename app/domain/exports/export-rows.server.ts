@@ -25,6 +25,8 @@ export type ExportRow = {
   sectionPosition: number | null;
   categoryName: string | null;
   tags: string[];
+  /** 附议: how many supporters the published suggestion has (decision 048). */
+  supportCount: number;
   /** Only when the export asked for contact details. */
   contact?: ContactDetails;
 };
@@ -71,7 +73,8 @@ export async function* exportRows(
       nullif(trim(sec.number || case when sec.number ~ '[、.．]$' then '' else ' ' end || sec.heading), '') as section_label,
       c.name as category_name,
       array(select t.name from suggestion_tags st join tags t on t.id = st.tag_id
-            where st.suggestion_id = s.id order by t.name) as tags
+            where st.suggestion_id = s.id order by t.name) as tags,
+      (select count(*)::int from suggestion_supports sp where sp.suggestion_id = s.id) as support_count
     from suggestions s
     left join plan_sections sec on sec.id = s.section_id
     left join categories c on c.id = s.category_id
@@ -140,6 +143,7 @@ type RawRow = {
   section_position: number | null;
   category_name: string | null;
   tags: string[];
+  support_count: number;
 };
 
 function toExportRow(r: RawRow): ExportRow {
@@ -161,5 +165,6 @@ function toExportRow(r: RawRow): ExportRow {
     sectionPosition: r.section_position,
     categoryName: r.category_name,
     tags: r.tags,
+    supportCount: r.support_count,
   };
 }

@@ -34,6 +34,7 @@ function row(id: number, section: [number, string] | null, extra: Partial<Export
     sectionPosition: section?.[0] ?? null,
     categoryName: null,
     tags: [],
+    supportCount: 0,
     contact: id % 2 ? { name: '张三', unit: '后勤处' } : {},
     ...extra,
   };

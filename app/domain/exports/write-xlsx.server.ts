@@ -39,8 +39,11 @@ export async function writeXlsx(
         sheetKey = key;
       }
       index += 1;
-      // Empty cells stay empty (null), not empty strings.
-      const values: ExcelJS.CellValue[] = columns.map((column) => column.value(row, index) || null);
+      // Empty cells stay empty (null), not empty strings; a count of 0 stays a number.
+      const values: ExcelJS.CellValue[] = columns.map((column) => {
+        const value = column.value(row, index);
+        return value === '' ? null : value;
+      });
       values.push(linkCell(suggestionUrl(options.baseUrl, row.id)));
       sheet.addRow(values).commit();
     }

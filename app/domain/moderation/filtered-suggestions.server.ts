@@ -8,7 +8,9 @@ import {
   staffUsers,
   suggestions,
   suggestionFingerprints,
+  suggestionProposals,
   suggestionSearch,
+  suggestionSupports,
   suggestionTags,
   tags,
 } from '../../../db/schema/index.ts';
@@ -110,6 +112,7 @@ export async function filteredSuggestions(db: Database, { viewer, query }: { vie
   const rows = await db
     .select({
       id: suggestions.id,
+      planId: suggestions.planId,
       trackingCode: suggestions.trackingCode,
       title: suggestions.title,
       status: suggestions.status,
@@ -120,6 +123,14 @@ export async function filteredSuggestions(db: Database, { viewer, query }: { vie
       updatedAt: suggestions.updatedAt,
       planTitle: plans.title,
       categoryName: categories.name,
+      categoryId: suggestions.categoryId,
+      // The open proposal's category: the page offers it to confirm in one go (decision 033).
+      proposedCategoryId: sql<
+        number | null
+      >`(select ${suggestionProposals.categoryId} from ${suggestionProposals} where ${suggestionProposals.suggestionId} = ${suggestions.id} and ${suggestionProposals.resolution} is null)`,
+      proposalOpen: sql<boolean>`exists (select 1 from ${suggestionProposals} where ${suggestionProposals.suggestionId} = ${suggestions.id} and ${suggestionProposals.resolution} is null)`,
+      // 附议 (decision 048), counted on its primary key's leading column.
+      supportCount: sql<number>`(select count(*)::int from ${suggestionSupports} where ${suggestionSupports.suggestionId} = ${suggestions.id})`,
       sectionNumber: planSections.number,
       sectionHeading: planSections.heading,
       assigneeName: staffUsers.name,

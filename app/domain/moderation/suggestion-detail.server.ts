@@ -10,6 +10,7 @@ import {
   plans,
   staffUsers,
   suggestions,
+  suggestionSupports,
   suggestionTags,
   tags,
 } from '../../../db/schema/index.ts';
@@ -32,6 +33,8 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
       sectionNumber: planSections.number,
       sectionHeading: planSections.heading,
       assigneeName: staffUsers.name,
+      // 附议 (decision 048): supporters of the published suggestion.
+      supportCount: sql<number>`(select count(*)::int from ${suggestionSupports} where ${suggestionSupports.suggestionId} = ${suggestions.id})`,
     })
     .from(suggestions)
     .innerJoin(plans, eq(plans.id, suggestions.planId))
@@ -139,6 +142,7 @@ export async function suggestionForStaff(db: Database, { id, viewer }: { id: num
     duplicates: related.filter((r) => r.id !== s.duplicateOfId),
     attachments: files,
     tags: tagRows,
+    supportCount: row.supportCount,
     contact,
     // Contact details in the title, body or attachment text were masked; the original opens with the contact reveal.
     textMasked,

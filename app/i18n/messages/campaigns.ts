@@ -18,6 +18,8 @@ export const zhCN = {
   'campaign.actionsTitle': '对整组执行一项操作',
   'campaign.actionsHint': '操作逐份执行，与单条处理相同，每份各记一条操作日志；已办结、重复或无效的各份不改动。',
   'campaign.decideTitle': '整组作出处理决定',
+  'campaign.category': '整组归入类别（预选多数副本的类别）',
+  'campaign.categoryKeep': '（不改动各份的类别）',
   'campaign.decideSubmit': '对整组保存处理决定',
   'campaign.tagTitle': '为整组添加标签',
   'campaign.tags': '标签（多个用逗号分隔）',
@@ -50,6 +52,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'campaign.actionsHint':
     'The action is taken copy by copy, exactly like a single action, with one audit entry each; copies already decided, duplicates and spam are left as they are.',
   'campaign.decideTitle': 'Decide the whole group',
+  'campaign.category': 'File the whole group under (preselected: the category most copies have)',
+  'campaign.categoryKeep': "(keep each copy's category)",
   'campaign.decideSubmit': 'Save the decision for the whole group',
   'campaign.tagTitle': 'Tag the whole group',
   'campaign.tags': 'Tags (separate with commas)',

@@ -16,6 +16,7 @@ export const CampaignForm = z.discriminatedUnion('intent', [
     reason: z.string().trim().min(2).max(2000),
     publicReply: z.string().trim().max(2000).optional(),
     publishable: z.literal('on').optional(),
+    category: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   }),
   z.object({ intent: z.literal('tag'), tags: z.string().trim().min(1).max(400) }),
   z.object({ intent: z.literal('reply'), message: z.string().trim().min(2).max(MAX_REPLY_LENGTH) }),
@@ -32,6 +33,7 @@ function toAction(f: CampaignFormData): CampaignAction {
     case 'decide':
       return {
         kind: 'decide',
+        categoryId: f.category,
         input: {
           decision: f.decision,
           reason: f.reason,

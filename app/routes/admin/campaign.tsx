@@ -3,6 +3,7 @@ import type { Route } from './+types/campaign';
 import moderationStyles from '../../styles/moderation.css?url';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { campaignView } from '../../domain/duplicates/campaign-view.server.ts';
+import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -24,8 +25,11 @@ function target(request: Request, clusterIdParam: string | undefined) {
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const viewer = await requireUserWithPermission(request, context, 'read:suggestion:any');
   const { planId, clusterId, after } = target(request, params.clusterId);
-  const view = await orRespond(() => campaignView(context.db, { viewer, planId, clusterId, after }));
-  return { view, canModerate: viewer.permissions.has('moderate:suggestion:any') };
+  const [view, options] = await Promise.all([
+    orRespond(() => campaignView(context.db, { viewer, planId, clusterId, after })),
+    queueOptions(context.db, { planId }),
+  ]);
+  return { view, categories: options.categories, canModerate: viewer.permissions.has('moderate:suggestion:any') };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -123,6 +127,17 @@ export default function Campaign({ loaderData, actionData }: Route.ComponentProp
                 {decisions.map((d) => (
                   <option key={d} value={d}>
                     {t(`status.${d}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('campaign.category')}
+              <select name="category" defaultValue={view.category ?? ''}>
+                <option value="">{t('campaign.categoryKeep')}</option>
+                {loaderData.categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
                   </option>
                 ))}
               </select>

@@ -8,14 +8,14 @@ import { QueueFilters } from '../../components/moderation/queue-filters.tsx';
 import { QueueTable } from '../../components/moderation/queue-table.tsx';
 import { StatusCounts } from '../../components/moderation/status-counts.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
-import { applyBulkAction } from '../../domain/moderation/bulk-actions.server.ts';
 import { filteredSuggestions, statusCounts } from '../../domain/moderation/filtered-suggestions.server.ts';
 import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { parseQueueQuery } from '../../domain/moderation/queue-filter.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { invalid, parseFormData } from '../../web/parse-form.server.ts';
-import { BulkForm, toBulkAction } from './suggestions.server.ts';
+import { BulkForm } from './suggestions.server.ts';
+import { runBulkIntent } from './suggestions.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
@@ -54,12 +54,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseFormData(await readForm(request), BulkForm);
   if (!form.ok) return invalid(form.errors);
   try {
-    const count = await applyBulkAction(context.db, {
-      ids: form.data.id,
-      action: toBulkAction(form.data),
-      actor: viewer,
-      ip: context.clientIp,
-    });
+    const count = await runBulkIntent(context, viewer, form.data);
+    if (count === null) return invalid({ rowCategory: ['missing'] }, { done: 0 });
     return { done: count, errors: null };
   } catch (error) {
     const refused = domainErrorResponse(error);
@@ -87,12 +83,22 @@ export default function Suggestions({ loaderData, actionData }: Route.ComponentP
       ) : null}
       {Object.keys(errors).length > 0 && (
         <p className="notice notice--error" role="alert">
-          {errors.id ? t('mod.bulk.noneSelected') : t('mod.bulk.failed')}
+          {errors.id
+            ? t('mod.bulk.noneSelected')
+            : errors.rowCategory
+              ? t('mod.bulk.categoryMissing')
+              : errors.reason
+                ? t('mod.bulk.reasonMissing')
+                : t('mod.bulk.failed')}
         </p>
       )}
       {loaderData.canModerate && rows.length > 0 && <BulkBar options={options} />}
       <QueueTable
+        // A fresh table after each action: selections cleared, each row's
+        // category select showing what was saved.
+        key={rows.map((r) => `${r.id}:${r.categoryId}:${r.status}`).join()}
         rows={rows}
+        categories={options.categories}
         queueSearch={loaderData.queueSearch}
         selectable={loaderData.canModerate}
         nextHref={loaderData.nextHref}

@@ -120,6 +120,30 @@ export const suggestionCases: Case[] = [
     effect: async (h, c) =>
       (await column(h, c.id!, 'status', 'in_review')) && column(h, c.other!, 'status', 'in_review'),
   },
+  {
+    route: 'suggestions.tsx',
+    intent: 'confirmCategories',
+    needs: MODERATE,
+    setup: (h) => suggestionWith(h),
+    path: () => '/admin/suggestions',
+    body: (c) => ({ intent: 'confirmCategories', id: [String(c.id)], rowCategory: [`${c.id}:${c.c1}`] }),
+    effect: (h, c) => column(h, c.id!, 'category_id', c.c1!),
+  },
+  {
+    route: 'suggestions.tsx',
+    intent: 'decide',
+    needs: MODERATE,
+    setup: (h) => suggestionWith(h),
+    path: () => '/admin/suggestions',
+    body: (c) => ({
+      intent: 'decide',
+      id: [String(c.id), String(c.other)],
+      decision: 'not_adopted',
+      reason: '统一答复的理由',
+    }),
+    effect: async (h, c) =>
+      (await column(h, c.id!, 'status', 'not_adopted')) && column(h, c.other!, 'status', 'not_adopted'),
+  },
   ...sharedActs('suggestions.tsx'),
   ...sharedActs('suggestion.tsx'),
   {
