@@ -41,7 +41,8 @@ export const everyPage: PageCase[] = [
   { file: 'routes/rate.tsx', path: (d) => `/rate/${d.ratingToken}`, as: 'public' },
   { file: 'routes/privacy.tsx', path: () => '/privacy', as: 'public' },
   { file: 'routes/not-found.tsx', path: () => '/no-such-page', as: 'public', status: 404 },
-  // Its page for a published suggestion is checked by axe in similar-and-support.spec.ts; here, the 404 for an unknown id.
+  // Its page for a published suggestion is checked by axe and for keyboard reach in similar-and-support.spec.ts;
+  // here, the 404 for an unknown id.
   { file: 'routes/support.tsx', path: (d) => `/plans/${d.openSlug}/support/0`, as: 'public', status: 404 },
   { file: 'routes/admin/login.tsx', path: () => '/admin/login', as: 'public' },
   { file: 'routes/admin/login-two-factor.tsx', path: () => '/admin/login/two-factor', as: 'second-factor' },
@@ -80,6 +81,14 @@ export const everyPage: PageCase[] = [
   { file: 'routes/admin/inbox.tsx', path: () => '/admin/inbox', as: 'staff' },
   { file: 'routes/admin/clusters.tsx', path: () => '/admin/clusters', as: 'staff' },
   { file: 'routes/admin/themes.tsx', path: () => '/admin/themes', as: 'staff' },
+  // A campaign needs the worker's near-duplicate links: its page is checked by axe and for keyboard
+  // reach in campaign-view.spec.ts; here, the 404 for an unknown group.
+  {
+    file: 'routes/admin/campaign.tsx',
+    path: (d) => `/admin/clusters/999999999?plan=${d.planId}`,
+    as: 'staff',
+    status: 404,
+  },
 ];
 
 /** The route modules in app/routes.ts that render a page (.tsx), the layout excepted. */
