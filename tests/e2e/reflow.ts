@@ -9,8 +9,14 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     const root = document.documentElement;
     if (root.scrollWidth <= root.clientWidth) return [];
     const width = root.clientWidth;
+    // What sticks out inside its own scrolling box (a wide table's region) does not widen the page.
+    const insideScroller = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+      return false;
+    };
     const out = [...document.querySelectorAll<HTMLElement>('body *')].filter(
-      (e) => e.getBoundingClientRect().right > width + 1 && e.checkVisibility(),
+      (e) => e.getBoundingClientRect().right > width + 1 && e.checkVisibility() && !insideScroller(e),
     );
     const deepest = out.filter((e) => !out.some((other) => other !== e && e.contains(other)));
     return [
