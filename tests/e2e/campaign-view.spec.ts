@@ -4,6 +4,7 @@ import { suggestionSearch } from '../../db/schema/index.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
 import { createPlan } from '../factories/plans.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { controlsTabDoesNotReach } from './keyboard-reach.ts';
 import { closeStaffDatabase, createE2eStaff, db, loginAs } from './staff.ts';
 
 // The campaign view (decision 032): paraphrased copies shown as one group with
@@ -73,6 +74,7 @@ test('a moderator opens a paraphrased campaign as one group, sees what a copy ad
   await expect(page.getByText('共 3 份，来自 3 位不同的提交人')).toBeVisible();
   await expect(page.getByText(ADDED)).toBeVisible();
   await expectNoAxeViolations(page);
+  expect(await controlsTabDoesNotReach(page), 'controls Tab does not reach').toEqual([]);
 
   const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL });
   await loginAs(noScript, baseURL!, moderator.id);

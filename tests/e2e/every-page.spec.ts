@@ -8,14 +8,16 @@ import { planSections, plans, suggestionFingerprints } from '../../db/schema/ind
 import { createPlan } from '../factories/plans.ts';
 import { axeViolations } from './axe.ts';
 import { controlsTabDoesNotReach } from './keyboard-reach.ts';
+import { sidewaysOverflow } from './reflow.ts';
 import { everyPage, pageRoutesInRouteTable, type PageCase, type PageData } from './every-page.ts';
 import { expect, test } from './fixtures.ts';
 import { closeStaffDatabase, createE2eStaff, db, loginAs } from './staff.ts';
 
 // Issue 19: axe-core (current version, tests/e2e/axe.ts) finds no WCAG 2.1 A
 // or AA violation on any page, public and staff, on the desktop and the phone
-// project, with 长辈模式 off and on. The list of pages is every-page.ts; the
-// first test fails when app/routes.ts gains a page the list does not name.
+// project, with 长辈模式 off and on, and none scrolls sideways (Reflow, reflow.ts).
+// The list of pages is every-page.ts; the first test fails when app/routes.ts
+// gains a page the list does not name.
 let data: PageData;
 let staff: { id: number };
 const CONTACT = 'every-page@example.edu.cn';
@@ -100,7 +102,7 @@ async function signInAs(context: BrowserContext, baseURL: string, as: PageCase['
 }
 
 /**
- * Opens each page and collects what axe finds (and, with `keyboard`, each
+ * Opens each page and collects what axe finds, any sideways scrolling (and, with `keyboard`, each
  * control Tab cannot reach), so one run names every problem at once.
  */
 async function walk(page: Page, pages: PageCase[], { keyboard }: { keyboard: boolean }) {
@@ -111,6 +113,7 @@ async function walk(page: Page, pages: PageCase[], { keyboard }: { keyboard: boo
     expect(response?.status(), path).toBe(entry.status ?? 200);
     await expect(page.locator('h1').first(), path).toBeVisible();
     found.push(...(await axeViolations(page)).map((v) => `${path} ${v}`));
+    found.push(...(await sidewaysOverflow(page)).map((o) => `${path} scrolls sideways: ${o}`));
     if (keyboard) found.push(...(await controlsTabDoesNotReach(page)).map((c) => `${path} not reachable by Tab: ${c}`));
   }
   return found;

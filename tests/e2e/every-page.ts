@@ -44,7 +44,8 @@ export const everyPage: PageCase[] = [
   { file: 'routes/rate.tsx', path: (d) => `/rate/${d.ratingToken}`, as: 'public' },
   { file: 'routes/privacy.tsx', path: () => '/privacy', as: 'public' },
   { file: 'routes/not-found.tsx', path: () => '/no-such-page', as: 'public', status: 404 },
-  // Its page for a published suggestion is checked by axe in similar-and-support.spec.ts; here, the 404 for an unknown id.
+  // Its page for a published suggestion is checked by axe and for keyboard reach in similar-and-support.spec.ts;
+  // here, the 404 for an unknown id.
   { file: 'routes/support.tsx', path: (d) => `/plans/${d.openSlug}/support/0`, as: 'public', status: 404 },
   { file: 'routes/admin/login.tsx', path: () => '/admin/login', as: 'public' },
   { file: 'routes/admin/login-two-factor.tsx', path: () => '/admin/login/two-factor', as: 'second-factor' },

@@ -6,6 +6,11 @@ import type { Page } from '@playwright/test';
 // Tab stop (arrow keys move inside it), so it counts as reached when any of
 // its radios took the focus. A control taken out of the Tab order on purpose
 // (tabindex="-1", such as the form's honeypot field for bots) is not asked for.
+// Closed <details> are opened first: their summary is a control Tab must
+// reach (Enter opens it), and what they hold must then be reachable too.
+// "Visible" is the browser's own checkVisibility(): getBoundingClientRect()
+// gives a size to what a closed <details> hides (content-visibility), so a
+// control inside one would be asked for while no one can see it.
 const CONTROLS =
   'a[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"])';
 
@@ -13,10 +18,10 @@ const CONTROLS =
 export async function controlsTabDoesNotReach(page: Page): Promise<string[]> {
   const total = await page.evaluate((selector) => {
     (document.activeElement as HTMLElement | null)?.blur();
+    document.querySelectorAll('details:not([open])').forEach((d) => d.setAttribute('open', ''));
     const visible = [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => {
       const box = e.getBoundingClientRect();
-      const style = getComputedStyle(e);
-      const shown = box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
+      const shown = box.width > 0 && box.height > 0 && e.checkVisibility({ visibilityProperty: true });
       return shown && !e.matches(':disabled') && e.getAttribute('tabindex') !== '-1';
     });
     visible.forEach((e) => e.setAttribute('data-keyboard-target', ''));

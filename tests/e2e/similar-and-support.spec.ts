@@ -5,6 +5,7 @@ import { enrichSuggestion } from '../../app/domain/enrichment/enrich-suggestion.
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
 import { addCategories, createPlan } from '../factories/plans.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { controlsTabDoesNotReach } from './keyboard-reach.ts';
 import { closeStaffDatabase, db } from './staff.ts';
 
 test.afterAll(async () => {
@@ -66,6 +67,7 @@ test('find similar by keyboard keeps what was typed, lists the published suggest
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '附议这条建议' })).toBeVisible();
   await expectNoAxeViolations(page);
+  expect(await controlsTabDoesNotReach(page), 'controls Tab does not reach').toEqual([]);
   await page.getByTestId('fake-hcaptcha').check();
   await page.getByRole('button', { name: '附议', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: '已附议' })).toBeVisible();

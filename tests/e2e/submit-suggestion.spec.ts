@@ -108,6 +108,9 @@ test('a keyboard-only user can fill in and submit the form', async ({ page }) =>
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('意见建议内容')).toBeFocused();
   await page.keyboard.type('建议减少论文数量考核，突出代表作和实际贡献，给青年教师更长的考核周期。');
+  // The body is followed by 查找相似建议 (decision 048), then the submitter's type.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '查找相似建议' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('radio', { name: '在校学生' })).toBeFocused();
   await page.keyboard.press('ArrowRight');

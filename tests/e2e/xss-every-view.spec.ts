@@ -225,10 +225,13 @@ test('staff views: queue, search, detail, tags, sections, versions, dashboard, c
     await provoke(page);
   }
   // The mail's own HTML, as staff open it (a sandboxed document of its own).
-  // Chromium logs "Blocked script execution … sandboxed" for this document although the body
-  // served holds no script (asserted here; every vector's mail view is parsed in
-  // tests/integration/xss-corpus.test.ts). Not reproduced with the same headers and body on a
-  // bare server, so its source is open (docs/decisions/093, Update); it is allowed by its words.
+  // Chromium logs "Blocked script execution … sandboxed" for this document: the script it
+  // blocks is Playwright's, not ours. playwright.config.ts records a trace for every test
+  // (trace: 'retain-on-failure'), and the trace's DOM snapshots inject a script into each
+  // page's main world, which the CSP `sandbox` (no allow-scripts) refuses. A bare server with
+  // the same headers and body logs it with context.tracing.start({ snapshots: true }) and not
+  // without (docs/decisions/093). The body served holds no script (asserted here; every
+  // vector's mail view is parsed in tests/integration/xss-corpus.test.ts).
   consoleErrors.allow(
     /^Blocked script execution in '[^']+\/admin\/inbox\/\d+\/html' because the document's frame is sandboxed/,
   );
