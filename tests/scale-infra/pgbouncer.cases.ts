@@ -89,7 +89,8 @@ export function pgbouncerTests(d: Deployment) {
       expect(during.length).toBeGreaterThanOrEqual(4);
       expect(ids).toEqual(expected.map((r) => r.id));
       expect(contacts).toBe(ids.length);
-      expect(Math.min(...during)).toBeGreaterThanOrEqual(1);
+      // The last batch comes with the end of the portal, when the server is already given back.
+      expect(Math.min(...during.slice(0, -1)), String(during)).toBeGreaterThanOrEqual(1);
       // Ended, the cursor gives its server back.
       await expect.poll(activeServers, { timeout: 5000 }).toBe(0);
     } finally {
