@@ -99,21 +99,25 @@ export async function startDeployment(): Promise<Deployment> {
     ),
   );
   // Workers connect directly (decision 099); application_name tells their sessions apart in pg_locks.
-  const workers = new Map<string, Logged>();
-  for (const name of ['jianyan-worker-a', 'jianyan-worker-b']) {
-    const worker = await startCompiled({
-      name,
-      entry: 'worker',
-      env: {
-        ...common,
-        DATABASE_URL: `${pg.primaryUrl(DATABASE)}?application_name=${name}`,
-        INTAKE_IMAP_URL: dovecot.url,
-        INTAKE_POLL_SECONDS: '1',
-      },
-      ready: loggedStart,
-    });
-    workers.set(name, logged(worker));
-  }
+  const names = ['jianyan-worker-a', 'jianyan-worker-b'];
+  const started = await Promise.all(
+    names.map(async (name) =>
+      logged(
+        await startCompiled({
+          name,
+          entry: 'worker',
+          env: {
+            ...common,
+            DATABASE_URL: `${pg.primaryUrl(DATABASE)}?application_name=${name}`,
+            INTAKE_IMAP_URL: dovecot.url,
+            INTAKE_POLL_SECONDS: '1',
+          },
+          ready: loggedStart,
+        }),
+      ),
+    ),
+  );
+  const workers = new Map(names.map((name, i) => [name, started[i]!]));
   // SCALE_INFRA_PORT picks nginx's port (a shared machine gives each checkout its own); any free one otherwise.
   const nginxPort = Number(process.env.SCALE_INFRA_PORT) || (await freePort());
   const nginx = await startNginx(path.join(root, 'nginx'), webPorts, nginxPort);
