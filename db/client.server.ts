@@ -2,6 +2,7 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { attachToRunningEmbeddedDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded.server.ts';
 import * as schema from './schema/index.ts';
+import { beginOnReservedConnection, NO_PIPELINING } from './transaction-pooler.server.ts';
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A transaction handed to `db.transaction`'s callback. */
@@ -89,6 +90,8 @@ export function connect(
     // false: unnamed statements only, as PgBouncer in transaction mode needs
     // (a named statement prepared on one server connection is unknown on the next).
     prepare,
+    // Behind that PgBouncer, no pipelining either (db/transaction-pooler.server.ts).
+    ...(prepare ? {} : NO_PIPELINING),
     // NOTICEs (e.g. "extension already exists") are not errors worth a log line.
     onnotice: () => {},
     // A startup parameter, not a SET: PgBouncer tracks application_name, and
@@ -96,6 +99,7 @@ export function connect(
     // refuses writes by itself.
     connection: { application_name: readOnly ? 'jianyan-read' : 'jianyan' },
   });
+  if (!prepare) beginOnReservedConnection(sql);
   return { db: drizzle(sql, { schema, casing: 'snake_case' }), sql };
 }
 

@@ -12,7 +12,7 @@ import type { Config } from './config.ts';
 import { createApp, projectRoot } from './http.ts';
 import { prepareSchema } from './prepare-schema.ts';
 import type { Logger } from './logger.ts';
-import { startWorker } from './worker.ts';
+import { assertDirectConnection, startWorker } from './worker.ts';
 
 export type RunningPortal = {
   url: string;
@@ -28,6 +28,8 @@ const DRAIN_MS = 10_000;
  * `close()` undoes it in reverse.
  */
 export async function startPortal(config: Config, log: Logger, { dev = false } = {}): Promise<RunningPortal> {
+  // Before anything starts: a process that also runs the jobs needs a direct connection.
+  if (config.runWorker) assertDirectConnection(config);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -4,12 +4,14 @@ import { installContactKeys } from './contact-keys.ts';
 import { createLogger } from './logger.ts';
 import { prepareSchema } from './prepare-schema.ts';
 import { survivePostgresWriteRace } from './postgres-write-race.ts';
-import { startWorker } from './worker.ts';
+import { assertDirectConnection, startWorker } from './worker.ts';
 
 // `npm run worker`: the background jobs without the web server, for
 // deployments that run web and worker processes separately (RUN_WORKER=0 on
 // the web processes).
 const config = readConfig();
+// Like a configuration error: refused before any connection is opened.
+assertDirectConnection(config);
 const log = createLogger(config.logLevel);
 survivePostgresWriteRace(log);
 const database = await openDatabase({

@@ -170,6 +170,10 @@ http {
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
       proxy_buffering off;
+      # A request that hangs in one web process must fail the test, not pass
+      # a minute later on the other by nginx's retry (it hid decision 099's hang).
+      proxy_next_upstream off;
+      proxy_read_timeout 20s;
     }
   }
 }
