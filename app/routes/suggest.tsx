@@ -138,7 +138,10 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
     onValidate: ({ formData, submitter }) =>
       parseWithZod(formData, {
         // The find-similar button: an unfinished form on purpose; the cast keeps the fields' types.
-        schema: submitter?.hasAttribute('formnovalidate')
+        // Not by `formnovalidate`: Conform validates a field on blur through a
+        // button of its own that carries formnovalidate too, so that test
+        // turned every blur check off.
+        schema: submitter?.hasAttribute('data-find-similar')
           ? (unvalidatedFormSchema as unknown as typeof schema)
           : schema,
       }),
@@ -282,6 +285,7 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
             className="button button--secondary"
             formAction="?similar"
             formNoValidate
+            data-find-similar
             aria-describedby="find-similar-hint"
             disabled={navigation.state === 'submitting'}
           >
