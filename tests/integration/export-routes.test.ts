@@ -68,7 +68,7 @@ test('the adopted XLSX streams as an attachment with a UTF-8 file name; no conta
   const bytes = Buffer.from(await response.arrayBuffer());
   const sheet = (await readXlsx(bytes)).worksheets[0]!;
   expect(sheet.rowCount).toBe(4);
-  expect((sheet.getRow(2).getCell(13).value as { formula: string }).formula).toContain(
+  expect((sheet.getRow(2).getCell(14).value as { formula: string }).formula).toContain(
     `${portal.url}/admin/suggestions/`,
   );
   const text = await zipText(bytes);

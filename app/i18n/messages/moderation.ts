@@ -287,7 +287,7 @@ export const en: Record<Key, string> = {
   'mod.queue.categoryFor': 'Category: {title}',
   'mod.queue.proposed': 'Proposed, not yet confirmed',
   'mod.queue.supports': 'Supporters',
-  'mod.detail.supports': 'Supporters (附议)',
+  'mod.detail.supports': 'Supporters',
   'mod.detail.supportCount': '{count}',
   'mod.bulk.failed':
     'Nothing was changed: some selected suggestions cannot take this action (a decided one cannot go back to Received, or the category belongs to another plan).',
