@@ -4,8 +4,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { createSession } from '../../app/domain/accounts/sessions.server.ts';
 import { issueRatingToken } from '../../app/domain/feedback/ratings.server.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
-import { planSections, plans, suggestionFingerprints } from '../../db/schema/index.ts';
+import { inboundEmails, planSections, plans, suggestionFingerprints } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
+import { composeMail } from '../integration/helpers/compose-mail.ts';
 import { axeViolations } from './axe.ts';
 import { controlsTabDoesNotReach } from './keyboard-reach.ts';
 import { sidewaysOverflow } from './reflow.ts';
@@ -67,6 +68,28 @@ test.beforeAll(async () => {
       })),
     )
     .onConflictDoUpdate({ target: suggestionFingerprints.suggestionId, set: { clusterId: saved.id } });
+  // A queued mail full of long unbroken strings (a link, an address, a file name), as real mail
+  // has: on a phone, the mail queue must wrap them rather than scroll sideways.
+  const unbroken = `https://example.edu.cn/${'very-long-path-segment-'.repeat(8)}end`;
+  const raw = await composeMail({
+    from: `${'long.sender.address.'.repeat(4)}name@example.edu.cn`,
+    subject: `Re:${'意见建议_'.repeat(2)}${'Subject_without_any_space_'.repeat(6)}`,
+    text: `建议见附件，参考资料：${unbroken}`,
+    attachments: [{ filename: `${'一个很长的附件文件名_without_spaces_'.repeat(5)}.txt`, content: '附件内容' }],
+  });
+  await db()
+    .insert(inboundEmails)
+    .values({
+      dedupeKey: `e2e-every-page-${crypto.randomBytes(4).toString('hex')}`,
+      source: 'imap',
+      raw,
+      sizeBytes: raw.length,
+      // Unmatched: the tab the mail queue opens on.
+      status: 'unmatched',
+      statusReason: 'no_marker',
+      statusDetail: { error: `Error: ${unbroken}` },
+      subject: `Re:${'Subject_without_any_space_'.repeat(6)}`,
+    });
   staff = await createE2eStaff({ role: 'admin', totp: true, grants: ['read:contact:any'] });
   data = {
     openSlug: 'nanhu-14th-five-year-plan',

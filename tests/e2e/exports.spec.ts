@@ -5,6 +5,8 @@ import { closeStaffDatabase, createE2eStaff, loginAs } from './staff.ts';
 
 test.afterAll(closeStaffDatabase);
 
+const demoPlan = '南湖大学“十四五”事业发展规划（征求意见稿）';
+
 const personal = [
   '陈思远',
   'chen.siyuan@example.edu.cn',
@@ -15,7 +17,7 @@ const personal = [
   '物理与电子工程学院',
 ];
 
-test('a planner downloads the adopted suggestions of the demo plan as XLSX in one click', async ({
+test('a planner switches to the demo plan and downloads its adopted suggestions as XLSX in one click', async ({
   page,
   context,
   baseURL,
@@ -24,10 +26,11 @@ test('a planner downloads the adopted suggestions of the demo plan as XLSX in on
   await loginAs(context, baseURL!, planner.id);
   await page.goto('/admin/exports');
   await expect(page.getByRole('heading', { level: 1, name: '导出意见建议' })).toBeVisible();
-  await expect(page.getByLabel('规划')).toHaveValue(/\d+/);
-  await expect(page.getByLabel('规划').locator('option:checked')).toHaveText(
-    '南湖大学“十四五”事业发展规划（征求意见稿）',
-  );
+  // The page opens on the newest open plan; other journeys open plans of their own, so choose.
+  await page.getByLabel('规划').selectOption({ label: demoPlan });
+  await page.getByRole('button', { name: '切换规划' }).click();
+  await expect(page).toHaveURL(/planId=\d+/);
+  await expect(page.getByLabel('规划').locator('option:checked')).toHaveText(demoPlan);
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: '一键导出“采纳 + 部分采纳”' }).click();
