@@ -74,3 +74,43 @@ test('find similar by keyboard keeps what was typed, lists the published suggest
   await expect(page.getByText('这条建议目前共有 1 人附议')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('with JavaScript similar suggestions appear as one types, without the contact fields leaving the page, and 附议 opens by keyboard', async ({
+  page,
+  baseURL,
+}) => {
+  const { plan, summary } = await planWithPublishedSuggestion(baseURL!);
+  const lookups: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('similar=live')) lookups.push(request.postData() ?? '');
+  });
+  await page.goto(`/plans/${plan.slug}/suggest`);
+  await page.getByLabel('电子邮箱').fill('as-you-type@example.edu.cn');
+  await page.getByLabel('标题').fill('食堂晚上营业时间');
+  await page.getByLabel('意见建议内容').pressSequentially('希望食堂晚上开设夜宵窗口。');
+
+  // No click: the list comes once the writer pauses, announced by a status line.
+  await expect(page.getByRole('status').filter({ hasText: '本规划已有 1 条相似的已公开建议' })).toBeVisible();
+  const list = page.getByRole('list', { name: '相似的已公开建议' });
+  await expect(list.getByText(summary)).toBeVisible();
+  // One lookup per pause, not one per key; title and body only.
+  expect(lookups.length).toBeGreaterThan(0);
+  expect(lookups.length).toBeLessThanOrEqual(2);
+  for (const body of lookups) {
+    expect(body).toContain('希望食堂晚上开设夜宵窗口');
+    expect(body).not.toContain('as-you-type@example.edu.cn');
+  }
+  // Nothing typed was reset by the lookup.
+  await expect(page.getByLabel('意见建议内容')).toHaveValue('希望食堂晚上开设夜宵窗口。');
+  await expect(page.getByLabel('电子邮箱')).toHaveValue('as-you-type@example.edu.cn');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: '查找相似建议' }).focus();
+  const support = list.getByRole('link', { name: '附议', exact: true });
+  for (let i = 0; i < 3 && !(await support.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(support).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: '附议这条建议' })).toBeVisible();
+});

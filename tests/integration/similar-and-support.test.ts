@@ -263,3 +263,34 @@ test('the web form still submits normally after a find-similar round', async () 
   });
   expect(response.status).toBe(303);
 });
+
+// The JavaScript form asks as the visitor types (components/similar-as-you-type.tsx):
+// React Router's fetcher posts title and body to the route's data URL.
+const findSimilarLive = (fields: Record<string, string>) =>
+  fetch(`${portal.url}/plans/${ctx.slug}/suggest.data?similar=live`, {
+    method: 'POST',
+    body: (() => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      return form;
+    })(),
+    headers: { origin: portal.url },
+  });
+
+test('as-you-type lookups answer the published summaries alone, and store nothing', async () => {
+  const before = await database.db.$count(suggestions);
+  const response = await findSimilarLive({ title: '食堂营业时间', body: '食堂晚上营业时间太短' });
+  expect(response.status).toBe(200);
+  const payload = await response.text();
+  expect(payload).toContain(ctx.published.summary);
+  expect(payload).toContain(ctx.publishedAnonymous.summary);
+  for (const hidden of [ctx.notPublishable, ctx.noConsent, ctx.otherPlan, ctx.closedPublished]) {
+    expect(payload).not.toContain(hidden.summary.trim() || 'never-empty');
+  }
+  for (const made of Object.values(ctx).filter((v): v is Made => typeof v === 'object' && v !== null && 'body' in v)) {
+    expect(payload).not.toContain(made.body);
+  }
+  // The form's reply (what was typed) is not sent back: the form is not reset by a lookup.
+  expect(payload).not.toContain('initialValue');
+  expect(await database.db.$count(suggestions)).toBe(before);
+});

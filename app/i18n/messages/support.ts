@@ -8,6 +8,8 @@ export const zhCN = {
   'similar.reselectFiles': '您填写的内容已保留；如已选择附件，请在提交前重新选择。',
   'similar.decision': '办理情况：{status}',
   'similar.supporters': '已有 {count} 人附议',
+  'similar.liveFound':
+    '本规划已有 {count} 条相似的已公开建议，列在下方。如与您的意见相同，可直接附议（将离开本页，已填写的内容不会保存）。',
   'support.button': '附议',
   'support.title': '附议这条建议',
   'support.intro': '附议表示您赞同这条已公开的建议。每人对每条建议只计一次附议。',
@@ -35,6 +37,8 @@ export const en: Record<Key, string> = {
     'What you typed has been kept; if you chose attachments, choose them again before you submit.',
   'similar.decision': 'Decision: {status}',
   'similar.supporters': 'Supported by {count}',
+  'similar.liveFound':
+    'This plan has {count} similar published suggestions, listed below. If one says what you want to say, you can support it (this leaves the page, and what you typed is not kept).',
   'support.button': 'Support this',
   'support.title': 'Support this suggestion',
   'support.intro': 'Supporting means you agree with this published suggestion. Each person counts once per suggestion.',

@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useRef, type FormEvent } from 'react';
+import { Link, useFetcher } from 'react-router';
+import { useTranslation } from '../i18n/use-translation.ts';
+import { characterCount } from '../domain/suggestions/suggestion-form.ts';
+
+type Item = { id: number; summary: string; status: string; supporters: number };
+
+// Ask once the writer pauses, not on every key: each lookup is a full-text
+// query and counts against the visitor's similar-search allowance.
+const PAUSE_MS = 900;
+// Fewer characters than this name no topic yet, and would match anything.
+const MIN_CHARACTERS = 8;
+
+/**
+ * Similar published suggestions while someone types (issue 18, decision 048),
+ * the JavaScript companion of the "查找相似建议" button. Only the title and the
+ * body are sent, never the contact fields; nothing is stored. The suggest
+ * route's action answers `?similar=live` like the button, without the form's
+ * reply, and without throwing on its rate limit (a thrown answer would replace
+ * the page, and what was typed with it).
+ */
+export function useSimilarAsYouType(slug: string) {
+  const fetcher = useFetcher<{ similar?: Item[] }>({ key: 'similar-as-you-type' });
+  // Stable across renders (React Router keys it by the fetcher), so the handler is too.
+  const { submit } = fetcher;
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastAsked = useRef('');
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onInput = useCallback(
+    (event: FormEvent<HTMLFormElement>) => {
+      const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+      if (target.name !== 'title' && target.name !== 'body') return;
+      const form = event.currentTarget;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        const field = (name: string) =>
+          (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
+        const title = field('title');
+        const body = field('body');
+        const asked = `${title}\n${body}`.trim();
+        if (characterCount(asked) < MIN_CHARACTERS || asked === lastAsked.current) return;
+        lastAsked.current = asked;
+        const typed = new FormData();
+        typed.set('title', title);
+        typed.set('body', body);
+        void submit(typed, {
+          method: 'post',
+          action: `/plans/${slug}/suggest?similar=live`,
+          encType: 'multipart/form-data',
+        });
+      }, PAUSE_MS);
+    },
+    [slug, submit],
+  );
+
+  return { onInput, items: fetcher.data?.similar };
+}
+
+/**
+ * What the lookup found, under the body field. Inside the suggestion form, so
+ * 附议 is a link to the suggestion's support page, not a form of its own.
+ * The status line is always there, so that a screen reader hears each new count.
+ */
+export function SimilarAsYouType({ slug, items }: { slug: string; items: Item[] | undefined }) {
+  const { t } = useTranslation();
+  const found = items ?? [];
+  return (
+    <div className="similar similar--live">
+      <p role="status" className={found.length > 0 ? 'similar__found' : 'visually-hidden'}>
+        {found.length > 0 ? t('similar.liveFound', { count: found.length }) : ''}
+      </p>
+      {found.length > 0 && (
+        <ol className="similar__list" aria-label={t('similar.title')}>
+          {found.map((item) => (
+            <li key={item.id} className="similar__item">
+              <p>{item.summary}</p>
+              <p className="muted">
+                {t('similar.decision', { status: t(`status.${item.status}` as 'status.received') })}
+                {' · '}
+                {t('similar.supporters', { count: item.supporters })}
+              </p>
+              <Link to={`/plans/${slug}/support/${item.id}`} className="button button--secondary">
+                {t('support.button')}
+              </Link>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
