@@ -7,7 +7,8 @@ import { messages, type MessageKey } from './messages.ts';
 // value. Stored codes (`suggestion.decided`, `wrong_password`, JSON keys) are
 // looked up, never shown: a key or value this file cannot read becomes
 // "another action" or "a value this page cannot read". Details hold ids and
-// codes only (record-audit.server.ts), so nothing here can leak a contact.
+// codes, and one text in a person's words, a contact reveal's reason, which is
+// stored masked and masked again before it reaches here (decision 014).
 
 export type AuditDetailLine = { label: string; value: string };
 type Lookup = { t: Translate; action: string; staffName: (id: number) => string | undefined };

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { knownAuditActions } from '../../app/domain/audit/audit-actions.ts';
 import { recordAudit } from '../../app/domain/audit/record-audit.server.ts';
+import { permissionsOf } from '../../app/domain/authorization/permissions.ts';
+import { revealContact } from '../../app/domain/contacts/contacts.server.ts';
 import { translator } from '../../app/i18n/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
@@ -147,4 +149,66 @@ test('a suggestion’s history panel reads in words too, and keeps the reveal re
   expect(text).toContain('原为：未分配');
   expect(html).not.toContain('核实来信人身份');
   for (const code of [...knownAuditActions, ...valueCodes]) expect(text, code).not.toContain(code);
+});
+
+// 11010519491231002X passes the GB 11643 check, so the detector takes it for an ID number.
+const typedReason = '回电13812345678核实，邮箱zhang.san@example.com，身份证号11010519491231002X';
+const maskedReason = '回电138********核实，邮箱z***@example.com，身份证号******************';
+const typedDetails = ['13812345678', '5678', 'zhang.san', '11010519491231002X', '19491231'];
+
+// The page's visible text, the data script inside its HTML, and its loader data. The last four
+// digits are looked for in the text only: a random CSP nonce in the HTML may hold any four digits.
+function expectNoneTyped(html: string, data: string) {
+  for (const typed of typedDetails) {
+    expect(visibleText(html), typed).not.toContain(typed);
+    expect(data, typed).not.toContain(typed);
+    if (typed !== '5678') expect(html, typed).not.toContain(typed);
+  }
+}
+
+async function revealsOnTheAuditPage(cookie: string) {
+  const bodies: string[] = [];
+  for (const path of ['/admin/audit?action=contact.revealed', '/admin/audit.data?action=contact.revealed']) {
+    const response = await fetch(`${web.url}${path}`, { headers: { cookie } });
+    expect(response.status, path).toBe(200);
+    bodies.push(await response.text());
+  }
+  return bodies;
+}
+
+test('an admin without the contact permission reads a reveal’s reason masked on the audit page and in its data', async () => {
+  const plan = await createPlan(database.db);
+  const suggestion = await createSuggestion(database.db, plan.id, {
+    enrich: false,
+    contact: { name: '张三丰', phone: '13812345678', email: 'zhang.san@example.com' },
+  });
+  const holder = await createStaff(database.db, { role: 'moderator', grants: ['read:contact:any'], totp: true });
+  await revealContact(database.db, {
+    suggestionId: suggestion.id,
+    viewer: { id: holder.id, permissions: permissionsOf('moderator', ['read:contact:any']) },
+    reason: typedReason,
+  });
+  const admin = await createStaff(database.db, { role: 'admin', totp: true });
+  const [html, data] = await revealsOnTheAuditPage(`jianyan_staff=${await signIn(database.db, admin.id)}`);
+  expect(visibleText(html!)).toContain(`原因：${maskedReason}`);
+  expect(data).toContain(maskedReason);
+  expectNoneTyped(html!, data!);
+});
+
+test('a reason stored as typed, before reasons were masked, is shown masked on the audit page', async () => {
+  const plan = await createPlan(database.db);
+  const suggestion = await createSuggestion(database.db, plan.id, { enrich: false });
+  const admin = await createStaff(database.db, { role: 'admin', totp: true });
+  // As the reveal wrote it until decision 014; the append-only log keeps such rows.
+  await recordAudit(database.db, {
+    actorId: admin.id,
+    action: 'contact.revealed',
+    targetType: 'suggestion',
+    targetId: suggestion.id,
+    details: { reason: typedReason },
+  });
+  const [html, data] = await revealsOnTheAuditPage(`jianyan_staff=${await signIn(database.db, admin.id)}`);
+  expect(visibleText(html!)).toContain(`原因：${maskedReason}`);
+  expect(data).toContain(maskedReason);
+  expectNoneTyped(html!, data!);
 });

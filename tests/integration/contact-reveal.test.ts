@@ -53,6 +53,20 @@ test('a holder of read:contact:any sees them in clear with a reason, and the aud
   });
 });
 
+test('a reason with a mobile number, an email and an ID number is stored masked in the audit row', async () => {
+  const staff = await createStaff(database.db, { role: 'moderator', grants: ['read:contact:any'], totp: true });
+  const viewer = { id: staff.id, permissions: permissionsOf('moderator', ['read:contact:any']) };
+  // 11010519491231002X passes the GB 11643 check, so the detector takes it for an ID number.
+  const reason = '回电13812345678核实，邮箱zhang.san@example.com，身份证号11010519491231002X';
+  const contact = await revealContact(database.db, { suggestionId, viewer, reason });
+  expect(contact?.phone).toBe('13812345678');
+  const [entry] = (await reveals()).filter((row) => row.actorId === staff.id);
+  expect(entry?.details).toEqual({ reason: '回电138********核实，邮箱z***@example.com，身份证号******************' });
+  const stored = JSON.stringify(entry?.details);
+  for (const typed of ['13812345678', '5678', 'zhang.san', '11010519491231002X', '19491231'])
+    expect(stored, typed).not.toContain(typed);
+});
+
 test('without the permission, or without a reason, nothing is shown and nothing is logged', async () => {
   const before = (await reveals()).length;
   const moderator = await createStaff(database.db, { role: 'moderator' });

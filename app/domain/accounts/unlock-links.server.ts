@@ -6,6 +6,7 @@ import { staffUnlockSubject } from '../../../emails/staff-unlock.tsx';
 import { recordAudit } from '../audit/record-audit.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { consumeRateLimit } from '../rate-limit/rate-limit.server.ts';
+import { siteLink } from '../site-link.ts';
 import { rememberDevice } from './known-devices.server.ts';
 
 // The owner's way back in while someone keeps failing from their address
@@ -58,7 +59,7 @@ export async function requestUnlockLink(
     return 'accepted';
   }
   const token = crypto.randomBytes(32).toString('base64url');
-  const unlockUrl = `${siteUrl.replace(/\/+$/, '')}/admin/login/unlock/${token}`;
+  const unlockUrl = siteLink(siteUrl, `/admin/login/unlock/${token}`);
   await db.transaction(async (tx) => {
     await tx.insert(staffUnlockLinks).values({
       tokenHash: hashLinkToken(token),

@@ -11,7 +11,10 @@ export type AuditEntry = {
   action: string;
   targetType?: string;
   targetId?: string | number;
-  /** Ids, field names, old and new roles or statuses. Never names, emails, phone numbers or text. */
+  /**
+   * Ids, field names, old and new roles or statuses. Never names, emails, phone
+   * numbers or free text, except a contact reveal's reason, masked (decision 014).
+   */
   details?: Record<string, unknown>;
   /** Hashed before it is stored. */
   ip?: string;

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { openContactRow, proofMatches, sealContactRow } from './sealed-contact.ts';
 import { maskEmail, maskName, maskPhone, maskUnit } from './mask.ts';
+import { auditReason } from './audit-reason.ts';
 import { readTextOriginal, type OriginalText } from './text-originals.server.ts';
 
 // The one module that touches submitters' contact details (lint-enforced).
@@ -114,7 +115,8 @@ export type RevealedContact = ContactDetails & { original?: OriginalText };
 /**
  * The contact details in clear, for a holder of read:contact:any who gave a
  * reason. The audit entry (who, which suggestion, why) is written in the same
- * transaction as the read: no entry, no details. The same reveal opens the
+ * transaction as the read: no entry, no details. The reason is stored with
+ * contact details in it masked (audit-reason.ts). The same reveal opens the
  * original of text whose contact details were masked (decision 057).
  */
 export async function revealContact(
@@ -127,7 +129,7 @@ export async function revealContact(
   }: { suggestionId: number; viewer: Pick<StaffUser, 'id' | 'permissions'>; reason: string; ip?: string },
 ): Promise<RevealedContact | null> {
   if (!viewer.permissions.has('read:contact:any')) throw new ContactAccessDenied();
-  const why = reason.trim().slice(0, 200);
+  const why = auditReason(reason);
   if (!why) throw new ContactAccessDenied();
   return db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: suggestions.id }).from(suggestions).where(eq(suggestions.id, suggestionId));

@@ -1,5 +1,6 @@
 import { translator } from '../../i18n/index.ts';
 import type { ExportRow } from './export-rows.server.ts';
+import { siteLink } from '../site-link.ts';
 
 // The columns of the tabular exports (XLSX, CSV), in order. Headers and labels
 // are always Chinese: the files go to Chinese offices whatever the UI language.
@@ -44,5 +45,5 @@ export function statusLabel(status: ExportRow['status']): string {
 
 /** Where a staff member opens the suggestion: PUBLIC_URL, or the origin the request came to. */
 export function suggestionUrl(baseUrl: string, id: number): string {
-  return `${baseUrl.replace(/\/+$/, '')}/admin/suggestions/${id}`;
+  return siteLink(baseUrl, `/admin/suggestions/${id}`);
 }

@@ -6,6 +6,7 @@ import { translator } from '../../i18n/index.ts';
 import { replyAddress } from '../contacts/contacts.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
 import { issueRatingToken } from './ratings.server.ts';
+import { siteLink } from '../site-link.ts';
 import { trackUrl } from '../suggestions/track-url.ts';
 
 /**
@@ -33,7 +34,6 @@ export async function notifyDecision(
     .where(eq(suggestions.id, id));
   if (!row) return false;
   const token = await issueRatingToken(tx, id);
-  const base = siteUrl.replace(/\/+$/, '');
   const t = translator('zh-CN');
   await enqueueMail(tx, {
     kind: 'decision',
@@ -49,7 +49,7 @@ export async function notifyDecision(
         decisionLabel: t(`status.${row.status}` as 'status.adopted'),
         publicReply: row.publicReply,
         trackUrl: trackUrl(siteUrl),
-        rateUrl: `${base}/rate/${token}`,
+        rateUrl: siteLink(siteUrl, `/rate/${token}`),
       },
     },
     suggestionId: id,

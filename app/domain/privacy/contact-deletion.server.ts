@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { deleteContactDetails, hasContactDetails, replyAddress } from '../contacts/contacts.server.ts';
 import { deleteTextOriginal } from '../contacts/text-originals.server.ts';
 import { enqueueMail } from '../mail/outbox.server.ts';
+import { siteLink } from '../site-link.ts';
 
 // A submitter may have their contact details deleted: the suggestion stays,
 // anonymous, with its decision and counts. Asked on /track with the tracking
@@ -42,7 +43,7 @@ export async function requestContactDeletion(
       .from(suggestions)
       .where(eq(suggestions.id, suggestionId));
     const locale = row!.intakeMeta?.locale === 'en' ? 'en' : 'zh-CN';
-    const confirmUrl = `${siteUrl.replace(/\/+$/, '')}/track/delete/${token}`;
+    const confirmUrl = siteLink(siteUrl, `/track/delete/${token}`);
     await enqueueMail(tx, {
       kind: 'confirm_deletion',
       to,

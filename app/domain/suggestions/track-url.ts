@@ -1,4 +1,6 @@
+import { siteLink } from '../site-link.ts';
+
 /** The public /track page, for mail and files: built from the configured site address only. */
 export function trackUrl(siteUrl: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/track`;
+  return siteLink(siteUrl, '/track');
 }
