@@ -75,6 +75,7 @@ function visibleText(html: string): string {
   return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ');
 }
 
+// One audit row and two page loads for every known action: 9 s on a quiet machine, past 30 s at load 10.
 test('staff read every action, target and detail as words, in Chinese and English', async () => {
   const admin = await createStaff(database.db, { role: 'admin', totp: true });
   const cookie = `jianyan_staff=${await signIn(database.db, admin.id)}`;
@@ -125,7 +126,7 @@ test('staff read every action, target and detail as words, in Chinese and Englis
   expect(en).toContain(
     `Filter: Plan: #1; Statuses: ${enT('status.adopted')}, ${enT('status.partially_adopted')}; Channel: ${enT('exports.channel.email')}; Handled by: nobody`,
   );
-});
+}, 120_000);
 
 test('a suggestion’s history panel reads in words too, and keeps the reveal reason to the audit page', async () => {
   const plan = await createPlan(database.db);
