@@ -5,6 +5,7 @@ import { describedBy, FieldError } from '../../components/admin/field-error.tsx'
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { addSection, listSections, moveSection, removeSection } from '../../domain/plans/manage-sections.server.ts';
+import { MoveButtons } from '../../components/admin/move-buttons.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
@@ -72,26 +73,7 @@ export default function PlanSections({ loaderData, actionData }: Route.Component
             </Link>
             <Form method="post" className="button-row">
               <input type="hidden" name="sectionId" value={s.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="up"
-                className="button button--secondary"
-                disabled={index === 0}
-                aria-label={t('admin.moveUpNamed', { name: `${s.number}${s.heading}` })}
-              >
-                ↑
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="down"
-                className="button button--secondary"
-                disabled={index === sections.length - 1}
-                aria-label={t('admin.moveDownNamed', { name: `${s.number}${s.heading}` })}
-              >
-                ↓
-              </button>
+              <MoveButtons index={index} count={sections.length} name={`${s.number}${s.heading}`} />
               <button
                 type="submit"
                 name="intent"
