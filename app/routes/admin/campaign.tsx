@@ -6,6 +6,7 @@ import { campaignView } from '../../domain/duplicates/campaign-view.server.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';
+import { ReplyMessageField } from '../../components/moderation/reply-panel.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
@@ -172,10 +173,7 @@ export default function Campaign({ loaderData, actionData }: Route.ComponentProp
             <h3>{t('campaign.replyTitle')}</h3>
             <p className="muted">{t('campaign.replyHint')}</p>
             <input type="hidden" name="intent" value="reply" />
-            <label>
-              {t('mod.reply.message')}
-              <textarea name="message" required minLength={2} maxLength={5000} rows={4} />
-            </label>
+            <ReplyMessageField rows={4} />
             <button type="submit" className="button button--secondary">
               {t('campaign.replySubmit')}
             </button>
