@@ -13,13 +13,14 @@ import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { domainErrorResponse, orRespond } from '../../web/domain-errors.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 import { CampaignForm, PlanQuery, runCampaignIntent } from './campaign.server.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
 function target(request: Request, clusterIdParam: string | undefined) {
   const query = PlanQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw data(null, { status: 404 });
+  invariantResponse(query.success);
   return { planId: query.data.plan, after: query.data.after, clusterId: idParam(clusterIdParam) };
 }
 
