@@ -6,6 +6,7 @@ import { findSupportTarget, recordSupport } from '../domain/support/record-suppo
 import { useTranslation } from '../i18n/use-translation.ts';
 import { readFormOrAnswer, SMALL_FORM_BYTES } from '../web/read-form.server.ts';
 import { supporterOf } from '../web/supporter-cookie.server.ts';
+import { invariantResponse } from '../web/invariant-response.ts';
 
 // 附议 (decision 048): a published suggestion's summary, decision and count,
 // and one button. Unpublished, other-plan or unknown ids do not exist here (404).
@@ -13,7 +14,7 @@ const parseId = (raw: string | undefined) => (raw && /^[1-9][0-9]{0,15}$/.test(r
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const target = await findSupportTarget(context.db, params.slug, parseId(params.suggestionId));
-  if (!target) throw data(null, { status: 404 });
+  invariantResponse(target);
   return {
     slug: params.slug,
     target,

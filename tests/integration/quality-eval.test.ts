@@ -19,6 +19,7 @@ import { addCategories, createPlan } from '../factories/plans.ts';
 import { createStaff } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { pairs, round, score } from './helpers/pair-scores.ts';
 
 // The measured quality of search, near-duplicate detection and categorization
 // on the labelled set in tests/fixtures/eval (README, "Quality, measured").
@@ -32,7 +33,6 @@ const keyOf = new Map<number, string>();
 const report: Record<string, unknown> = {};
 
 const textOf = (e: EvalSuggestion) => normalizeText([e.title, e.body, e.attachmentText ?? ''].join('\n'));
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 beforeAll(async () => {
   planId = (await createPlan(database.db)).id;
@@ -132,25 +132,6 @@ test('search: recall and precision of words, including words in the middle of a 
   expect(search.precision).toBeGreaterThanOrEqual(0.95);
   expect(search.recallAt10).toBeGreaterThanOrEqual(0.9);
 });
-
-function pairs(groups: Map<string, string[]>) {
-  const set = new Set<string>();
-  for (const members of groups.values())
-    for (let i = 0; i < members.length; i++)
-      for (let j = i + 1; j < members.length; j++) set.add([members[i], members[j]].sort().join('|'));
-  return set;
-}
-
-function score(predicted: Set<string>, truth: Set<string>) {
-  const hits = [...predicted].filter((p) => truth.has(p)).length;
-  const precision = predicted.size ? hits / predicted.size : 1;
-  const recall = truth.size ? hits / truth.size : 1;
-  return {
-    precision: round(precision),
-    recall: round(recall),
-    f1: round((2 * precision * recall) / (precision + recall || 1)),
-  };
-}
 
 test('near-duplicates: pair precision and recall of the clusters built on intake; form letters form one cluster', async () => {
   const truthGroups = new Map<string, string[]>();

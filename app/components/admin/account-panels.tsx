@@ -1,5 +1,6 @@
 import { Form } from 'react-router';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { CurrentPasswordField } from './current-password-field.tsx';
 import { describedBy, FieldError, type Errors } from './field-error.tsx';
 
 export function PasswordPanel({ errors }: { errors: Errors }) {
@@ -9,17 +10,7 @@ export function PasswordPanel({ errors }: { errors: Errors }) {
       <h2 id="password-heading">{t('admin.account.passwordTitle')}</h2>
       <Form method="post" className="admin-form">
         <input type="hidden" name="intent" value="change-password" />
-        <label>
-          {t('admin.field.currentPassword')}
-          <input
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            required
-            {...describedBy(errors, 'currentPassword', 'current-error')}
-          />
-          <FieldError id="current-error" errors={errors} name="currentPassword" />
-        </label>
+        <CurrentPasswordField errors={errors} errorName="currentPassword" errorId="current-error" />
         <label>
           {t('admin.field.newPassword')}
           <input

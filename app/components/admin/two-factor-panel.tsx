@@ -1,5 +1,6 @@
 import { Form } from 'react-router';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { CurrentPasswordField } from './current-password-field.tsx';
 import { describedBy, FieldError, type Errors } from './field-error.tsx';
 
 type Props = {
@@ -37,17 +38,7 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
           {!data.twoFactorRequired && (
             <Form method="post" className="admin-form">
               <input type="hidden" name="intent" value="disable-2fa" />
-              <label>
-                {t('admin.field.currentPassword')}
-                <input
-                  type="password"
-                  name="currentPassword"
-                  autoComplete="current-password"
-                  required
-                  {...describedBy(errors, 'disablePassword', 'disable-error')}
-                />
-                <FieldError id="disable-error" errors={errors} name="disablePassword" />
-              </label>
+              <CurrentPasswordField errors={errors} errorName="disablePassword" errorId="disable-error" />
               <button type="submit" className="button button--secondary">
                 {t('admin.twoFactor.disable')}
               </button>
@@ -89,17 +80,7 @@ export function TwoFactorPanel({ data, errors, recoveryCodes }: Props) {
       ) : (
         <Form method="post">
           <input type="hidden" name="intent" value="start-2fa" />
-          <label>
-            {t('admin.field.currentPassword')}
-            <input
-              type="password"
-              name="currentPassword"
-              autoComplete="current-password"
-              required
-              {...describedBy(errors, 'enrolPassword', 'enrol-error')}
-            />
-            <FieldError id="enrol-error" errors={errors} name="enrolPassword" />
-          </label>
+          <CurrentPasswordField errors={errors} errorName="enrolPassword" errorId="enrol-error" />
           <button type="submit" className="button">
             {t('admin.twoFactor.start')}
           </button>

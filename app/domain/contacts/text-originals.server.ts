@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import { suggestions, suggestionTextOriginals } from '../../../db/schema/index.ts';
-import type { Resealer } from '../crypto/reseal.server.ts';
+import { rowResealer } from '../crypto/reseal.server.ts';
 import { contactKeyring } from '../crypto/installed-keyring.ts';
 import { openTextOriginal, sealTextOriginal, type OriginalText } from './sealed-text-original.ts';
 
@@ -63,31 +63,16 @@ export async function purgePlanTextOriginals(tx: DbExecutor, planId: number): Pr
 }
 
 /** Key rotation: opened with whatever key sealed them, sealed with the current one. Never written unsealed, so never "legacy". */
-export const textOriginalResealer: Resealer = {
-  table: 'suggestion_text_originals',
+export const textOriginalResealer = rowResealer({
+  table: suggestionTextOriginals,
   batchSize: 200,
   id: suggestionTextOriginals.suggestionId,
   keyId: suggestionTextOriginals.keyId,
-  resealBatch: async (tx, keyring, where, limit) => {
-    const rows = await tx
-      .select({
-        suggestionId: suggestionTextOriginals.suggestionId,
-        title: suggestionTextOriginals.title,
-        body: suggestionTextOriginals.body,
-        attachmentTexts: suggestionTextOriginals.attachmentTexts,
-        attachmentNames: suggestionTextOriginals.attachmentNames,
-      })
-      .from(suggestionTextOriginals)
-      .where(where)
-      .orderBy(suggestionTextOriginals.suggestionId)
-      .limit(limit)
-      .for('update');
-    for (const row of rows) {
-      await tx
-        .update(suggestionTextOriginals)
-        .set(sealTextOriginal(keyring, openTextOriginal(keyring, row)))
-        .where(eq(suggestionTextOriginals.suggestionId, row.suggestionId));
-    }
-    return rows.map((r) => r.suggestionId);
+  columns: {
+    title: suggestionTextOriginals.title,
+    body: suggestionTextOriginals.body,
+    attachmentTexts: suggestionTextOriginals.attachmentTexts,
+    attachmentNames: suggestionTextOriginals.attachmentNames,
   },
-};
+  reseal: (keyring, row) => sealTextOriginal(keyring, openTextOriginal(keyring, row)),
+});

@@ -1,5 +1,6 @@
-import { and, asc, gt, isNull, ne, or, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, eq, getTableName, gt, isNull, ne, or, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { Database, Transaction } from '../../../db/client.server.ts';
 import { inIdBatches } from '../../../db/in-id-batches.server.ts';
 import type { Keyring } from './keyring.ts';
@@ -24,6 +25,47 @@ export type Resealer = {
   /** Re-seals the locked rows of one batch; returns their ids in order. */
   resealBatch: (tx: Transaction, keyring: Keyring, where: SQL, limit: number) => Promise<number[]>;
 };
+
+/**
+ * A Resealer for a table whose rows are re-sealed one at a time: select the
+ * batch's `columns` locked FOR UPDATE in id order, and write back what
+ * `reseal` makes of each row (open with whichever key sealed it, seal with the
+ * current one). What differs per table (which columns, how they open and seal,
+ * the batch size) stays with the table's module; the locking and the order
+ * the id-batch loop relies on are written once, here.
+ */
+export function rowResealer<TTable extends PgTable, TColumns extends Record<string, PgColumn>>(spec: {
+  table: TTable;
+  batchSize: number;
+  id: AnyPgColumn<{ data: number; notNull: true }>;
+  keyId: PgColumn;
+  only?: SQL;
+  /** What `reseal` needs to open a row (the id is selected anyway). */
+  columns: TColumns;
+  reseal: (keyring: Keyring, row: SelectResultFields<TColumns>) => PgUpdateSetSource<TTable>;
+}): Resealer {
+  return {
+    table: getTableName(spec.table),
+    batchSize: spec.batchSize,
+    id: spec.id,
+    keyId: spec.keyId,
+    only: spec.only,
+    resealBatch: async (tx, keyring, where, limit) => {
+      const rows = await tx
+        .select({ id: spec.id, row: spec.columns })
+        // from() cannot check a generic table for an empty selection; any PgTable is fine here.
+        .from(spec.table as PgTable)
+        .where(where)
+        .orderBy(spec.id)
+        .limit(limit)
+        .for('update');
+      for (const { id, row } of rows) {
+        await tx.update(spec.table).set(spec.reseal(keyring, row)).where(eq(spec.id, id));
+      }
+      return rows.map((r) => r.id);
+    },
+  };
+}
 
 export function staleCondition(resealer: Resealer, keyring: Keyring, mode: ResealMode, afterId: number): SQL {
   const stale =

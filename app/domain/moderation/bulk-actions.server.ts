@@ -17,6 +17,33 @@ export type BulkAction =
 
 export const MAX_BULK = 200;
 
+// The start every command on a selection of the queue shares (this one and
+// decideSuggestions): the ids taken once each and capped, then the rows locked
+// for the command's transaction, so that what it checks still holds when it
+// writes. A selection naming a suggestion that is gone is refused whole.
+
+/** The ids a command on a selection acts on: each once, at most MAX_BULK. */
+export function bulkSelection(ids: number[]): number[] {
+  return [...new Set(ids)].slice(0, MAX_BULK);
+}
+
+/** Locks the selected suggestions FOR UPDATE and reads what the commands check. */
+export async function lockSelection(tx: Transaction, ids: number[]) {
+  const rows = await tx
+    .select({
+      id: suggestions.id,
+      status: suggestions.status,
+      planId: suggestions.planId,
+      assigneeId: suggestions.assigneeId,
+      categoryId: suggestions.categoryId,
+    })
+    .from(suggestions)
+    .where(inArray(suggestions.id, ids))
+    .for('update');
+  if (rows.length !== ids.length) throw new ModerationError('not_found');
+  return rows;
+}
+
 /**
  * One action on a selection, in one transaction with its audit rows: if any
  * suggestion cannot take it (a decided one asked to go back to 已收到, a
@@ -27,21 +54,10 @@ export async function applyBulkAction(
   { ids, action, actor, ip }: { ids: number[]; action: BulkAction; actor: Actor; ip?: string },
 ): Promise<number> {
   assertPermission(actor, 'moderate:suggestion:any');
-  const unique = [...new Set(ids)].slice(0, MAX_BULK);
+  const unique = bulkSelection(ids);
   if (unique.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        id: suggestions.id,
-        status: suggestions.status,
-        planId: suggestions.planId,
-        assigneeId: suggestions.assigneeId,
-        categoryId: suggestions.categoryId,
-      })
-      .from(suggestions)
-      .where(inArray(suggestions.id, unique))
-      .for('update');
-    if (rows.length !== unique.length) throw new ModerationError('not_found');
+    const rows = await lockSelection(tx, unique);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const audit = { actor, ip, ids: unique };
     switch (action.kind) {

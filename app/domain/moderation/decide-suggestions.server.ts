@@ -1,9 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.server.ts';
-import { suggestions } from '../../../db/schema/index.ts';
 import { assertPermission, type Actor } from '../authorization/actor.ts';
 import { ModerationError } from '../authorization/moderation-error.ts';
-import { MAX_BULK } from './bulk-actions.server.ts';
+import { bulkSelection, lockSelection } from './bulk-actions.server.ts';
 import { decideSuggestion, type DecisionInput } from './decide-suggestion.server.ts';
 import { canMove } from './statuses.ts';
 
@@ -26,15 +24,10 @@ export async function decideSuggestions(
   }: { ids: number[]; input: DecisionInput; actor: Actor; ip?: string; siteUrl?: string },
 ): Promise<number> {
   assertPermission(actor, 'moderate:suggestion:any');
-  const unique = [...new Set(ids)].slice(0, MAX_BULK);
+  const unique = bulkSelection(ids);
   if (unique.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: suggestions.id, status: suggestions.status })
-      .from(suggestions)
-      .where(inArray(suggestions.id, unique))
-      .for('update');
-    if (rows.length !== unique.length) throw new ModerationError('not_found');
+    const rows = await lockSelection(tx, unique);
     if (rows.some((r) => !canMove(r.status, input.decision))) throw new ModerationError('not_allowed');
     for (const id of unique) await decideSuggestion(tx, { id, actor, input, ip, siteUrl });
     return unique.length;

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/record-audit.server.ts';
 import { normalizeTrackingCode } from '../suggestions/tracking-code.ts';
 import { compareSections, isChange } from './compare-sections.ts';
 import { MAX_LINKED } from './limits.ts';
-import { versionSections } from './queries.server.ts';
+import { versionInfoColumns, versionSections } from './queries.server.ts';
 import { splitList } from '../../utils/split-list.ts';
 
 // 修改理由: per changed section of a version, a reason and the adopted
@@ -19,12 +19,7 @@ import { splitList } from '../../utils/split-list.ts';
 
 async function versionPair(db: Database, planId: number, number: number) {
   const rows = await db
-    .select({
-      id: planVersions.id,
-      number: planVersions.number,
-      note: planVersions.note,
-      publishedAt: planVersions.publishedAt,
-    })
+    .select(versionInfoColumns)
     .from(planVersions)
     .where(and(eq(planVersions.planId, planId), inArray(planVersions.number, [number - 1, number])));
   const version = rows.find((r) => r.number === number);

@@ -20,6 +20,14 @@ const publicStatuses = ['open', 'closed', 'archived'] as const;
 
 export type VersionInfo = { id: number; number: number; note: string; publishedAt: Date };
 
+/** What a VersionInfo is read from, wherever versions are listed or paired. */
+export const versionInfoColumns = {
+  id: planVersions.id,
+  number: planVersions.number,
+  note: planVersions.note,
+  publishedAt: planVersions.publishedAt,
+};
+
 export async function getVersionedPlan(db: Database, slug: string) {
   const [plan] = await db
     .select({ id: plans.id, slug: plans.slug, title: plans.title, organizer: plans.organizer })
@@ -27,12 +35,7 @@ export async function getVersionedPlan(db: Database, slug: string) {
     .where(and(eq(plans.slug, slug), inArray(plans.status, [...publicStatuses])));
   if (!plan) return null;
   const versions: VersionInfo[] = await db
-    .select({
-      id: planVersions.id,
-      number: planVersions.number,
-      note: planVersions.note,
-      publishedAt: planVersions.publishedAt,
-    })
+    .select(versionInfoColumns)
     .from(planVersions)
     .where(eq(planVersions.planId, plan.id))
     .orderBy(asc(planVersions.number));

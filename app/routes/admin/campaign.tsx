@@ -6,19 +6,21 @@ import { campaignView } from '../../domain/duplicates/campaign-view.server.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { ModerationError } from '../../domain/authorization/moderation-error.ts';
 import { decisions } from '../../domain/moderation/statuses.ts';
+import { ReplyMessageField } from '../../components/moderation/reply-panel.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { domainErrorResponse, orRespond } from '../../web/domain-errors.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
+import { invariantResponse } from '../../web/invariant-response.ts';
 import { CampaignForm, PlanQuery, runCampaignIntent } from './campaign.server.ts';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: moderationStyles }];
 
 function target(request: Request, clusterIdParam: string | undefined) {
   const query = PlanQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw data(null, { status: 404 });
+  invariantResponse(query.success);
   return { planId: query.data.plan, after: query.data.after, clusterId: idParam(clusterIdParam) };
 }
 
@@ -172,10 +174,7 @@ export default function Campaign({ loaderData, actionData }: Route.ComponentProp
             <h3>{t('campaign.replyTitle')}</h3>
             <p className="muted">{t('campaign.replyHint')}</p>
             <input type="hidden" name="intent" value="reply" />
-            <label>
-              {t('mod.reply.message')}
-              <textarea name="message" required minLength={2} maxLength={5000} rows={4} />
-            </label>
+            <ReplyMessageField rows={4} />
             <button type="submit" className="button button--secondary">
               {t('campaign.replySubmit')}
             </button>

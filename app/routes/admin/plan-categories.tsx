@@ -10,6 +10,7 @@ import {
   type CategoryChange,
 } from '../../domain/plans/manage-categories.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
+import { MoveButtons } from '../../components/admin/move-buttons.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { readForm } from '../../web/read-form.server.ts';
@@ -94,26 +95,7 @@ export default function PlanCategories({ loaderData, actionData }: Route.Compone
               <button type="submit" name="intent" value="rename" className="button button--secondary">
                 {t('admin.save')}
               </button>
-              <button
-                type="submit"
-                name="intent"
-                value="up"
-                className="button button--secondary"
-                disabled={index === 0}
-                aria-label={t('admin.moveUpNamed', { name: c.name })}
-              >
-                ↑
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="down"
-                className="button button--secondary"
-                disabled={index === categories.length - 1}
-                aria-label={t('admin.moveDownNamed', { name: c.name })}
-              >
-                ↓
-              </button>
+              <MoveButtons index={index} count={categories.length} name={c.name} />
               <button type="submit" name="intent" value="remove" className="button button--danger" formNoValidate>
                 {t('admin.remove')}
               </button>

@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect } from 'react-router';
 import type { Route } from './+types/plan-section';
-import { describedBy, FieldError } from '../../components/admin/field-error.tsx';
+import { SectionHeadingFields } from '../../components/admin/section-heading-fields.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { getSection, updateSection } from '../../domain/plans/manage-sections.server.ts';
@@ -69,33 +69,7 @@ export default function PlanSection({ loaderData, actionData }: Route.ComponentP
         </p>
       )}
       <Form method="post" className="admin-form" key={preview ? 'preview' : 'saved'}>
-        <label>
-          {t('admin.section.level')}
-          <select name="level" defaultValue={String(values.level)}>
-            <option value="1">{t('admin.section.level1')}</option>
-            <option value="2">{t('admin.section.level2')}</option>
-            {[3, 4, 5, 6].map((n) => (
-              <option key={n} value={n}>
-                {t('admin.section.levelDeeper', { n })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('admin.section.number')}
-          <input name="number" maxLength={20} defaultValue={values.number} />
-        </label>
-        <label>
-          {t('admin.section.heading')}
-          <input
-            name="heading"
-            required
-            maxLength={200}
-            defaultValue={values.heading}
-            {...describedBy(errors, 'heading', 'heading-error')}
-          />
-          <FieldError id="heading-error" errors={errors} name="heading" />
-        </label>
+        <SectionHeadingFields errors={errors} values={values} />
         <label>
           {t('admin.section.body')}
           <textarea name="bodyMarkdown" rows={16} defaultValue={values.bodyMarkdown} className="markdown-input" />

@@ -1,10 +1,11 @@
 import { Form, Link, redirect } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/plan-sections';
-import { describedBy, FieldError } from '../../components/admin/field-error.tsx';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { getPlanForEditing } from '../../domain/plans/manage-plans.server.ts';
 import { addSection, listSections, moveSection, removeSection } from '../../domain/plans/manage-sections.server.ts';
+import { MoveButtons } from '../../components/admin/move-buttons.tsx';
+import { SectionHeadingFields } from '../../components/admin/section-heading-fields.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { idParam, invalid, parseFormData } from '../../web/parse-form.server.ts';
 import { SectionFieldsSchema } from './section-form.server.ts';
@@ -72,26 +73,7 @@ export default function PlanSections({ loaderData, actionData }: Route.Component
             </Link>
             <Form method="post" className="button-row">
               <input type="hidden" name="sectionId" value={s.id} />
-              <button
-                type="submit"
-                name="intent"
-                value="up"
-                className="button button--secondary"
-                disabled={index === 0}
-                aria-label={t('admin.moveUpNamed', { name: `${s.number}${s.heading}` })}
-              >
-                ↑
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="down"
-                className="button button--secondary"
-                disabled={index === sections.length - 1}
-                aria-label={t('admin.moveDownNamed', { name: `${s.number}${s.heading}` })}
-              >
-                ↓
-              </button>
+              <MoveButtons index={index} count={sections.length} name={`${s.number}${s.heading}`} />
               <button
                 type="submit"
                 name="intent"
@@ -109,27 +91,7 @@ export default function PlanSections({ loaderData, actionData }: Route.Component
         <h2 id="add-section">{t('admin.sections.add')}</h2>
         <Form method="post" className="admin-form admin-form--inline">
           <input type="hidden" name="intent" value="add" />
-          <label>
-            {t('admin.section.level')}
-            <select name="level" defaultValue="1">
-              <option value="1">{t('admin.section.level1')}</option>
-              <option value="2">{t('admin.section.level2')}</option>
-              {[3, 4, 5, 6].map((n) => (
-                <option key={n} value={n}>
-                  {t('admin.section.levelDeeper', { n })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('admin.section.number')}
-            <input name="number" maxLength={20} />
-          </label>
-          <label>
-            {t('admin.section.heading')}
-            <input name="heading" required maxLength={200} {...describedBy(errors, 'heading', 'heading-error')} />
-            <FieldError id="heading-error" errors={errors} name="heading" />
-          </label>
+          <SectionHeadingFields errors={errors} />
           <button type="submit" className="button">
             {t('admin.sections.add')}
           </button>

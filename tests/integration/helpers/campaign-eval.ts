@@ -7,6 +7,7 @@ import type { Label } from '../../fixtures/eval/campaigns/generate.ts';
 import { createPlan } from '../../factories/plans.ts';
 import type { TestDatabase } from '../../setup/test-database.ts';
 import { ingest } from './email.ts';
+import { pairs, round, score } from './pair-scores.ts';
 
 // The campaign corpus (tests/fixtures/eval/campaigns/README.md) mailed through
 // the real intake: raw messages stored and processed like IMAP's, then the
@@ -15,7 +16,6 @@ import { ingest } from './email.ts';
 // (both corpora use the same mail marker, and IDF weights are per plan).
 
 const dir = path.resolve('tests/fixtures/eval/campaigns');
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export type Corpus = {
   labels: Label[];
@@ -45,14 +45,6 @@ export async function mailCorpus(database: TestDatabase, c: Corpus, mailDir: str
   for (const r of rows) c.clusterOf.set(c.fileOf.get(r.id)!, r.clusterId);
 }
 
-function pairs(groups: Map<string | number, string[]>) {
-  const set = new Set<string>();
-  for (const members of groups.values())
-    for (let i = 0; i < members.length; i++)
-      for (let j = i + 1; j < members.length; j++) set.add([members[i], members[j]].sort().join('|'));
-  return set;
-}
-
 function groupBy<K>(items: string[], key: (file: string) => K | null) {
   const groups = new Map<K, string[]>();
   for (const f of items) {
@@ -60,17 +52,6 @@ function groupBy<K>(items: string[], key: (file: string) => K | null) {
     if (k !== null) groups.set(k, [...(groups.get(k) ?? []), f]);
   }
   return groups;
-}
-
-function score(predicted: Set<string>, truth: Set<string>) {
-  const hits = [...predicted].filter((p) => truth.has(p)).length;
-  const precision = predicted.size ? hits / predicted.size : 1;
-  const recall = truth.size ? hits / truth.size : 1;
-  return {
-    precision: round(precision),
-    recall: round(recall),
-    f1: round((2 * precision * recall) / (precision + recall || 1)),
-  };
 }
 
 /** Pair precision/recall/F1, each campaign's share in its largest group, traps merged, and which method linked. */
