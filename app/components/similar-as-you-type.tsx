@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, type FormEvent } from 'react';
 import { Link, useFetcher } from 'react-router';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { characterCount } from '../domain/suggestions/suggestion-form.ts';
-
-type Item = { id: number; summary: string; status: string; supporters: number };
+import { SimilarItemText, type SimilarItem } from './similar-suggestions.tsx';
 
 // Ask once the writer pauses, not on every key: each lookup is a full-text
 // query and counts against the visitor's similar-search allowance.
@@ -20,7 +19,7 @@ const MIN_CHARACTERS = 8;
  * the page, and what was typed with it).
  */
 export function useSimilarAsYouType(slug: string) {
-  const fetcher = useFetcher<{ similar?: Item[] }>({ key: 'similar-as-you-type' });
+  const fetcher = useFetcher<{ similar?: SimilarItem[] }>({ key: 'similar-as-you-type' });
   // Stable across renders (React Router keys it by the fetcher), so the handler is too.
   const { submit } = fetcher;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -62,7 +61,7 @@ export function useSimilarAsYouType(slug: string) {
  * 附议 is a link to the suggestion's support page, not a form of its own.
  * The status line is always there, so that a screen reader hears each new count.
  */
-export function SimilarAsYouType({ slug, items }: { slug: string; items: Item[] | undefined }) {
+export function SimilarAsYouType({ slug, items }: { slug: string; items: SimilarItem[] | undefined }) {
   const { t } = useTranslation();
   const found = items ?? [];
   return (
@@ -74,12 +73,7 @@ export function SimilarAsYouType({ slug, items }: { slug: string; items: Item[] 
         <ol className="similar__list" aria-label={t('similar.title')}>
           {found.map((item) => (
             <li key={item.id} className="similar__item">
-              <p>{item.summary}</p>
-              <p className="muted">
-                {t('similar.decision', { status: t(`status.${item.status}` as 'status.received') })}
-                {' · '}
-                {t('similar.supporters', { count: item.supporters })}
-              </p>
+              <SimilarItemText item={item} />
               <Link to={`/plans/${slug}/support/${item.id}`} className="button button--secondary">
                 {t('support.button')}
               </Link>

@@ -1,14 +1,14 @@
 import { Form } from 'react-router';
 import { useTranslation } from '../i18n/use-translation.ts';
 
-type Item = { id: number; summary: string; status: string; supporters: number };
+export type SimilarItem = { id: number; summary: string; status: string; supporters: number };
 
 /**
  * The answer to "查找相似建议": published suggestions only (their moderator's
  * summary), each with a 附议 button that opens its support page. A plain GET
  * form, so it works without JavaScript and sits outside the suggestion form.
  */
-export function SimilarSuggestions({ slug, items }: { slug: string; items: Item[] }) {
+export function SimilarSuggestions({ slug, items }: { slug: string; items: SimilarItem[] }) {
   const { t } = useTranslation();
   return (
     <section className="similar" aria-labelledby="similar-title">
@@ -22,12 +22,7 @@ export function SimilarSuggestions({ slug, items }: { slug: string; items: Item[
         <ol className="similar__list">
           {items.map((item) => (
             <li key={item.id} className="similar__item">
-              <p>{item.summary}</p>
-              <p className="muted">
-                {t('similar.decision', { status: t(`status.${item.status}` as 'status.received') })}
-                {' · '}
-                {t('similar.supporters', { count: item.supporters })}
-              </p>
+              <SimilarItemText item={item} />
               <Form method="get" action={`/plans/${slug}/support/${item.id}`}>
                 <button type="submit" className="button button--secondary">
                   {t('support.button')}
@@ -38,5 +33,20 @@ export function SimilarSuggestions({ slug, items }: { slug: string; items: Item[
         </ol>
       )}
     </section>
+  );
+}
+
+/** What the public may read of a similar suggestion (decision 048): its summary, decision and supporters. */
+export function SimilarItemText({ item }: { item: SimilarItem }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{item.summary}</p>
+      <p className="muted">
+        {t('similar.decision', { status: t(`status.${item.status}` as 'status.received') })}
+        {' · '}
+        {t('similar.supporters', { count: item.supporters })}
+      </p>
+    </>
   );
 }

@@ -91,14 +91,16 @@ beforeAll(async () => {
   await publishReport(database.db, plan.id);
 });
 
+const formOf = (fields: Record<string, string>) => {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  return form;
+};
+
 const findSimilar = (fields: Record<string, string>) =>
   fetch(`${portal.url}/plans/${ctx.slug}/suggest?similar`, {
     method: 'POST',
-    body: (() => {
-      const form = new FormData();
-      for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      return form;
-    })(),
+    body: formOf(fields),
     headers: { origin: portal.url },
   });
 
@@ -269,11 +271,7 @@ test('the web form still submits normally after a find-similar round', async () 
 const findSimilarLive = (fields: Record<string, string>) =>
   fetch(`${portal.url}/plans/${ctx.slug}/suggest.data?similar=live`, {
     method: 'POST',
-    body: (() => {
-      const form = new FormData();
-      for (const [k, v] of Object.entries(fields)) form.append(k, v);
-      return form;
-    })(),
+    body: formOf(fields),
     headers: { origin: portal.url },
   });
 
