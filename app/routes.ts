@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('plans/:slug', 'routes/plan.tsx'),
   route('plans/:slug/suggest', 'routes/suggest.tsx'),
+  route('plans/:slug/similar', 'routes/similar.ts'),
   route('plans/:slug/report', 'routes/plan-report.tsx'),
   route('plans/:slug/support/:suggestionId', 'routes/support.tsx'),
   route('plans/:slug/versions/:n', 'routes/plan-version.tsx'),

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, type FormEvent } from 'react';
-import { Link, useFetcher } from 'react-router';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from '../i18n/use-translation.ts';
 import { characterCount } from '../domain/suggestions/suggestion-form.ts';
 import { SimilarItemText, type SimilarItem } from './similar-suggestions.tsx';
@@ -11,20 +11,45 @@ const PAUSE_MS = 900;
 const MIN_CHARACTERS = 8;
 
 /**
- * Similar published suggestions while someone types (issue 18, decision 048),
+ * Similar published suggestions while someone types (issue 18, decision 049),
  * the JavaScript companion of the "查找相似建议" button. Only the title and the
- * body are sent, never the contact fields; nothing is stored. The suggest
- * route's action answers `?similar=live` like the button, without the form's
- * reply, and without throwing on its rate limit (a thrown answer would replace
- * the page, and what was typed with it).
+ * body are sent, never the contact fields; nothing is stored. A plain fetch()
+ * to /plans/:slug/similar, outside the router: a lookup in flight must not
+ * meet the form's own submission. A failed or refused lookup shows nothing new.
  */
 export function useSimilarAsYouType(slug: string) {
-  const fetcher = useFetcher<{ similar?: SimilarItem[] }>({ key: 'similar-as-you-type' });
-  // Stable across renders (React Router keys it by the fetcher), so the handler is too.
-  const { submit } = fetcher;
+  const [items, setItems] = useState<SimilarItem[] | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<AbortController | undefined>(undefined);
   const lastAsked = useRef('');
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      inFlight.current?.abort();
+    },
+    [],
+  );
+
+  const ask = useCallback(
+    async (typed: FormData) => {
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      try {
+        const response = await fetch(`/plans/${slug}/similar`, {
+          method: 'POST',
+          body: typed,
+          signal: controller.signal,
+        });
+        if (!response.ok) return;
+        const answer = (await response.json()) as { similar?: SimilarItem[] };
+        if (!controller.signal.aborted) setItems(answer.similar ?? []);
+      } catch {
+        // Offline, aborted by a newer lookup, or leaving the page: the button still works.
+      }
+    },
+    [slug],
+  );
 
   const onInput = useCallback(
     (event: FormEvent<HTMLFormElement>) => {
@@ -43,17 +68,19 @@ export function useSimilarAsYouType(slug: string) {
         const typed = new FormData();
         typed.set('title', title);
         typed.set('body', body);
-        void submit(typed, {
-          method: 'post',
-          action: `/plans/${slug}/suggest?similar=live`,
-          encType: 'multipart/form-data',
-        });
+        void ask(typed);
       }, PAUSE_MS);
     },
-    [slug, submit],
+    [ask],
   );
 
-  return { onInput, items: fetcher.data?.similar };
+  // Submitting the form ends the lookups: none may land on the way to the receipt.
+  const onSubmit = useCallback(() => {
+    clearTimeout(timer.current);
+    inFlight.current?.abort();
+  }, []);
+
+  return { onInput, onSubmit, items };
 }
 
 /**

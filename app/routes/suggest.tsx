@@ -8,18 +8,17 @@ import {
 } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4';
 import { useMemo, useState } from 'react';
-import { data, Form, Link, redirect, useNavigation, type ShouldRevalidateFunctionArgs } from 'react-router';
+import { data, Form, Link, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/suggest';
 import { CaptchaWidget } from '../components/captcha-widget.tsx';
 import { Field, useErrorText } from '../components/form-field.tsx';
 import { PublicationChoice } from '../components/publication-choice.tsx';
-import { handleWebSubmission, readTypedFields } from '../domain/intake/web/submit-web-form.server.ts';
-import { findSimilarPublished, type SimilarSuggestion } from '../domain/support/similar-suggestions.server.ts';
+import { handleWebSubmission } from '../domain/intake/web/submit-web-form.server.ts';
+import { lookUpSimilar } from '../web/similar-lookup.server.ts';
 import { SimilarSuggestions } from '../components/similar-suggestions.tsx';
 import { SimilarAsYouType, useSimilarAsYouType } from '../components/similar-as-you-type.tsx';
 import { consultationWindow } from '../domain/plans/consultation-window.ts';
 import { getPublicPlan } from '../domain/plans/queries.server.ts';
-import { consumeRateLimit } from '../domain/rate-limit/rate-limit.server.ts';
 import { characterCount, suggestionFormSchema, unvalidatedFormSchema } from '../domain/suggestions/suggestion-form.ts';
 import { detectLocale } from '../i18n/index.ts';
 import { uploadReaderOf } from '../web/read-upload.server.ts';
@@ -66,10 +65,9 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   const { plan, settings, window } = await loadPlan(context, params.slug);
   // "查找相似建议" posts the same form here with ?similar: nothing is stored,
   // the form comes back with what was typed and up to five published suggestions.
-  const similar = new URL(request.url).searchParams.get('similar');
-  if (similar !== null) {
+  if (new URL(request.url).searchParams.has('similar')) {
     if (window !== 'open') return data({ reply: formError('suggest.closed') }, { status: 403 });
-    return findSimilar(context, plan.id, request, similar === 'live');
+    return findSimilar(context, plan.id, request);
   }
   const result = await handleWebSubmission({
     db: context.db,
@@ -98,40 +96,27 @@ export async function action({ context, params, request }: Route.ActionArgs) {
   }
 }
 
-// Searching costs less than storing, so it may be used more often than submitting, but not without bound.
-const SIMILAR_PER_SUBMIT = 10;
-
-async function findSimilar(context: Route.ActionArgs['context'], planId: number, request: Request, live: boolean) {
-  const limit = await consumeRateLimit(context.db, {
-    key: `similar:${context.clientIp}`,
-    limit: context.config.rateLimits.submitPerHour * SIMILAR_PER_SUBMIT,
-    windowSeconds: 3600,
-  });
-  if (!limit.allowed) {
-    // As-you-type lookups stop quietly: the form and what was typed stay, and the button still answers.
-    // (React Router's data requests carry the status, not an action's headers: no Retry-After here.)
-    if (live) return data({ similar: [] as SimilarSuggestion[], reply: undefined }, { status: 429 });
-    throw data(
-      { retryAfterSeconds: limit.retryAfterSeconds },
-      { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-    );
+async function findSimilar(context: Route.ActionArgs['context'], planId: number, request: Request) {
+  const found = await lookUpSimilar(
+    { db: context.db, clientIp: context.clientIp, submitPerHour: context.config.rateLimits.submitPerHour },
+    planId,
+    request,
+  );
+  switch (found.type) {
+    case 'rate_limited':
+      throw data(
+        { retryAfterSeconds: found.retryAfterSeconds },
+        { status: 429, headers: { 'Retry-After': String(found.retryAfterSeconds) } },
+      );
+    case 'too_large':
+      return data({ reply: formError('suggest.error.requestTooLarge') }, { status: 413 });
+    case 'unreadable':
+      return data({ reply: formError('suggest.error.unreadable') }, { status: 400 });
+    case 'found': {
+      const reply: SubmissionResult<string[]> = { initialValue: found.typed as Record<string, string> };
+      return { reply, similar: found.similar };
+    }
   }
-  const typed = await readTypedFields(uploadReaderOf(request));
-  if (typed.type === 'too_large') return data({ reply: formError('suggest.error.requestTooLarge') }, { status: 413 });
-  if (typed.type === 'unreadable') return data({ reply: formError('suggest.error.unreadable') }, { status: 400 });
-  const text = `${typed.values.title ?? ''}\n${typed.values.body ?? ''}`;
-  const similar = await findSimilarPublished(context.db, planId, text);
-  // Live lookups answer the list alone: a reply would be the form's, and reset nothing.
-  if (live) return { similar, reply: undefined };
-  const reply: SubmissionResult<string[]> = { initialValue: typed.values };
-  return { reply, similar };
-}
-
-// A lookup of similar suggestions stores nothing: reloading the page's data
-// after one would only hand the form a new intake key.
-export function shouldRevalidate({ formAction, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
-  if (formAction && new URL(formAction, 'http://localhost').searchParams.has('similar')) return false;
-  return defaultShouldRevalidate;
 }
 
 export function meta({ data: loaderData }: Route.MetaArgs) {
@@ -163,6 +148,7 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
   });
   const [count, setCount] = useState(() => characterCount(String(fields.body.initialValue ?? '')));
   const similarAsYouType = useSimilarAsYouType(plan.slug);
+  const formProps = getFormProps(form);
   const errorText = useErrorText();
   const attachmentErrors = form.allErrors.attachments;
   const lengths = { min: settings.bodyMinLength, max: settings.bodyMaxLength };
@@ -211,11 +197,15 @@ export default function SuggestPage({ loaderData, actionData }: Route.ComponentP
       )}
 
       <Form
-        {...getFormProps(form)}
+        {...formProps}
         method="post"
         encType="multipart/form-data"
         className="suggestion-form"
         onInput={similarAsYouType.onInput}
+        onSubmit={(event) => {
+          similarAsYouType.onSubmit();
+          formProps.onSubmit(event);
+        }}
       >
         <input {...getInputProps(fields.intakeKey, { type: 'hidden' })} key={fields.intakeKey.key} />
 

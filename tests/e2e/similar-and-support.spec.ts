@@ -82,7 +82,7 @@ test('with JavaScript similar suggestions appear as one types, without the conta
   const { plan, summary } = await planWithPublishedSuggestion(baseURL!);
   const lookups: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('similar=live')) lookups.push(request.postData() ?? '');
+    if (new URL(request.url()).pathname.endsWith('/similar')) lookups.push(request.postData() ?? '');
   });
   await page.goto(`/plans/${plan.slug}/suggest`);
   await page.getByLabel('电子邮箱').fill('as-you-type@example.edu.cn');

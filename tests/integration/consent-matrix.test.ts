@@ -261,7 +261,8 @@ test('the web form stores 不公开 when nothing is chosen, and the choice when 
 
 // The 附议 page (decision 048) shows one suggestion's public summary, never a
 // name: it exists only for 署名公开 and 匿名公开; for 不公开 it is a 404. The
-// similar-suggestions list of the form is checked the same way.
+// similar-suggestions list of the form is checked the same way, from the
+// button and as one types (/plans/:slug/similar).
 test('the support page and the similar list honour every consent state', async () => {
   const similar = new FormData();
   similar.append('title', '人才培养');
@@ -274,6 +275,17 @@ test('the support page and the similar list honour every consent state', async (
       headers: { origin: portal.url },
     })
   ).text();
+  // The same list as the form's JavaScript asks for it while one types (decision 049).
+  const live = new FormData();
+  live.append('title', '人才培养');
+  live.append('body', '原文内容不应公开');
+  const liveJson = await (
+    await fetch(`${portal.url}/plans/${context.slug}/similar`, {
+      method: 'POST',
+      body: live,
+      headers: { origin: portal.url },
+    })
+  ).text();
   for (const c of context.cases) {
     const [row] = await database.db
       .select({ id: suggestions.id })
@@ -282,7 +294,7 @@ test('the support page and the similar list honour every consent state', async (
     const response = await fetch(`${portal.url}/plans/${context.slug}/support/${row!.id}`);
     expect(response.status, c.consent).toBe(c.consent === 'none' ? 404 : 200);
     const html = await response.text();
-    for (const page of [html, listHtml]) {
+    for (const page of [html, listHtml, liveJson]) {
       for (const secret of [c.body, c.unit, c.phone, c.email, c.name, c.code])
         expect(page, `${c.consent}: ${secret}`).not.toContain(secret);
       expect(page.includes(c.summary), `${c.consent}: summary`).toBe(c.consent !== 'none');
@@ -293,7 +305,12 @@ test('the support page and the similar list honour every consent state', async (
 test('the consent matrix covers every public route in app/routes.ts', () => {
   const table = fs.readFileSync('app/routes.ts', 'utf8');
   const files = [...table.matchAll(/'routes\/([^']+)'/g)].map((m) => m[1]!).filter((f) => !f.startsWith('admin/'));
-  const covered = new Set([...publicPages.map((p) => p.file), 'support.tsx', ...Object.keys(withoutSuggestions)]);
+  const covered = new Set([
+    ...publicPages.map((p) => p.file),
+    'support.tsx',
+    'similar.ts',
+    ...Object.keys(withoutSuggestions),
+  ]);
   expect(files.filter((f) => !covered.has(f))).toEqual([]);
   expect(files.length).toBeGreaterThan(10);
 });

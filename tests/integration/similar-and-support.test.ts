@@ -267,9 +267,9 @@ test('the web form still submits normally after a find-similar round', async () 
 });
 
 // The JavaScript form asks as the visitor types (components/similar-as-you-type.tsx):
-// React Router's fetcher posts title and body to the route's data URL.
-const findSimilarLive = (fields: Record<string, string>) =>
-  fetch(`${portal.url}/plans/${ctx.slug}/suggest.data?similar=live`, {
+// fetch() posts title and body to /plans/:slug/similar, which answers JSON.
+const findSimilarLive = (slug: string, fields: Record<string, string>) =>
+  fetch(`${portal.url}/plans/${slug}/similar`, {
     method: 'POST',
     body: formOf(fields),
     headers: { origin: portal.url },
@@ -277,9 +277,12 @@ const findSimilarLive = (fields: Record<string, string>) =>
 
 test('as-you-type lookups answer the published summaries alone, and store nothing', async () => {
   const before = await database.db.$count(suggestions);
-  const response = await findSimilarLive({ title: '食堂营业时间', body: '食堂晚上营业时间太短' });
+  const response = await findSimilarLive(ctx.slug, { title: '食堂营业时间', body: '食堂晚上营业时间太短' });
   expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('application/json');
   const payload = await response.text();
+  const ids = (JSON.parse(payload) as { similar: { id: number }[] }).similar.map((item) => item.id);
+  expect(ids).toEqual(expect.arrayContaining([ctx.published.id, ctx.publishedAnonymous.id]));
   expect(payload).toContain(ctx.published.summary);
   expect(payload).toContain(ctx.publishedAnonymous.summary);
   for (const hidden of [ctx.notPublishable, ctx.noConsent, ctx.otherPlan, ctx.closedPublished]) {
@@ -288,7 +291,14 @@ test('as-you-type lookups answer the published summaries alone, and store nothin
   for (const made of Object.values(ctx).filter((v): v is Made => typeof v === 'object' && v !== null && 'body' in v)) {
     expect(payload).not.toContain(made.body);
   }
-  // The form's reply (what was typed) is not sent back: the form is not reset by a lookup.
   expect(payload).not.toContain('initialValue');
   expect(await database.db.$count(suggestions)).toBe(before);
+});
+
+test('as-you-type lookups on a closed plan or an unknown one are refused without a page', async () => {
+  const closed = await findSimilarLive(ctx.closedSlug, { title: '食堂营业时间', body: '食堂晚上营业时间太短' });
+  expect(closed.status).toBe(403);
+  expect(await closed.json()).toEqual({ similar: [] });
+  const unknown = await findSimilarLive('no-such-plan', { title: '食堂', body: '食堂晚上营业时间太短' });
+  expect(unknown.status).toBe(404);
 });
