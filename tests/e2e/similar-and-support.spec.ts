@@ -114,3 +114,28 @@ test('with JavaScript similar suggestions appear as one types, without the conta
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '附议这条建议' })).toBeVisible();
 });
+
+test('submitting while a similar lookup is still in flight reaches the receipt', async ({ page }) => {
+  // Hold every lookup for three seconds, so that the form is submitted while one is pending.
+  let lookups = 0;
+  await page.route(
+    (url) => url.pathname.endsWith('/similar'),
+    async (route) => {
+      lookups += 1;
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.continue().catch(() => undefined);
+    },
+  );
+  await page.goto('/plans/nanhu-14th-five-year-plan/suggest');
+  await page.getByLabel('意见类别').selectOption({ label: '人才培养' });
+  await page.getByRole('radio', { name: '在校学生' }).check();
+  await page.getByLabel('电子邮箱').fill('in-flight@example.edu.cn');
+  await page.getByRole('checkbox', { name: '我已阅读并同意《个人信息保护说明》' }).check();
+  await page.getByTestId('fake-hcaptcha').check();
+  await page.getByLabel('标题').fill('查询进行中提交');
+  await page.getByLabel('意见建议内容').pressSequentially('建议图书馆在考试周延长开放时间到晚上十一点。');
+  await expect.poll(() => lookups).toBeGreaterThan(0);
+  await page.getByRole('button', { name: '提交意见建议' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '提交成功' })).toBeVisible();
+  await expect(page).toHaveURL(/\/receipt\/JY-/);
+});
