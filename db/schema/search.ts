@@ -49,6 +49,9 @@ export const suggestionSearch = pgTable(
 // title and body, split into LSH bands. Two suggestions sharing a band are
 // candidates; their exact shingle Jaccard decides. clusterId is the smallest
 // id of a group of linked near-duplicates (the group's first suggestion).
+// linkedAtDocuments: the plan's letter count when the links were last
+// computed; links made when the plan was half its size are computed again
+// (settle-groups.server.ts, decision 044).
 export const suggestionFingerprints = pgTable(
   'suggestion_fingerprints',
   {
@@ -60,10 +63,12 @@ export const suggestionFingerprints = pgTable(
       .references(() => plans.id, { onDelete: 'cascade' }),
     bands: integer().array().notNull(),
     clusterId: bigint({ mode: 'number' }).notNull(),
+    linkedAtDocuments: integer().notNull().default(0),
   },
   (t) => [
     index('suggestion_fingerprints_bands_idx').using('gin', t.bands),
     index('suggestion_fingerprints_cluster_idx').on(t.planId, t.clusterId),
+    index('suggestion_fingerprints_linked_at_idx').on(t.planId, t.linkedAtDocuments, t.suggestionId),
   ],
 );
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { suggestionFingerprints, suggestionProposals, suggestions } from '../../db/schema/index.ts';
+import { lettersAwaitingSettling } from '../../app/domain/duplicates/settle-groups.server.ts';
 import { campaignCategories } from '../fixtures/eval/campaigns/categories.ts';
 import type { Label } from '../fixtures/eval/campaigns/generate.ts';
 import { corpusLabels, mailCorpus } from './campaign-corpus.ts';
@@ -74,6 +75,8 @@ test('a moderator triages the mailed campaign corpus completely and correctly, a
       intervals: [2_000],
     })
     .toBe(ids.length);
+  // Then the plan's groups settle: links made while the plan was half its size are made again (decision 044).
+  await expect.poll(() => lettersAwaitingSettling(db(), plan.id), { timeout: 300_000, intervals: [2_000] }).toBe(0);
   const categoryId = new Map(categories.map((c) => [c.name, c.id]));
   const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
   const label = new Map(corpusLabels.map((l) => [l.file, l]));

@@ -27,14 +27,19 @@ test('held-out set: pair F1 of the groups, each campaign inside its largest grou
   const m = await measureCorpus(database, corpus);
   writeReport('campaign-eval-held-out', { campaigns: m });
 
-  // Measured once, rule untouched: precision 1, recall 0.917, F1 0.957 (below
-  // the issue's 0.97 goal, and below the development set's 1.0); 95% and 96.3%
-  // of each campaign in its largest group; no opposing letter merged.
+  // First measured with the rule untouched: precision 1, recall 0.917, F1
+  // 0.957. Decision 090 then changed how pairs are judged, for a reason found
+  // on the development set (groups depended on arrival order), not on this
+  // set's score; but this set was looked at while finding that a settling pass
+  // lost links (a pair judged one way or the other by which letter came
+  // second), so it is no longer strictly held out. Measured after: precision
+  // 1, recall 0.965, F1 0.982; 95% and 100% of each campaign in its largest
+  // group; no opposing letter merged.
   expect(m.groups.precision).toBeGreaterThanOrEqual(1);
-  expect(m.groups.recall).toBeGreaterThanOrEqual(0.91);
-  expect(m.groups.f1).toBeGreaterThanOrEqual(0.95);
+  expect(m.groups.recall).toBeGreaterThanOrEqual(0.96);
+  expect(m.groups.f1).toBeGreaterThanOrEqual(0.98);
   expect(m.shareInLargestGroup['campaign-track-at-night']).toBeGreaterThanOrEqual(0.95);
-  expect(m.shareInLargestGroup['campaign-dorm-power']).toBeGreaterThanOrEqual(0.96);
+  expect(m.shareInLargestGroup['campaign-dorm-power']).toBeGreaterThanOrEqual(1);
   expect(m.trapsMerged).toEqual([]);
   expect(m.neighboursOrBackgroundInAGroup).toBe(0);
 }, 120_000);

@@ -26,9 +26,16 @@ test('campaigns by meaning: pair F1 of the groups, each campaign inside its larg
   const m = await measureCorpus(database, corpus);
   writeReport('campaign-eval', { campaigns: m });
 
-  // Measured 1.0 (decision 031; the goal was 0.97 and 90%).
-  expect(m.groups.f1).toBeGreaterThanOrEqual(1);
-  for (const [g, share] of Object.entries(m.shareInLargestGroup)) expect(share, g).toBeGreaterThanOrEqual(1);
+  // Measured 1.0 when links were made once, in arrival order (decision 031;
+  // the goal was 0.97 and 90%). Settled, and with a pair judged the same
+  // whichever letter came first (decision 044): precision 1, recall 0.987,
+  // F1 0.994, in this order and in three shuffled ones
+  // (campaign-eval-orders.test.ts). One spun library copy, 149.eml, stays
+  // apart: its early link held only with the weights of a small plan.
+  expect(m.groups.precision).toBeGreaterThanOrEqual(1);
+  expect(m.groups.f1).toBeGreaterThanOrEqual(0.99);
+  for (const [g, share] of Object.entries(m.shareInLargestGroup))
+    expect(share, g).toBeGreaterThanOrEqual(g === 'campaign-library' ? 0.96 : 1);
   expect(m.trapsMerged).toEqual([]);
   // Shingles alone leave the spun campaigns apart: the second method is what groups them.
   expect(m.shingleLinksOnly.recall).toBeLessThan(m.groups.recall);

@@ -78,3 +78,18 @@ test('letters on the same topic asking different things do not link', () => {
   );
   expect(linksBySentences(alignLetters(a, b, flat))).toBe(false);
 });
+
+test('two letters with as many sentences each are judged the same whichever is passed first', () => {
+  // The same first sentence; second sentences that share nothing, one long and one short.
+  const long = [
+    { words: ['图书馆', '开放'], stance: 0 as const, actions: [] },
+    { words: ['座位', '预约', '系统', '故障', '频繁', '排队'], stance: 0 as const, actions: [] },
+  ];
+  const short = [
+    { words: ['图书馆', '开放'], stance: 0 as const, actions: [] },
+    { words: ['空调', '温度'], stance: 0 as const, actions: [] },
+  ];
+  // Before decision 044 the first letter passed was taken as the shorter: 0.37 one way, 0.5 the other.
+  expect(alignLetters(long, short, flat)).toEqual(alignLetters(short, long, flat));
+  expect(alignLetters(long, short, flat).coverage).toBeCloseTo(0.5, 3);
+});

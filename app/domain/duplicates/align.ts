@@ -65,7 +65,26 @@ export function bestMatches(a: LetterSentence[], b: LetterSentence[], weight: We
 }
 
 export function alignLetters(a: LetterSentence[], b: LetterSentence[], weight: Weight): Alignment {
-  const [short, long] = b.length < a.length ? [b, a] : [a, b];
+  const conflicts = stanceConflicts(a, b, weight) + stanceConflicts(b, a, weight);
+  if (a.length !== b.length) {
+    const [short, long] = b.length < a.length ? [b, a] : [a, b];
+    return { ...covered(short, long, weight), conflicts };
+  }
+  // As many sentences each: the shorter is the one with less content weight.
+  // Before, it was whichever was linked second, and a pair was judged one way
+  // or the other depending on the order letters arrived in (decision 044).
+  const [short, long] = letterMass(b, weight) < letterMass(a, weight) ? [b, a] : [a, b];
+  return { ...covered(short, long, weight), conflicts };
+}
+
+function letterMass(letter: LetterSentence[], weight: Weight) {
+  let sum = 0;
+  for (const s of letter) sum += Math.sqrt(mass(s.words, weight));
+  return sum;
+}
+
+/** How much of `short`'s weight aligns with sentences of `long`. */
+function covered(short: LetterSentence[], long: LetterSentence[], weight: Weight) {
   const matches = bestMatches(short, long, weight);
   let total = 0;
   let covered = 0;
@@ -77,11 +96,7 @@ export function alignLetters(a: LetterSentence[], b: LetterSentence[], weight: W
     covered += m;
     aligned++;
   });
-  return {
-    coverage: total ? covered / total : 0,
-    aligned,
-    conflicts: stanceConflicts(a, b, weight) + stanceConflicts(b, a, weight),
-  };
+  return { coverage: total ? covered / total : 0, aligned };
 }
 
 /** Sentences of a taking a stance whose closest stance-taking sentence in b takes the opposite one. */

@@ -50,8 +50,15 @@ export async function recordContentWords(
   return { sentences, terms };
 }
 
-/** IDF weights of the given words in the plan (smoothed: a word in every letter still weighs 1). */
-export async function planWeights(db: DbExecutor, planId: number, words: Iterable<string>): Promise<Weight> {
+/**
+ * IDF weights of the given words in the plan (smoothed: a word in every letter
+ * still weighs 1), and the plan's letter count they were computed from.
+ */
+export async function planWeights(
+  db: DbExecutor,
+  planId: number,
+  words: Iterable<string>,
+): Promise<Weight & { documents: number }> {
   const byWord = new Map<string, number>();
   for (const w of words) byWord.set(w, termOf(w));
   const rows = await db
@@ -60,7 +67,8 @@ export async function planWeights(db: DbExecutor, planId: number, words: Iterabl
     .where(and(eq(planTermCounts.planId, planId), inArray(planTermCounts.term, [DOCUMENTS, ...byWord.values()])));
   const counts = new Map(rows.map((r) => [r.term, r.documents]));
   const n = counts.get(DOCUMENTS) ?? 0;
-  return (word) => Math.log((n + 1) / ((counts.get(byWord.get(word) ?? termOf(word)) ?? 0) + 1)) + 1;
+  const weight: Weight = (word) => Math.log((n + 1) / ((counts.get(byWord.get(word) ?? termOf(word)) ?? 0) + 1)) + 1;
+  return Object.assign(weight, { documents: n });
 }
 
 /** Up to 40 letters of the plan sharing the most content words with this one, found through its rarest shared words. */

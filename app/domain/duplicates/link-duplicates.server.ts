@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/client.server.ts';
 import {
   suggestionContentWords,
@@ -29,11 +29,21 @@ type Source = { id: number; planId: number; searchText: string };
  */
 export async function linkNearDuplicates(db: DbExecutor, source: Source) {
   const { shingles, bands } = fingerprintNormalized(source.searchText);
+  // Linked again (a text change, a settling pass): the letters it is linked
+  // with are checked again with the others. Candidates are found from this
+  // letter's rarest words, and a later copy that found this one through its
+  // own words would otherwise lose its link here (decision 044).
+  const partners = await linkedPartners(db, source.id);
   await db.delete(suggestionSimilarities).where(eq(suggestionSimilarities.similarId, source.id));
   await db.delete(suggestionSimilarities).where(eq(suggestionSimilarities.suggestionId, source.id));
-  const candidates = bands.length === 0 ? [] : await bandCandidates(db, source, bands);
+  const found = bands.length === 0 ? [] : await bandCandidates(db, source, bands);
+  const candidates = [...found, ...partners.filter((p) => !found.some((c) => c.id === p.id))];
   const own = await recordContentWords(db, { id: source.id, planId: source.planId, normalized: source.searchText });
-  const byMeaning = await contentCandidates(db, { id: source.id, planId: source.planId, terms: own.terms });
+  const byWords = await contentCandidates(db, { id: source.id, planId: source.planId, terms: own.terms });
+  const byMeaning = [
+    ...byWords,
+    ...partners.flatMap((p) => (p.letter && !byWords.some((c) => c.id === p.id) ? [p.letter] : [])),
+  ];
   const letters = new Map<number, StoredLetter>(byMeaning.map((c) => [c.id, c]));
   const shingleIds = candidates.map((c) => c.id).filter((id) => !letters.has(id));
   if (shingleIds.length > 0)
@@ -76,10 +86,10 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
   const clusterId = Math.min(source.id, ...clusters);
   await db
     .insert(suggestionFingerprints)
-    .values({ suggestionId: source.id, planId: source.planId, bands, clusterId })
+    .values({ suggestionId: source.id, planId: source.planId, bands, clusterId, linkedAtDocuments: weight.documents })
     .onConflictDoUpdate({
       target: suggestionFingerprints.suggestionId,
-      set: { bands, clusterId, planId: source.planId },
+      set: { bands, clusterId, planId: source.planId, linkedAtDocuments: weight.documents },
     });
   const merged = clusters.filter((c) => c !== clusterId);
   if (merged.length > 0)
@@ -140,6 +150,32 @@ async function bandCandidates(db: DbExecutor, source: Source, bands: number[]) {
     .from(chosen)
     .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, chosen.id))
     .orderBy(sql`${chosen.shared} desc`, chosen.id);
+}
+
+/** The letters this one is linked with now, with what both comparisons need. */
+async function linkedPartners(db: DbExecutor, id: number) {
+  const rows = await db
+    .select({
+      id: suggestionFingerprints.suggestionId,
+      clusterId: suggestionFingerprints.clusterId,
+      searchText: suggestionSearch.searchText,
+      sentences: suggestionContentWords.sentences,
+      terms: suggestionContentWords.terms,
+    })
+    .from(suggestionSimilarities)
+    .innerJoin(
+      suggestionFingerprints,
+      sql`${suggestionFingerprints.suggestionId} = case when ${suggestionSimilarities.suggestionId} = ${id} then ${suggestionSimilarities.similarId} else ${suggestionSimilarities.suggestionId} end`,
+    )
+    .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, suggestionFingerprints.suggestionId))
+    .leftJoin(suggestionContentWords, eq(suggestionContentWords.suggestionId, suggestionFingerprints.suggestionId))
+    .where(or(eq(suggestionSimilarities.suggestionId, id), eq(suggestionSimilarities.similarId, id)));
+  return rows.map((r) => ({
+    id: r.id,
+    clusterId: r.clusterId,
+    searchText: r.searchText,
+    letter: r.sentences && r.terms ? { id: r.id, sentences: r.sentences, terms: r.terms } : undefined,
+  }));
 }
 
 async function clusterIds(db: DbExecutor, ids: number[]) {

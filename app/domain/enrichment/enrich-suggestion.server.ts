@@ -6,9 +6,8 @@ import { proposeFor, recordProposal } from '../categorize/propose.server.ts';
 import { assignThemesTo } from '../themes/assign-themes.server.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
 import { searchRowWithTokens } from '../search/index-suggestion.server.ts';
-
-// First key of the two-int advisory lock; the second is the plan id.
-const PLAN_ENRICHMENT_LOCK = 41_041;
+import { requestSettling } from '../duplicates/settle-groups.server.ts';
+import { lockPlanEnrichment } from './plan-enrichment-lock.ts';
 
 /**
  * The work that need not delay a receipt, done by the `suggestion-enrich` job
@@ -32,7 +31,7 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
       .where(eq(suggestions.id, suggestionId));
     // Deleted before its job ran (a plan removed): nothing to do.
     if (!found) return 'gone';
-    await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_ENRICHMENT_LOCK}, ${found.planId}::int)`);
+    await lockPlanEnrichment(tx, found.planId);
     // Locked so that a moderator's category change waits for the pre-fill, not the other way round.
     const [suggestion] = await tx
       .select({
@@ -71,6 +70,8 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
       });
     crashPoint('enrich-while-processing');
     await linkNearDuplicates(tx, { id: suggestion.id, planId: suggestion.planId, searchText: row.searchText });
+    // The plan has doubled since some of its links were made: they are made again (decision 044).
+    await requestSettling(tx, suggestion.planId);
 
     const proposed = await tx.$count(suggestionProposals, eq(suggestionProposals.suggestionId, suggestionId));
     if (proposed === 0) {

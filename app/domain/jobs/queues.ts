@@ -5,6 +5,8 @@
 export const QUEUES = {
   /** Search row, near-duplicate links and proposals of one new suggestion; sent in its intake transaction. */
   enrichSuggestion: 'suggestion-enrich',
+  /** Links again a plan's letters linked when it was half its size, and rebuilds their groups; sent by enrichment (decision 044). */
+  settleGroups: 'groups-settle',
   /** Sends due outbox mail; sent with each queued message and every minute for retries. */
   deliverMail: 'mail-deliver',
   /** Holds the intake mailbox for a while (IDLE and polls); every minute, one worker at a time. */
@@ -39,6 +41,8 @@ type QueueSettings = {
 // worker's expiry repeats nothing visible.
 export const QUEUE_SETTINGS: Record<QueueName, QueueSettings> = {
   'suggestion-enrich': { policy: 'standard', retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+  // Stately: one waiting and one running per plan (singletonKey), however many letters ask.
+  'groups-settle': { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
   // The outbox row keeps its own attempts and backoff; the job only wakes a sender.
   'mail-deliver': { policy: 'standard', retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 },
   // A session lasts IMAP_SESSION_SECONDS; the advisory lock, not the policy, keeps it to one worker.

@@ -9,6 +9,7 @@ import { pruneRateLimits } from '../../domain/rate-limit/rate-limit.server.ts';
 import { purgeExpiredContacts } from '../../domain/retention/purge-expired-contacts.server.ts';
 import { enrichMissing } from '../../domain/enrichment/enrich-missing.server.ts';
 import { enrichSuggestion } from '../../domain/enrichment/enrich-suggestion.server.ts';
+import { settlePlanGroups } from '../../domain/duplicates/settle-groups.server.ts';
 import { assignTheme } from '../../domain/themes/assign-themes.server.ts';
 import { refreshOpenPlans } from '../../domain/themes/refresh-themes.server.ts';
 import type { Config } from '../config.ts';
@@ -31,6 +32,9 @@ const ENRICH_YIELD_MS = 1_000;
 // At most this much waiting per batch of 50 enrichments, well within the
 // queue's 60 s expiry (QUEUE_SETTINGS) together with the enrichments themselves.
 const ENRICH_BATCH_YIELD_MS = 10_000;
+// One settling job works this long at most, well within its 30-minute expiry;
+// what is left is queued again for the same plan.
+const SETTLE_PASS_MS = 5 * 60_000;
 
 async function failAll(boss: PgBoss, jobs: { id: string }[], message: string) {
   for (const job of jobs) await boss.fail(QUEUES.enrichSuggestion, job.id, { message });
@@ -71,6 +75,32 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
           });
         }
       }
+    },
+  );
+
+  // A plan's groups settle in batches, each waiting for a quiet moment as
+  // enrichment does; the plan's enrichment waits for one batch at most.
+  await boss.work<{ planId: number }>(
+    QUEUES.settleGroups,
+    { batchSize: 1, pollingIntervalSeconds: pollSeconds },
+    async ([job]) => {
+      if (!job) return;
+      const until = performance.now() + SETTLE_PASS_MS;
+      let relinked = 0;
+      let regrouped = 0;
+      for (;;) {
+        await quietOrAfter(ENRICH_YIELD_MS, { signal });
+        if (signal.aborted) throw new Error('worker stopping');
+        const pass = await settlePlanGroups(db, job.data.planId);
+        relinked += pass.relinked;
+        regrouped += pass.regrouped;
+        if (!pass.more) break;
+        if (performance.now() > until) {
+          await boss.send(QUEUES.settleGroups, job.data, { singletonKey: String(job.data.planId) });
+          break;
+        }
+      }
+      if (relinked) log.info({ planId: job.data.planId, relinked, regrouped }, 'groups settled: letters linked again');
     },
   );
 

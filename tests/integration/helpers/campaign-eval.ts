@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
+import { settlePlanGroups } from '../../../app/domain/duplicates/settle-groups.server.ts';
 import { readConfig } from '../../../app/server/config.ts';
 import { suggestionFingerprints, suggestionSimilarities } from '../../../db/schema/index.ts';
 import type { Label } from '../../fixtures/eval/campaigns/generate.ts';
@@ -38,10 +39,24 @@ export async function mailCorpus(database: TestDatabase, c: Corpus, mailDir: str
     c.idOf.set(label.file, outcome.suggestionId);
     c.fileOf.set(outcome.suggestionId, label.file);
   }
+  // What the worker's settling job does once the letters are in (decision 044).
+  await settleGroups(database, plan.id);
+  await readGroups(database, c, plan.id);
+  return plan;
+}
+
+/** Runs the plan's settling passes until no letter waits, as the worker's job does. */
+export async function settleGroups(database: TestDatabase, planId: number) {
+  while ((await settlePlanGroups(database.db, planId)).more);
+}
+
+/** Each letter's group as stored now. */
+export async function readGroups(database: TestDatabase, c: Corpus, planId: number) {
+  c.clusterOf.clear();
   const rows = await database.db
     .select({ id: suggestionFingerprints.suggestionId, clusterId: suggestionFingerprints.clusterId })
     .from(suggestionFingerprints)
-    .where(eq(suggestionFingerprints.planId, plan.id));
+    .where(eq(suggestionFingerprints.planId, planId));
   for (const r of rows) c.clusterOf.set(c.fileOf.get(r.id)!, r.clusterId);
 }
 

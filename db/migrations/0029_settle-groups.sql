@@ -1,0 +1,2 @@
+ALTER TABLE "suggestion_fingerprints" ADD COLUMN "linked_at_documents" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "suggestion_fingerprints_linked_at_idx" ON "suggestion_fingerprints" USING btree ("plan_id","linked_at_documents","suggestion_id");

@@ -1,0 +1,106 @@
+import { eq, inArray } from 'drizzle-orm';
+import { beforeAll, expect, test } from 'vitest';
+import {
+  lettersAwaitingSettling,
+  regroupClusters,
+  RELINK_GROWTH,
+} from '../../app/domain/duplicates/settle-groups.server.ts';
+import { QUEUES } from '../../app/domain/jobs/queues.ts';
+import { readConfig } from '../../app/server/config.ts';
+import { createLogger } from '../../app/server/logger.ts';
+import { startWorker } from '../../app/server/worker.ts';
+import { suggestionFingerprints, suggestionSimilarities } from '../../db/schema/index.ts';
+import { createPlan } from '../factories/plans.ts';
+import { createSuggestion } from '../factories/suggestions.ts';
+import { setupTestDatabase } from '../setup/test-database.ts';
+
+// Decision 044: links made when a plan was half its size are made again by the
+// `groups-settle` job, and the groups they touch are rebuilt from the links.
+
+const database = setupTestDatabase();
+let planId: number;
+
+beforeAll(async () => {
+  planId = (await createPlan(database.db)).id;
+});
+
+const clusterOf = async (ids: number[]) =>
+  new Map(
+    (
+      await database.db
+        .select({ id: suggestionFingerprints.suggestionId, clusterId: suggestionFingerprints.clusterId })
+        .from(suggestionFingerprints)
+        .where(inArray(suggestionFingerprints.suggestionId, ids))
+    ).map((r) => [r.id, r.clusterId]),
+  );
+
+test('a group that lost its bridge is rebuilt as its connected parts, each named by its smallest id', async () => {
+  const plan = await createPlan(database.db);
+  const ids: number[] = [];
+  for (let i = 0; i < 4; i++) ids.push((await createSuggestion(database.db, plan.id, { enrich: false })).id);
+  const [a, b, c, d] = ids as [number, number, number, number];
+  // One group of four, whose link b–c (the bridge) is gone: a–b and c–d remain.
+  await database.db
+    .insert(suggestionFingerprints)
+    .values(ids.map((id) => ({ suggestionId: id, planId: plan.id, bands: [1], clusterId: a })));
+  await database.db.insert(suggestionSimilarities).values([
+    { suggestionId: a, similarId: b, score: 0.9, method: 'shingle' as const },
+    { suggestionId: c, similarId: d, score: 0.8, method: 'sentences' as const },
+  ]);
+  const changed = await database.db.transaction((tx) => regroupClusters(tx, plan.id, [a]));
+  expect(changed).toBe(2);
+  expect(await clusterOf(ids)).toEqual(
+    new Map([
+      [a, a],
+      [b, a],
+      [c, c],
+      [d, c],
+    ]),
+  );
+});
+
+const settleJobs = async (state: string) =>
+  (
+    await database.sql<{ n: number }[]>`
+      select count(*)::int as n from pgboss.job
+      where name = ${QUEUES.settleGroups} and singleton_key = ${String(planId)} and state = ${state}`
+  )[0]!.n;
+
+test('once the plan has doubled, one settling job is queued however many letters ask, and the worker links the first letters again', async () => {
+  const first = await createSuggestion(database.db, planId, {
+    title: '恢复校医院周末门诊',
+    body: '建议恢复校医院周末门诊，方便学生就医。',
+  });
+  const [linked] = await database.db
+    .select({ at: suggestionFingerprints.linkedAtDocuments })
+    .from(suggestionFingerprints)
+    .where(eq(suggestionFingerprints.suggestionId, first.id));
+  // Linked against a plan of one letter: itself.
+  expect(linked!.at).toBe(1);
+  expect(await settleJobs('created')).toBe(0);
+
+  // Past twice its size, every further letter asks; the stately queue keeps one waiting job.
+  for (let i = 0; i < RELINK_GROWTH + 3; i++)
+    await createSuggestion(database.db, planId, { title: `食堂意见 ${i}`, body: `建议食堂增加第${i}个窗口。` });
+  expect(await lettersAwaitingSettling(database.db, planId)).toBeGreaterThan(0);
+  expect(await settleJobs('created')).toBe(1);
+
+  const worker = await startWorker({
+    db: database.db,
+    databaseUrl: database.url,
+    config: readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/settle-groups', WORKER_POLL_SECONDS: '0.5' }),
+    log: createLogger('silent'),
+  });
+  try {
+    // A correctness wait, not a timing claim: the job starts 5 s after it was asked for.
+    await expect.poll(() => lettersAwaitingSettling(database.db, planId), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => settleJobs('completed'), { timeout: 30_000 }).toBe(1);
+  } finally {
+    await worker.stop();
+  }
+  const [again] = await database.db
+    .select({ at: suggestionFingerprints.linkedAtDocuments })
+    .from(suggestionFingerprints)
+    .where(eq(suggestionFingerprints.suggestionId, first.id));
+  expect(again!.at).toBe(RELINK_GROWTH + 4);
+});
