@@ -173,7 +173,7 @@ export async function loginWithSecondFactor(
   });
 }
 
-// Per account and address, or per account and known device (decision 044).
+// Per account and address, or per account and known device (decision 090).
 function attemptWindow(
   step: 'password' | 'second-factor',
   userId: number,
