@@ -11,13 +11,17 @@ import { createLogger } from '../../app/server/logger.ts';
 import { startWorker } from '../../app/server/worker.ts';
 import { suggestionFingerprints, suggestionSimilarities } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
+import { createStaff, signIn } from '../factories/staff.ts';
 import { createSuggestion } from '../factories/suggestions.ts';
 import { setupTestDatabase } from '../setup/test-database.ts';
+import { setupTestPortal } from './helpers/test-portal.ts';
 
 // Decision 044: links made when a plan was half its size are made again by the
 // `groups-settle` job, and the groups they touch are rebuilt from the links.
 
 const database = setupTestDatabase();
+// The portal without its worker: settling happens only when this file starts one.
+const portal = setupTestPortal(database);
 let planId: number;
 
 beforeAll(async () => {
@@ -84,6 +88,12 @@ test('once the plan has doubled, one settling job is queued however many letters
     await createSuggestion(database.db, planId, { title: `食堂意见 ${i}`, body: `建议食堂增加第${i}个窗口。` });
   expect(await lettersAwaitingSettling(database.db, planId)).toBeGreaterThan(0);
   expect(await settleJobs('created')).toBe(1);
+  // The moderator is told that groups may still change, in a sentence.
+  const moderator = await createStaff(database.db, { role: 'moderator' });
+  const cookie = `jianyan_staff=${await signIn(database.db, moderator.id)}`;
+  const groupsPage = async () =>
+    (await fetch(`${portal.url}/admin/clusters?plan=${planId}`, { headers: { cookie } })).text();
+  expect(await groupsPage()).toContain('分组可能还会变化');
 
   const worker = await startWorker({
     db: database.db,
@@ -103,4 +113,5 @@ test('once the plan has doubled, one settling job is queued however many letters
     .from(suggestionFingerprints)
     .where(eq(suggestionFingerprints.suggestionId, first.id));
   expect(again!.at).toBe(RELINK_GROWTH + 4);
+  expect(await groupsPage()).not.toContain('分组可能还会变化');
 });

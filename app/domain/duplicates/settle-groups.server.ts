@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database, DbExecutor, Transaction } from '../../../db/client.server.ts';
 import { planTermCounts, suggestionFingerprints, suggestionSearch } from '../../../db/schema/index.ts';
-import { lockPlanEnrichment } from '../enrichment/plan-enrichment-lock.ts';
+import { lockPlanLinking } from './plan-linking-lock.ts';
 import { enqueueJob } from '../jobs/enqueue-job.server.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { linkNearDuplicates } from './link-duplicates.server.ts';
@@ -31,15 +31,26 @@ async function planDocuments(db: DbExecutor, planId: number) {
   return row?.documents ?? 0;
 }
 
+// linked × growth < documents, as a range the (plan, linked_at) index serves.
 const staleIn = (planId: number, documents: number) =>
   and(
     eq(suggestionFingerprints.planId, planId),
-    sql`${suggestionFingerprints.linkedAtDocuments} * ${RELINK_GROWTH} < ${documents}`,
+    lt(suggestionFingerprints.linkedAtDocuments, Math.ceil(documents / RELINK_GROWTH)),
   );
 
 /** How many of the plan's letters wait to be linked again: groups may still change while any do. */
 export async function lettersAwaitingSettling(db: DbExecutor, planId: number) {
   return db.$count(suggestionFingerprints, staleIn(planId, await planDocuments(db, planId)));
+}
+
+/** Whether any of the plan's letters waits to be linked again (one index probe, for the groups page). */
+export async function groupsSettling(db: DbExecutor, planId: number) {
+  const [stale] = await db
+    .select({ id: suggestionFingerprints.suggestionId })
+    .from(suggestionFingerprints)
+    .where(staleIn(planId, await planDocuments(db, planId)))
+    .limit(1);
+  return stale !== undefined;
 }
 
 /**
@@ -48,13 +59,7 @@ export async function lettersAwaitingSettling(db: DbExecutor, planId: number) {
  * once. Called in the enrichment's transaction.
  */
 export async function requestSettling(tx: Transaction, planId: number) {
-  const documents = await planDocuments(tx, planId);
-  const [stale] = await tx
-    .select({ id: suggestionFingerprints.suggestionId })
-    .from(suggestionFingerprints)
-    .where(staleIn(planId, documents))
-    .limit(1);
-  if (!stale) return;
+  if (!(await groupsSettling(tx, planId))) return;
   await enqueueJob(
     tx,
     QUEUES.settleGroups,
@@ -69,7 +74,7 @@ export async function requestSettling(tx: Transaction, planId: number) {
  */
 export async function settlePlanGroups(db: Database, planId: number, { limit = BATCH } = {}) {
   return db.transaction(async (tx) => {
-    await lockPlanEnrichment(tx, planId);
+    await lockPlanLinking(tx, planId);
     const documents = await planDocuments(tx, planId);
     const stale = await tx
       .select({

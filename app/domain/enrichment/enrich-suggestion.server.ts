@@ -7,7 +7,7 @@ import { assignThemesTo } from '../themes/assign-themes.server.ts';
 import { linkNearDuplicates } from '../duplicates/link-duplicates.server.ts';
 import { searchRowWithTokens } from '../search/index-suggestion.server.ts';
 import { requestSettling } from '../duplicates/settle-groups.server.ts';
-import { lockPlanEnrichment } from './plan-enrichment-lock.ts';
+import { lockPlanLinking } from '../duplicates/plan-linking-lock.ts';
 
 /**
  * The work that need not delay a receipt, done by the `suggestion-enrich` job
@@ -31,7 +31,7 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
       .where(eq(suggestions.id, suggestionId));
     // Deleted before its job ran (a plan removed): nothing to do.
     if (!found) return 'gone';
-    await lockPlanEnrichment(tx, found.planId);
+    await lockPlanLinking(tx, found.planId);
     // Locked so that a moderator's category change waits for the pre-fill, not the other way round.
     const [suggestion] = await tx
       .select({

@@ -21,6 +21,7 @@ export const zhCN = {
   'dup.supporters': '共 {count} 位提交人（含被合并的重复意见）',
   'dup.clustersTitle': '相似意见分组',
   'dup.clustersIntro': '按组内意见数量从多到少排列。组内意见两两之间的相似度达到阈值即归为一组。',
+  'dup.settling': '本规划收到的意见增加较多，系统正在按全部来信重新比对较早的意见，分组可能还会变化，请稍后刷新。',
   'dup.clustersEmpty': '该规划暂无相似意见分组。',
   'dup.size': '意见数',
   'dup.merged': '已合并',
@@ -81,6 +82,8 @@ export const en: Record<Key, string> = {
   'dup.supporters': '{count} submitters in all (including merged duplicates)',
   'dup.clustersTitle': 'Groups of similar suggestions',
   'dup.clustersIntro': 'Largest first. Suggestions whose pairwise similarity reaches the threshold form a group.',
+  'dup.settling':
+    'This plan has received many more suggestions since some were compared: they are being compared again with all of them, so groups may still change. Refresh in a while.',
   'dup.clustersEmpty': 'This plan has no group of similar suggestions.',
   'dup.size': 'Suggestions',
   'dup.merged': 'Merged',

@@ -4,6 +4,7 @@ import type { Route } from './+types/clusters';
 import moderationStyles from '../../styles/moderation.css?url';
 import { requireUserWithPermission } from '../../web/require-user.server.ts';
 import { clusterList } from '../../domain/duplicates/queries.server.ts';
+import { groupsSettling } from '../../domain/duplicates/settle-groups.server.ts';
 import { queueOptions } from '../../domain/moderation/queue-options.server.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { formatChinaDateTime } from '../../utils/china-time.ts';
@@ -27,7 +28,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const query = Query.parse(Object.fromEntries(url.searchParams));
   const options = await queueOptions(context.db, {});
   const planId = query.plan ?? (options.plans.length === 1 ? options.plans[0]!.id : undefined);
-  if (!planId) return { plans: options.plans, planId: null, rows: [], nextHref: null };
+  if (!planId) return { plans: options.plans, planId: null, rows: [], nextHref: null, settling: false };
   const [size, clusterId] = query.after ? query.after.split('.').map(Number) : [];
   const page = await clusterList(context.db, {
     viewer,
@@ -35,7 +36,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     after: size && clusterId ? { size, clusterId } : undefined,
   });
   const nextHref = page.next ? `?plan=${planId}&after=${page.next.size}.${page.next.clusterId}` : null;
-  return { plans: options.plans, planId, rows: page.rows, nextHref };
+  // Decision 044: letters linked when the plan was half its size are being linked again.
+  const settling = await groupsSettling(context.db, planId);
+  return { plans: options.plans, planId, rows: page.rows, nextHref, settling };
 }
 
 export default function Clusters({ loaderData }: Route.ComponentProps) {
@@ -47,6 +50,7 @@ export default function Clusters({ loaderData }: Route.ComponentProps) {
       <h1>{t('dup.clustersTitle')}</h1>
       <PlanFilterForm id="clusters-plan" plans={plans} planId={planId} />
       <p>{t('dup.clustersIntro')}</p>
+      {loaderData.settling && <p className="notice">{t('dup.settling')}</p>}
       {planId && rows.length === 0 && <p className="notice">{t('dup.clustersEmpty')}</p>}
       {rows.length > 0 && (
         <div className="table-wrap">
