@@ -3,9 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import { QUEUES } from '../../app/domain/jobs/queues.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
-import { readConfig } from '../../app/server/config.ts';
-import { createLogger } from '../../app/server/logger.ts';
-import { startWorker } from '../../app/server/worker.ts';
+import { startQuietWorker } from '../setup/quiet-worker.ts';
 import { suggestionSearch } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { TEST_CONTACT_KEY } from '../setup/contact-keyring.ts';
@@ -59,12 +57,7 @@ test('a worker killed while enriching: another worker enriches the suggestion on
   expect(await jobStates(id)).toEqual(['active']);
   expect(await database.db.$count(suggestionSearch, eq(suggestionSearch.suggestionId, id))).toBe(0);
 
-  const survivor = await startWorker({
-    db: database.db,
-    databaseUrl: database.url,
-    config: readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/faults-dead-worker', WORKER_POLL_SECONDS: '0.5' }),
-    log: createLogger('silent'),
-  });
+  const survivor = await startQuietWorker(database, '.tmp/faults-dead-worker');
   try {
     // Expiry (60 s) plus pg-boss's maintenance (every 30 s) plus the retry delay.
     await expect

@@ -7,9 +7,7 @@ import { parseQueueQuery } from '../../app/domain/moderation/queue-filter.ts';
 import { enrichMissing } from '../../app/domain/enrichment/enrich-missing.server.ts';
 import { enrichSuggestion } from '../../app/domain/enrichment/enrich-suggestion.server.ts';
 import { submitSuggestion } from '../../app/domain/suggestions/submit-suggestion.server.ts';
-import { readConfig } from '../../app/server/config.ts';
-import { createLogger } from '../../app/server/logger.ts';
-import { startWorker } from '../../app/server/worker.ts';
+import { startQuietWorker } from '../setup/quiet-worker.ts';
 import {
   suggestionFingerprints,
   suggestionProposals,
@@ -83,12 +81,7 @@ test('the receipt commits the suggestion with its job; the queue lists it at onc
   expect(await queue()).toContain(id);
   expect(await queue({ q: '夜宵' })).not.toContain(id);
 
-  const worker = await startWorker({
-    db: database.db,
-    databaseUrl: database.url,
-    config: readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/enrichment-jobs', WORKER_POLL_SECONDS: '0.5' }),
-    log: createLogger('silent'),
-  });
+  const worker = await startQuietWorker(database, '.tmp/enrichment-jobs');
   try {
     // A correctness wait, not a timing claim: the bound only keeps a broken job from hanging the run.
     await expect.poll(() => queue({ q: '夜宵' }), { timeout: 15_000 }).toContain(id);

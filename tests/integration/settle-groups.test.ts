@@ -6,9 +6,7 @@ import {
   RELINK_GROWTH,
 } from '../../app/domain/duplicates/settle-groups.server.ts';
 import { QUEUES } from '../../app/domain/jobs/queues.ts';
-import { readConfig } from '../../app/server/config.ts';
-import { createLogger } from '../../app/server/logger.ts';
-import { startWorker } from '../../app/server/worker.ts';
+import { startQuietWorker } from '../setup/quiet-worker.ts';
 import { suggestionFingerprints, suggestionSimilarities } from '../../db/schema/index.ts';
 import { createPlan } from '../factories/plans.ts';
 import { createStaff, signIn } from '../factories/staff.ts';
@@ -95,12 +93,7 @@ test('once the plan has doubled, one settling job is queued however many letters
     (await fetch(`${portal.url}/admin/clusters?plan=${planId}`, { headers: { cookie } })).text();
   expect(await groupsPage()).toContain('分组可能还会变化');
 
-  const worker = await startWorker({
-    db: database.db,
-    databaseUrl: database.url,
-    config: readConfig({ DATABASE_URL: database.url, DATA_DIR: '.tmp/settle-groups', WORKER_POLL_SECONDS: '0.5' }),
-    log: createLogger('silent'),
-  });
+  const worker = await startQuietWorker(database, '.tmp/settle-groups');
   try {
     // A correctness wait, not a timing claim: the job starts 5 s after it was asked for.
     await expect.poll(() => lettersAwaitingSettling(database.db, planId), { timeout: 30_000 }).toBe(0);
