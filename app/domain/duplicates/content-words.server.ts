@@ -71,6 +71,15 @@ export async function planWeights(
   return Object.assign(weight, { documents: n });
 }
 
+/** How many letters of the plan have their content words counted. */
+export async function planDocumentCount(db: DbExecutor, planId: number) {
+  const [row] = await db
+    .select({ documents: planTermCounts.documents })
+    .from(planTermCounts)
+    .where(and(eq(planTermCounts.planId, planId), eq(planTermCounts.term, DOCUMENTS)));
+  return row?.documents ?? 0;
+}
+
 /** Up to 40 letters of the plan sharing the most content words with this one, found through its rarest shared words. */
 export async function contentCandidates(
   db: DbExecutor,

@@ -112,7 +112,12 @@ export async function linkNearDuplicates(db: DbExecutor, source: Source) {
         target: [suggestionSimilarities.suggestionId, suggestionSimilarities.similarId],
         set: { score: sql`excluded.score`, method: sql`excluded.method` },
       });
-  return { clusterId, similar: similar.map((c) => ({ id: c.id, score: c.score, method: c.method })) };
+  return {
+    clusterId,
+    similar: similar.map((c) => ({ id: c.id, score: c.score, method: c.method })),
+    // The plan's letter count the links were made against.
+    documents: weight.documents,
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Transaction } from '../../../db/client.server.ts';
 
 // First key of the two-int advisory lock; the second is the plan id.
-const PLAN_ENRICHMENT_LOCK = 41_041;
+const PLAN_LINKING_LOCK = 41_041;
 
 /**
  * Holds the plan's linking lock until the transaction ends: one plan's
@@ -11,5 +11,5 @@ const PLAN_ENRICHMENT_LOCK = 41_041;
  * for its whole transaction.
  */
 export async function lockPlanLinking(tx: Transaction, planId: number) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_ENRICHMENT_LOCK}, ${planId}::int)`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${PLAN_LINKING_LOCK}, ${planId}::int)`);
 }

@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database, DbExecutor, Transaction } from '../../../db/client.server.ts';
-import { planTermCounts, suggestionFingerprints, suggestionSearch } from '../../../db/schema/index.ts';
+import { suggestionFingerprints, suggestionSearch } from '../../../db/schema/index.ts';
+import { planDocumentCount } from './content-words.server.ts';
 import { lockPlanLinking } from './plan-linking-lock.ts';
 import { enqueueJob } from '../jobs/enqueue-job.server.ts';
 import { QUEUES } from '../jobs/queues.ts';
@@ -23,14 +24,6 @@ const BATCH = 50;
 // A settling job starts this long after the letter that asked for it, so that a burst is settled once.
 const SETTLE_DELAY_SECONDS = 5;
 
-async function planDocuments(db: DbExecutor, planId: number) {
-  const [row] = await db
-    .select({ documents: planTermCounts.documents })
-    .from(planTermCounts)
-    .where(and(eq(planTermCounts.planId, planId), eq(planTermCounts.term, 0)));
-  return row?.documents ?? 0;
-}
-
 // linked × growth < documents, as a range the (plan, linked_at) index serves.
 const staleIn = (planId: number, documents: number) =>
   and(
@@ -40,15 +33,19 @@ const staleIn = (planId: number, documents: number) =>
 
 /** How many of the plan's letters wait to be linked again: groups may still change while any do. */
 export async function lettersAwaitingSettling(db: DbExecutor, planId: number) {
-  return db.$count(suggestionFingerprints, staleIn(planId, await planDocuments(db, planId)));
+  return db.$count(suggestionFingerprints, staleIn(planId, await planDocumentCount(db, planId)));
 }
 
-/** Whether any of the plan's letters waits to be linked again (one index probe, for the groups page). */
-export async function groupsSettling(db: DbExecutor, planId: number) {
+/**
+ * Whether any of the plan's letters waits to be linked again (one index
+ * probe, for the groups page). `documents`: the plan's letter count, when the
+ * caller has just read it.
+ */
+export async function groupsSettling(db: DbExecutor, planId: number, documents?: number) {
   const [stale] = await db
     .select({ id: suggestionFingerprints.suggestionId })
     .from(suggestionFingerprints)
-    .where(staleIn(planId, await planDocuments(db, planId)))
+    .where(staleIn(planId, documents ?? (await planDocumentCount(db, planId))))
     .limit(1);
   return stale !== undefined;
 }
@@ -56,10 +53,11 @@ export async function groupsSettling(db: DbExecutor, planId: number) {
 /**
  * Queues the plan's settling job when some of its links are stale. The job is
  * stately per plan (one waiting, one running), so a burst of letters queues it
- * once. Called in the enrichment's transaction.
+ * once. Called in the enrichment's transaction, with the letter count its
+ * linking read.
  */
-export async function requestSettling(tx: Transaction, planId: number) {
-  if (!(await groupsSettling(tx, planId))) return;
+export async function requestSettling(tx: Transaction, planId: number, documents: number) {
+  if (!(await groupsSettling(tx, planId, documents))) return;
   await enqueueJob(
     tx,
     QUEUES.settleGroups,
@@ -75,7 +73,7 @@ export async function requestSettling(tx: Transaction, planId: number) {
 export async function settlePlanGroups(db: Database, planId: number, { limit = BATCH } = {}) {
   return db.transaction(async (tx) => {
     await lockPlanLinking(tx, planId);
-    const documents = await planDocuments(tx, planId);
+    const documents = await planDocumentCount(tx, planId);
     const stale = await tx
       .select({
         id: suggestionFingerprints.suggestionId,

@@ -69,9 +69,13 @@ export async function enrichSuggestion(db: Database, suggestionId: number): Prom
         },
       });
     crashPoint('enrich-while-processing');
-    await linkNearDuplicates(tx, { id: suggestion.id, planId: suggestion.planId, searchText: row.searchText });
+    const linked = await linkNearDuplicates(tx, {
+      id: suggestion.id,
+      planId: suggestion.planId,
+      searchText: row.searchText,
+    });
     // The plan has doubled since some of its links were made: they are made again (decision 044).
-    await requestSettling(tx, suggestion.planId);
+    await requestSettling(tx, suggestion.planId, linked.documents);
 
     const proposed = await tx.$count(suggestionProposals, eq(suggestionProposals.suggestionId, suggestionId));
     if (proposed === 0) {
