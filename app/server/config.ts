@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   // How often a worker asks for new jobs (pg-boss polls at most every 0.5 s):
   // the delay before a new suggestion is searchable and its mail leaves.
   WORKER_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(1),
+  // How long a plan's intake must pause before its groups are settled at its current weights (decision 045).
+  GROUPS_QUIET_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   // Per client IP and hour. Generous: a campus reaches us through a few NAT
   // addresses, so one address can be thousands of students.
   RATE_LIMIT_SUBMIT_PER_HOUR: z.coerce.number().int().min(1).default(300),
@@ -114,6 +116,8 @@ export type Config = DomainSettings & {
   runWorker: boolean;
   workerPoolSize: number;
   workerPollSeconds: number;
+  /** A plan's intake pauses this long before its groups settle at its current weights. */
+  groupsQuietSeconds: number;
   rateLimits: RateLimitSettings;
   /** Base64 master keys from the environment; none: the key file under dataDir. */
   contactKeys: { current: string | undefined; previous: string[] };
@@ -203,6 +207,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runWorker: e.RUN_WORKER === '1',
     workerPoolSize: e.WORKER_DATABASE_POOL_MAX,
     workerPollSeconds: e.WORKER_POLL_SECONDS,
+    groupsQuietSeconds: e.GROUPS_QUIET_SECONDS,
     rateLimits: {
       submitPerHour: e.RATE_LIMIT_SUBMIT_PER_HOUR,
       trackPerHour: e.RATE_LIMIT_TRACK_PER_HOUR,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { suggestionFingerprints, suggestionProposals, suggestions } from '../../db/schema/index.ts';
-import { lettersAwaitingSettling } from '../../app/domain/duplicates/settle-groups.server.ts';
+import { lettersNotAtCurrentWeights } from '../../app/domain/duplicates/settle-groups.server.ts';
 import { campaignCategories } from '../fixtures/eval/campaigns/categories.ts';
 import type { Label } from '../fixtures/eval/campaigns/generate.ts';
 import { corpusLabels, mailCorpus } from './campaign-corpus.ts';
@@ -47,6 +47,12 @@ function counter(page: Page) {
       n.choose++;
       await l.selectOption(value);
     },
+    /** A checkbox set: counted as a click only when it is not in that state already (a selection can outlive an action). */
+    tick: async (l: Locator, checked: boolean) => {
+      if ((await l.isChecked()) === checked) return;
+      n.click++;
+      await l.setChecked(checked);
+    },
     type: async (l: Locator, text: string) => {
       if ((await l.inputValue()) === text) return;
       n.type++;
@@ -75,8 +81,10 @@ test('a moderator triages the mailed campaign corpus completely and correctly, a
       intervals: [2_000],
     })
     .toBe(ids.length);
-  // Then the plan's groups settle: links made while the plan was half its size are made again (decision 044).
-  await expect.poll(() => lettersAwaitingSettling(db(), plan.id), { timeout: 300_000, intervals: [2_000] }).toBe(0);
+  // Then, once the mail has stopped for a moment (GROUPS_QUIET_SECONDS in
+  // tests/setup/e2e-server.ts), the plan's groups settle at its final weights,
+  // whatever order the worker linked the letters in (decisions 044, 045).
+  await expect.poll(() => lettersNotAtCurrentWeights(db(), plan.id), { timeout: 300_000, intervals: [2_000] }).toBe(0);
   const categoryId = new Map(categories.map((c) => [c.name, c.id]));
   const fileOf = new Map([...idOf].map(([file, id]) => [id, file]));
   const label = new Map(corpusLabels.map((l) => [l.file, l]));
@@ -127,6 +135,7 @@ test('a moderator triages the mailed campaign corpus completely and correctly, a
   //    shown where they are wrong, confirm the page, decide the page.
   await act.open(`/admin/suggestions?plan=${plan.id}&status=received&size=100`);
   const rowSelects = page.locator('select[name="rowCategory"]');
+  const strays: string[] = [];
   const rowId = async (select: Locator) =>
     Number((await select.locator('option:not([value=""])').first().getAttribute('value'))!.split(':')[0]);
   for (let pages = 0; (await rowSelects.count()) > 0; pages++) {
@@ -137,12 +146,33 @@ test('a moderator triages the mailed campaign corpus completely and correctly, a
       const id = await rowId(select);
       await act.choose(select, `${id}:${truth(id)}`);
     }
-    await act.click(page.getByLabel('全选本页'));
+    await act.tick(page.getByLabel('全选本页'), true);
     await act.click(page.getByRole('button', { name: '按所示类别确认分类' }));
     await expect(page.getByText('系统建议，待确认')).toHaveCount(0, { timeout: 60_000 });
     await expect(page.getByRole('status')).toContainText(`已对 ${count} 条`);
+    // A campaign copy that stands apart (a spun copy the groups did not reach:
+    // recall is under 1, decision 044) is recognised by the moderator who reads
+    // it, and decided with its campaign, before the rest of the page.
+    const stragglers = new Map<string, number[]>();
+    for (let i = 0; i < count; i++) {
+      const id = await rowId(rowSelects.nth(i));
+      const group = label.get(fileOf.get(id)!)!.group;
+      if (group) stragglers.set(group, [...(stragglers.get(group) ?? []), id]);
+    }
+    for (const [group, members] of stragglers) {
+      await act.tick(page.getByLabel('全选本页'), false);
+      for (const id of members) await act.tick(page.locator(`input[name="id"][value="${id}"]`), true);
+      await act.choose(page.locator('#bulk-decision'), CAMPAIGN_DECISIONS[group.replace(/^campaign-/, '')]!);
+      await act.type(page.locator('#bulk-reason'), CAMPAIGN_REASON);
+      await act.click(page.getByRole('button', { name: '对所选作出决定' }));
+      for (const id of members)
+        await expect(page.locator(`option[value^="${id}:"]`)).toHaveCount(0, { timeout: 60_000 });
+      strays.push(...members.map((id) => fileOf.get(id)!));
+    }
+    // The rows that moved up into the page have their categories shown but not yet confirmed: read the page again.
+    if (stragglers.size > 0) continue;
     const first = await rowId(rowSelects.first());
-    await act.click(page.getByLabel('全选本页'));
+    await act.tick(page.getByLabel('全选本页'), true);
     await act.choose(page.locator('#bulk-decision'), SINGLE_DECISION);
     await act.type(page.locator('#bulk-reason'), SINGLE_REASON);
     await act.click(page.getByRole('button', { name: '对所选作出决定' }));
@@ -165,11 +195,11 @@ test('a moderator triages the mailed campaign corpus completely and correctly, a
   for (const [campaign, decision] of Object.entries(CAMPAIGN_DECISIONS))
     for (const r of rows.filter((r) => label.get(fileOf.get(r.id)!)!.group === `campaign-${campaign}`))
       expect(r.status, campaign).toBe(decision);
-  const open = await db().$count(
-    suggestionProposals,
-    and(inArray(suggestionProposals.suggestionId, ids), isNull(suggestionProposals.resolution)),
-  );
-  expect(open).toBe(0);
+  const open = await db()
+    .select({ id: suggestionProposals.suggestionId })
+    .from(suggestionProposals)
+    .where(and(inArray(suggestionProposals.suggestionId, ids), isNull(suggestionProposals.resolution)));
+  expect(open.map((p) => label.get(fileOf.get(p.id)!))).toEqual([]);
 
   const actions = act.n.click + act.n.choose + act.n.type + act.n.open;
   const report = {
@@ -180,17 +210,19 @@ test('a moderator triages the mailed campaign corpus completely and correctly, a
     groups: hrefs.length,
     groupsOfCampaign,
     notCampaigns,
+    strays,
     clicksAndSubmitsOnly: Math.round(((act.n.click + act.n.choose) / rows.length) * 1000) / 1000,
   };
   fs.mkdirSync(path.resolve('.tmp'), { recursive: true });
   fs.writeFileSync(path.resolve('.tmp/moderator-actions.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.info(JSON.stringify(report));
-  // Measured: the five campaigns each one whole group; one more group of two
-  // letters that both oppose the parking campaign (labelled apart), read and
-  // left to the queue. No group held a campaign copy with anything else.
-  expect(notCampaigns.length).toBeLessThanOrEqual(1);
-  for (const group of notCampaigns) for (const l of group) expect(l.group).toBeNull();
-  // Measured 56 actions for 328 suggestions (0.171; 0.131 counting only clicks
+  // Measured, with the groups settled at the plan's final weights (decision
+  // 045), so the same in every run: the five campaigns each one pure group,
+  // no other group, and one spun library copy (149.eml, as in
+  // campaign-eval.test.ts) decided from the queue with its campaign.
+  expect(notCampaigns).toEqual([]);
+  expect(strays).toEqual(['149.eml']);
+  // Measured 58 actions for 328 suggestions (0.177; 0.137 counting only clicks
   // and choices); the issue's goal is 0.2. The ceiling is the measure rounded up.
   expect(report.perSuggestion).toBeLessThanOrEqual(0.18);
 });

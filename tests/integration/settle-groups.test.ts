@@ -2,6 +2,9 @@ import { eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, test } from 'vitest';
 import {
   lettersAwaitingSettling,
+  lettersNotAtCurrentWeights,
+  quietSettlingKey,
+  quietSettlingState,
   regroupClusters,
   RELINK_GROWTH,
 } from '../../app/domain/duplicates/settle-groups.server.ts';
@@ -107,4 +110,49 @@ test('once the plan has doubled, one settling job is queued however many letters
     .where(eq(suggestionFingerprints.suggestionId, first.id));
   expect(again!.at).toBe(RELINK_GROWTH + 4);
   expect(await groupsPage()).not.toContain('分组可能还会变化');
+});
+
+// Decision 045: once a plan's intake pauses, every letter not linked at the
+// plan's current count is linked again, so that its groups no longer depend on
+// the order the worker linked its letters in.
+test('once the intake pauses, every letter is linked again at the plan’s current weights, and not before', async () => {
+  const plan = await createPlan(database.db);
+  const ids: number[] = [];
+  for (let i = 0; i < 3; i++)
+    ids.push(
+      (
+        await createSuggestion(database.db, plan.id, {
+          title: `班车意见 ${i}`,
+          body: `建议校车在第${i}个站点增加班次。`,
+        })
+      ).id,
+    );
+  // Linked against 1, 2 and 3 letters: only the last is at today's weights.
+  expect(await lettersNotAtCurrentWeights(database.db, plan.id)).toBe(2);
+  const quietJobs = async (state: string) =>
+    (
+      await database.sql<{ n: number }[]>`
+        select count(*)::int as n from pgboss.job
+        where name = ${QUEUES.settleGroups} and singleton_key = ${quietSettlingKey(plan.id)} and state = ${state}`
+    )[0]!.n;
+  // Three letters asked; the stately queue keeps one waiting job.
+  expect(await quietJobs('created')).toBe(1);
+  // The last letter arrived a moment ago: a ten-minute pause is not over.
+  const waiting = await quietSettlingState(database.db, plan.id, 600);
+  expect(waiting.state).toBe('wait');
+  expect(waiting.state === 'wait' && waiting.seconds).toBeGreaterThan(590);
+
+  const worker = await startQuietWorker(database, '.tmp/settle-groups-quiet', { GROUPS_QUIET_SECONDS: '2' });
+  try {
+    // A correctness wait: the job starts 5 s after the last letter asked, then finds the pause over.
+    await expect.poll(() => lettersNotAtCurrentWeights(database.db, plan.id), { timeout: 30_000 }).toBe(0);
+  } finally {
+    await worker.stop();
+  }
+  const linkedAt = await database.db
+    .select({ at: suggestionFingerprints.linkedAtDocuments })
+    .from(suggestionFingerprints)
+    .where(inArray(suggestionFingerprints.suggestionId, ids));
+  expect(linkedAt.map((r) => r.at)).toEqual([3, 3, 3]);
+  expect(await quietSettlingState(database.db, plan.id, 2)).toEqual({ state: 'current' });
 });

@@ -1,6 +1,6 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database, DbExecutor, Transaction } from '../../../db/client.server.ts';
-import { suggestionFingerprints, suggestionSearch } from '../../../db/schema/index.ts';
+import { suggestionFingerprints, suggestions, suggestionSearch } from '../../../db/schema/index.ts';
 import { planDocumentCount } from './content-words.server.ts';
 import { lockPlanLinking } from './plan-linking-lock.ts';
 import { enqueueJob } from '../jobs/enqueue-job.server.ts';
@@ -15,20 +15,40 @@ import { linkNearDuplicates } from './link-duplicates.server.ts';
 // when the plan had less than half of its letters are made again, and the
 // groups they touch are rebuilt from the links (decision 044). Each letter is
 // re-linked about once per doubling of its plan: over a plan's life, settling
-// costs about 1.4 times the first linking.
+// costs about 1.4 times the first linking. Once the plan's intake pauses, a
+// quiet pass links every letter at the plan's current weights, so that what a
+// moderator reads after a burst does not depend on the order the worker linked
+// it in (decision 045).
 
 /** A letter is re-linked once its plan holds this many times the letters it was linked against. */
 export const RELINK_GROWTH = 2;
+/**
+ * A plan of up to this many letters is also settled at its current weights
+ * once its intake pauses (decision 045): every letter linked again, so that
+ * its groups no longer depend on the order its letters were linked in. A
+ * larger plan settles by doubling only: a pass over all its letters would
+ * take more than a few minutes of the worker, and weights over tens of
+ * thousands of letters move little between doublings.
+ */
+export const QUIET_SETTLE_MAX_LETTERS = 20_000;
+// A letter whose enrichment failed longer ago than this no longer holds its plan's quiet pass back.
+const UNENRICHED_BLOCKS_FOR = '1 day';
 // Re-linked per transaction: the plan's enrichment waits for one batch at most.
 const BATCH = 50;
 // A settling job starts this long after the letter that asked for it, so that a burst is settled once.
 const SETTLE_DELAY_SECONDS = 5;
 
-// linked × growth < documents, as a range the (plan, linked_at) index serves.
-const staleIn = (planId: number, documents: number) =>
+/** Which letters a pass links again: those the plan has doubled since, or every one not linked at today's count. */
+export type SettleScope = 'doubled' | 'current';
+
+// linked × growth < documents (or linked < documents), as a range the (plan, linked_at) index serves.
+const staleIn = (planId: number, documents: number, scope: SettleScope = 'doubled') =>
   and(
     eq(suggestionFingerprints.planId, planId),
-    lt(suggestionFingerprints.linkedAtDocuments, Math.ceil(documents / RELINK_GROWTH)),
+    lt(
+      suggestionFingerprints.linkedAtDocuments,
+      scope === 'doubled' ? Math.ceil(documents / RELINK_GROWTH) : documents,
+    ),
   );
 
 /** How many of the plan's letters wait to be linked again: groups may still change while any do. */
@@ -57,20 +77,84 @@ export async function groupsSettling(db: DbExecutor, planId: number, documents?:
  * linking read.
  */
 export async function requestSettling(tx: Transaction, planId: number, documents: number) {
-  if (!(await groupsSettling(tx, planId, documents))) return;
-  await enqueueJob(
-    tx,
-    QUEUES.settleGroups,
-    { planId },
-    { singletonKey: String(planId), startAfter: SETTLE_DELAY_SECONDS },
-  );
+  if (await groupsSettling(tx, planId, documents))
+    await enqueueJob(
+      tx,
+      QUEUES.settleGroups,
+      { planId },
+      { singletonKey: String(planId), startAfter: SETTLE_DELAY_SECONDS },
+    );
+  // The quiet pass has a key of its own, so that waiting for the pause never
+  // holds back the doubling pass. The job finds out how long to wait.
+  if (documents <= QUIET_SETTLE_MAX_LETTERS)
+    await enqueueJob(
+      tx,
+      QUEUES.settleGroups,
+      { planId, quiet: true },
+      { singletonKey: quietSettlingKey(planId), startAfter: SETTLE_DELAY_SECONDS },
+    );
+}
+
+/** The singleton key of a plan's quiet pass. */
+export const quietSettlingKey = (planId: number) => `${planId}:quiet`;
+
+/** How many of the plan's letters are not linked at its current weights: its groups are final when none is. */
+export async function lettersNotAtCurrentWeights(db: DbExecutor, planId: number) {
+  return db.$count(suggestionFingerprints, staleIn(planId, await planDocumentCount(db, planId), 'current'));
+}
+
+export type QuietState =
+  | { state: 'current' }
+  | { state: 'too-large'; documents: number }
+  | { state: 'wait'; seconds: number }
+  | { state: 'ready' };
+
+/**
+ * Whether the plan's quiet pass may run: its letters are not all linked at
+ * its current weights, it is small enough, no letter arrived in the last
+ * `quietSeconds`, and none waits for enrichment (each would change the
+ * weights again).
+ */
+export async function quietSettlingState(db: DbExecutor, planId: number, quietSeconds: number): Promise<QuietState> {
+  const documents = await planDocumentCount(db, planId);
+  if (documents > QUIET_SETTLE_MAX_LETTERS) return { state: 'too-large', documents };
+  const [notCurrent] = await db
+    .select({ id: suggestionFingerprints.suggestionId })
+    .from(suggestionFingerprints)
+    .where(staleIn(planId, documents, 'current'))
+    .limit(1);
+  if (!notCurrent) return { state: 'current' };
+  const [latest] = await db
+    .select({ age: sql<number>`extract(epoch from now() - ${suggestions.createdAt})::float8` })
+    .from(suggestions)
+    .where(eq(suggestions.planId, planId))
+    .orderBy(desc(suggestions.id))
+    .limit(1);
+  const [unenriched] = await db
+    .select({ id: suggestions.id })
+    .from(suggestions)
+    .where(
+      and(
+        eq(suggestions.planId, planId),
+        isNull(suggestions.enrichedAt),
+        sql`${suggestions.createdAt} > now() - ${UNENRICHED_BLOCKS_FOR}::interval`,
+      ),
+    )
+    .limit(1);
+  const age = Number(latest?.age ?? quietSeconds);
+  if (age < quietSeconds || unenriched) return { state: 'wait', seconds: Math.max(1, Math.ceil(quietSeconds - age)) };
+  return { state: 'ready' };
 }
 
 /**
- * Re-links up to one batch of the plan's stale letters, oldest links first,
+ * Re-links up to one batch of the plan's stale letters (by `scope`), oldest links first,
  * and rebuilds the groups they were in or joined. Returns whether more wait.
  */
-export async function settlePlanGroups(db: Database, planId: number, { limit = BATCH } = {}) {
+export async function settlePlanGroups(
+  db: Database,
+  planId: number,
+  { limit = BATCH, scope = 'doubled' }: { limit?: number; scope?: SettleScope } = {},
+) {
   return db.transaction(async (tx) => {
     await lockPlanLinking(tx, planId);
     const documents = await planDocumentCount(tx, planId);
@@ -82,7 +166,7 @@ export async function settlePlanGroups(db: Database, planId: number, { limit = B
       })
       .from(suggestionFingerprints)
       .innerJoin(suggestionSearch, eq(suggestionSearch.suggestionId, suggestionFingerprints.suggestionId))
-      .where(staleIn(planId, documents))
+      .where(staleIn(planId, documents, scope))
       .orderBy(suggestionFingerprints.linkedAtDocuments, suggestionFingerprints.suggestionId)
       .limit(limit + 1);
     const batch = stale.slice(0, limit);

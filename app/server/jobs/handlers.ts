@@ -9,7 +9,11 @@ import { pruneRateLimits } from '../../domain/rate-limit/rate-limit.server.ts';
 import { purgeExpiredContacts } from '../../domain/retention/purge-expired-contacts.server.ts';
 import { enrichMissing } from '../../domain/enrichment/enrich-missing.server.ts';
 import { enrichSuggestion } from '../../domain/enrichment/enrich-suggestion.server.ts';
-import { settlePlanGroups } from '../../domain/duplicates/settle-groups.server.ts';
+import {
+  quietSettlingKey,
+  quietSettlingState,
+  settlePlanGroups,
+} from '../../domain/duplicates/settle-groups.server.ts';
 import { assignTheme } from '../../domain/themes/assign-themes.server.ts';
 import { refreshOpenPlans } from '../../domain/themes/refresh-themes.server.ts';
 import type { Config } from '../config.ts';
@@ -79,28 +83,38 @@ export async function registerHandlers(boss: PgBoss, { db, config, log, signal, 
   );
 
   // A plan's groups settle in batches, each waiting for a quiet moment as
-  // enrichment does; the plan's enrichment waits for one batch at most.
-  await boss.work<{ planId: number }>(
+  // enrichment does; the plan's enrichment waits for one batch at most. The
+  // doubling pass runs a few seconds after a letter asks; the quiet pass
+  // (job data `quiet`, a key of its own) once the plan's intake has paused.
+  await boss.work<{ planId: number; quiet?: boolean }>(
     QUEUES.settleGroups,
     { batchSize: 1, pollingIntervalSeconds: pollSeconds },
     async ([job]) => {
       if (!job) return;
+      const { planId, quiet = false } = job.data;
+      const singletonKey = quiet ? quietSettlingKey(planId) : String(planId);
       const until = performance.now() + SETTLE_PASS_MS;
       let relinked = 0;
       let regrouped = 0;
       for (;;) {
+        if (quiet) {
+          const state = await quietSettlingState(db, planId, config.groupsQuietSeconds);
+          if (state.state === 'wait')
+            await boss.send(QUEUES.settleGroups, job.data, { singletonKey, startAfter: state.seconds });
+          if (state.state !== 'ready') break;
+        }
         await quietOrAfter(ENRICH_YIELD_MS, { signal });
         if (signal.aborted) throw new Error('worker stopping');
-        const pass = await settlePlanGroups(db, job.data.planId);
+        const pass = await settlePlanGroups(db, planId, { scope: quiet ? 'current' : 'doubled' });
         relinked += pass.relinked;
         regrouped += pass.regrouped;
         if (!pass.more) break;
         if (performance.now() > until) {
-          await boss.send(QUEUES.settleGroups, job.data, { singletonKey: String(job.data.planId) });
+          await boss.send(QUEUES.settleGroups, job.data, { singletonKey });
           break;
         }
       }
-      if (relinked) log.info({ planId: job.data.planId, relinked, regrouped }, 'groups settled: letters linked again');
+      if (relinked) log.info({ planId, relinked, regrouped, quiet }, 'groups settled: letters linked again');
     },
   );
 

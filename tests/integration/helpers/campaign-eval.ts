@@ -45,9 +45,14 @@ export async function mailCorpus(database: TestDatabase, c: Corpus, mailDir: str
   return plan;
 }
 
-/** Runs the plan's settling passes until no letter waits, as the worker's job does. */
+/**
+ * Runs the plan's settling passes as the worker's jobs do once the mail has
+ * stopped: the doubling pass, then the quiet pass that links every letter at
+ * the plan's final weights (decisions 044, 045).
+ */
 export async function settleGroups(database: TestDatabase, planId: number) {
   while ((await settlePlanGroups(database.db, planId)).more);
+  while ((await settlePlanGroups(database.db, planId, { scope: 'current' })).more);
 }
 
 /** Each letter's group as stored now. */
