@@ -17,6 +17,13 @@ export function checkGoals(r: BenchResult, base: BenchResult | undefined): GoalC
     `${w.knee.requestsPerSecond} / ${w.ceilingBest} req/s = ${pct(w.ratio)}`,
     w.ratio >= 0.5,
   );
+  if (w.split)
+    add(
+      '1 web submissions, web and worker processes',
+      'product ≥ 50% of the bare insert at the knee',
+      `${w.split.knee.requestsPerSecond} / ${w.ceilingBest} req/s = ${pct(w.split.ratio)}`,
+      w.split.ratio >= 0.5,
+    );
   add(
     '1 web submissions',
     '0 errors at every concurrency',

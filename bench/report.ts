@@ -30,6 +30,8 @@ export type BenchResult = {
       knee: LoadLevel;
       ceilingBest: number;
       ratio: number;
+      /** The same load on a `--web-only` process with `npm run worker` beside it (absent in runs before 2026-12-07). */
+      split?: { product: LoadLevel[]; knee: LoadLevel; ratio: number };
     };
     triage: PageTiming[];
     search: { p50: number; p95: number; slowest: { query: string; ms: number }[] };
@@ -107,6 +109,7 @@ export function markdown(r: BenchResult): string {
     '',
     `Knee: ${f.webSubmissions.knee.connections} connections, ${f.webSubmissions.knee.requestsPerSecond} req/s = ${Math.round(f.webSubmissions.ratio * 100)}% of the ceiling's best (${f.webSubmissions.ceilingBest} req/s).`,
     '',
+    ...splitLines(f.webSubmissions),
     '**2. Triage queue** (signed-in planner, 20 loads each, one at a time; queries counted by pg_stat_statements)',
     '',
     row(['page', 'p50 ms', 'p95 ms', 'queries per page']),
@@ -166,4 +169,28 @@ export function writeSummaries(sizes: number[]) {
   const end = text.indexOf(README_END);
   if (start >= 0 && end > start)
     fs.writeFileSync(readme, `${text.slice(0, start + README_START.length)}\n${body}\n${text.slice(end)}`);
+}
+
+function splitLines(w: BenchResult['figures']['webSubmissions']): string[] {
+  if (!w.split) return [];
+  return [
+    'The same load on a web process started with `--web-only`, with `npm run worker` in a process of its own (the deployment of docs/deploy.md):',
+    '',
+    row(['connections', 'product req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio to the ceiling']),
+    row(['---', '---', '---', '---', '---', '---', '---']),
+    ...w.split.product.map((p, i) =>
+      row([
+        p.connections,
+        p.requestsPerSecond,
+        p.p50,
+        p.p95,
+        p.p99,
+        p.errors,
+        `${Math.round((p.requestsPerSecond / w.ceiling[i]!.requestsPerSecond) * 100)}%`,
+      ]),
+    ),
+    '',
+    `Knee: ${w.split.knee.connections} connections, ${w.split.knee.requestsPerSecond} req/s = ${Math.round(w.split.ratio * 100)}% of the ceiling's best.`,
+    '',
+  ];
 }

@@ -17,7 +17,7 @@ import { knee, loadLevels, startBareInsertServer } from './figures/web-submissio
 import { checkGoals } from './goals.ts';
 import { latestResult, markdown, writeResult, writeSummaries, type BenchResult } from './report.ts';
 import { openBenchDatabase } from './setup/database.ts';
-import { startServer } from './setup/server.ts';
+import { startServer, startWorkerProcess } from './setup/server.ts';
 
 // `npm run bench [-- --size 1000000] [--profile]`: the production build on a
 // seeded corpus, seven figures each beside its ceiling (issue 16), results in
@@ -113,6 +113,24 @@ try {
   const mailProduct = await intakeOverHttp(server.url, messages);
   await server.stop();
 
+  log('1. web submissions, web and worker processes');
+  // Then the deployment shape of docs/deploy.md: a web process with
+  // --web-only and a worker process beside it (decision 095). The worker finds
+  // the enrichments the runs above left queued, as after any burst. On two
+  // cores it still shares the CPU, but no longer the web process's event loop.
+  const webOnly = await startServer({
+    ...serverOptions,
+    port: port + 1,
+    databaseUrl: database.url,
+    entryArgs: ['--web-only'],
+  });
+  servers.push(webOnly);
+  const worker = startWorkerProcess({ ...serverOptions, port: port + 1, databaseUrl: database.url });
+  servers.push(worker);
+  const split = await loadLevels(webOnly.url, corpus.mainPlan, levels, seconds);
+  await webOnly.stop();
+  await worker.stop();
+
   log('7. cold start');
   const cold = await coldStart({ ...serverOptions, port: port + 3 });
 
@@ -139,6 +157,7 @@ try {
         knee: productKnee,
         ceilingBest,
         ratio: round(productKnee.requestsPerSecond / ceilingBest, 3),
+        split: { product: split, knee: knee(split), ratio: round(knee(split).requestsPerSecond / ceilingBest, 3) },
       },
       triage,
       search,

@@ -25,6 +25,8 @@ export type ServerOptions = {
   captchaVerifyUrl: string;
   smtpUrl: string;
   extraArgs?: string[];
+  /** Arguments after the entry (`main --web-only`). */
+  entryArgs?: string[];
   env?: Record<string, string>;
 };
 
@@ -55,10 +57,14 @@ export function serverEnv(o: ServerOptions): NodeJS.ProcessEnv {
 
 export async function startServer(o: ServerOptions, timeoutMs = 120_000): Promise<BenchServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(o.extraArgs ?? []), path.resolve('scripts/start.mjs'), 'main'], {
-    env: serverEnv(o),
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(o.extraArgs ?? []), path.resolve('scripts/start.mjs'), 'main', ...(o.entryArgs ?? [])],
+    {
+      env: serverEnv(o),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${o.port}`;
   await waitFor200(`${url}/`, child, timeoutMs);
   const startedMs = performance.now() - started;
@@ -108,4 +114,24 @@ export async function withPeakRss<T>(pid: number, work: () => Promise<T>) {
   } finally {
     clearInterval(timer);
   }
+}
+
+/**
+ * `npm run worker` as a deployment runs it beside web processes started with
+ * `--web-only`: the same build and environment. Stopped with SIGTERM.
+ */
+export function startWorkerProcess(o: ServerOptions) {
+  const child = spawn(process.execPath, [path.resolve('scripts/start.mjs'), 'worker'], {
+    env: serverEnv(o),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return {
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
