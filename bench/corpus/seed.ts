@@ -3,14 +3,18 @@ import { sealContactRow } from '../../app/domain/contacts/sealed-contact.ts';
 import { contactKeyring } from '../../app/domain/crypto/installed-keyring.ts';
 import { fingerprintNormalized, jaccard } from '../../app/domain/duplicates/fingerprint.ts';
 import { SIMILAR_THRESHOLD } from '../../app/domain/duplicates/link-duplicates.server.ts';
+import { termOf } from '../../app/domain/duplicates/content-words.server.ts';
+import { letterSentences } from '../../app/domain/duplicates/sentences.ts';
 import { searchRow } from '../../app/domain/search/index-suggestion.server.ts';
 import { UNIVERSITY_AREAS } from '../../app/domain/categorize/topic-areas.ts';
 import { copyLine, copyRows } from './copy.ts';
 import { campaignCopy, pick, prng, suggestionText, type Random } from './texts.ts';
 
-// Seeds the bench corpus in bulk. Each row's search row, fingerprint and
-// sealed contact are built by the product's own functions (searchRow,
-// fingerprintNormalized, sealContactRow), then COPY'd in, so the database
+// Seeds the bench corpus in bulk. Each row's search row, fingerprint, content
+// words and sealed contact are built by the product's own functions (searchRow,
+// fingerprintNormalized, letterSentences and termOf, sealContactRow), then
+// COPY'd in with the plans' word counts, and every fingerprint counts as
+// settled at its plan's final size (decisions 031, 044), so the database
 // holds what intake would have written, only faster. Not built this way:
 // category/tag proposals (suggestion_proposals), which only the triage
 // detail page reads; near-duplicate clusters come from the generator's
@@ -45,7 +49,7 @@ const planSlot = (i: number): PlanSlot => (i % 100 < 90 ? 0 : i % 100 < 97 ? 1 :
 
 export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: string) => void): Promise<Corpus> {
   const started = performance.now();
-  const plans = [];
+  const plans: Corpus['plans'] = [];
   for (const [slot, slug] of ['bench-main', 'bench-b', 'bench-c'].entries())
     plans.push(await createPlan(sql, slug, slot));
   const [reserved] = await sql<
@@ -57,6 +61,8 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
   const keyring = contactKeyring();
   const sealedPeople = new Map<number, ReturnType<typeof sealContactRow>>();
   const now = Date.now();
+  // Per plan: in how many letters each content word occurs; term 0 counts the letters (content-words.server.ts).
+  const termCounts = plans.map(() => new Map<number, number>());
 
   for (let start = 0; start < size; start += BATCH) {
     const end = Math.min(size, start + BATCH);
@@ -64,6 +70,7 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
       suggestions: [] as string[],
       search: [] as string[],
       fingerprints: [] as string[],
+      contentWords: [] as string[],
       contacts: [] as string[],
       tags: [] as string[],
       similar: [] as string[],
@@ -99,6 +106,11 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
       );
       const search = searchRow({ id, title: text.title, body: text.body, attachmentText: [] });
       rows.search.push(copyLine([id, search.searchText, search.searchVector, search.indexVersion]));
+      const sentences = letterSentences(search.searchText);
+      const terms = [...new Set(sentences.flatMap((x) => x.words).map(termOf))].sort((a, b) => a - b);
+      rows.contentWords.push(copyLine([id, plan.id, terms, JSON.stringify(sentences)]));
+      const counts = termCounts[slot]!;
+      for (const term of [0, ...terms]) counts.set(term, (counts.get(term) ?? 0) + 1);
       const { shingles, bands } = fingerprintNormalized(search.searchText);
       let clusterId = id;
       const leaderKey = text.campaign !== undefined ? `${slot}:${text.campaign}` : undefined;
@@ -172,6 +184,7 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
         rows.search,
       ),
       copyRows(sql, 'suggestion_fingerprints', ['suggestion_id', 'plan_id', 'bands', 'cluster_id'], rows.fingerprints),
+      copyRows(sql, 'suggestion_content_words', ['suggestion_id', 'plan_id', 'terms', 'sentences'], rows.contentWords),
       copyRows(
         sql,
         'suggestion_contacts',
@@ -194,6 +207,16 @@ export async function seedCorpus(sql: postgres.Sql, size: number, log: (m: strin
     if ((end / BATCH) % 20 === 0 || end === size)
       log(`  seeded ${end.toLocaleString('en')} / ${size.toLocaleString('en')}`);
   }
+  for (const [slot, counts] of termCounts.entries())
+    await copyRows(
+      sql,
+      'plan_term_counts',
+      ['plan_id', 'term', 'documents'],
+      [...counts].map(([term, documents]) => copyLine([plans[slot]!.id, term, documents])),
+    );
+  await sql`
+    update suggestion_fingerprints f set linked_at_documents = c.documents
+    from plan_term_counts c where c.plan_id = f.plan_id and c.term = 0`;
   const [last] = await sql<{ max: string }[]>`select max(id)::text as max from suggestions`;
   if (Number(last!.max) !== firstId + size - 1)
     throw new Error(`seeded ids are not contiguous (max ${last!.max}, expected ${firstId + size - 1})`);

@@ -9,7 +9,7 @@ import { percentile, round, timed } from './stats.ts';
 // Figures 2 and 3: triage pages and staff search, loaded by a signed-in planner
 // (reads the queue and exports; no second factor to enrol) with a session row made by the product, as the Playwright fixture
 // does), one request at a time. Queries per page come from pg_stat_statements:
-// the fewest seen over three single loads, so that a worker poll landing in
+// the fewest seen over seven single loads, so that a worker poll landing in
 // the same moment is not counted as the page's.
 
 export async function staffCookie(databaseUrl: string): Promise<string> {
@@ -54,7 +54,7 @@ async function load(url: string, cookie: string): Promise<number> {
 async function queriesPerLoad(sql: postgres.Sql | undefined, url: string, cookie: string): Promise<number | null> {
   if (!sql) return null;
   let fewest = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 7; i++) {
     await sql`select pg_stat_statements_reset()`;
     await load(url, cookie);
     const [counted] = await sql<{ calls: number }[]>`
