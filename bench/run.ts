@@ -3,7 +3,6 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { recountPlan } from '../app/domain/categorize/classifier.server.ts';
 import { connect } from '../db/client.server.ts';
-import { startFakeHcaptcha } from '../tests/setup/fake-hcaptcha.ts';
 import { startSmtpSink } from '../tests/setup/smtp-sink.ts';
 import '../tests/setup/contact-keyring.ts';
 import { seedCorpus } from './corpus/seed.ts';
@@ -16,6 +15,7 @@ import { submissionCost } from './figures/submission-cost.ts';
 import { knee, loadLevels, startBareInsertServer } from './figures/web-submissions.ts';
 import { checkGoals } from './goals.ts';
 import { latestResult, markdown, writeResult, writeSummaries, type BenchResult } from './report.ts';
+import { startCaptchaProcess } from './setup/captcha-process.ts';
 import { openBenchDatabase } from './setup/database.ts';
 import { startServer, startWorkerProcess } from './setup/server.ts';
 
@@ -42,7 +42,8 @@ const database = await openBenchDatabase(`bench_${size}`);
 const sql = postgres(database.url, { max: 6, onnotice: () => {} });
 const stats = database.countsQueries ? postgres(database.url, { max: 1, onnotice: () => {} }) : undefined;
 const { db, sql: drizzleSql } = connect(database.url, 2);
-const captcha = await startFakeHcaptcha();
+// In a process of its own, so that the load generator never delays its answers.
+const captcha = await startCaptchaProcess();
 const sink = await startSmtpSink();
 const servers: { stop: () => Promise<void> }[] = [];
 // Ctrl-C: stop the servers and PostgreSQL before leaving.
