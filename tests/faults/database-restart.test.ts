@@ -85,7 +85,21 @@ test(`PostgreSQL restarted ${RESTARTS}× under load: 503 with Retry-After while 
     await expect
       .poll(async () => (await get(`${web!.url}/healthz`)).status, { timeout: 60_000, interval: 250 })
       .toBe(200);
-    expect((await get(`${web.url}/plans/${slug}`)).status).toBe(200);
+    // /healthz answered on one connection; a page that meets a pooled
+    // connection the restart broke still gets the outage's 503 (seen once in
+    // a full run), never a 500, and the next one is served.
+    const seen = new Set<number>();
+    await expect
+      .poll(
+        async () => {
+          const status = (await get(`${web!.url}/plans/${slug}`)).status;
+          seen.add(status);
+          return status;
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe(200);
+    expect([...seen].filter((status) => status !== 200 && status !== 503)).toEqual([]);
     expect(web.child.exitCode, web.output()).toBeNull();
   }
   const target = stream.receipts() + 10;
