@@ -94,17 +94,7 @@ export function markdown(r: BenchResult): string {
     row(['---', '---', '---', '---', '---', '---', '---', '---', '---']),
     ...f.webSubmissions.product.map((p, i) => {
       const c = f.webSubmissions.ceiling[i]!;
-      return row([
-        p.connections,
-        p.requestsPerSecond,
-        p.p50,
-        p.p95,
-        p.p99,
-        p.errors,
-        c.requestsPerSecond,
-        c.p99,
-        `${Math.round((p.requestsPerSecond / c.requestsPerSecond) * 100)}%`,
-      ]);
+      return row([...loadCells(p), c.requestsPerSecond, c.p99, ratioCell(p, c)]);
     }),
     '',
     `Knee: ${f.webSubmissions.knee.connections} connections, ${f.webSubmissions.knee.requestsPerSecond} req/s = ${Math.round(f.webSubmissions.ratio * 100)}% of the ceiling's best (${f.webSubmissions.ceilingBest} req/s).`,
@@ -178,19 +168,13 @@ function splitLines(w: BenchResult['figures']['webSubmissions']): string[] {
     '',
     row(['connections', 'product req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'ratio to the ceiling']),
     row(['---', '---', '---', '---', '---', '---', '---']),
-    ...w.split.product.map((p, i) =>
-      row([
-        p.connections,
-        p.requestsPerSecond,
-        p.p50,
-        p.p95,
-        p.p99,
-        p.errors,
-        `${Math.round((p.requestsPerSecond / w.ceiling[i]!.requestsPerSecond) * 100)}%`,
-      ]),
-    ),
+    ...w.split.product.map((p, i) => row([...loadCells(p), ratioCell(p, w.ceiling[i]!)])),
     '',
     `Knee: ${w.split.knee.connections} connections, ${w.split.knee.requestsPerSecond} req/s = ${Math.round(w.split.ratio * 100)}% of the ceiling's best.`,
     '',
   ];
 }
+
+const loadCells = (p: LoadLevel) => [p.connections, p.requestsPerSecond, p.p50, p.p95, p.p99, p.errors];
+const ratioCell = (p: LoadLevel, ceiling: LoadLevel) =>
+  `${Math.round((p.requestsPerSecond / ceiling.requestsPerSecond) * 100)}%`;
